@@ -1,0 +1,7 @@
+"""`python -m accountdesk`: the same as the `accountdesk` command."""
+
+import sys
+
+from accountdesk.cli import main
+
+sys.exit(main())

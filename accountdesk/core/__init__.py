@@ -1,0 +1,1 @@
+"""The headless core: domain and data. Nothing here imports PySide6."""

@@ -1,0 +1,1 @@
+"""Excel and CSV import and export."""

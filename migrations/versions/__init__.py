@@ -1,0 +1,1 @@
+"""One file per schema change; never edit a released one."""

@@ -1,0 +1,1 @@
+"""Icons, style sheet, translations and print templates."""

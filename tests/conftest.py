@@ -1,0 +1,111 @@
+"""Test databases: one migrated template per run, copied per test (SQLite) or cloned (PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["ACCOUNTDESK_LANG"] = os.environ.get("ACCOUNTDESK_TEST_LANG", "en")
+
+POSTGRES_URL = os.environ.get("ACCOUNTDESK_TEST_DATABASE_URL")
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """Backups, logs and the default database go to a temporary folder, never the user's."""
+    monkeypatch.setenv("ACCOUNTDESK_DATA_DIR", str(tmp_path_factory.getbasetemp() / "userdata"))
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    from accountdesk.core.db import open_database
+
+    os.environ["ACCOUNTDESK_DATA_DIR"] = str(tmp_path_factory.getbasetemp() / "userdata")
+    path = tmp_path_factory.mktemp("template") / "template.accountdesk"
+    database = open_database(path, user="template")
+    database.dispose()
+    return path
+
+
+def _postgres_admin_url() -> str:
+    url = POSTGRES_URL or ""
+    return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> str:
+    from sqlalchemy import create_engine, text
+
+    from accountdesk.core.db import open_database
+
+    name = f"accountdesk_tmpl_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    database = open_database(url, user="template")
+    database.dispose()
+    yield name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _backends() -> list:
+    backends = ["sqlite"]
+    if POSTGRES_URL:
+        backends.append(pytest.param("postgresql", marks=pytest.mark.postgres))
+    return backends
+
+
+@pytest.fixture(params=_backends())
+def db(request, tmp_path):
+    """A freshly migrated, empty database for one test, on each configured backend."""
+    from accountdesk.core.db import open_database
+
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "test.accountdesk"
+        shutil.copyfile(template, path)
+        database = open_database(path, user="tester")
+        yield database
+        database.dispose()
+        return
+    from sqlalchemy import create_engine, text
+
+    template = request.getfixturevalue("postgres_template")
+    name = f"accountdesk_t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    database = open_database(url, user="tester")
+    yield database
+    database.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_db(sqlite_template, tmp_path):
+    """SQLite only: for tests about the file itself (pragmas, backups, bad files)."""
+    from accountdesk.core.db import open_database
+
+    path = tmp_path / "test.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path, user="tester")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
