@@ -84,10 +84,7 @@ class NotFoundError(AccountDeskError):
 
 
 def _clean_text(value: Any, field: str, max_length: int, *, required: bool = False) -> str | None:
-    if value is None:
-        text = ""
-    else:
-        text = str(value).strip()
+    text = "" if value is None else str(value).strip()
     if not text:
         if required:
             raise _invalid(field, "不能为空", "must not be empty")
