@@ -31,6 +31,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sheet_title": ("客户回访单", "Customer revisit sheet"),
     "weekly_title": ("本周回访计划", "Revisit plan for the week"),
     "plan_title": ("回访计划", "Revisit plan"),
+    "preview_title": ("回访单打印预览", "Revisit sheets: print preview"),
     "sec_archive": ("客户档案", "Customer archive"),
     "sec_tier": ("级别与服务策略", "Tier and service policy"),
     "sec_visit": ("本次回访", "This revisit"),
@@ -47,14 +48,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "owner": ("负责人", "Owner"),
     "visitor": ("回访人", "Visited by"),
     "stage": ("生命周期", "Lifecycle"),
-    "since": ("合作起始", "Customer since"),
+    "since": ("合作起始", "Since"),
     "last_purchase": ("最近购买", "Last purchase"),
-    "spend": ("近12个月消费", "Spend, last 12 months"),
+    "spend": ("近12个月消费", "Spend, 1 yr"),
     "tier": ("客户级别", "Tier"),
     "tier_badge": ("级", "tier"),
-    "interval": ("回访周期", "Revisit every"),
-    "policy_channel": ("建议方式", "Preferred channel"),
-    "service_level": ("服务等级", "Service level"),
+    "interval": ("回访周期", "Cadence"),
+    "policy_channel": ("建议方式", "Channel"),
+    "service_level": ("服务等级", "Service"),
     "rep_level": ("对接人员", "Served by"),
     "discount": ("折扣", "Discount"),
     "action_plan": ("行动方案", "Action plan"),
@@ -67,6 +68,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind": ("方式", "Channel"),
     "summary": ("摘要", "Summary"),
     "satisfaction": ("满意度", "Satisfaction"),
+    "rating": ("满意度", "Rating"),
     "no_interactions": ("暂无互动记录", "No interactions recorded yet"),
     "received": ("收到日期", "Received"),
     "content": ("内容", "Content"),
@@ -75,7 +77,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "visit_date": ("回访日期", "Date of visit"),
     "date_blank": ("_______ 年 ____ 月 ____ 日", "______ / ____ / ____"),
     "actual_channel": ("实际方式", "Channel used"),
-    "sat_hint": ("1 很不满意 … 5 很满意", "1 very unhappy … 5 very happy"),
+    "sat_hint": ("（5 分最满意）", "(5 = very happy)"),
     "notes": ("记录", "Notes"),
     "next_step": ("下一步", "Next step"),
     "customer_sign": ("客户签字", "Customer signature"),
@@ -90,7 +92,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "group_ungraded": ("未分级 · {count} 位", "Not graded · {count}"),
     "done": ("完成", "Done"),
     "days": ("{n} 天", "{n} days"),
-    "every_days": ("每 {n} 天", "{n} days"),
+    "every_days": ("每 {n} 天", "every {n} days"),
     "count_purchases": ("（{n} 笔）", " ({n} purchases)"),
     "more_complaints": ("另有 {n} 条未解决投诉，见系统记录。", "{n} more open complaints in the archive."),
 }
@@ -341,7 +343,7 @@ def _visit_section(sheet: SheetCustomer, fit: TextFit) -> str:
 def _interactions_section(sheet: SheetCustomer, fit: TextFit) -> str:
     head = (
         f'<tr><th width="15%">{escape(label("date"))}</th><th width="10%">{escape(label("kind"))}</th>'
-        f'<th width="64%">{escape(label("summary"))}</th><th width="11%">{escape(label("satisfaction"))}</th></tr>'
+        f'<th width="64%">{escape(label("summary"))}</th><th width="11%">{escape(label("rating"))}</th></tr>'
     )
     rows = [
         f"<tr><td>{line.on.isoformat()}</td><td>{_h(_coded(_KINDS, line.kind))}</td>"
@@ -380,18 +382,23 @@ def _lines(count: int) -> str:
     return f'<table class="lines" width="100%" cellspacing="0">{rows}</table>'
 
 
+def _gap() -> str:
+    # A full-width space between Chinese choices; a plain one keeps English ones on one line.
+    return "　" if current_language() == "zh" else " "
+
+
 def _record_section(note_lines: int) -> str:
-    kinds = ("visit", "phone", "meeting", "wechat", "email")
-    boxes = "　".join(f'<span class="box">□</span> {escape(_pick(_KINDS[k]))}' for k in kinds)
-    scores = "　　".join(f'<span class="box">□</span> {n}' for n in range(1, 6))
+    kinds = ("visit", "phone", "meeting", "wechat", "email", "other")
+    boxes = (_gap() * 2).join(f'<span class="box">□</span> {escape(_pick(_KINDS[k]))}' for k in kinds)
+    scores = _gap().join(f'<span class="box">□</span> {n}' for n in range(1, 6))
     k = 'class="fk" width="14%" valign="top"'
     return (
         _section("sec_record")
         + '<table class="form" width="100%" cellspacing="0">'
         f'<tr><td {k}>{escape(label("visit_date"))}</td><td class="f" width="36%">{escape(label("date_blank"))}</td>'
-        f'<td {k}>{escape(label("actual_channel"))}</td><td class="f" width="36%">{boxes}</td></tr>'
-        f'<tr><td {k}>{escape(label("satisfaction"))}</td><td class="f" colspan="3">{scores}'
-        f'　　<span class="muted">（{escape(label("sat_hint"))}）</span></td></tr>'
+        f'<td {k}>{escape(label("satisfaction"))}</td><td class="f" width="36%">{scores}'
+        f'{_gap()}<span class="muted">{escape(label("sat_hint"))}</span></td></tr>'
+        f'<tr><td {k}>{escape(label("actual_channel"))}</td><td class="f" colspan="3">{boxes}</td></tr>'
         f'<tr><td {k}>{escape(label("notes"))}</td><td class="f" colspan="3">{_lines(note_lines)}</td></tr>'
         f'<tr><td {k}>{escape(label("next_step"))}</td><td class="f" colspan="3">{_lines(1)}</td></tr>'
         f'<tr><td {k}>{escape(label("customer_sign"))}</td><td class="f"><br>&nbsp;</td>'
@@ -443,12 +450,13 @@ def weekly_html(
             '<p>&nbsp;</p><table class="grid" width="100%" cellspacing="0" cellpadding="16"><tr>'
             f'<td align="center"><span class="cname">{escape(label("nothing"))}</span></td></tr></table>'
         )
-    head = (
-        f'<tr><th width="11%">{escape(label("date"))}</th><th width="10%">{escape(label("code"))}</th>'
-        f'<th width="20%">{escape(label("name"))}</th><th width="15%">{escape(label("contact_person"))}</th>'
-        f'<th width="7%">{escape(label("kind"))}</th><th width="24%">{escape(label("purpose"))}</th>'
-        f'<th width="8%">{escape(label("owner"))}</th><th width="5%">{escape(label("done"))}</th></tr>'
+    # One line a row: a row never splits across pages, and a week of 40 visits fits one page.
+    columns = (
+        ("date", 11), ("code", 11), ("name", 19), ("contact_person", 18),
+        ("kind", 6), ("purpose", 21), ("owner", 8), ("done", 6),
     )
+    width = {key: percent / 100 for key, percent in columns}
+    head = "<tr>" + "".join(f'<th width="{percent}%">{escape(label(key))}</th>' for key, percent in columns) + "</tr>"
     for group in weekly.groups:
         parts.append(f'<p class="section">■ {escape(_group_title(group.tier, len(group.entries)))}</p>')
         rows = []
@@ -456,9 +464,11 @@ def weekly_html(
             contact = " ".join(x for x in (entry.contact_person, entry.phone) if x)
             rows.append(
                 f"<tr><td>{entry.due_on.strftime('%m-%d')} {escape(_weekday(entry.due_on))}</td>"
-                f"<td>{_h(entry.code)}</td><td>{fit(entry.name, 0.20, lines=2)}</td><td>{_h(contact)}</td>"
-                f"<td>{_h(_coded(_KINDS, entry.channel))}</td><td>{fit(entry.purpose, 0.24, lines=2)}</td>"
-                f'<td>{_h(entry.owner)}</td><td align="center"><span class="box">□</span></td></tr>'
+                f"<td>{_h(entry.code)}</td><td>{fit(entry.name, width['name'])}</td>"
+                f"<td>{fit(contact, width['contact_person'])}</td><td>{_h(_coded(_KINDS, entry.channel))}</td>"
+                f"<td>{fit(entry.purpose, width['purpose'])}</td><td>{fit(entry.owner, width['owner'])}</td>"
+                # The box in the body size: a taller cell would break apart from its row at a page end.
+                '<td align="center">□</td></tr>'
             )
-        parts.append(f'<table class="grid" width="100%" cellspacing="0">{head}{"".join(rows)}</table>')
+        parts.append(f'<table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>{"".join(rows)}</table>')
     return _html("".join(parts), family)
