@@ -87,7 +87,11 @@ def ensure_gui_application() -> QGuiApplication:
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "accountdesk"])
+    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "accountdesk"]
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    # Printing needs QtGui only, but a process that also shows widgets (the GUI, a test
+    # session) can have one application object only, and widgets need a QApplication.
+    _app = widgets.QApplication(argv) if widgets is not None else QGuiApplication(argv)
     return _app
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -148,3 +150,44 @@ def test_end_before_start_is_a_usage_error(filled, tmp_path, today):
     with pytest.raises(SystemExit) as raised:
         _sheets(filled, tmp_path / "x.pdf", today, today - timedelta(days=1))
     assert raised.value.code == 2
+
+
+def test_command_runs_headless_without_widgets_and_exits_cleanly(sqlite_db, tmp_path, today):
+    """A fresh process with no display: offscreen QtGui only, and a clean exit."""
+    with sqlite_db.write() as session:
+        owner = User(name="wang")
+        session.add(owner)
+        session.flush()
+        for number in range(30):
+            _add_customer(session, f"KH-{number:03d}", f"客户{number}", "B", owner, today, "季度回访")
+    path = sqlite_db.path
+    sqlite_db.dispose()
+    out = tmp_path / "many.pdf"
+    script = (
+        "import sys\n"
+        "from accountdesk.cli import main\n"
+        f"code = main(['sheets', {str(out)!r}, '--db', {str(path)!r}, '--from', '{today}', '--to', '{today}'])\n"
+        "assert 'PySide6.QtWidgets' not in sys.modules, 'printing pulled in QtWidgets'\n"
+        "sys.exit(code)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[2]), env.get("PYTHONPATH", "")])
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "31" in done.stdout
+    assert _page_count(out) == 31
+
+
+def test_qt_calls_while_printing_leave_none_its_references():
+    """PySide6 6.12 on Python 3.11 takes a reference from None at every void call; enough of
+    them and the interpreter aborts at exit. Printing gives them back."""
+    from PySide6.QtCore import QObject
+
+    from accountdesk.printing import none_refcount_guard
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    with none_refcount_guard():
+        for _ in range(5000):
+            probe.setObjectName("probe")
+    assert sys.getrefcount(None) >= before - 50
