@@ -38,6 +38,19 @@ class DialogService:
             return None
         return buttons.index(clicked)
 
+    def get_text(
+        self, parent: QWidget | None, title: str, label: str, *, options: list[str] | None = None, text: str = ""
+    ) -> str | None:
+        """A line of text (with suggestions to pick from), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        if options:
+            current = options.index(text) if text in options else 0
+            value, ok = QInputDialog.getItem(parent, title, label, options, current, True)
+        else:
+            value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value.strip() if ok else None
+
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
@@ -49,6 +62,13 @@ class DialogService:
         if details:
             box.setDetailedText(details)
         box.exec()
+
+    def resolve_conflict(self, parent: QWidget | None, conflict) -> dict[str, str] | None:
+        """Per-field choices (KEEP_MINE / KEEP_THEIRS) for a ConflictError, or None to discard mine."""
+        from accountdesk.ui.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(conflict, parent)
+        return dialog.choices() if dialog.exec() == ConflictDialog.DialogCode.Accepted else None
 
     def open_file(self, parent: QWidget | None, title: str, file_filter: str, directory: str = "") -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, title, directory, file_filter)
@@ -65,7 +85,7 @@ class DialogService:
 
 @dataclass
 class ShownMessage:
-    kind: str  # ask | choose | info | warn | error
+    kind: str  # ask | choose | get_text | info | warn | error | conflict
     title: str
     text: str
 
@@ -80,6 +100,7 @@ class FakeDialogService(DialogService):
         self.answers: deque = deque()  # bool for ask, int | None for choose
         self.files: deque = deque()  # Path | None for open_file / save_file / open_directory
         self.shown: list[ShownMessage] = []
+        self.conflicts: list = []
 
     def _next_answer(self, kind: str, title: str, text: str):
         self.shown.append(ShownMessage(kind, title, text))
@@ -93,6 +114,9 @@ class FakeDialogService(DialogService):
     def choose(self, parent, title, text, options):
         return self._next_answer("choose", title, text)
 
+    def get_text(self, parent, title, label, *, options=None, text=""):
+        return self._next_answer("get_text", title, label)
+
     def info(self, parent, title, text) -> None:
         self.shown.append(ShownMessage("info", title, text))
 
@@ -101,6 +125,13 @@ class FakeDialogService(DialogService):
 
     def error(self, parent, title, text, *, details="") -> None:
         self.shown.append(ShownMessage("error", title, text))
+
+    def resolve_conflict(self, parent, conflict):
+        self.shown.append(ShownMessage("conflict", conflict.entity, str(conflict)))
+        self.conflicts.append(conflict)
+        if not self.answers:
+            raise AssertionError(f"unexpected conflict dialog: {conflict}")
+        return self.answers.popleft()
 
     def _next_file(self, title: str) -> Path | None:
         if not self.files:

@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from accountdesk.core.changes import Changes
+from accountdesk.core.changes import Changes, changes_of
+from accountdesk.core.conflicts import run_with_retry
 from accountdesk.ui.tasks import Task, TaskContext, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -34,10 +35,6 @@ class Hub(QObject):
 
 
 def _changes_of(session) -> Changes:
-    try:
-        from accountdesk.core.changes import changes_of
-    except ImportError:  # an older core without change tracking: refresh everything
-        return Changes.all()
     return changes_of(session)
 
 
@@ -65,13 +62,23 @@ class Operations:
         ``database.write()``. ``changes`` adds to what the session's flushes recorded (for work
         that writes with bulk statements the session does not see)."""
         database = self.database
+        hub = self.hub
 
-        def body(context: TaskContext | None = None) -> tuple[Any, Changes]:
+        def attempt(context: TaskContext | None) -> tuple[Any, Changes]:
             with database.write() as session:
                 result = work(session, context) if progress else work(session)
                 session.flush()
                 recorded = _changes_of(session)
             return result, (recorded | changes) if changes is not None else recorded
+
+        def waiting(_attempt: int, _delay: float) -> None:
+            # Emitted from the writer thread; Qt queues it to the GUI thread.
+            hub.status_message.emit(hub.tr("The database is busy (another user is saving); trying again…"))
+
+        def body(context: TaskContext | None = None) -> tuple[Any, Changes]:
+            # A team's shared file may be locked for a moment by a colleague's save: the whole
+            # transaction is retried, so a busy database never loses the manager's edit.
+            return run_with_retry(lambda: attempt(context), on_wait=waiting)
 
         def done(outcome: tuple[Any, Changes]) -> None:
             result, recorded = outcome
