@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -285,18 +286,21 @@ def restore_database(source: Path, target: Path) -> Path | None:
 
     Returns where that safety backup went (None when there was no database to keep).
     """
-    from accountdesk.core.db import known_revisions, read_sqlite_facts
+    from accountdesk.core.db import NotAnAccountDeskDatabase, known_revisions, read_sqlite_facts
 
     source, target = Path(source), Path(target)
     if not source.is_file():
         raise AccountDeskError(f"找不到备份文件“{source}”。", f"The backup '{source}' was not found.")
-    facts = read_sqlite_facts(source)  # refuses anything that is not an AccountDesk database
-    if facts.revision is not None and facts.revision not in known_revisions():
+    try:
+        facts = read_sqlite_facts(source)  # refuses anything that is not an AccountDesk database
+        problems = integrity_problems(source)
+    except sqlite3.DatabaseError as error:  # so malformed SQLite cannot even read its schema
+        facts, problems = None, [str(error)]
+    if facts is not None and facts.revision is not None and facts.revision not in known_revisions():
         raise AccountDeskError(
             f"备份“{source}”来自更新版本的 AccountDesk，无法恢复；请先升级本程序。",
             f"The backup '{source}' comes from a newer AccountDesk and cannot be restored; upgrade first.",
         )
-    problems = integrity_problems(source)
     if problems:
         raise AccountDeskError(
             f"备份文件“{source}”已损坏，未恢复：{'; '.join(problems[:3])}",
@@ -308,8 +312,15 @@ def restore_database(source: Path, target: Path) -> Path | None:
     safety = None
     if target.exists():
         # Never overwrite another program's file: the target must be ours too.
-        shared = read_sqlite_facts(target).shared
-        safety = backup_sqlite_file(target, label="before-restore")
+        try:
+            shared = read_sqlite_facts(target).shared
+            safety = backup_sqlite_file(target, label="before-restore")
+        except (sqlite3.DatabaseError, AccountDeskError) as error:
+            if isinstance(error, NotAnAccountDeskDatabase):
+                raise
+            # A damaged database (the usual reason to restore): keep it as it is, byte for byte.
+            safety = _backup_target(backup_dir_for(target), target.stem, "damaged-before-restore", None)
+            shutil.copyfile(target, safety)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(target, timeout=15)
     try:
