@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, create_engine, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from accountdesk.core import change_counter  # noqa: F401  (a merge's commit must reach other users' views)
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.merge_report import MergeReport, ReviewItem
 from accountdesk.core.models import (

@@ -5,24 +5,21 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import BigInteger, Pool, String, Table, cast, delete, event, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy.orm import Session
 
+from accountdesk.core.change_counter import CHANGE_COUNTER_KEY, own_counter_values, read_change_counter
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.location import LocationWarning, Mount, location_warnings  # noqa: F401  (re-exported)
-from accountdesk.core.models import TRACKED_MODELS, AuditEntry, Meta, Presence, Tracked, utcnow
+from accountdesk.core.models import Presence, utcnow
 
 PRESENCE_STALE_AFTER = timedelta(minutes=2)
 HEARTBEAT_INTERVAL = timedelta(seconds=30)
-CHANGE_COUNTER_KEY = "change_counter"
 SHARED_KEY = "shared"
 
 
@@ -207,77 +204,7 @@ def others_present(
     ]
 
 
-# --- the change counter -----------------------------------------------------------------------
-#
-# Every commit that changed user data bumps meta 'change_counter'. A watcher compares it to
-# the value it saw last. This works the same on SQLite and PostgreSQL (no listening connection
-# to keep alive, works through poolers), ignores presence heartbeats (they are not user data),
-# and lets a client tell its own commits from other people's: it remembers the counter values
-# its own commits produced.
-
-_TRACKED_TABLES = frozenset(model.__tablename__ for model in TRACKED_MODELS) | {
-    AuditEntry.__tablename__, "customer_tags", "import_batches", "import_records",
-}
-_FLAG = "accountdesk_wrote_user_data"
-# Counter values this process's commits produced, per connection pool: one pool is one open
-# Database (its write engine shares the pool), so a second Database on the same file — another
-# window — counts as someone else.
-_own_counters: weakref.WeakKeyDictionary[Pool, set[int]] = weakref.WeakKeyDictionary()
-
-
-def _own_set(session_or_bind) -> set[int]:
-    bind = session_or_bind.get_bind() if isinstance(session_or_bind, Session) else session_or_bind
-    return _own_counters.setdefault(bind.pool, set())
-
-
-@event.listens_for(Session, "after_flush")
-def _note_orm_write(session: Session, context) -> None:
-    if any(isinstance(obj, Tracked) for obj in (*session.new, *session.dirty, *session.deleted)):
-        session.info[_FLAG] = True
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _note_statement_write(state: ORMExecuteState) -> None:
-    # Bulk Core statements run through the session (imports, demo data, merge) count too.
-    if not (state.is_insert or state.is_update or state.is_delete):
-        return
-    table = getattr(state.statement, "table", None)
-    if getattr(table, "name", None) in _TRACKED_TABLES:
-        state.session.info[_FLAG] = True
-
-
-@event.listens_for(Session, "before_commit")
-def _bump_on_commit(session: Session) -> None:
-    if session.info.get("skip_change_counter"):
-        return
-    session.flush()  # the final flush happens after this hook; do it now so its writes count
-    if session.info.pop(_FLAG, False):
-        bump_change_counter(session)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget_on_rollback(session: Session) -> None:
-    session.info.pop(_FLAG, None)
-
-
-def bump_change_counter(session: Session) -> int:
-    """Count one more committed change; returns the new value (remembered as our own)."""
-    dialect = session.get_bind().dialect.name
-    factory = pg_insert if dialect == "postgresql" else sqlite_insert
-    table = Meta.__table__
-    statement = factory(table).values(key=CHANGE_COUNTER_KEY, value="1")
-    statement = statement.on_conflict_do_update(
-        index_elements=[table.c.key],
-        set_={"value": cast(cast(table.c.value, BigInteger) + 1, String)},
-    ).returning(table.c.value)
-    value = int(session.connection().execute(statement).scalar_one())
-    _own_set(session).add(value)
-    return value
-
-
-def read_change_counter(connection) -> int:
-    value = connection.execute(select(Meta.value).where(Meta.key == CHANGE_COUNTER_KEY)).scalar()
-    return int(value) if value is not None else 0
+# --- live refresh -----------------------------------------------------------------------------
 
 
 class ChangeWatcher:
@@ -332,7 +259,7 @@ class ChangeWatcher:
         if counter == self._counter:
             return False
         previous, self._counter = self._counter, counter
-        own = _own_set(self._database.engine)
+        own = own_counter_values(self._database.engine)
         if counter > previous and all(value in own for value in range(previous + 1, counter + 1)):
             own.difference_update(range(previous + 1, counter + 1))
             return False
@@ -346,4 +273,4 @@ class ChangeWatcher:
 
 def forget_own_counters(values: Iterable[int], database) -> None:
     """For tests and tools that write through another engine of the same file."""
-    _own_set(database.engine).difference_update(values)
+    own_counter_values(database.engine).difference_update(values)
