@@ -14,7 +14,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core.change_counter import CHANGE_COUNTER_KEY, own_counter_values, read_change_counter
-from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.location import LocationWarning, Mount, location_warnings  # noqa: F401  (re-exported)
 from accountdesk.core.models import Presence, utcnow
 
@@ -145,10 +145,15 @@ def machine_name() -> str:
     return socket.gethostname() or "?"
 
 
-def register_presence(database, *, now: datetime | None = None, machine: str | None = None) -> str:
-    """Announce this session; returns its session uid for heartbeat() and leave()."""
+def register_presence(database, *, now: datetime | None = None, machine: str | None = None) -> str | None:
+    """Announce this session; returns its session uid for heartbeat() and leave().
+
+    None for a read-only database: nothing can be written, so nobody is told.
+    """
     from accountdesk.core.models import new_uid
 
+    if database.read_only:
+        return None
     now = now or utcnow()
     session_uid = new_uid()
     with database.write() as session:
@@ -160,12 +165,14 @@ def register_presence(database, *, now: datetime | None = None, machine: str | N
 
 
 def heartbeat(
-    database, session_uid: str, *, now: datetime | None = None, stale_after: timedelta = PRESENCE_STALE_AFTER,
+    database, session_uid: str | None, *, now: datetime | None = None, stale_after: timedelta = PRESENCE_STALE_AFTER,
 ) -> None:
     """Refresh this session's entry (re-creating it if someone expired it) and expire the dead.
 
     Run it from the task runner every HEARTBEAT_INTERVAL: it writes, so it may wait for a lock.
     """
+    if not session_uid or database.read_only:
+        return
     now = now or utcnow()
     table = _presence()
     with database.write() as session:
@@ -180,8 +187,10 @@ def heartbeat(
         session.execute(delete(table).where(table.c.heartbeat_at < now - stale_after * 5))
 
 
-def leave(database, session_uid: str) -> None:
+def leave(database, session_uid: str | None) -> None:
     """Remove this session's entry when the window closes."""
+    if not session_uid or database.read_only:
+        return
     table = _presence()
     with database.write() as session:
         session.execute(delete(table).where(table.c.session_uid == session_uid))
@@ -204,6 +213,15 @@ def others_present(
     ]
 
 
+def presence_summary(others: list[PresenceInfo]) -> Message | None:
+    """The status-bar text for who else is working in the database (None: nobody)."""
+    if not others:
+        return None
+    people_zh = "、".join(f"{p.user}（{p.machine}，{p.since.astimezone():%H:%M} 起）" for p in others)
+    people_en = ", ".join(f"{p.user} ({p.machine}, since {p.since.astimezone():%H:%M})" for p in others)
+    return Message(f"同时在使用：{people_zh}", f"Also working here: {people_en}")
+
+
 # --- live refresh -----------------------------------------------------------------------------
 
 
@@ -223,7 +241,8 @@ class ChangeWatcher:
         if database.is_sqlite and database.path is not None:
             self._sqlite = sqlite3.connect(
                 f"{Path(database.path).resolve().as_uri()}?mode=ro", uri=True,
-                isolation_level=None, check_same_thread=False, timeout=1.0,
+                # Polled from the GUI thread: never wait long for a lock, just ask again next time.
+                isolation_level=None, check_same_thread=False, timeout=0.2,
             )
             self._data_version = self._read_data_version()
         self._counter = self._read_counter()

@@ -220,3 +220,32 @@ def test_change_watcher_on_sqlite_uses_data_version_without_reading_tables(sqlit
         assert watcher.poll()
     finally:
         watcher.close()
+
+
+def test_presence_summary_names_who_else_is_working(db):
+    team.register_presence(db, now=NOW, machine="pc-2")
+    with db.session() as session:
+        summary = team.presence_summary(team.others_present(session, None, NOW))
+    assert summary is not None and "tester (pc-2, since" in summary.en and "同时在使用" in summary.zh
+    assert team.presence_summary([]) is None
+
+
+def test_a_read_only_database_announces_nobody(sqlite_db):
+    path = sqlite_db.path
+    sqlite_db.dispose()
+    path.chmod(0o444)
+    try:
+        reader = open_database(path)
+        try:
+            assert reader.read_only
+            session_uid = team.register_presence(reader, now=NOW)
+            assert session_uid is None
+            team.heartbeat(reader, session_uid, now=NOW)
+            team.leave(reader, session_uid)
+            watcher = team.ChangeWatcher(reader)
+            assert not watcher.poll()
+            watcher.close()
+        finally:
+            reader.dispose()
+    finally:
+        path.chmod(0o644)
