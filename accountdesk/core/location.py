@@ -174,14 +174,27 @@ def _folder_matches(name: str, roots: tuple[str, ...]) -> bool:
 
 
 def sync_service_of(path: str | PurePath, *, look_for_markers: bool = True) -> str | None:
-    """The sync service whose folder holds `path` (by folder names and marker files), or None."""
-    pure = PurePath(path)
-    folders = list(pure.parents)
+    """The sync service whose folder holds `path` (by folder names and marker files), or None.
+
+    Both the path as given and with symlinks resolved are checked: a link to a file inside
+    Dropbox is still synced by Dropbox.
+    """
+    candidates = [PurePath(path)]
+    if not isinstance(path, PureWindowsPath) or sys.platform == "win32":
+        candidates = [PurePath(os.path.abspath(str(path))), PurePath(os.path.realpath(str(path)))]
+    for candidate in dict.fromkeys(candidates):
+        service = _sync_service(candidate, look_for_markers)
+        if service is not None:
+            return service
+    return None
+
+
+def _sync_service(pure: PurePath, look_for_markers: bool) -> str | None:
     for service, roots, markers in SYNC_SERVICES:
         if roots and any(_folder_matches(part, roots) for part in pure.parts[:-1]):
             return service
         if markers and look_for_markers:
-            for folder in folders:
+            for folder in pure.parents:
                 if any(os.path.exists(os.path.join(folder, marker)) for marker in markers):
                     return service
     return None

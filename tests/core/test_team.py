@@ -249,3 +249,13 @@ def test_a_read_only_database_announces_nobody(sqlite_db):
             reader.dispose()
     finally:
         path.chmod(0o644)
+
+
+def test_a_link_into_a_sync_folder_is_recognised(tmp_path):
+    synced = tmp_path / "Dropbox" / "crm.accountdesk"
+    synced.parent.mkdir()
+    synced.write_bytes(b"")
+    link = tmp_path / "desktop-link.accountdesk"
+    link.symlink_to(synced)
+    assert sync_service_of(link, look_for_markers=False) == "Dropbox"
+    assert sync_service_of(tmp_path / "plain.accountdesk", look_for_markers=False) is None
