@@ -11,8 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.audit import changes_of
-from accountdesk.core.changes import Changes
+from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.conflicts import ConflictError, check_version
 from accountdesk.core.i18n import AccountDeskError, ValidationError
 from accountdesk.core.models import (

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.changes import Changes
+from accountdesk.core.changes import changes_of
 from accountdesk.core.models import AuditEntry, Customer, Tracked, new_uid, utcnow
 
 # Bookkeeping columns that change on every save and say nothing to a reader.
@@ -48,11 +48,6 @@ _TABLE_CHANGES = {
     "users": "users",
     "tags": "customer_list",
 }
-
-
-def changes_of(session: Session) -> Changes:
-    """What this session's flushes changed (ORM changes; bulk statements report their own)."""
-    return session.info.setdefault("changes", Changes())
 
 
 def _note_change(session: Session, obj: Tracked, action: str) -> None:
