@@ -428,6 +428,15 @@ def _group_title(tier: str | None, count: int) -> str:
     return label("group", tier=tier, count=count) if tier else label("group_ungraded", count=count)
 
 
+# Percent widths of the plan table's columns; English words need more room for the channel.
+_PLAN_COLUMNS = {
+    True: (("date", 11), ("code", 10), ("name", 21), ("contact_person", 8), ("phone", 14),
+           ("kind", 6), ("purpose", 16), ("owner", 8), ("done", 6)),
+    False: (("date", 11), ("code", 10), ("name", 19), ("contact_person", 9), ("phone", 14),
+            ("kind", 9), ("purpose", 12), ("owner", 9), ("done", 7)),
+}
+
+
 def weekly_html(
     weekly: WeeklyPlan, family: str | None, owner: str | None = None, fit: TextFit | None = None
 ) -> str:
@@ -451,21 +460,18 @@ def weekly_html(
             f'<td align="center"><span class="cname">{escape(label("nothing"))}</span></td></tr></table>'
         )
     # One line a row: a row never splits across pages, and a week of 40 visits fits one page.
-    columns = (
-        ("date", 11), ("code", 11), ("name", 19), ("contact_person", 18),
-        ("kind", 6), ("purpose", 21), ("owner", 8), ("done", 6),
-    )
+    columns = _PLAN_COLUMNS[current_language() == "zh"]
     width = {key: percent / 100 for key, percent in columns}
     head = "<tr>" + "".join(f'<th width="{percent}%">{escape(label(key))}</th>' for key, percent in columns) + "</tr>"
     for group in weekly.groups:
         parts.append(f'<p class="section">■ {escape(_group_title(group.tier, len(group.entries)))}</p>')
         rows = []
         for entry in group.entries:
-            contact = " ".join(x for x in (entry.contact_person, entry.phone) if x)
             rows.append(
                 f"<tr><td>{entry.due_on.strftime('%m-%d')} {escape(_weekday(entry.due_on))}</td>"
                 f"<td>{_h(entry.code)}</td><td>{fit(entry.name, width['name'])}</td>"
-                f"<td>{fit(contact, width['contact_person'])}</td><td>{_h(_coded(_KINDS, entry.channel))}</td>"
+                f"<td>{fit(entry.contact_person, width['contact_person'])}</td><td>{_h(entry.phone)}</td>"
+                f"<td>{_h(_coded(_KINDS, entry.channel))}</td>"
                 f"<td>{fit(entry.purpose, width['purpose'])}</td><td>{fit(entry.owner, width['owner'])}</td>"
                 # The box in the body size: a taller cell would break apart from its row at a page end.
                 '<td align="center">□</td></tr>'
