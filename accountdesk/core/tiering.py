@@ -4,6 +4,7 @@ model, score explanations, manual overrides with locks, and the tier history."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -17,7 +18,7 @@ from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import Message, ValidationError
 from accountdesk.core.lifecycle import lifecycle_rules, lifecycle_stage
 from accountdesk.core.metrics import METRICS, CustomerMetrics, compute_metrics, customer_base_columns
-from accountdesk.core.models import Customer, ScoringModel, TierChange, cents_to_decimal, new_uid, utcnow
+from accountdesk.core.models import Customer, ScoringModel, TierChange, cents_to_decimal, utcnow
 from accountdesk.core.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.rfm import rfm_scores
 from accountdesk.core.scoring import ScoringDefinition, active_model, definition_of
@@ -247,6 +248,17 @@ def _driver_executemany(connection, sql: str, rows: list[tuple]) -> None:
     connection.exec_driver_sql(sql, rows)
 
 
+def _fresh_uids(count: int) -> list[str]:
+    """`count` random (version 4) UUID texts made in one go; uuid4() per row costs a third of
+    a second at 100,000 rows."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    h = raw.hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * count, 32)]
+
+
 def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of: date,
                 moves: list[TierMove], reason: str | None) -> int:
     """Bulk writes of only the rows that changed: they bypass the ORM audit on purpose (the
@@ -278,9 +290,9 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
             "changed_at, old_tier, new_tier, score, model_id, model_version, manual, reason) "
             "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (new_uid(), now, now, user, move.customer_id, now, move.old_tier, move.new_tier, move.score,
+                (uid, now, now, user, move.customer_id, now, move.old_tier, move.new_tier, move.score,
                  model.id, model.version, manual, text)
-                for move in moves
+                for uid, move in zip(_fresh_uids(len(moves)), moves, strict=True)
             ],
         )
     # Customers already loaded in this session now hold stale values; reload them on next use.
