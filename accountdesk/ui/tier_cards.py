@@ -248,18 +248,17 @@ class TierCardModel(QAbstractListModel):
 
 def card_tooltip(card: BoardCard) -> str:
     row = card.row
-    tr = QCoreApplication.translate
     lines = [f"<b>{row.name}</b> · {row.code}"]
     if row.company and row.company != row.name:
         lines.append(row.company)
     if row.contact_person or row.phone:
         lines.append(" ".join(p for p in (row.contact_person, row.phone) if p))
-    lines.append(tr("TierCards", "Total spend %1").replace("%1", labels.money(row.total_spend_cents)))
+    lines.append(QCoreApplication.translate("TierCards", "Total spend %1").replace("%1", labels.money(row.total_spend_cents)))
     if row.tags:
-        lines.append(tr("TierCards", "Tags: %1").replace("%1", labels.join(row.tags)))
+        lines.append(QCoreApplication.translate("TierCards", "Tags: %1").replace("%1", labels.join(row.tags)))
     if card.locked:
         reason = card.lock_reason or ""
-        lines.append(tr("TierCards", "Tier locked by hand: %1").replace("%1", reason))
+        lines.append(QCoreApplication.translate("TierCards", "Tier locked by hand: %1").replace("%1", reason))
     return "<br>".join(lines)
 
 
@@ -417,7 +416,6 @@ class CardDelegate(QStyledItemDelegate):
 
     def _paint_card(self, painter: QPainter, inner: QRect, card: BoardCard) -> None:
         row = card.row
-        tr = QCoreApplication.translate
         today = self._today()
         line = inner.height() / 3
         # Line 1: name, then lock and score on the right.
@@ -465,7 +463,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             painter.setFont(self.small_font)
             badge_right = int(badge.left()) - 8
-        owner = self._owner_name(row.owner) or tr("TierCards", "No owner")
+        owner = self._owner_name(row.owner) or QCoreApplication.translate("TierCards", "No owner")
         who = f"{owner} · {row.code}"
         painter.setPen(QColor("#374151"))
         who_rect = QRect(inner.left(), top2, badge_right - inner.left(), int(line))
@@ -474,8 +472,8 @@ class CardDelegate(QStyledItemDelegate):
         # Line 3: last contact and next revisit.
         top3 = int(inner.top() + 2 * line)
         last = row.last_contact.astimezone().date() if row.last_contact is not None else None
-        last_text = tr("TierCards", "Contact %1").replace(
-            "%1", short_day(last, today) if last else tr("TierCards", "never"))
+        last_text = QCoreApplication.translate("TierCards", "Contact %1").replace(
+            "%1", short_day(last, today) if last else QCoreApplication.translate("TierCards", "never"))
         x = inner.left()
         painter.setPen(QColor(MUTED_TEXT))
         painter.drawText(QRect(x, top3, inner.width(), int(line)),
@@ -483,12 +481,12 @@ class CardDelegate(QStyledItemDelegate):
         x += metrics.horizontalAdvance(last_text) + 14
         if row.next_revisit is not None:
             overdue = row.next_revisit < today
-            revisit = tr("TierCards", "Revisit %1").replace("%1", short_day(row.next_revisit, today))
+            revisit = QCoreApplication.translate("TierCards", "Revisit %1").replace("%1", short_day(row.next_revisit, today))
             if overdue:
-                revisit += " " + tr("TierCards", "overdue")
+                revisit += " " + QCoreApplication.translate("TierCards", "overdue")
             painter.setPen(QColor(OVERDUE_COLOR) if overdue else QColor("#374151"))
         else:
-            revisit = tr("TierCards", "No revisit planned")
+            revisit = QCoreApplication.translate("TierCards", "No revisit planned")
         painter.drawText(QRect(x, top3, max(inner.right() - x, 0), int(line)),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(revisit, Qt.TextElideMode.ElideRight, max(inner.right() - x, 0)))
