@@ -67,3 +67,10 @@ def test_open_database_asks_the_application_to_switch(window, dialogs, tmp_path,
     with qtbot.waitSignal(window.database_switch_requested) as blocker:
         window.actions_["open_database"].trigger()
     assert blocker.args == [str(other)]
+
+
+def test_every_interface_string_has_a_chinese_translation():
+    from accountdesk.ui.translation_files import ts_path, unfinished
+
+    assert unfinished("zh_CN") == []
+    assert ts_path("zh_CN").with_suffix(".qm").exists()

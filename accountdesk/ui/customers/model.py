@@ -81,6 +81,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._fetch_timer.timeout.connect(self.fetch_wanted)
         self._bold = QFont()
         self._bold.setBold(True)
+        # Users are stored by login name; the list shows the name people know them by.
+        self.owner_names: dict[str, str] = {}
 
     # --- contents ---------------------------------------------------------------------
 
@@ -107,6 +109,14 @@ class CustomerTableModel(QAbstractTableModel):
 
     def cached_row(self, customer_id: int):
         return self._cache.get(customer_id)
+
+    def forget(self, customer_ids=None) -> None:
+        """Drop cached rows (all of them with None) without announcing; a new id list follows."""
+        if customer_ids is None:
+            self._cache.clear()
+        else:
+            for customer_id in customer_ids:
+                self._cache.pop(customer_id, None)
 
     def invalidate(self, customer_ids) -> None:
         """Forget cached rows that changed; those in view are read again at once."""
@@ -215,6 +225,8 @@ class CustomerTableModel(QAbstractTableModel):
             return labels.join(row.tags)
         if key == "name" and row.deleted:
             return row.name + " " + QCoreApplication.translate("CustomerColumns", "(deleted)")
+        if key == "owner":
+            return self.owner_names.get(row.owner, row.owner) if row.owner else ""
         value = getattr(row, key)
         return "" if value is None else str(value)
 

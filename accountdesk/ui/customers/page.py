@@ -38,6 +38,7 @@ class CustomersPage(Retranslating, QWidget):
         self.setObjectName("customersPage")
         self.total_customers = 0
         self.active_dialog = None
+        self._owner_logins: list[tuple[str, str]] = []
         self._search_serial = 0
         self._order = ("code", False)
         layout = QVBoxLayout(self)
@@ -186,17 +187,21 @@ class CustomersPage(Retranslating, QWidget):
 
     def reload_choices(self) -> None:
         def read(session):
-            owners = [(u.id, u.display_name or u.name) for u in archive.list_users(session)]
+            users = archive.list_users(session)
+            owners = [(u.id, u.display_name or u.name) for u in users]
+            logins = [(u.name, u.display_name or u.name) for u in users]
             tags = [t.name for t in archive.list_tags(session)]
-            return owners, tags
+            return owners, logins, tags
 
-        owners, tags = self.context.operations.read_now(read)
+        owners, self._owner_logins, tags = self.context.operations.read_now(read)
+        self.model.owner_names = dict(self._owner_logins)
         self.filters.set_owners(owners)
         self.filters.set_tags(tags)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.users or changes.customer_list:
             self.reload_choices()
+        self.model.forget(None if changes.everything else changes.customers)
         if changes.everything or changes.customer_list or changes.tiers or changes.revisits:
             self.run_search()  # membership or order may have changed
         elif changes.customers:
@@ -270,8 +275,7 @@ class CustomersPage(Retranslating, QWidget):
     def new_customer(self) -> None:
         if self.context.read_only:
             return
-        owners = [name for _id, name in self.filters._owners]
-        dialog = NewCustomerDialog(owners, self.context.user, self)
+        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self)
 
         def failed(error: BaseException) -> None:
             if not dialog.handles(error):
@@ -300,13 +304,15 @@ class CustomersPage(Retranslating, QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        owners = [name for _id, name in self.filters._owners]
-        name = self.context.dialogs.get_text(
+        shown = {display: login for login, display in self._owner_logins}
+        me = dict(self._owner_logins).get(self.context.user, self.context.user)
+        answer = self.context.dialogs.get_text(
             self, self.tr("Assign owner"),
             self.tr("Owner for %1 customers (a new name adds a user):").replace("%1", str(len(ids))),
-            options=owners, text=self.context.user)
-        if name is None:
+            options=list(shown), text=me)
+        if answer is None:
             return
+        name = shown.get(answer, answer)
 
         def done(count: int) -> None:
             self.context.hub.status_message.emit(self.tr("Owner set on %1 customers.").replace("%1", str(count)))
