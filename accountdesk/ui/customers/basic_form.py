@@ -97,6 +97,8 @@ class BasicInfoTab(CustomerTab):
                 widget.setRange(0, 10**9)
             else:
                 widget = QLineEdit()
+            if not isinstance(widget, QLineEdit):
+                widget.setMinimumWidth(220)  # room for the longest choice in either language
             self._add(right, key, widget)
         for key in ("birthday", "cooperation_since"):
             self.widgets[key].setPlaceholderText("YYYY-MM-DD")

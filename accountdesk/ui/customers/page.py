@@ -65,7 +65,9 @@ class CustomersPage(Retranslating, QWidget):
         list_layout.addLayout(title_row)
         self.filters = FilterBar()
         list_layout.addWidget(self.filters)
-        bulk_row = QHBoxLayout()
+        self.bulk_bar = QWidget()
+        bulk_row = QHBoxLayout(self.bulk_bar)
+        bulk_row.setContentsMargins(0, 0, 0, 0)
         self.selection_label = QLabel()
         self.selection_label.setObjectName("mutedText")
         self.assign_button = QPushButton()
@@ -76,7 +78,7 @@ class CustomersPage(Retranslating, QWidget):
         bulk_row.addWidget(self.assign_button)
         bulk_row.addWidget(self.tag_button)
         bulk_row.addStretch(1)
-        list_layout.addLayout(bulk_row)
+        list_layout.addWidget(self.bulk_bar)
         self.list_stack = QStackedWidget()
         self.table = QTableView()
         self.table.setObjectName("customerTable")
@@ -168,7 +170,11 @@ class CustomersPage(Retranslating, QWidget):
         selected = set(self.selected_ids())
         self.total_customers = total
         self.model.set_ids(ids)
-        if total == 0 and self.filters.is_default():
+        empty_archive = total == 0 and self.filters.is_default()
+        # On a fresh database only the three ways to start are shown, nothing to filter.
+        for widget in (self.filters, self.bulk_bar, self.count_label):
+            widget.setVisible(not empty_archive)
+        if empty_archive:
             self.list_stack.setCurrentWidget(self.empty_state)
         elif not ids:
             self.list_stack.setCurrentWidget(self.no_match)
