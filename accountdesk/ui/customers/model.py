@@ -37,19 +37,19 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", QT_TRANSLATE_NOOP("CustomerColumns", "Code"), 90),
-    Column("name", QT_TRANSLATE_NOOP("CustomerColumns", "Customer"), 210),
-    Column("company", QT_TRANSLATE_NOOP("CustomerColumns", "Company"), 180, hidden=True),
-    Column("contact_person", QT_TRANSLATE_NOOP("CustomerColumns", "Contact"), 80),
-    Column("phone", QT_TRANSLATE_NOOP("CustomerColumns", "Phone"), 118),
-    Column("owner", QT_TRANSLATE_NOOP("CustomerColumns", "Owner"), 76),
-    Column("tier", QT_TRANSLATE_NOOP("CustomerColumns", "Tier"), 48),
-    Column("score", QT_TRANSLATE_NOOP("CustomerColumns", "Score"), 56, numeric=True),
-    Column("stage", QT_TRANSLATE_NOOP("CustomerColumns", "Stage"), 84),
-    Column("last_contact", QT_TRANSLATE_NOOP("CustomerColumns", "Last contact"), 100),
-    Column("next_revisit", QT_TRANSLATE_NOOP("CustomerColumns", "Next revisit"), 100),
-    Column("total_spend", QT_TRANSLATE_NOOP("CustomerColumns", "Total spend"), 120, numeric=True),
-    Column("tags", QT_TRANSLATE_NOOP("CustomerColumns", "Tags"), 160, sortable=False),
+    Column("code", QT_TRANSLATE_NOOP("CustomerColumns", "Code"), 80),
+    Column("name", QT_TRANSLATE_NOOP("CustomerColumns", "Customer"), 180),
+    Column("company", QT_TRANSLATE_NOOP("CustomerColumns", "Company"), 170, hidden=True),
+    Column("contact_person", QT_TRANSLATE_NOOP("CustomerColumns", "Contact"), 70),
+    Column("phone", QT_TRANSLATE_NOOP("CustomerColumns", "Phone"), 110),
+    Column("owner", QT_TRANSLATE_NOOP("CustomerColumns", "Owner"), 64),
+    Column("tier", QT_TRANSLATE_NOOP("CustomerColumns", "Tier"), 40),
+    Column("score", QT_TRANSLATE_NOOP("CustomerColumns", "Score"), 50, numeric=True),
+    Column("stage", QT_TRANSLATE_NOOP("CustomerColumns", "Stage"), 76),
+    Column("last_contact", QT_TRANSLATE_NOOP("CustomerColumns", "Last contact"), 88),
+    Column("next_revisit", QT_TRANSLATE_NOOP("CustomerColumns", "Next revisit"), 88),
+    Column("total_spend", QT_TRANSLATE_NOOP("CustomerColumns", "Total spend"), 112, numeric=True),
+    Column("tags", QT_TRANSLATE_NOOP("CustomerColumns", "Tags"), 140, sortable=False),
 )
 
 
