@@ -6,12 +6,14 @@ platform; the GUI's print preview paints the same pages onto a QPrinter.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
-    QFontMetricsF,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
@@ -28,10 +29,22 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
     QTextDocument,
 )
 
-from accountdesk.core.i18n import AccountDeskError, Message, current_language
+from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.sheet_layout import (
+    BODY_POINTS,
+    FEWEST_NOTE_LINES,
+    MOST_NOTE_LINES,
+    RULE,
+    TextFit,
+    label,
+    sheet_font,
+    sheet_html,
+    weekly_html,
+)
 
 if TYPE_CHECKING:
     from accountdesk.core.sheets import SheetCustomer, WeeklyPlan
@@ -49,128 +62,12 @@ CJK_FAMILIES = (
     "SimHei",
     "SimSun",
 )
-BODY_POINTS = 9.0
-KEY_WIDTH = {2: 14, 3: 11}  # percent of the page for a label cell, by pairs per row
-MAX_COMPLAINTS = 3
-NOTE_LINES = (10, 9, 8, 7, 6, 5, 4, 3)
-ACCENT = "#1f3a5f"
-RULE = "#8a8f98"
-SHADE = "#eef1f5"
 
 _app: QGuiApplication | None = None
 
-# --- texts -----------------------------------------------------------------------------------
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "app": ("AccountDesk 客户分级维护台", "AccountDesk key-account desk"),
-    "sheet_title": ("客户回访单", "Customer revisit sheet"),
-    "weekly_title": ("本周回访计划", "Revisit plan for the week"),
-    "plan_title": ("回访计划", "Revisit plan"),
-    "sec_archive": ("客户档案", "Customer archive"),
-    "sec_tier": ("级别与服务策略", "Tier and service policy"),
-    "sec_visit": ("本次回访", "This revisit"),
-    "sec_interactions": ("最近互动", "Recent interactions"),
-    "sec_complaints": ("未解决投诉", "Open complaints"),
-    "sec_record": ("回访记录（手填）", "Revisit record (fill in by hand)"),
-    "code": ("客户编号", "Code"),
-    "name": ("客户名称", "Customer"),
-    "company": ("公司", "Company"),
-    "contact_person": ("联系人", "Contact"),
-    "phone": ("电话", "Phone"),
-    "address": ("地址", "Address"),
-    "industry": ("行业", "Industry"),
-    "owner": ("负责人", "Owner"),
-    "visitor": ("回访人", "Visited by"),
-    "stage": ("生命周期", "Lifecycle"),
-    "since": ("合作起始", "Customer since"),
-    "last_purchase": ("最近购买", "Last purchase"),
-    "spend": ("近12个月消费", "Spend, last 12 months"),
-    "tier": ("客户级别", "Tier"),
-    "tier_badge": ("级", "tier"),
-    "interval": ("回访周期", "Revisit every"),
-    "policy_channel": ("建议方式", "Preferred channel"),
-    "service_level": ("服务等级", "Service level"),
-    "rep_level": ("对接人员", "Served by"),
-    "discount": ("折扣", "Discount"),
-    "action_plan": ("行动方案", "Action plan"),
-    "no_policy": ("该级别尚未设置服务策略", "No policy set for this tier"),
-    "ungraded": ("未分级", "Not graded"),
-    "purpose": ("回访目的", "Purpose"),
-    "due": ("计划日期", "Planned for"),
-    "channel": ("回访方式", "Channel"),
-    "date": ("日期", "Date"),
-    "kind": ("方式", "Channel"),
-    "summary": ("摘要", "Summary"),
-    "satisfaction": ("满意度", "Satisfaction"),
-    "no_interactions": ("暂无互动记录", "No interactions recorded yet"),
-    "received": ("收到日期", "Received"),
-    "content": ("内容", "Content"),
-    "waiting": ("已等待", "Open for"),
-    "no_complaints": ("无未解决投诉", "No open complaints"),
-    "visit_date": ("回访日期", "Date of visit"),
-    "date_blank": ("_______ 年 ____ 月 ____ 日", "______ / ____ / ____"),
-    "actual_channel": ("实际方式", "Channel used"),
-    "sat_hint": ("1 很不满意 … 5 很满意", "1 very unhappy … 5 very happy"),
-    "notes": ("记录", "Notes"),
-    "next_step": ("下一步", "Next step"),
-    "customer_sign": ("客户签字", "Customer signature"),
-    "manager_sign": ("经理签字", "Manager signature"),
-    "printed": ("打印日期", "Printed"),
-    "page": ("第 {page} / {pages} 页", "Page {page} of {pages}"),
-    "range": ("{start} 至 {end}", "{start} to {end}"),
-    "for_owner": ("负责人：{owner}", "Owner: {owner}"),
-    "total": ("共 {count} 次回访", "{count} revisits"),
-    "nothing": ("本期间没有计划中的回访。", "No revisits are planned in this period."),
-    "group": ("{tier} 级 · {count} 位", "Tier {tier} · {count}"),
-    "group_ungraded": ("未分级 · {count} 位", "Not graded · {count}"),
-    "done": ("完成", "Done"),
-    "days": ("{n} 天", "{n} days"),
-    "every_days": ("每 {n} 天", "{n} days"),
-    "count_purchases": ("（{n} 笔）", " ({n} purchases)"),
-    "more_complaints": ("另有 {n} 条未解决投诉，见系统记录。", "{n} more open complaints in the archive."),
-}
-
-_KINDS: dict[str, tuple[str, str]] = {
-    "phone": ("电话", "Phone"),
-    "email": ("邮件", "Email"),
-    "visit": ("拜访", "Visit"),
-    "meeting": ("会议", "Meeting"),
-    "wechat": ("微信", "WeChat"),
-    "other": ("其他", "Other"),
-}
-
-_STAGES: dict[str, tuple[str, str]] = {
-    "potential": ("潜在客户", "Potential"),
-    "new": ("新客户", "New"),
-    "active": ("活跃客户", "Active"),
-    "loyal": ("忠诚客户", "Loyal"),
-    "at_risk": ("流失风险", "At risk"),
-    "churned": ("已流失", "Churned"),
-}
-
-_WEEKDAYS = (
-    ("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"),
-    ("周五", "Fri"), ("周六", "Sat"), ("周日", "Sun"),
-)
-
-
-def _pick(pair: tuple[str, str]) -> str:
-    return pair[0] if current_language() == "zh" else pair[1]
-
-
-def label(key: str, **values: object) -> str:
-    """A printed label in the language in use (Chinese unless English is chosen)."""
-    return _pick(_LABELS[key]).format(**values)
-
-
-def _coded(table: dict[str, tuple[str, str]], code: str | None) -> str:
-    if not code:
-        return ""
-    return _pick(table[code]) if code in table else code
-
-
-def _weekday(day: date) -> str:
-    return _pick(_WEEKDAYS[day.weekday()])
+class DeviceUnavailable(AccountDeskError):
+    """The printer or PDF file could not be painted on."""
 
 
 # --- Qt setup --------------------------------------------------------------------------------
@@ -190,328 +87,44 @@ def ensure_gui_application() -> QGuiApplication:
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "accountdesk"])
+    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "accountdesk"]
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    # Printing needs QtGui only, but a process that also shows widgets (the GUI, a test
+    # session) can have one application object only, and widgets need a QApplication.
+    _app = widgets.QApplication(argv) if widgets is not None else QGuiApplication(argv)
     return _app
+
+
+@contextmanager
+def none_refcount_guard() -> Iterator[None]:
+    """Give None back the references a run of Qt calls took from it.
+
+    PySide6 6.12 on Python 3.11 returns None from void methods without a new reference, so
+    each call costs None one. A print run makes thousands; the interpreter then aborts
+    ("none_dealloc") when it frees everything at exit. From Python 3.12 None is immortal and
+    this does nothing.
+    """
+    if sys.version_info >= (3, 12) or not hasattr(ctypes, "pythonapi"):
+        yield
+        return
+    before = sys.getrefcount(None)
+    try:
+        yield
+    finally:
+        lost = before - sys.getrefcount(None)
+        if lost > 0:
+            # Held references would be freed at exit too; only a real increment undoes the loss.
+            increment = ctypes.pythonapi.Py_IncRef
+            increment.argtypes = [ctypes.py_object]
+            increment.restype = None
+            for _ in range(lost):
+                increment(None)
 
 
 def cjk_family() -> str | None:
     """The first installed font family from CJK_FAMILIES; None leaves the choice to Qt."""
     installed = set(QFontDatabase.families())
     return next((family for family in CJK_FAMILIES if family in installed), None)
-
-
-# --- HTML ------------------------------------------------------------------------------------
-
-
-def _h(value: object | None, empty: str = "—") -> str:
-    text = "" if value is None else str(value).strip()
-    return escape(text) if text else empty
-
-
-class TextFit:
-    """Shortens free text to the lines a table column has, measured with the printer's own font,
-    so a long note never pushes a sheet onto a second page."""
-
-    # Cell padding and borders, in 1/96 inch like the HTML.
-    _PADDING = 14.0
-
-    def __init__(self, family: str | None, device: QPagedPaintDevice | None = None, width: float = 0.0) -> None:
-        self._metrics: QFontMetricsF | None = None
-        self._width = width
-        self._padding = 0.0
-        if device is not None and width > 0:
-            font = QFont(family) if family else QFont()
-            font.setPointSizeF(BODY_POINTS)
-            self._metrics = QFontMetricsF(font, device)
-            self._padding = self._PADDING * device.logicalDpiX() / 96.0
-
-    def __call__(self, text: str | None, fraction: float, lines: int = 1) -> str:
-        """`text` escaped for HTML, elided to `lines` lines of a column `fraction` of the page wide."""
-        flat = " ".join((text or "").split())
-        if not flat:
-            return "—"
-        if self._metrics is None:
-            limit = max(int(fraction * 110 * lines), 4)
-            return escape(flat if len(flat) <= limit else flat[: limit - 1] + "…")
-        # Wrapping leaves ragged line ends; keep a margin so the text stays within its lines.
-        room = (fraction * self._width - self._padding) * lines * (1.0 if lines == 1 else 0.9)
-        return escape(self._metrics.elidedText(flat, Qt.TextElideMode.ElideRight, room))
-
-
-def _style(family: str | None) -> str:
-    font = f"font-family: '{family}';" if family else ""
-    return f"""
-    body {{ {font} font-size: {BODY_POINTS}pt; color: #1d1d1f; }}
-    p {{ margin: 0; }}
-    .muted {{ color: #5f6670; font-size: 8pt; }}
-    .title {{ font-size: 17pt; font-weight: bold; color: {ACCENT}; }}
-    .cname {{ font-size: 13pt; font-weight: bold; }}
-    .section {{ font-size: 10pt; font-weight: bold; color: {ACCENT};
-                margin-top: 6px; margin-bottom: 2px; }}
-    table.grid {{ border-collapse: collapse; }}
-    table.grid td, table.grid th {{ border: 1px solid {RULE}; padding: 1px 5px; }}
-    table.grid th {{ background-color: {SHADE}; font-weight: bold; text-align: left; }}
-    td.k {{ background-color: {SHADE}; color: #3a3f47; }}
-    table.form {{ border-collapse: collapse; }}
-    td.f {{ border: 1px solid #3a3f47; padding: 4px 6px; }}
-    td.fk {{ border: 1px solid #3a3f47; padding: 4px 6px; background-color: {SHADE}; color: #3a3f47; }}
-    table.lines {{ border-collapse: collapse; }}
-    td.line {{ border-width: 0; border-bottom: 1px solid {RULE}; padding-top: 12px; }}
-    .badge {{ font-size: 26pt; font-weight: bold; color: #ffffff; }}
-    .badge-note {{ font-size: 7.5pt; color: #dfe6ef; }}
-    .box {{ font-size: 11pt; }}
-    """
-
-
-def _html(body: str, family: str | None) -> str:
-    return f"<html><head><style>{_style(family)}</style></head><body>{body}</body></html>"
-
-
-def _section(key: str) -> str:
-    return f'<p class="section">■ {escape(label(key))}</p>'
-
-
-def _kv_rows(
-    pairs: Sequence[tuple[str, str]], *, wide: Sequence[tuple[str, str]] = (), per_row: int = 2
-) -> str:
-    """Key/value cells, `per_row` pairs to a row; `wide` pairs take a whole row each."""
-    key_width = KEY_WIDTH[per_row]
-    value_width = (100 - key_width * per_row) // per_row
-    # The last value takes what rounding left over, so every grid ends at the right margin.
-    last_width = 100 - key_width * per_row - value_width * (per_row - 1)
-    rows = []
-    for index in range(0, len(pairs), per_row):
-        chunk = list(pairs[index : index + per_row]) + [("", "")] * (per_row - len(pairs[index : index + per_row]))
-        cells = [
-            f'<td class="k" width="{key_width}%">{escape(key)}</td>'
-            f'<td width="{last_width if position == per_row - 1 else value_width}%">{value}</td>'
-            for position, (key, value) in enumerate(chunk)
-        ]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    span = per_row * 2 - 1
-    for key, value in wide:
-        rows.append(f'<tr><td class="k">{escape(key)}</td><td colspan="{span}">{value}</td></tr>')
-    return f'<table class="grid" width="100%" cellspacing="0">{"".join(rows)}</table>'
-
-
-def _wide_fraction(per_row: int) -> float:
-    return (100 - KEY_WIDTH[per_row]) / 100
-
-
-def _badge(tier: str | None) -> str:
-    text = _h(tier, "–")
-    note = label("tier") if tier else label("ungraded")
-    return (
-        f'<td width="74" align="center" valign="middle" bgcolor="{ACCENT}">'
-        f'<p align="center" class="badge">{text}</p>'
-        f'<p align="center" class="badge-note">{escape(note)}</p></td>'
-    )
-
-
-def _rule() -> str:
-    return f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td height="3" bgcolor="{ACCENT}"></td></tr></table>'
-
-
-def _sheet_header(sheet: SheetCustomer) -> str:
-    archive = sheet.archive
-    sep = "：" if current_language() == "zh" else ": "
-    facts = [
-        f"{escape(label('code'))}{sep}<b>{_h(archive.code)}</b>",
-        f"{escape(label('due'))}{sep}<b>{sheet.due_on.isoformat()}</b> {escape(_weekday(sheet.due_on))}",
-    ]
-    if sheet.plan_owner:
-        facts.append(f"{escape(label('visitor'))}{sep}{_h(sheet.plan_owner)}")
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        '<td valign="bottom">'
-        f'<p class="muted">{escape(label("app"))}</p>'
-        f'<p class="title">{escape(label("sheet_title"))}</p>'
-        f'<p class="cname">{_h(archive.name)}</p>'
-        f'<p>{"　·　".join(facts)}</p>'
-        "</td>"
-        f"{_badge(sheet.tier)}"
-        "</tr></table>"
-        + _rule()
-    )
-
-
-def _archive_section(sheet: SheetCustomer, fit: TextFit) -> str:
-    a = sheet.archive
-    purchases = sheet.purchases
-    spend = escape(purchases.window_spend_text) + escape(label("count_purchases", n=purchases.window_purchases))
-    pairs = []
-    if a.company and a.company.strip() != a.name.strip():
-        # The name is in the header already; the company only when it says something else.
-        pairs.append((label("company"), fit(a.company, 0.36)))
-    pairs += [
-        (label("contact_person"), _h(a.contact_person)),
-        (label("phone"), _h(a.phone)),
-        (label("industry"), _h(a.industry)),
-        (label("owner"), _h(a.owner)),
-        (label("stage"), _h(_coded(_STAGES, a.stage))),
-        (label("since"), _h(a.cooperation_since.isoformat() if a.cooperation_since else None)),
-        (label("last_purchase"), _h(purchases.last_purchase.isoformat() if purchases.last_purchase else None)),
-        (label("spend"), spend),
-    ]
-    address = fit(a.address, _wide_fraction(2), lines=2)
-    return _section("sec_archive") + _kv_rows(pairs, wide=[(label("address"), address)])
-
-
-def _tier_section(sheet: SheetCustomer, fit: TextFit) -> str:
-    policy = sheet.policy
-    tier = _h(sheet.tier, escape(label("ungraded")))
-    if policy is None:
-        pairs = [(label("tier"), f"<b>{tier}</b>"), (label("action_plan"), escape(label("no_policy")))]
-        return _section("sec_tier") + _kv_rows(pairs)
-    discount = f"{escape(policy.discount_percent)}%" if policy.discount_percent else "—"
-    pairs = [
-        (label("tier"), f"<b>{tier}</b>"),
-        (label("interval"), escape(label("every_days", n=policy.revisit_interval_days))),
-        (label("policy_channel"), _h(_coded(_KINDS, policy.channel))),
-        (label("service_level"), fit(policy.service_level, 0.22)),
-        (label("rep_level"), fit(policy.rep_level, 0.22)),
-        (label("discount"), discount),
-    ]
-    plan = fit(policy.action_plan, _wide_fraction(3), lines=2)
-    return _section("sec_tier") + _kv_rows(pairs, wide=[(label("action_plan"), plan)], per_row=3)
-
-
-def _visit_section(sheet: SheetCustomer, fit: TextFit) -> str:
-    # Date and visitor are in the header; here what the visit is for and how it is made.
-    return _section("sec_visit") + (
-        '<table class="grid" width="100%" cellspacing="0"><tr>'
-        f'<td class="k" width="14%">{escape(label("purpose"))}</td>'
-        f'<td width="58%"><b>{fit(sheet.purpose, 0.58, lines=2)}</b></td>'
-        f'<td class="k" width="11%">{escape(label("channel"))}</td>'
-        f'<td width="17%">{_h(_coded(_KINDS, sheet.channel))}</td>'
-        "</tr></table>"
-    )
-
-
-def _interactions_section(sheet: SheetCustomer, fit: TextFit) -> str:
-    head = (
-        f'<tr><th width="15%">{escape(label("date"))}</th><th width="10%">{escape(label("kind"))}</th>'
-        f'<th width="64%">{escape(label("summary"))}</th><th width="11%">{escape(label("satisfaction"))}</th></tr>'
-    )
-    rows = [
-        f"<tr><td>{line.on.isoformat()}</td><td>{_h(_coded(_KINDS, line.kind))}</td>"
-        f"<td>{fit(line.summary, 0.64)}</td>"
-        f'<td align="center">{f"{line.satisfaction} / 5" if line.satisfaction else "—"}</td></tr>'
-        for line in sheet.interactions
-    ]
-    if not rows:
-        rows = [f'<tr><td colspan="4" class="muted">{escape(label("no_interactions"))}</td></tr>']
-    return _section("sec_interactions") + f'<table class="grid" width="100%" cellspacing="0">{head}{"".join(rows)}</table>'
-
-
-def _complaints_section(sheet: SheetCustomer, fit: TextFit) -> str:
-    if not sheet.complaints:
-        return _section("sec_complaints") + f'<p class="muted">{escape(label("no_complaints"))}</p>'
-    head = (
-        f'<tr><th width="15%">{escape(label("received"))}</th><th width="74%">{escape(label("content"))}</th>'
-        f'<th width="11%">{escape(label("waiting"))}</th></tr>'
-    )
-    rows = [
-        f"<tr><td>{c.received_on.isoformat()}</td><td>{fit(c.content, 0.74)}</td>"
-        f'<td align="center">{escape(label("days", n=c.days_open))}</td></tr>'
-        for c in sheet.complaints[:MAX_COMPLAINTS]
-    ]
-    more = len(sheet.complaints) - MAX_COMPLAINTS
-    extra = f'<p class="muted">{escape(label("more_complaints", n=more))}</p>' if more > 0 else ""
-    return (
-        _section("sec_complaints")
-        + f'<table class="grid" width="100%" cellspacing="0">{head}{"".join(rows)}</table>'
-        + extra
-    )
-
-
-def _lines(count: int) -> str:
-    rows = "".join('<tr><td class="line">&nbsp;</td></tr>' for _ in range(count))
-    return f'<table class="lines" width="100%" cellspacing="0">{rows}</table>'
-
-
-def _record_section(note_lines: int) -> str:
-    kinds = ("visit", "phone", "meeting", "wechat", "email")
-    boxes = "　".join(f'<span class="box">□</span> {escape(_pick(_KINDS[k]))}' for k in kinds)
-    scores = "　　".join(f'<span class="box">□</span> {n}' for n in range(1, 6))
-    k = 'class="fk" width="14%" valign="top"'
-    return (
-        _section("sec_record")
-        + '<table class="form" width="100%" cellspacing="0">'
-        f'<tr><td {k}>{escape(label("visit_date"))}</td><td class="f" width="36%">{escape(label("date_blank"))}</td>'
-        f'<td {k}>{escape(label("actual_channel"))}</td><td class="f" width="36%">{boxes}</td></tr>'
-        f'<tr><td {k}>{escape(label("satisfaction"))}</td><td class="f" colspan="3">{scores}'
-        f'　　<span class="muted">（{escape(label("sat_hint"))}）</span></td></tr>'
-        f'<tr><td {k}>{escape(label("notes"))}</td><td class="f" colspan="3">{_lines(note_lines)}</td></tr>'
-        f'<tr><td {k}>{escape(label("next_step"))}</td><td class="f" colspan="3">{_lines(1)}</td></tr>'
-        f'<tr><td {k}>{escape(label("customer_sign"))}</td><td class="f"><br>&nbsp;</td>'
-        f'<td {k}>{escape(label("manager_sign"))}</td><td class="f"><br>&nbsp;</td></tr>'
-        "</table>"
-    )
-
-
-def sheet_html(
-    sheet: SheetCustomer, family: str | None, note_lines: int = NOTE_LINES[0], fit: TextFit | None = None
-) -> str:
-    """The HTML of one customer's revisit sheet."""
-    fit = fit or TextFit(family)
-    return _html(
-        _sheet_header(sheet)
-        + _archive_section(sheet, fit)
-        + _tier_section(sheet, fit)
-        + _visit_section(sheet, fit)
-        + _interactions_section(sheet, fit)
-        + _complaints_section(sheet, fit)
-        + _record_section(note_lines),
-        family,
-    )
-
-
-def _group_title(tier: str | None, count: int) -> str:
-    return label("group", tier=tier, count=count) if tier else label("group_ungraded", count=count)
-
-
-def weekly_html(
-    weekly: WeeklyPlan, family: str | None, owner: str | None = None, fit: TextFit | None = None
-) -> str:
-    """The HTML of the plan page: every planned revisit of the period, grouped by tier."""
-    fit = fit or TextFit(family)
-    days = (weekly.end - weekly.start).days + 1
-    title = label("weekly_title") if days == 7 else label("plan_title")
-    period = label("range", start=weekly.start.isoformat(), end=weekly.end.isoformat())
-    facts = [period, label("total", count=weekly.total)]
-    if owner:
-        facts.append(label("for_owner", owner=owner))
-    parts = [
-        f'<p class="muted">{escape(label("app"))}</p>',
-        f'<p class="title">{escape(title)}</p>',
-        f'<p>{escape("　·　".join(facts))}</p>',
-        _rule(),
-    ]
-    if not weekly.groups:
-        parts.append(
-            '<p>&nbsp;</p><table class="grid" width="100%" cellspacing="0" cellpadding="16"><tr>'
-            f'<td align="center"><span class="cname">{escape(label("nothing"))}</span></td></tr></table>'
-        )
-    head = (
-        f'<tr><th width="11%">{escape(label("date"))}</th><th width="10%">{escape(label("code"))}</th>'
-        f'<th width="20%">{escape(label("name"))}</th><th width="15%">{escape(label("contact_person"))}</th>'
-        f'<th width="7%">{escape(label("kind"))}</th><th width="24%">{escape(label("purpose"))}</th>'
-        f'<th width="8%">{escape(label("owner"))}</th><th width="5%">{escape(label("done"))}</th></tr>'
-    )
-    for group in weekly.groups:
-        parts.append(f'<p class="section">■ {escape(_group_title(group.tier, len(group.entries)))}</p>')
-        rows = []
-        for entry in group.entries:
-            contact = " ".join(x for x in (entry.contact_person, entry.phone) if x)
-            rows.append(
-                f"<tr><td>{entry.due_on.strftime('%m-%d')} {escape(_weekday(entry.due_on))}</td>"
-                f"<td>{_h(entry.code)}</td><td>{fit(entry.name, 0.20, lines=2)}</td><td>{_h(contact)}</td>"
-                f"<td>{_h(_coded(_KINDS, entry.channel))}</td><td>{fit(entry.purpose, 0.24, lines=2)}</td>"
-                f'<td>{_h(entry.owner)}</td><td align="center"><span class="box">□</span></td></tr>'
-            )
-        parts.append(f'<table class="grid" width="100%" cellspacing="0">{head}{"".join(rows)}</table>')
-    return _html("".join(parts), family)
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -532,35 +145,61 @@ def _body(device: QPagedPaintDevice) -> _Body:
     return _Body(float(rect.width()), float(rect.height()) - footer, footer)
 
 
-def _document(html: str, device: QPagedPaintDevice, body: _Body, family: str | None) -> QTextDocument:
+def _document(
+    html: str, device: QPagedPaintDevice, body: _Body, family: str | None, *, paged: bool = True
+) -> QTextDocument:
+    """A document laid out with the printer's own metrics, so what is measured is what prints.
+
+    Unpaged, it is one long page: cheaper to measure, and drawn as is when it fits a page.
+    """
     document = QTextDocument()
-    # Laid out with the printer's own metrics, so what is measured is what prints.
     document.documentLayout().setPaintDevice(device)
-    font = QFont(family) if family else QFont()
-    font.setPointSizeF(BODY_POINTS)
+    font = sheet_font(family, BODY_POINTS)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
-    document.setPageSize(QSizeF(body.width, body.height))
+    if paged:
+        document.setPageSize(QSizeF(body.width, body.height))
+    else:
+        document.setTextWidth(body.width)
     document.setHtml(html)
     return document
 
 
-def _fitted_sheet(sheet: SheetCustomer, device: QPagedPaintDevice, body: _Body, family: str | None) -> QTextDocument:
-    """The sheet with as many ruled note lines as still fit on one page (at least the fewest)."""
-    fit = TextFit(family, device, body.width)
-    document = None
-    for count in NOTE_LINES:
-        document = _document(sheet_html(sheet, family, count, fit), device, body, family)
-        if document.pageCount() <= 1:
-            return document
-    assert document is not None
-    return document
+class _SheetFitter:
+    """Gives each sheet as many ruled note lines as still fit on its one page."""
+
+    def __init__(self, device: QPagedPaintDevice, body: _Body, family: str | None) -> None:
+        self.device, self.body, self.family = device, body, family
+        self.fit = TextFit(family, device, body.width)
+        self._line_height: float | None = None
+
+    def _measure(self, sheet: SheetCustomer, lines: int) -> QTextDocument:
+        html = sheet_html(sheet, self.family, lines, self.fit)
+        return _document(html, self.device, self.body, self.family, paged=False)
+
+    def __call__(self, sheet: SheetCustomer) -> QTextDocument:
+        fewest = self._measure(sheet, FEWEST_NOTE_LINES)
+        height = fewest.size().height()
+        if height > self.body.height:
+            # Too much to say for one page even with the fewest lines: let it run on.
+            html = sheet_html(sheet, self.family, FEWEST_NOTE_LINES, self.fit)
+            return _document(html, self.device, self.body, self.family)
+        if self._line_height is None:
+            # Every ruled line is as tall as any other on this printer; measure it once per run.
+            self._line_height = self._measure(sheet, FEWEST_NOTE_LINES + 1).size().height() - height
+        spare = int((self.body.height - height) // max(self._line_height, 1.0))
+        lines = min(FEWEST_NOTE_LINES + spare, MOST_NOTE_LINES)
+        while lines > FEWEST_NOTE_LINES:
+            document = self._measure(sheet, lines)
+            if document.size().height() <= self.body.height:
+                return document
+            lines -= 1
+        return fewest
 
 
 def _draw_footer(painter: QPainter, body: _Body, family: str | None, left: str, right: str) -> None:
     painter.save()
-    font = QFont(family) if family else QFont()
-    font.setPointSizeF(7.5)
+    font = sheet_font(family, 7.5)
     painter.setFont(font)
     painter.setPen(QPen(QColor(RULE), 0))
     top = body.height + body.footer * 0.35
@@ -570,6 +209,78 @@ def _draw_footer(painter: QPainter, body: _Body, family: str | None, left: str, 
     painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
     painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
     painter.restore()
+
+
+# --- text a reader copies out of the PDF ----------------------------------------------------
+
+# Kangxi radicals and the CJK radicals supplement come before the unified ideographs, and many
+# CJK fonts draw a radical with the very glyph of an ideograph (⼾ and 户, ⽇ and 日). Qt's PDF
+# writer maps each glyph back to the lowest code point that shows it, so text copied or
+# searched in the PDF would read "客⼾" instead of "客户".
+_RADICALS = "".join(chr(code) for code in range(0x2E80, 0x2FE0))
+_CMAP_BLOCK = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
+_HEX4 = re.compile(r"<([0-9A-Fa-f]{4})>")
+
+
+def radical_fixes(family: str | None, text: str) -> dict[int, int]:
+    """Radical code point → the ideograph in `text` that the font draws with the same glyph."""
+    if not family:
+        return {}
+    ideographs = "".join(sorted({char for char in text if "\u3400" <= char <= "\uffff"}))
+    if not ideographs:
+        return {}
+    fixes: dict[int, int] = {}
+    font = sheet_font(family, BODY_POINTS)
+    for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
+        font.setWeight(weight)
+        raw = QRawFont.fromFont(font)
+        if not raw.isValid():
+            continue
+        # One call per string: every character here is a single UTF-16 unit, so glyphs line up.
+        glyphs, radical_glyphs = raw.glyphIndexesForString(ideographs), raw.glyphIndexesForString(_RADICALS)
+        if len(glyphs) != len(ideographs) or len(radical_glyphs) != len(_RADICALS):
+            continue
+        by_glyph = {glyph: char for char, glyph in zip(ideographs, glyphs, strict=True) if glyph}
+        for radical, glyph in zip(_RADICALS, radical_glyphs, strict=True):
+            if glyph and glyph in by_glyph:
+                fixes.setdefault(ord(radical), ord(by_glyph[glyph]))
+    return fixes
+
+
+def _swap_targets(targets: str, fixes: dict[int, int]) -> str:
+    def swap(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return f"<{fixes[code]:04X}>" if code in fixes else match.group(0)
+
+    return _HEX4.sub(swap, targets)
+
+
+def fix_pdf_text(data: bytes, fixes: dict[int, int]) -> bytes:
+    """Rewrite the PDF's ToUnicode maps so radicals read as the ideographs that were drawn.
+
+    Each 4-digit code is replaced by another 4-digit code, so no byte offset in the file moves.
+    """
+
+    def fix_block(match: re.Match[bytes]) -> bytes:
+        lines = match.group(0).decode("latin-1").split("\n")
+        mode = None
+        for index, line in enumerate(lines):
+            stripped = line.strip()
+            if stripped.endswith(("beginbfrange", "beginbfchar")):
+                mode = stripped.rsplit(" ", 1)[-1]
+            elif stripped in ("endbfrange", "endbfchar"):
+                mode = None
+            elif mode == "beginbfchar":
+                source, _, target = line.partition(" ")
+                lines[index] = f"{source} {_swap_targets(target, fixes)}"
+            elif mode == "beginbfrange":
+                parts = line.split(" ", 2)
+                # A single target counts up through the range; changing its start would shift the rest.
+                if len(parts) == 3 and (parts[2].startswith("[") or parts[0] == parts[1]):
+                    lines[index] = f"{parts[0]} {parts[1]} {_swap_targets(parts[2], fixes)}"
+        return "\n".join(lines).encode("latin-1")
+
+    return _CMAP_BLOCK.sub(fix_block, data)
 
 
 def prepare_page_device(device: QPagedPaintDevice) -> None:
@@ -588,19 +299,34 @@ def paint_sheets(
     owner: str | None = None,
 ) -> int:
     """Paint the plan page, then one page per customer, onto `device`; returns the page count."""
+    with none_refcount_guard():
+        return _paint_pages(device, sheets, weekly, printed_on=printed_on, owner=owner)[0]
+
+
+def _paint_pages(
+    device: QPagedPaintDevice,
+    sheets: Sequence[SheetCustomer],
+    weekly: WeeklyPlan | None,
+    *,
+    printed_on: date | None,
+    owner: str | None,
+) -> tuple[int, str]:
+    """Paint every page; returns the page count and all the text painted."""
     family = cjk_family()
     body = _body(device)
     documents: list[tuple[str, QTextDocument]] = []
     if weekly is not None:
         plan = weekly_html(weekly, family, owner, TextFit(family, device, body.width))
         documents.append((label("weekly_title"), _document(plan, device, body, family)))
+    fitted = _SheetFitter(device, body, family)
     for sheet in sheets:
-        documents.append((f"{label('sheet_title')} · {sheet.archive.code}", _fitted_sheet(sheet, device, body, family)))
+        documents.append((f"{label('sheet_title')} · {sheet.archive.code}", fitted(sheet)))
     pages = sum(document.pageCount() for _, document in documents)
+    painted = [document.toPlainText() for _, document in documents]
     printed = (printed_on or date.today()).isoformat()
     painter = QPainter()
     if not painter.begin(device):
-        raise AccountDeskError("无法开始打印：输出设备不可用。", "Cannot start printing: the output device is not available.")
+        raise DeviceUnavailable("无法开始打印：输出设备不可用。", "Cannot start printing: the output device is not available.")
     try:
         page = 0
         for name, document in documents:
@@ -612,16 +338,14 @@ def paint_sheets(
                 painter.translate(0, -index * body.height)
                 document.drawContents(painter, QRectF(0, index * body.height, body.width, body.height))
                 painter.restore()
-                _draw_footer(
-                    painter,
-                    body,
-                    family,
-                    f"{label('app')} · {name}",
-                    f"{label('printed')} {printed}　{label('page', page=page, pages=pages)}",
-                )
+                footer = (f"{label('app')} · {name}", f"{label('printed')} {printed}　{label('page', page=page, pages=pages)}")
+                _draw_footer(painter, body, family, *footer)
+                painted.extend(footer)
     finally:
-        painter.end()
-    return pages
+        finished = painter.end()
+    if not finished:
+        raise DeviceUnavailable("打印未能完成：输出设备出错。", "Printing did not finish: the output device failed.")
+    return pages, "\n".join(painted)
 
 
 def render_revisit_sheets(
@@ -636,8 +360,14 @@ def render_revisit_sheets(
 
     The PDF is written beside `out_pdf` first and moved in place, so a failure leaves no half file.
     """
+    with none_refcount_guard():
+        return _write_pdf(sheets, weekly, Path(out_pdf), printed_on=printed_on, owner=owner)
+
+
+def _write_pdf(
+    sheets: Sequence[SheetCustomer], weekly: WeeklyPlan | None, out_pdf: Path, *, printed_on: date | None, owner: str | None
+) -> int:
     ensure_gui_application()
-    out_pdf = Path(out_pdf)
     if not out_pdf.parent.is_dir():
         raise AccountDeskError(
             f"无法写入“{out_pdf}”：文件夹不存在。", f"Cannot write '{out_pdf}': the folder does not exist."
@@ -649,16 +379,28 @@ def render_revisit_sheets(
     writer.setTitle(label("sheet_title"))
     prepare_page_device(writer)
     try:
-        pages = paint_sheets(writer, sheets, weekly, printed_on=printed_on, owner=owner)
-    except AccountDeskError:
+        pages, painted = _paint_pages(writer, sheets, weekly, printed_on=printed_on, owner=owner)
+    except BaseException as error:
         del writer
         partial.unlink(missing_ok=True)
+        if isinstance(error, DeviceUnavailable):
+            raise AccountDeskError(
+                f"无法写入“{out_pdf}”：文件被占用或没有写入权限。",
+                f"Cannot write '{out_pdf}': the file is in use or not writable.",
+            ) from None
+        raise
+    del writer  # releases the file, so it can be read back and moved on every system
+    try:
+        fixes = radical_fixes(cjk_family(), painted)
+        if fixes:
+            partial.write_bytes(fix_pdf_text(partial.read_bytes(), fixes))
+        os.replace(partial, out_pdf)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
         raise AccountDeskError(
-            f"无法写入“{out_pdf}”：文件被占用或没有写入权限。",
-            f"Cannot write '{out_pdf}': the file is in use or not writable.",
+            f"无法写入“{out_pdf}”：{error.strerror}（文件可能正被其他程序打开）。",
+            f"Cannot write '{out_pdf}': {error.strerror} (another program may have it open).",
         ) from None
-    del writer  # finishes the PDF file
-    os.replace(partial, out_pdf)
     return pages
 
 

@@ -62,7 +62,7 @@ class ChurnThresholds:
 class ReminderSettings:
     lead_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LEAD_DAYS))
     # Care moments that fell due while the app was closed are still raised this many days late.
-    catch_up_days: int = 14
+    catch_up_days: int = 7
     # A planned revisit is "due" (amber) from its date and "overdue" (red) after this grace.
     grace_days: int = 7
     festivals: list[str] = field(default_factory=lambda: list(DEFAULT_FESTIVALS))

@@ -146,13 +146,11 @@ def festival_candidates(session: Session, today: date, settings: ReminderSetting
     if not occurrences:
         return []
     lead = settings.lead("festival")
-    counts = dict(
-        session.execute(
-            select(func.coalesce(Customer.tier, ANY_TIER), func.count())
-            .where(Customer.deleted_at.is_(None))
-            .group_by(func.coalesce(Customer.tier, ANY_TIER))
-        ).tuples().all()
-    )
+    counts: dict[str, int] = {}
+    for tier, count in session.execute(
+        select(Customer.tier, func.count()).where(Customer.deleted_at.is_(None)).group_by(Customer.tier)
+    ):
+        counts[tier or ANY_TIER] = counts.get(tier or ANY_TIER, 0) + count
     found = []
     for festival, label in occurrences:
         greetings = {tier: settings.greeting("festival", None if tier == ANY_TIER else tier, name="{name}",

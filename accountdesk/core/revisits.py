@@ -134,7 +134,10 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
     cadence = load_cadence(session)
     if customer_ids is None:
         assert today is not None
-        since = datetime.combine(today - timedelta(days=lookback_days), time(), tzinfo=local_zone())
+        # Written-at instants come from the wall clock, `today` may be pinned (tests, --date):
+        # look back from whichever is earlier so neither hides a fresh contact.
+        start = min(today, utcnow().astimezone(local_zone()).date()) - timedelta(days=lookback_days)
+        since = datetime.combine(start, time(), tzinfo=local_zone())
         touched = (
             select(Interaction.customer_id)
             .where(Interaction.updated_at >= since.astimezone(timezone.utc))
@@ -413,7 +416,7 @@ def next_revisit_by_customer(session: Session) -> dict[int, date]:
         .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None))
         .group_by(RevisitPlan.customer_id)
     )
-    return dict(rows.tuples().all())
+    return {customer_id: due_on for customer_id, due_on in rows}
 
 
 # --- iCalendar ---------------------------------------------------------------------------------

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core.clock import local_date
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.models import (
     Customer,
@@ -34,11 +35,6 @@ def format_money(cents: int | None) -> str:
     sign = "-" if cents < 0 else ""
     whole, fraction = divmod(abs(cents), 100)
     return f"{sign}¥{whole:,}.{fraction:02d}"
-
-
-def local_date(instant: datetime) -> date:
-    """The date a user on this machine sees for a stored UTC instant."""
-    return instant.astimezone().date()
 
 
 @dataclass(frozen=True)

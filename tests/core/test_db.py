@@ -186,3 +186,26 @@ def test_core_imports_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert len(modules) >= 8
     assert result.stdout.strip() == ""
+
+
+def test_damaged_file_gets_a_plain_message(tmp_path, sqlite_template):
+    path = tmp_path / "damaged.accountdesk"
+    data = bytearray(sqlite_template.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page is garbage now
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(AccountDeskError) as refused:
+        open_database(path)
+    assert "damaged" in str(refused.value) and str(path) in str(refused.value)
+    assert digest(path) == before
+
+
+def test_checking_a_file_leaves_nothing_beside_it(tmp_path, sqlite_template):
+    import shutil
+
+    path = tmp_path / "copy.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    from accountdesk.core.db import read_sqlite_facts
+
+    read_sqlite_facts(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.accountdesk"]
