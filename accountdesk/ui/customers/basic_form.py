@@ -85,6 +85,7 @@ class BasicInfoTab(CustomerTab):
         left, right = QFormLayout(), QFormLayout()
         for form in (left, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            form.setHorizontalSpacing(14)
         for key in LEFT:
             self._add(left, key, QLineEdit())
         for key in RIGHT:
