@@ -4,9 +4,11 @@ model, score explanations, manual overrides with locks, and the tier history."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -17,7 +19,7 @@ from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import Message, ValidationError
 from accountdesk.core.lifecycle import lifecycle_rules, lifecycle_stage
 from accountdesk.core.metrics import METRICS, CustomerMetrics, compute_metrics, customer_base_columns
-from accountdesk.core.models import Customer, ScoringModel, TierChange, cents_to_decimal, new_uid, utcnow
+from accountdesk.core.models import Customer, ScoringModel, TierChange, cents_to_decimal, utcnow
 from accountdesk.core.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.rfm import rfm_scores
 from accountdesk.core.scoring import ScoringDefinition, active_model, definition_of
@@ -247,6 +249,37 @@ def _driver_executemany(connection, sql: str, rows: list[tuple]) -> None:
     connection.exec_driver_sql(sql, rows)
 
 
+def _fresh_uids(count: int) -> list[str]:
+    """`count` new UUID texts in the time-ordered layout (version 7: milliseconds, then a batch
+    counter, then random bits). Made in one go, since uuid4() per row costs a third of a second
+    at 100,000 rows, and in rising order, so the unique index on uid grows at its end."""
+    millis = time.time_ns() // 1_000_000
+    noise = os.urandom(8 * count)
+    uids = []
+    for index in range(count):
+        tail = int.from_bytes(noise[8 * index : 8 * index + 8], "big") & ((1 << 42) - 1)
+        # 48 bits time | version 7 | 32-bit counter split over rand_a and rand_b | variant | 42 random bits
+        value = (millis << 80) | (0x7 << 76) | ((index >> 20) << 64) | (0b10 << 62) | ((index & 0xFFFFF) << 42) | tail
+        h = f"{value:032x}"
+        uids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return uids
+
+
+@contextmanager
+def _roomy_page_cache(connection):
+    """On SQLite, a 64 MB page cache while one transaction rewrites many thousand rows, so
+    changed pages are not spilled to the journal again and again; the default comes back after."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql("PRAGMA cache_size=-65536")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+
+
 def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of: date,
                 moves: list[TierMove], reason: str | None) -> int:
     """Bulk writes of only the rows that changed: they bypass the ORM audit on purpose (the
@@ -262,6 +295,19 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
         segment = grading.segments[customer_id]
         if tier != state.tier or score != state.score or stage != state.stage or segment != state.segment:
             rows.append((tier, score, stage, segment, now, user, customer_id))
+    if not rows and not moves:
+        return 0
+    with _roomy_page_cache(connection):
+        _write_rows(connection, rows, moves, model, as_of, reason, now, user)
+    # Customers already loaded in this session now hold stale values; reload them on next use.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Customer):
+            session.expire(obj)
+    return len(rows)
+
+
+def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: ScoringModel, as_of: date,
+                reason: str | None, now, user: str | None) -> None:
     if rows:
         _driver_executemany(
             connection,
@@ -278,16 +324,11 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
             "changed_at, old_tier, new_tier, score, model_id, model_version, manual, reason) "
             "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (new_uid(), now, now, user, move.customer_id, now, move.old_tier, move.new_tier, move.score,
+                (uid, now, now, user, move.customer_id, now, move.old_tier, move.new_tier, move.score,
                  model.id, model.version, manual, text)
-                for move in moves
+                for uid, move in zip(_fresh_uids(len(moves)), moves, strict=True)
             ],
         )
-    # Customers already loaded in this session now hold stale values; reload them on next use.
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Customer):
-            session.expire(obj)
-    return len(rows)
 
 
 # --- explanations ----------------------------------------------------------------------------
