@@ -13,14 +13,17 @@ import openpyxl
 
 
 def write_xlsx(path: Path, rows: Sequence[Sequence], *, title: str = "Sheet1", merges: Sequence[str] = (),
-               extra_sheets: dict[str, Sequence[Sequence]] | None = None, start_row: int = 1) -> Path:
+               extra_sheets: dict[str, Sequence[Sequence]] | None = None, start_row: int = 1,
+               formulas: bool = False) -> Path:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = title
     for r, row in enumerate(rows, start=start_row):
         for c, value in enumerate(row, start=1):
             if value is not None:
-                sheet.cell(row=r, column=c, value=value)
+                cell = sheet.cell(row=r, column=c, value=value)
+                if isinstance(value, str) and value.startswith("=") and not formulas:
+                    cell.data_type = "s"  # text a manager typed, not a formula
     for merge in merges:
         sheet.merge_cells(merge)
     for name, sheet_rows in (extra_sheets or {}).items():
