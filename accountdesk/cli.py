@@ -355,8 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
+    set_language(args.lang)  # None follows the system
     try:
         return args.handler(args)
     except UsageError as error:

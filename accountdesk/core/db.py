@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sqlite3
 import struct
 from collections.abc import Iterator
@@ -265,9 +266,9 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             read_only_reason=_newer_schema_error(str(path), facts.revision),
             shared=facts.shared,
         )
-    import os
-
-    if not os.access(path, os.W_OK):
+    # A file marked read-only (no write bit, as Windows' read-only attribute shows it) opens
+    # read-only even for an administrator who could write it anyway.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
         reason = AccountDeskError(
             f"数据库“{path}”是只读文件，已以只读方式打开，无法保存修改。",
