@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -12,17 +13,28 @@ from sqlalchemy.engine import Connection
 
 # Bulk inserts bypass the ORM flush (and so audit.py), so they set what a flush would have set.
 STAMP_COLUMNS = ("uid", "created_at", "updated_at", "updated_by", "version")
-_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+_COUNTER_BITS = 74  # the 12 + 62 random bits of a version-7 UUID, used here as a counter
 
 
 def new_uids(count: int) -> list[str]:
-    """`count` random version-4 UUIDs as text, several times faster than str(uuid.uuid4()) in a loop."""
-    blob = os.urandom(16 * count).hex()
-    return [
-        f"{blob[k:k + 8]}-{blob[k + 8:k + 12]}-4{blob[k + 13:k + 16]}-{_VARIANT[blob[k + 16]]}{blob[k + 17:k + 20]}-"
-        f"{blob[k + 20:k + 32]}"
-        for k in range(0, 32 * count, 32)
-    ]
+    """`count` fresh time-ordered (version 7, RFC 9562) UUIDs as text.
+
+    A millisecond timestamp followed by a counter that starts at a random 74-bit value: unique
+    across machines like version 4, but consecutive keys land side by side in the uid index, so a
+    bulk insert appends to the B-tree instead of touching a random page per row (about a fifth
+    of the insert time at 100,000 customers).
+    """
+    prefix = f"{time.time_ns() // 1_000_000:012x}"
+    head = f"{prefix[:8]}-{prefix[8:]}-7"
+    start = int.from_bytes(os.urandom(10), "big") >> (80 - _COUNTER_BITS)
+    start = min(start, (1 << _COUNTER_BITS) - 1 - count)
+    low_mask = (1 << 62) - 1
+    variant = 2 << 62
+    out = []
+    for n in range(start, start + count):
+        tail = f"{variant | (n & low_mask):016x}"
+        out.append(f"{head}{n >> 62:03x}-{tail[:4]}-{tail[4:]}")
+    return out
 
 
 class BulkInserter:
@@ -38,16 +50,20 @@ class BulkInserter:
                  now: datetime | None = None, user: str | None = None) -> None:
         self.connection = connection
         self.table = table
+        self.driver_seconds = 0.0  # time spent inside the driver's executemany, for `accountdesk bench`
         self.stamped = now is not None
         self.now, self.user = now, user
         names = (*STAMP_COLUMNS, *columns) if self.stamped else tuple(columns)
         self.names = names
         dialect = connection.dialect
-        self.processors = [
-            (index, processor, {})
-            for index, name in enumerate(names)
-            if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
-        ]
+        processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+        # The stamp is the same for every row: converted once. Row values: once per distinct value.
+        self.head: tuple = ()
+        if self.stamped:
+            self.head = tuple(p(v) if p else v for p, v in zip(processors[1:5], (now, now, user, 1), strict=True))
+        offset = len(STAMP_COLUMNS) if self.stamped else 0
+        self.row_processors = [(index - offset, processor, {}) for index, processor in enumerate(processors)
+                               if processor is not None and index >= offset]
         marker = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
         quote = dialect.identifier_preparer.quote
         self.sql = None
@@ -55,33 +71,38 @@ class BulkInserter:
             self.sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
                         f"({', '.join(quote(n) for n in names)}) VALUES ({', '.join([marker] * len(names))})")
 
-    def _stamped(self, rows: list[Sequence]) -> list[list]:
-        if not self.stamped:
-            return [list(row) for row in rows]
-        head = (self.now, self.now, self.user, 1)
-        return [[uid, *head, *row] for uid, row in zip(new_uids(len(rows)), rows, strict=True)]
-
     def insert(self, rows: Iterable[Sequence]) -> int:
         rows = rows if isinstance(rows, list) else list(rows)
         if not rows:
             return 0
-        prepared = self._stamped(rows)
         if self.sql is None:  # a driver with another parameter style: let SQLAlchemy do it all
-            self.connection.execute(insert(self.table), [dict(zip(self.names, row, strict=True)) for row in prepared])
-            return len(prepared)
-        for index, processor, memo in self.processors:
-            for row in prepared:
-                value = row[index]
-                try:
-                    row[index] = memo[value]
-                except KeyError:
-                    row[index] = memo[value] = processor(value)
-                except TypeError:  # unhashable (e.g. a JSON document)
-                    row[index] = processor(value)
-            if len(memo) > 50_000:
-                memo.clear()
-        self.connection.exec_driver_sql(self.sql, [tuple(row) for row in prepared])
-        return len(prepared)
+            if self.stamped:
+                stamp = (self.now, self.now, self.user, 1)
+                rows = [(uid, *stamp, *row) for uid, row in zip(new_uids(len(rows)), rows, strict=True)]
+            self.connection.execute(insert(self.table), [dict(zip(self.names, row, strict=True)) for row in rows])
+            return len(rows)
+        if self.row_processors:
+            rows = [list(row) for row in rows]
+            for index, processor, memo in self.row_processors:
+                for row in rows:
+                    value = row[index]
+                    try:
+                        row[index] = memo[value]
+                    except KeyError:
+                        row[index] = memo[value] = processor(value)
+                    except TypeError:  # unhashable (e.g. a JSON document)
+                        row[index] = processor(value)
+                if len(memo) > 50_000:
+                    memo.clear()
+        if self.stamped:
+            head = self.head
+            params = [(uid, *head, *row) for uid, row in zip(new_uids(len(rows)), rows, strict=True)]
+        else:
+            params = [tuple(row) for row in rows]
+        started = time.perf_counter()
+        self.connection.exec_driver_sql(self.sql, params)
+        self.driver_seconds += time.perf_counter() - started
+        return len(rows)
 
 
 def reserve_ids(connection: Connection, table: Table, count: int) -> list[int] | None:

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -249,14 +250,34 @@ def _driver_executemany(connection, sql: str, rows: list[tuple]) -> None:
 
 
 def _fresh_uids(count: int) -> list[str]:
-    """`count` random (version 4) UUID texts made in one go; uuid4() per row costs a third of
-    a second at 100,000 rows."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])  # version 4
-    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])  # RFC 4122 variant
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
-            for i in range(0, 32 * count, 32)]
+    """`count` new UUID texts in the time-ordered layout (version 7: milliseconds, then a batch
+    counter, then random bits). Made in one go, since uuid4() per row costs a third of a second
+    at 100,000 rows, and in rising order, so the unique index on uid grows at its end."""
+    millis = time.time_ns() // 1_000_000
+    noise = os.urandom(8 * count)
+    uids = []
+    for index in range(count):
+        tail = int.from_bytes(noise[8 * index : 8 * index + 8], "big") & ((1 << 42) - 1)
+        # 48 bits time | version 7 | 32-bit counter split over rand_a and rand_b | variant | 42 random bits
+        value = (millis << 80) | (0x7 << 76) | ((index >> 20) << 64) | (0b10 << 62) | ((index & 0xFFFFF) << 42) | tail
+        h = f"{value:032x}"
+        uids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return uids
+
+
+@contextmanager
+def _roomy_page_cache(connection):
+    """On SQLite, a 64 MB page cache while one transaction rewrites many thousand rows, so
+    changed pages are not spilled to the journal again and again; the default comes back after."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql("PRAGMA cache_size=-65536")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
 
 
 def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of: date,
@@ -274,6 +295,19 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
         segment = grading.segments[customer_id]
         if tier != state.tier or score != state.score or stage != state.stage or segment != state.segment:
             rows.append((tier, score, stage, segment, now, user, customer_id))
+    if not rows and not moves:
+        return 0
+    with _roomy_page_cache(connection):
+        _write_rows(connection, rows, moves, model, as_of, reason, now, user)
+    # Customers already loaded in this session now hold stale values; reload them on next use.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Customer):
+            session.expire(obj)
+    return len(rows)
+
+
+def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: ScoringModel, as_of: date,
+                reason: str | None, now, user: str | None) -> None:
     if rows:
         _driver_executemany(
             connection,
@@ -295,11 +329,6 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
                 for uid, move in zip(_fresh_uids(len(moves)), moves, strict=True)
             ],
         )
-    # Customers already loaded in this session now hold stale values; reload them on next use.
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Customer):
-            session.expire(obj)
-    return len(rows)
 
 
 # --- explanations ----------------------------------------------------------------------------

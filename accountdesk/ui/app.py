@@ -48,15 +48,17 @@ def _prefer_cjk_font(app: QApplication) -> None:
 class AppController(QObject):
     """Owns the open database and its main window; opens, switches and restores databases."""
 
-    def __init__(self, settings: AppSettings, user: str | None, dialogs: DialogService | None = None) -> None:
+    def __init__(self, settings: AppSettings, user: str | None, dialogs: DialogService | None = None,
+                 *, synchronous: bool = False) -> None:
         super().__init__()
         self.settings = settings
         self.user = user
         self.dialogs = dialogs or DialogService()
+        self.synchronous = synchronous
         self.window = None
         self.database = None
         # Opening (which may back up and migrate) runs off the GUI thread too.
-        self._opener = TaskRunner(self)
+        self._opener = TaskRunner(self, synchronous=synchronous)
         self._progress_parent = QWidget()
         ProgressPresenter(self._opener, self._progress_parent)
 
@@ -79,7 +81,8 @@ class AppController(QObject):
 
         old_window, old_database = self.window, self.database
         self.database = database
-        self.window = create_main_window(database, dialogs=self.dialogs, settings=self.settings)
+        self.window = create_main_window(database, dialogs=self.dialogs, settings=self.settings,
+                                         synchronous=self.synchronous)
         self.window.database_switch_requested.connect(self.open)
         self.window.restore_requested.connect(self.restore)
         self.window.show()

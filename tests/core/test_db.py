@@ -175,7 +175,7 @@ def test_core_imports_no_qt():
 
     import accountdesk.core
 
-    modules = ["accountdesk.core." + m.name for m in pkgutil.walk_packages(accountdesk.core.__path__, "") ]
+    modules = [m.name for m in pkgutil.walk_packages(accountdesk.core.__path__, "accountdesk.core.")]
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
