@@ -23,6 +23,7 @@ class BoardColumn:
     ids: list[int] = field(default_factory=list)
     scores: list[float | None] = field(default_factory=list)
     total_spend_cents: int = 0
+    locked: int = 0  # customers whose tier was set by hand
 
     @property
     def count(self) -> int:
@@ -92,6 +93,7 @@ def load_board(session: Session, flt: CustomerFilter | None = None) -> BoardData
             column = stray.setdefault(key, BoardColumn(key))
         column.ids.append(customer_id)
         column.scores.append(score)
+        column.locked += bool(is_locked)
         locked += bool(is_locked)
     spend = session.execute(
         select(Customer.tier, func.coalesce(func.sum(Transaction.amount_cents), 0))

@@ -46,17 +46,24 @@ class TierColumn(Retranslating, QFrame):
         self.tier = tier
         self.color = column_color(tier, position)
         self.count = 0
+        self.locked = 0
         self.spend_cents = 0
         self.share_of = 0
         self.policy: TierPolicyView | None = None
         self.setObjectName("tierColumn")
         self.setMinimumWidth(COLUMN_MIN_WIDTH)
+        color = self.color.name()
         self.setStyleSheet(
-            "QFrame#tierColumn { background: #f1f5f9; border-radius: 10px; }"
-            f"QFrame#tierColumnHeader {{ background: white; border-radius: 8px; border-top: 4px solid {self.color.name()}; }}"
+            "QFrame#tierColumn { background: #eef1f5; border-radius: 10px; }"
+            f"QFrame#tierColumnHeader {{ background: white; border-radius: 8px; border-top: 4px solid {color}; }}"
+            "QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
+            "QScrollBar::handle:vertical { background: #c3cad5; border-radius: 3px; min-height: 32px; }"
+            "QScrollBar::handle:vertical:hover { background: #94a3b8; }"
+            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }"
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setContentsMargins(6, 6, 2, 4)
         layout.setSpacing(6)
         header = QFrame()
         header.setObjectName("tierColumnHeader")
@@ -64,23 +71,23 @@ class TierColumn(Retranslating, QFrame):
         header_layout.setContentsMargins(12, 8, 12, 8)
         header_layout.setSpacing(2)
         top = QHBoxLayout()
-        self.chip = QLabel()
-        self.chip.setObjectName("tierChip")
-        self.chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chip.setMinimumSize(30, 30)
-        self.chip.setStyleSheet(f"background: {self.color.name()}; color: white; border-radius: 6px; "
-                                "font-weight: 700; font-size: 15px; padding: 0 6px;")
         self.title = QLabel()
         self.title.setObjectName("tierColumnTitle")
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {color};")
+        self.lock_count = QLabel()
+        self.lock_count.setObjectName("tierColumnLocked")
+        self.lock_count.setStyleSheet("color: #b45309;")
         self.count_label = QLabel()
         self.count_label.setObjectName("tierColumnCount")
-        self.count_label.setStyleSheet(f"font-size: 16px; font-weight: 600; color: {self.color.name()};")
-        top.addWidget(self.chip)
-        top.addSpacing(4)
+        self.count_label.setStyleSheet("font-size: 18px; font-weight: 700; color: #111827;")
+        self.count_unit = QLabel()
+        self.count_unit.setStyleSheet("color: #6b7280;")
         top.addWidget(self.title)
+        top.addSpacing(6)
+        top.addWidget(self.lock_count)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.count_unit)
         header_layout.addLayout(top)
         self.figures = QLabel()
         self.figures.setObjectName("tierColumnFigures")
@@ -110,6 +117,7 @@ class TierColumn(Retranslating, QFrame):
         selected = set(self.selected_ids())
         self.policy = policy
         self.count, self.spend_cents, self.share_of = column.count, column.total_spend_cents, total
+        self.locked = column.locked
         self.model.set_cards(column.ids, column.scores)
         self.view.verticalScrollBar().setValue(scroll)
         self.select(selected, scroll_to=False)
@@ -132,9 +140,11 @@ class TierColumn(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         ungraded = self.tier == UNGRADED
-        self.chip.setText("?" if ungraded else self.tier)
         self.title.setText(self.tr("Ungraded") if ungraded else self.tr("Tier %1").replace("%1", self.tier))
         self.count_label.setText(f"{self.count:,}")
+        self.count_unit.setText(self.tr("customers"))
+        self.lock_count.setText(self.tr("%1 locked").replace("%1", f"{self.locked:,}") if self.locked else "")
+        self.lock_count.setToolTip(self.tr("Customers whose tier was set by hand; re-grading keeps it."))
         share = f"{self.count * 100 / self.share_of:.0f}%" if self.share_of else "—"
         self.figures.setText(self.tr("%1 of customers · spend %2").replace("%1", share)
                              .replace("%2", whole_yuan(self.spend_cents)))
@@ -157,9 +167,10 @@ class TierColumn(Retranslating, QFrame):
             parts.append(policy.service_level)
         return " · ".join(parts)
 
-    def adjust(self, count: int, spend_cents: int) -> None:
+    def adjust(self, count: int, spend_cents: int, locked: int = 0) -> None:
         self.count += count
         self.spend_cents += spend_cents
+        self.locked += locked
         self.retranslate()
 
     def _menu(self, position: QPoint) -> None:
@@ -413,20 +424,27 @@ class TierBoardPage(Retranslating, QWidget):
             score = source.model.score_of(customer_id)
             card = source.model.take(customer_id)
             spend = card.row.total_spend_cents if card is not None else 0
-            source.adjust(-1, -spend)
+            was_locked = int(card is not None and card.locked)
+            source.adjust(-1, -spend, -was_locked)
             target.model.put(customer_id, score)
-            target.adjust(1, spend)
+            target.adjust(1, spend, 1)
         target.model.invalidate(ids)  # read again: now locked, in its new tier
         target.select(ids)
         self._update_counts()
-        self.context.hub.status_message.emit(
-            self.tr("%1 customer(s) moved to tier %2 and locked: %3").replace("%1", str(len(ids)))
-            .replace("%2", tier).replace("%3", reason))
+        if len(ids) == 1:
+            card = target.model.card(ids[0])
+            who = card.row.name if card is not None else str(ids[0])
+            text = self.tr("“%1” moved to tier %2 and locked: %3").replace("%1", who)
+        else:
+            text = self.tr("%1 customers moved to tier %2 and locked: %3").replace("%1", str(len(ids)))
+        self.context.hub.status_message.emit(text.replace("%2", tier).replace("%3", reason))
 
     def unlock(self, customer_id: int) -> None:
         def done(_result) -> None:
             column = self.column_of(customer_id)
             if column is not None:
+                card = column.model.card(customer_id)
+                column.adjust(0, 0, -int(card is not None and card.locked))
                 column.model.invalidate([customer_id])
             self._update_counts()
 
