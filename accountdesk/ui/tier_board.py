@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,14 @@ from accountdesk.core import archive
 from accountdesk.core.changes import Changes
 from accountdesk.core.policies import TierPolicyView, tier_policies
 from accountdesk.core.scoring import DEFAULT_MODEL_NAME
-from accountdesk.core.tier_board_data import UNGRADED, BoardColumn, BoardData, card_rows, load_board
+from accountdesk.core.tier_board_data import (
+    CARD_ORDERS,
+    UNGRADED,
+    BoardColumn,
+    BoardData,
+    card_rows,
+    load_board,
+)
 from accountdesk.core.tiering import regrade_all, set_manual_tier, unlock_tier
 from accountdesk.ui import labels
 from accountdesk.ui.customers.filters import FilterBar
@@ -241,9 +249,17 @@ class TierBoardPage(Retranslating, QWidget):
         self.filters = FilterBar()
         self.filters.tier.hide()  # the columns are the tiers
         layout.addWidget(self.filters)
+        hint_row = QHBoxLayout()
         self.hint = QLabel()
         self.hint.setObjectName("mutedText")
-        layout.addWidget(self.hint)
+        self.order_label = QLabel()
+        self.order_label.setObjectName("mutedText")
+        self.order = QComboBox()
+        self.order.setObjectName("cardOrder")
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.order_label)
+        hint_row.addWidget(self.order)
+        layout.addLayout(hint_row)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -255,6 +271,7 @@ class TierBoardPage(Retranslating, QWidget):
         self.scroll.setWidget(self.board_widget)
         layout.addWidget(self.scroll, 1)
         self.filters.changed.connect(self.reload)
+        self.order.currentIndexChanged.connect(lambda _index: self.reload())
         self.regrade_button.clicked.connect(self.regrade)
         context.hub.operation_did_execute.connect(self._on_changes)
         self.retranslate()
@@ -269,6 +286,9 @@ class TierBoardPage(Retranslating, QWidget):
 
     def owner_display(self, name: str | None) -> str:
         return self._owner_names.get(name or "", name or "")
+
+    def card_order(self) -> str:
+        return self.order.currentData() or "score"
 
     def filtered(self) -> bool:
         return not self.filters.is_default()
@@ -292,9 +312,10 @@ class TierBoardPage(Retranslating, QWidget):
         self._stale = False
         flt = self.filters.current_filter(self.context.today())
         flt.tier = None
+        order = self.card_order()
 
         def work(session):
-            return load_board(session, flt), {p.tier: p for p in tier_policies(session)}
+            return load_board(session, flt, order), {p.tier: p for p in tier_policies(session)}
 
         def done(result) -> None:
             if serial == self._serial:
@@ -431,6 +452,8 @@ class TierBoardPage(Retranslating, QWidget):
         target.model.invalidate(ids)  # read again: now locked, in its new tier
         target.select(ids)
         self._update_counts()
+        if self.card_order() != "score":
+            self.reload()  # the cards were placed by score; the chosen order needs the database
         if len(ids) == 1:
             card = target.model.card(ids[0])
             who = card.row.name if card is not None else str(ids[0])
@@ -533,4 +556,14 @@ class TierBoardPage(Retranslating, QWidget):
         self.regrade_button.setEnabled(not self.context.read_only and not self._regrading)
         self.hint.setText(self.tr("Drag a card to another tier to set it by hand (you give a reason; the tier is "
                                   "then locked). Double-click a card to open the customer."))
+        self.order_label.setText(self.tr("Order:"))
+        names = {"score": self.tr("Score, best first"), "next_revisit": self.tr("Next revisit, soonest first"),
+                 "last_contact": self.tr("Last contact, longest ago first"), "name": self.tr("Name")}
+        current = self.order.currentData()
+        self.order.blockSignals(True)
+        self.order.clear()
+        for code in CARD_ORDERS:
+            self.order.addItem(names[code], code)
+        self.order.setCurrentIndex(max(self.order.findData(current), 0) if current else 0)
+        self.order.blockSignals(False)
         self._update_counts()

@@ -4,7 +4,9 @@ every tier change it went through."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.lifecycle import STAGE_LABELS
 from accountdesk.core.metrics import METRICS
 from accountdesk.core.policies import TierPolicyView, policy_for, tier_policies
@@ -49,6 +52,16 @@ from accountdesk.ui.theme import MUTED_TEXT, tier_color
 from accountdesk.ui.tier_cards import STAGE_BADGE, column_color
 
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 5  # contribution ÷ the criterion's most possible contribution
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def money_band(band: str) -> str:
+    """"≥ 50000.00" as "≥ ¥50,000": the bounds of a money band read like the amounts around them."""
+    def amount(match: re.Match) -> str:
+        text = labels.money(int(Decimal(match.group()) * 100))
+        return text[:-3] if text.endswith(".00") else text
+
+    return _AMOUNT.sub(amount, band)
 
 
 @dataclass
@@ -219,7 +232,15 @@ class TierRecordTab(CustomerTab):
 
     def reload(self) -> None:
         customer_id, today = self.customer_id, self.context.today()
-        self.record = self.context.operations.read_now(lambda session: read_tier_record(session, customer_id, today))
+        try:
+            self.record = self.context.operations.read_now(
+                lambda session: read_tier_record(session, customer_id, today))
+        except AccountDeskError as error:  # e.g. a deleted customer: nothing to grade
+            self.record = None
+            self.sheet_label.setText(str(error.message))
+            for widget in (self.manual_tier, self.reason, self.set_button, self.unlock_button):
+                widget.setEnabled(False)
+            return
         self._show()
 
     def _show(self) -> None:
@@ -271,7 +292,10 @@ class TierRecordTab(CustomerTab):
                 value = labels.money(int(c.value))
             else:
                 value = c.display_value or ""
-            band = self.tr("no data: %1 points").replace("%1", f"{c.points:g}") if c.band is None else c.band
+            if c.band is None:
+                band = self.tr("no data: %1 points").replace("%1", f"{c.points:g}")
+            else:
+                band = money_band(c.band) if METRICS[c.metric].unit == "money" else c.band
             cells = [c.label.text(), value, band, f"{c.points:g}", f"{c.weight:g}", f"{c.contribution:.1f}"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
