@@ -106,3 +106,14 @@ def test_board_override_shows_in_the_open_tab(window, graded, qtbot):
     window.show_page("customers")
     assert tab.tier_badge.text() == "Tier A"
     assert cells(tab.history, 0)[4:6] == ["By hand", "key account"]
+
+
+def test_tab_says_when_todays_score_differs_from_the_last_regrade(window, db, graded, today):
+    from accountdesk.core.models import Transaction
+
+    ids, _report = graded
+    with db.write() as session:  # a big order after the re-grade
+        session.add(Transaction(customer_id=ids["C003"], occurred_on=today, amount_cents=6_000_000))
+    tab = open_tab(window, ids["C003"])
+    assert "The last re-grade gave 25.5" in tab.sheet_label.text()
+    assert float(cells(tab.breakdown, tab.breakdown.rowCount() - 1)[5]) > 25.5
