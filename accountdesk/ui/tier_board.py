@@ -27,6 +27,7 @@ from accountdesk.core.tier_board_data import (
     BoardColumn,
     BoardData,
     card_rows,
+    column_spend,
     load_board,
 )
 from accountdesk.core.tiering import regrade_all, set_manual_tier, unlock_tier
@@ -55,7 +56,7 @@ class TierColumn(Retranslating, QFrame):
         self.color = column_color(tier, position)
         self.count = 0
         self.locked = 0
-        self.spend_cents = 0
+        self.spend_cents: int | None = None  # None while the column's spend is being summed
         self.share_of = 0
         self.policy: TierPolicyView | None = None
         self.setObjectName("tierColumn")
@@ -124,7 +125,7 @@ class TierColumn(Retranslating, QFrame):
         scroll = self.view.verticalScrollBar().value()
         selected = set(self.selected_ids())
         self.policy = policy
-        self.count, self.spend_cents, self.share_of = column.count, column.total_spend_cents, total
+        self.count, self.share_of = column.count, total
         self.locked = column.locked
         self.model.set_cards(column.ids, column.scores)
         self.view.verticalScrollBar().setValue(scroll)
@@ -155,7 +156,8 @@ class TierColumn(Retranslating, QFrame):
         self.lock_count.setToolTip(self.tr("Customers whose tier was set by hand; re-grading keeps it."))
         share = f"{self.count * 100 / self.share_of:.0f}%" if self.share_of else "—"
         self.figures.setText(self.tr("%1 of customers · spend %2").replace("%1", share)
-                             .replace("%2", whole_yuan(self.spend_cents)))
+                             .replace("%2", whole_yuan(self.spend_cents) if self.spend_cents is not None
+                                      else self.tr("…")))
         self.policy_label.setText(self._policy_text())
         self.policy_label.setToolTip(self.policy.action_plan or "" if self.policy else "")
         self.view.empty_text = (self.tr("No customer in this tier matches the filters.") if self.page.filtered()
@@ -175,9 +177,14 @@ class TierColumn(Retranslating, QFrame):
             parts.append(policy.service_level)
         return " · ".join(parts)
 
+    def set_spend(self, cents: int | None) -> None:
+        self.spend_cents = cents
+        self.retranslate()
+
     def adjust(self, count: int, spend_cents: int, locked: int = 0) -> None:
         self.count += count
-        self.spend_cents += spend_cents
+        if self.spend_cents is not None:
+            self.spend_cents += spend_cents
         self.locked += locked
         self.retranslate()
 
@@ -216,6 +223,7 @@ class TierBoardPage(Retranslating, QWidget):
         self.active_dialog = None
         self.active_menu = None
         self._serial = 0
+        self._spend_filter = None
         self._stale = False
         self._loading = False
         self._regrading = False
@@ -313,6 +321,10 @@ class TierBoardPage(Retranslating, QWidget):
         flt = self.filters.current_filter(self.context.today())
         flt.tier = None
         order = self.card_order()
+        # Summing every purchase takes a while at 100,000 customers: the cards come first, the
+        # spend after; for the same filter the old sums stay up meanwhile.
+        same_filter = flt == self._spend_filter
+        self._spend_filter = flt
 
         def work(session):
             return load_board(session, flt, order), {p.tier: p for p in tier_policies(session)}
@@ -321,6 +333,10 @@ class TierBoardPage(Retranslating, QWidget):
             if serial == self._serial:
                 self._set_loading(False)
                 self._show_board(*result)
+                if not same_filter:
+                    for column in self.columns.values():
+                        column.set_spend(None)
+                self._load_spend(serial, flt)
 
         def failed(error: BaseException) -> None:
             self._set_loading(False)
@@ -328,6 +344,15 @@ class TierBoardPage(Retranslating, QWidget):
 
         self._set_loading(True)
         self.context.operations.read(work, done, failed, label=self.tr("Reading the tier board…"))
+
+    def _load_spend(self, serial: int, flt) -> None:
+        def done(spend: dict[str, int]) -> None:
+            if serial == self._serial:
+                for tier, column in self.columns.items():
+                    column.set_spend(spend.get(tier, 0))
+
+        self.context.operations.read(lambda session: column_spend(session, flt), done,
+                                     label=self.tr("Summing the spend per tier…"))
 
     def _show_board(self, board: BoardData, policies: dict[str, TierPolicyView]) -> None:
         self.board = board

@@ -184,7 +184,8 @@ class TierCardModel(QAbstractListModel):
     # --- Qt model interface -----------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent is not None and parent.isValid() else len(self._ids)
+        # Called for every row while a view lays out: kept as cheap as it can be.
+        return len(self._ids) if parent is None or not parent.isValid() else 0
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._ids):
@@ -271,7 +272,11 @@ class CardListView(QListView):
         self.drop_hover = False
         self.empty_text = ""
         self.accent = QColor(ACCENT)
-        self.setUniformItemSizes(True)  # constant-time layout at 100,000 cards
+        self.setUniformItemSizes(True)
+        # Laying out tens of thousands of cards asks the model about each row once; in batches
+        # the event loop keeps running in between, so a large column never freezes the window.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(2000)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
