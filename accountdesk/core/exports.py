@@ -26,7 +26,7 @@ from accountdesk.core.models import (
 )
 from accountdesk.core.policies import tier_policies
 from accountdesk.core.rfm import SEGMENT_LABELS
-from accountdesk.core.scoring import ScoringDefinition, active_model
+from accountdesk.core.scoring import ScoringDefinition, current_model
 
 # DESIGN.md fixes these keys, in this order, for `export customers|tiers X.json`.
 CUSTOMER_EXPORT_KEYS = (
@@ -39,7 +39,7 @@ EXPORT_KINDS = ("customers", "tiers", "transactions", "interactions", "revisits"
 
 
 def _window_months(session: Session) -> int:
-    return ScoringDefinition.from_json(active_model(session).definition).window_months
+    return ScoringDefinition.from_json(current_model(session).definition).window_months
 
 
 def _customer_rows(session: Session):

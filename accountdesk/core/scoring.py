@@ -360,14 +360,30 @@ def list_models(session: Session) -> list[ScoringModel]:
     )
 
 
-def active_model(session: Session) -> ScoringModel:
-    """The active scoring model; the default one is created the first time none exists."""
-    model = session.scalars(
+def _stored_active(session: Session) -> ScoringModel | None:
+    return session.scalars(
         select(ScoringModel)
         .where(ScoringModel.deleted_at.is_(None), ScoringModel.is_active.is_(True))
         .order_by(ScoringModel.id)
         .limit(1)
     ).first()
+
+
+def current_model(session: Session) -> ScoringModel:
+    """The active model for reading: the stored one, or (before any exists) an unsaved default
+    with no id, so reading never writes (a read-only database stays readable)."""
+    model = _stored_active(session)
+    if model is not None:
+        return model
+    existing = list_models(session)
+    if existing:
+        return existing[0]
+    return ScoringModel(name=DEFAULT_MODEL_NAME, is_active=True, definition=default_definition(), version=1)
+
+
+def active_model(session: Session) -> ScoringModel:
+    """The active scoring model; the default one is created the first time none exists."""
+    model = _stored_active(session)
     if model is not None:
         return model
     existing = list_models(session)

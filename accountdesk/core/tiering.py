@@ -22,7 +22,7 @@ from accountdesk.core.metrics import METRICS, CustomerMetrics, compute_metrics, 
 from accountdesk.core.models import Customer, ScoringModel, TierChange, cents_to_decimal, utcnow
 from accountdesk.core.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.rfm import rfm_scores
-from accountdesk.core.scoring import ScoringDefinition, active_model, definition_of
+from accountdesk.core.scoring import ScoringDefinition, active_model, current_model, definition_of
 
 __all__ = [
     "CriterionScore",
@@ -85,6 +85,7 @@ class RegradeReport:
     segments: dict[str, int] = field(default_factory=dict)
     rows_written: int = 0
     seconds: float = 0.0
+    changed_customers: set[int] = field(default_factory=set, repr=False)  # every row written
 
     def as_dict(self) -> dict:
         return {
@@ -108,7 +109,7 @@ class RegradeReport:
     def as_changes(self) -> Changes:
         if self.dry_run or not self.rows_written:
             return Changes()
-        return Changes(customers={m.customer_id for m in self.changes}, tiers=True, everything=True)
+        return Changes(customers=set(self.changed_customers), tiers=True)
 
     def summary(self) -> Message:
         tiers = " · ".join(f"{tier} {count}" for tier, count in self.counts.items())
@@ -215,12 +216,14 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
     """Score and grade every live customer with the active model; write scores, tiers, stages and
     RFM segments of the customers whose values changed, and a TierChange for each new tier."""
     started = time.perf_counter()
-    model = active_model(session)
+    model = current_model(session) if dry_run else active_model(session)
     definition = definition_of(model)
     grading = _grade_population(session, definition, as_of)
     report = _report(grading, definition, as_of, model, dry_run=dry_run)
     if not dry_run:
-        report.rows_written = _write_back(session, grading, model, as_of, report.changes, reason)
+        report.rows_written, report.changed_customers = _write_back(
+            session, grading, model, as_of, report.changes, reason
+        )
     report.seconds = time.perf_counter() - started
     return report
 
@@ -281,7 +284,7 @@ def _roomy_page_cache(connection):
 
 
 def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of: date,
-                moves: list[TierMove], reason: str | None) -> int:
+                moves: list[TierMove], reason: str | None) -> tuple[int, set[int]]:
     """Bulk writes of only the rows that changed: they bypass the ORM audit on purpose (the
     tier history is the record) and so stamp updated_at/updated_by/version themselves."""
     connection = session.connection()
@@ -296,14 +299,14 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
         if tier != state.tier or score != state.score or stage != state.stage or segment != state.segment:
             rows.append((tier, score, stage, segment, now, user, customer_id))
     if not rows and not moves:
-        return 0
+        return 0, set()
     with _roomy_page_cache(connection):
         _write_rows(connection, rows, moves, model, as_of, reason, now, user)
     # Customers already loaded in this session now hold stale values; reload them on next use.
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Customer):
             session.expire(obj)
-    return len(rows)
+    return len(rows), {row[-1] for row in rows}
 
 
 def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: ScoringModel, as_of: date,
@@ -384,9 +387,9 @@ class ScoreBreakdown:
     code: str
     name: str
     as_of: date
-    model_id: int
+    model_id: int | None  # None until a model is stored (the first re-grade stores the default)
     model_name: str
-    model_version: int
+    model_version: int | None
     score: float
     rule_tier: str | None  # what the thresholds give; None in share mode (it depends on everyone)
     tier: str | None  # the stored tier
@@ -428,7 +431,7 @@ def _customer(session: Session, customer_id: int) -> Customer:
 def score_breakdown(session: Session, customer_id: int, as_of: date) -> ScoreBreakdown:
     """Each criterion's raw value, band, points, weight and contribution for one customer."""
     customer = _customer(session, customer_id)
-    model = active_model(session)
+    model = current_model(session)
     definition = definition_of(model)
     metrics = compute_metrics(session, as_of, definition.window_months, customer_ids=[customer_id])[customer_id]
     divisor = definition.positive_weight
@@ -476,7 +479,7 @@ def score_breakdown(session: Session, customer_id: int, as_of: date) -> ScoreBre
 
 def known_tiers(session: Session) -> list[str]:
     """The active model's tiers, then any other tier a policy exists for."""
-    tiers = list(definition_of(active_model(session)).tiers)
+    tiers = list(definition_of(current_model(session)).tiers)
     tiers.extend(p.tier for p in tier_policies(session) if p.tier not in tiers)
     return tiers
 

@@ -63,6 +63,7 @@ def test_regrade_sets_tiers_stages_and_segments_and_records_each_change(db, book
     assert {m.code: (m.old_tier, m.new_tier) for m in report.changes} == {
         "C001": (None, "A"), "C002": (None, "B"), "C003": (None, "C"), "C004": (None, "C")}
     assert report.rows_written == 4
+    assert report.as_changes().customers == set(book.values()) and report.as_changes().tiers
     with db.session() as session:
         best = session.get(Customer, book["best"])
         assert best.score == 100.0 and best.stage == "loyal" and best.version == 2
@@ -98,6 +99,8 @@ def test_dry_run_writes_nothing(db, book, today):
     assert set(tiers(db).values()) == {None}
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(TierChange)) == 0
+        assert session.scalar(select(func.count()).select_from(ScoringModel)) == 0  # reading stores nothing
+    assert report.as_changes().customers == set()
 
 
 def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
