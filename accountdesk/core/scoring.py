@@ -209,9 +209,9 @@ class ScoringDefinition:
         return clamp_score(total / self.positive_weight)
 
     def scorer(self) -> Callable[[CustomerMetrics], float]:
-        """A fast `score` for re-grading thousands of customers (same result)."""
+        """A fast `score` for re-grading thousands of customers (the same arithmetic)."""
         divisor = self.positive_weight
-        parts = [(c.weight / divisor, _point_function(c)) for c in self.criteria]
+        parts = [(c.weight, _point_function(c)) for c in self.criteria]
         names = [c.metric for c in self.criteria]
         fetch = attrgetter(*names) if len(names) > 1 else (lambda m: (getattr(m, names[0]),))
 
@@ -219,7 +219,7 @@ class ScoringDefinition:
             total = 0.0
             for (weight, points), value in zip(parts, fetch(metrics), strict=True):
                 total += weight * points(value)
-            return clamp_score(total)
+            return clamp_score(total / divisor)
 
         return score
 
