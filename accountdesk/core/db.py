@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sqlite3
 import struct
 from collections.abc import Iterator
@@ -18,8 +19,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from accountdesk.core import audit  # noqa: F401  (registers the audit trail on every session)
+from accountdesk.core import audit, change_counter  # noqa: F401  (register the audit trail and change counter on every session)
 from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.location import location_warnings
 from accountdesk.core.models import SQLITE_APPLICATION_ID, Meta
 from accountdesk.paths import bundled
 
@@ -90,7 +92,14 @@ def read_sqlite_facts(path: Path) -> SqliteFileFacts:
             f"'{path}' is another program's SQLite database, not an AccountDesk database; "
             "it was left unchanged.",
         )
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    # With no write-ahead log beside it, the file can be read as immutable: that leaves no
+    # -wal/-shm files behind next to a file we were only asked to look at.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as error:
+        raise _damaged(path, error) from error
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
@@ -101,9 +110,19 @@ def read_sqlite_facts(path: Path) -> SqliteFileFacts:
         if "meta" in tables:
             row = connection.execute("SELECT value FROM meta WHERE key='shared'").fetchone()
             shared = bool(row and row[0] == "1")
+    except sqlite3.DatabaseError as error:
+        raise _damaged(path, error) from error
     finally:
         connection.close()
     return SqliteFileFacts(revision=revision, shared=shared)
+
+
+def _damaged(path: Path, error: Exception) -> AccountDeskError:
+    return AccountDeskError(
+        f"数据库“{path}”已损坏，无法读取（{error}）。请用“恢复备份”从备份恢复；文件未作任何改动。",
+        f"The database '{path}' is damaged and cannot be read ({error}). Restore it from a backup; "
+        "the file was left unchanged.",
+    )
 
 
 def _install_sqlite_pragmas(engine: Engine, *, shared: bool, read_only: bool) -> None:
@@ -147,6 +166,8 @@ class Database:
     shared: bool = False
     migrated_from: str | None = None
     backup_path: Path | None = None
+    # Why this file's place is risky (network drive not marked shared, a sync folder).
+    location_warnings: list = field(default_factory=list)
     _sessions: sessionmaker = field(init=False, repr=False)
     _write_sessions: sessionmaker = field(init=False, repr=False)
 
@@ -265,9 +286,9 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             read_only_reason=_newer_schema_error(str(path), facts.revision),
             shared=facts.shared,
         )
-    import os
-
-    if not os.access(path, os.W_OK):
+    # A file marked read-only (no write bit, as Windows' read-only attribute shows it) opens
+    # read-only even for an administrator who could write it anyway.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
         reason = AccountDeskError(
             f"数据库“{path}”是只读文件，已以只读方式打开，无法保存修改。",
@@ -278,7 +299,8 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             read_only=True, read_only_reason=reason, shared=facts.shared,
         )
     engine = _make_sqlite_engine(path, shared=facts.shared, read_only=False)
-    database = Database(url=str(engine.url), engine=engine, path=path, user=user, shared=facts.shared)
+    database = Database(url=str(engine.url), engine=engine, path=path, user=user, shared=facts.shared,
+                        location_warnings=location_warnings(path, shared=facts.shared))
     if facts.revision != head and migrate:
         # An older schema: keep a verified copy first, so an upgrade can never lose data.
         database.backup_path = backup_sqlite_file(path, backup_dir, label=f"before-migrate-{facts.revision or 'empty'}")
