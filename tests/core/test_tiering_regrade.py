@@ -233,3 +233,23 @@ def test_deleted_customers_are_not_graded(db, book, today):
         report = regrade_all(session, today)
     assert report.customers == 3
     assert tiers(db)["C003"] is None
+
+
+def test_share_mode_ranks_only_unlocked_customers(db, book, today):
+    with db.write() as session:
+        definition = default_definition()
+        definition["grading"] = {"mode": "share", "shares": ["1/3", "1/3", "1/3"]}
+        save_model(session, "按比例", definition, activate=True)
+        set_manual_tier(session, book["prospect"], "A", "集团战略客户")
+        report = regrade_all(session, today)
+    # The three unlocked customers fill one tier each; the locked prospect keeps its A.
+    assert tiers(db) == {"C001": "A", "C002": "B", "C003": "C", "C004": "A"}
+    assert report.counts == {"A": 2, "B": 1, "C": 1} and report.locked == 1
+
+
+def test_breakdown_before_any_model_is_stored(db, book, today):
+    with db.session() as session:
+        breakdown = score_breakdown(session, book["best"], today)
+        stored = session.scalar(select(func.count()).select_from(ScoringModel))
+    assert breakdown.model_id is None and breakdown.score == 100.0 and breakdown.rule_tier == "A"
+    assert breakdown.stage == "loyal" and stored == 0
