@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,9 +56,8 @@ __all__ = [
 NO_TIER = "-"  # how "no tier yet" appears in migration matrices
 
 
-@dataclass(frozen=True, slots=True)
-class TierMove:
-    """One customer whose tier a re-grade changes."""
+class TierMove(NamedTuple):
+    """One customer whose tier a re-grade changes (a tuple: a first grading makes 100,000)."""
 
     customer_id: int
     code: str
@@ -67,14 +67,7 @@ class TierMove:
     score: float
 
     def as_dict(self) -> dict:
-        return {
-            "customer_id": self.customer_id,
-            "code": self.code,
-            "name": self.name,
-            "old_tier": self.old_tier,
-            "new_tier": self.new_tier,
-            "score": self.score,
-        }
+        return self._asdict()
 
 
 @dataclass
