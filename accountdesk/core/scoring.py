@@ -435,6 +435,19 @@ def activate_model(session: Session, model_id: int, reason: str | None = None) -
     return chosen
 
 
+def delete_model(session: Session, model_id: int) -> None:
+    """Tombstone a stored model; the active one cannot go (activate another first)."""
+    model = _model(session, model_id)
+    if model.is_active:
+        raise ValidationError(
+            f"评分表“{model.name}”正在使用，不能删除；请先启用另一张评分表。",
+            f"the scoring sheet '{model.name}' is in use and cannot be deleted; activate another one first.",
+            field="model_id",
+        )
+    model.deleted_at = utcnow()
+    session.flush()
+
+
 def model_activations(session: Session) -> list[dict]:
     setting = session.scalars(select(Setting).where(Setting.key == ACTIVE_MODEL_SETTING)).first()
     if setting is None or not isinstance(setting.value, dict):

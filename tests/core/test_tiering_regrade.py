@@ -16,6 +16,8 @@ from accountdesk.core.scoring import (
     activate_model,
     active_model,
     default_definition,
+    delete_model,
+    list_models,
     model_activations,
     save_model,
 )
@@ -180,6 +182,11 @@ def test_activating_a_model_is_recorded_and_regrading_uses_it(db, book, today):
     assert [a["model_id"] for a in activations] == [first.id, second_id]
     assert activations[-1]["reason"] == "改用三级命名" and activations[-1]["by"] == "tester"
     assert audited
+    with db.write() as session, pytest.raises(ValidationError):
+        delete_model(session, second_id)
+    with db.write() as session:
+        delete_model(session, first.id)
+        assert [m.id for m in list_models(session)] == [second_id]
 
 
 def test_editing_a_model_raises_its_version_in_the_history(db, book, today):
