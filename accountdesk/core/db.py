@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import getpass
 import os
+import re
 import sqlite3
 import struct
 from collections.abc import Iterator
@@ -11,10 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,18 +35,43 @@ class DatabaseLocationError(AccountDeskError):
     """The database cannot be created or reached where it was asked for."""
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(bundled("migrations")))
     return config
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+def _migration_chain() -> dict[str, str | None]:
+    """revision → down_revision, read from the migration files' headers.
+
+    Opening a database only needs to know the chain, and importing alembic to learn it costs
+    most of a second at every start; alembic itself is imported only to migrate.
+    """
+    chain: dict[str, str | None] = {}
+    for script in sorted((bundled("migrations") / "versions").glob("*.py")):
+        fields = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            down = ast.literal_eval(fields.get("down_revision", "None").strip())
+            chain[ast.literal_eval(fields["revision"].strip())] = down
+    return chain
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()  # type: ignore[return-value]
+    chain = _migration_chain()
+    parents = set(chain.values())
+    heads = [revision for revision in chain if revision not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must form one line, found heads {heads}")
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_migration_chain())
 
 
 def is_url(target: str | Path) -> bool:
@@ -214,7 +237,7 @@ class Database:
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            return _current_revision(connection)
 
     def meta(self, key: str) -> str | None:
         with self.session() as session:
@@ -227,7 +250,15 @@ class Database:
     close = dispose
 
 
+def _current_revision(connection) -> str | None:
+    if "alembic_version" not in inspect(connection).get_table_names():
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def _migrate(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -314,7 +345,7 @@ def _open_server(url: str, *, user: str, migrate: bool) -> Database:
     name = make_url(url).render_as_string(hide_password=True)
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-        revision = MigrationContext.configure(connection).get_current_revision()
+        revision = _current_revision(connection)
         marker = None
         if "meta" in tables:
             marker = connection.execute(select(Meta.value).where(Meta.key == "application")).scalar()
