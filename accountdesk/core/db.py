@@ -108,21 +108,33 @@ def read_sqlite_facts(path: Path) -> SqliteFileFacts:
             f"“{path}”不是 AccountDesk 数据库（不是 SQLite 文件）；文件未作任何改动。",
             f"'{path}' is not an AccountDesk database (not an SQLite file); it was left unchanged.",
         )
+    foreign = NotAnAccountDeskDatabase(
+        f"“{path}”是其他程序的 SQLite 数据库，不是 AccountDesk 数据库；文件未作任何改动。",
+        f"'{path}' is another program's SQLite database, not an AccountDesk database; "
+        "it was left unchanged.",
+    )
     (application_id,) = struct.unpack(">I", header[68:72])
-    if application_id != SQLITE_APPLICATION_ID:
-        raise NotAnAccountDeskDatabase(
-            f"“{path}”是其他程序的 SQLite 数据库，不是 AccountDesk 数据库；文件未作任何改动。",
-            f"'{path}' is another program's SQLite database, not an AccountDesk database; "
-            "it was left unchanged.",
-        )
-    # With no write-ahead log beside it, the file can be read as immutable: that leaves no
-    # -wal/-shm files behind next to a file we were only asked to look at.
     wal = path.with_name(path.name + "-wal")
+    # A header rewritten since the last checkpoint lives in the write-ahead log, so with a
+    # log present only SQLite itself can say what the application id is now.
+    if application_id != SQLITE_APPLICATION_ID and not wal.exists():
+        raise foreign
+    # With no log beside it, the file can be read as immutable: that leaves no -wal/-shm
+    # files behind next to a file we were only asked to look at.
     mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
         raise _damaged(path, error) from error
+    try:
+        if connection.execute("PRAGMA application_id").fetchone()[0] != SQLITE_APPLICATION_ID:
+            raise foreign
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise _damaged(path, error) from error
+    except NotAnAccountDeskDatabase:
+        connection.close()
+        raise
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
@@ -297,6 +309,9 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             with engine.begin() as connection:
                 connection.exec_driver_sql(f"PRAGMA application_id={SQLITE_APPLICATION_ID}")
             _migrate(engine)
+            # Put the new header into the file itself, so the file says it is ours at once.
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         except Exception:
             engine.dispose()
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
