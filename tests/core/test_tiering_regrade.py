@@ -63,6 +63,7 @@ def test_regrade_sets_tiers_stages_and_segments_and_records_each_change(db, book
     assert {m.code: (m.old_tier, m.new_tier) for m in report.changes} == {
         "C001": (None, "A"), "C002": (None, "B"), "C003": (None, "C"), "C004": (None, "C")}
     assert report.rows_written == 4
+    assert report.as_changes().customers == set(book.values()) and report.as_changes().tiers
     with db.session() as session:
         best = session.get(Customer, book["best"])
         assert best.score == 100.0 and best.stage == "loyal" and best.version == 2
@@ -98,6 +99,8 @@ def test_dry_run_writes_nothing(db, book, today):
     assert set(tiers(db).values()) == {None}
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(TierChange)) == 0
+        assert session.scalar(select(func.count()).select_from(ScoringModel)) == 0  # reading stores nothing
+    assert report.as_changes().customers == set()
 
 
 def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
@@ -230,3 +233,23 @@ def test_deleted_customers_are_not_graded(db, book, today):
         report = regrade_all(session, today)
     assert report.customers == 3
     assert tiers(db)["C003"] is None
+
+
+def test_share_mode_ranks_only_unlocked_customers(db, book, today):
+    with db.write() as session:
+        definition = default_definition()
+        definition["grading"] = {"mode": "share", "shares": ["1/3", "1/3", "1/3"]}
+        save_model(session, "按比例", definition, activate=True)
+        set_manual_tier(session, book["prospect"], "A", "集团战略客户")
+        report = regrade_all(session, today)
+    # The three unlocked customers fill one tier each; the locked prospect keeps its A.
+    assert tiers(db) == {"C001": "A", "C002": "B", "C003": "C", "C004": "A"}
+    assert report.counts == {"A": 2, "B": 1, "C": 1} and report.locked == 1
+
+
+def test_breakdown_before_any_model_is_stored(db, book, today):
+    with db.session() as session:
+        breakdown = score_breakdown(session, book["best"], today)
+        stored = session.scalar(select(func.count()).select_from(ScoringModel))
+    assert breakdown.model_id is None and breakdown.score == 100.0 and breakdown.rule_tier == "A"
+    assert breakdown.stage == "loyal" and stored == 0
