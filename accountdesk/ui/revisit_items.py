@@ -144,8 +144,8 @@ class AgendaEntry:
 
 def agenda_entries(days: list[date], revisits: list[RevisitRow], care: list[CareDate], *,
                    headers: bool) -> list[AgendaEntry]:
-    """Entries for the given days, in order: per day its care moments first (they are fixed), then
-    its revisits; with ``headers`` each day starts with a heading (even an empty day)."""
+    """Entries for the given days, in order: per day its revisits (the work), then its care
+    moments; with ``headers`` each day starts with a heading (even an empty day)."""
     wanted = set(days)
     by_day_revisits: dict[date, list[RevisitRow]] = {day: [] for day in days}
     by_day_care: dict[date, list[CareDate]] = {day: [] for day in days}
@@ -159,8 +159,8 @@ def agenda_entries(days: list[date], revisits: list[RevisitRow], care: list[Care
     for day in days:
         if headers:
             entries.append(AgendaEntry("header", day, count=len(by_day_revisits[day])))
-        entries.extend(AgendaEntry("care", day, care=moment) for moment in by_day_care[day])
         entries.extend(AgendaEntry("revisit", day, revisit=row) for row in by_day_revisits[day])
+        entries.extend(AgendaEntry("care", day, care=moment) for moment in by_day_care[day])
     return entries
 
 
