@@ -253,15 +253,15 @@ class ImportExportPage(Retranslating, QWidget):
         summary = entry.summary or {}
         created = summary.get("created", 0) + (summary.get("customers_created", 0) if entry.kind != "customers" else 0)
         question = self.tr(
-            "Undo the import of “{0}” from {1}?\n\nThe {2} records it created are removed and the {3} records it "
-            "updated get their earlier values back. Records someone changed since the import keep that change."
+            "Undo the import of “{0}” from {1}?\n\nThe records it created ({2}) are removed and the records it "
+            "updated ({3}) get their earlier values back. Records someone changed since the import keep that change."
         ).format(Path(entry.file_name).name, labels.moment(entry.started_at), created, summary.get("updated", 0))
         if not self.context.dialogs.ask(self, self.tr("Undo import"), question):
             return
         batch_id = entry.id
 
         def done(result) -> None:
-            text = self.tr("Import undone: {0} records removed, {1} restored.").format(result.removed, result.restored)
+            text = self.tr("Import undone. Removed: {0}; restored: {1}.").format(result.removed, result.restored)
             if result.skipped:
                 text += "\n" + "\n".join(message.text() for message in result.skipped)
             self._say(text)
@@ -304,7 +304,7 @@ class ImportExportPage(Retranslating, QWidget):
         self._say(self.tr("Exporting {0}…").format(self.tr(EXPORTS[kind])))
 
         def done(count: int) -> None:
-            text = self.tr("Exported {0} rows to {1}").format(count, path)
+            text = self.tr("Exported to {1} (rows: {0})").format(count, path)
             self._say(text)
             self.context.hub.status_message.emit(text)
 

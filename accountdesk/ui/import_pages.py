@@ -34,6 +34,7 @@ from accountdesk.ui.import_job import (
     ImportJob,
     cell_text,
     kind_label,
+    translate,
 )
 from accountdesk.ui.retranslate import Retranslating
 
@@ -118,7 +119,7 @@ class FilePage(Retranslating, QWizardPage):
             self.kind_combo.setItemText(index, kind_label(kind))
         self.duplicate_label.setText(self.tr("When a row is already in AccountDesk:"))
         for index, mode in enumerate(ON_DUPLICATE):
-            self.duplicate_combo.setItemText(index, self.tr(ON_DUPLICATE[mode]))
+            self.duplicate_combo.setItemText(index, translate(ON_DUPLICATE[mode]))
         self.create_customers.setText(self.tr("Create the customers the file names but AccountDesk does not have"))
         self.strict.setText(self.tr("Import nothing if any row has an error"))
         self.hint.setText(self.tr(
@@ -132,7 +133,7 @@ class FilePage(Retranslating, QWizardPage):
         start = str(self.context.settings.value("import/last_dir", "") or "")
         path = self.context.dialogs.open_file(
             self, self.tr("Choose the file to import"),
-            f"{self.tr('Spreadsheets')} ({FILE_FILTER});;{self.tr('All files')} (*)", start)
+            self.tr("Spreadsheets") + f" ({FILE_FILTER});;" + self.tr("All files") + " (*)", start)
         if path is None:
             return
         self.context.settings.set_value("import/last_dir", str(Path(path).parent))
@@ -338,7 +339,7 @@ class MappingPage(Retranslating, QWizardPage):
         if data.encoding:
             where += f" · {data.encoding}"
         rows_below = max(len(data.rows) - self.header_row.value(), 0)
-        self.sheet_info.setText(self.tr("{0} — {1} rows below the header").format(where, rows_below))
+        self.sheet_info.setText(self.tr("{0} — rows below the header: {1}").format(where, rows_below))
 
     def _row_labels(self, row: int) -> list[str]:
         rows = self.job.data.rows if self.job.data else []

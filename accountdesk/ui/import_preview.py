@@ -205,13 +205,15 @@ class PreviewPage(Retranslating, QWizardPage):
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
         self.filter_combo.currentIndexChanged.connect(self._refilter)
+        # Importing is the step that cannot be taken back by Back (only by undo).
+        self.setCommitPage(True)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr(
             "What the import will do with each row. Nothing has been written yet; rows in red will not be imported."))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Import"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.filter_label.setText(self.tr("Show:"))
         names = {
             "all": self.tr("All rows"),
@@ -276,13 +278,13 @@ class PreviewPage(Retranslating, QWizardPage):
         counts = plan.counts()
         if plan.options.strict and plan.rejected:
             self._set_status(self.tr(
-                "{0} rows have errors, and you chose to import nothing if any row has an error. "
-                "Go back to change that, or fix the file.").format(len(plan.rejected)), ERROR_COLOR)
+                "Rows with errors: {0}. You chose to import nothing if any row has an error; "
+                "go back to change that, or fix the file.").format(len(plan.rejected)), ERROR_COLOR)
         elif not plan.writes and not (plan.kind != "customers" and plan.new_customers):
             self._set_status(self.tr("There is nothing to import: no row is new or changes a record."), WARNING_COLOR)
         elif counts["error"]:
             self._set_status(self.tr(
-                "{0} rows will not be imported (in red, with the reason). The others can be imported now; "
+                "Rows that will not be imported: {0} (in red, with the reason). The others can be imported now; "
                 "afterwards you can save the rejected rows to a workbook, fix them and import them again."
             ).format(counts["error"]), ERROR_COLOR)
         else:
@@ -313,9 +315,9 @@ class PreviewPage(Retranslating, QWizardPage):
         if counts is None:
             self.total_label.clear()
             return
-        total = self.tr("{0} rows").format(len(plan.rows))
+        total = self.tr("Rows: {0}").format(len(plan.rows))
         if plan.kind != "customers" and plan.new_customers:
-            total += self.tr(" · {0} customers to create").format(len(plan.new_customers))
+            total += self.tr(" · customers to create: {0}").format(len(plan.new_customers))
         self.total_label.setText(total)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)

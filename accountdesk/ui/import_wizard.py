@@ -65,8 +65,6 @@ class RunPage(Retranslating, QWizardPage):
         self._cancel = threading.Event()
         self._relay = _ProgressRelay(self)
         self._relay.reported.connect(self._on_progress)
-        # The next page (the summary) cannot go back to a run that has happened.
-        self.setCommitPage(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.stage = QLabel()
@@ -82,7 +80,11 @@ class RunPage(Retranslating, QWizardPage):
         row.addStretch(1)
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("importCancel")
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("importBackToPreview")
+        self.back_button.hide()
         row.addWidget(self.cancel_button)
+        row.addWidget(self.back_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.result = QLabel()
@@ -92,13 +94,17 @@ class RunPage(Retranslating, QWizardPage):
         layout.addWidget(self.result)
         layout.addStretch(2)
         self.cancel_button.clicked.connect(self.cancel)
+        # The preview is a commit page, so the wizard offers no Back here; after a cancelled or
+        # failed run nothing was written, and the manager may go back to change the import.
+        self.back_button.clicked.connect(lambda: self.wizard().back())
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Importing"))
         self.setSubTitle(self.tr("A backup of the database is taken first; then every accepted row is written at once."))
         self.cancel_button.setText(self.tr("Cancel import"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Summary >"))
+        self.back_button.setText(self.tr("< Back to the preview"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Summary >"))
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         self.start()
@@ -111,6 +117,7 @@ class RunPage(Retranslating, QWizardPage):
         self.running = True
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
+        self.back_button.hide()
         self.result.clear()
         self.bar.setRange(0, 0)  # busy until the importer reports how far it is
         self.stage.setText(self.tr("Backing up the database, then importing {0} rows…").format(
@@ -162,6 +169,7 @@ class RunPage(Retranslating, QWizardPage):
             self.stage.setText(self.tr("Import cancelled"))
             self.result.setText(self.tr("Nothing was written. Go back to change the import, or close the wizard."))
             self.result.setStyleSheet(f"color: {WARNING_COLOR};")
+            self.back_button.show()
             self.completeChanged.emit()
             return
         self.job.outcome = outcome
@@ -191,6 +199,7 @@ class RunPage(Retranslating, QWizardPage):
         self.stage.setText(self.tr("The import failed; nothing was written."))
         self.result.setText(error_text(error))
         self.result.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.back_button.show()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
@@ -288,7 +297,7 @@ class SummaryPage(Retranslating, QWizardPage):
         lines = [self.tr("File: {0}").format(plan.sheet.path.name + (f" · {plan.sheet.sheet}" if plan.sheet.sheet else ""))
                  + " · " + kind_label(plan.kind)]
         if result is not None and result.customers_created and plan.kind != "customers":
-            lines.append(self.tr("{0} new customers were created for rows that named them.").format(result.customers_created))
+            lines.append(self.tr("New customers created for rows that named them: {0}.").format(result.customers_created))
         if result is None:
             lines.append(self.tr("Nothing was written."))
         if outcome.backup:
@@ -331,7 +340,7 @@ class SummaryPage(Retranslating, QWizardPage):
             path = path.with_suffix(".xlsx")
 
         def done(count: int) -> None:
-            self._say(self.tr("{0} rejected rows saved to {1}; fix them there and import that file again.").format(count, path), "")
+            self._say(self.tr("The rejected rows ({0}) are saved in {1}; fix them there and import that file again.").format(count, path), "")
 
         self.context.runner.run_read(lambda: write_error_workbook(plan, path), done,
                                      lambda error: self._say(error_text(error), ERROR_COLOR), label=self.tr("Saving"))
@@ -341,8 +350,8 @@ class SummaryPage(Retranslating, QWizardPage):
         if result is None or result.batch_id is None:
             return
         if not self.context.dialogs.ask(self, self.tr("Undo import"), self.tr(
-                "Remove the {0} records this import created and give the {1} records it updated their earlier "
-                "values back? Records someone changed since the import keep that change.").format(
+                "Remove the records this import created ({0}) and give the records it updated ({1}) their "
+                "earlier values back? Records someone changed since the import keep that change.").format(
                     result.created + result.customers_created, result.updated)):
             return
         batch_id = result.batch_id
@@ -350,7 +359,7 @@ class SummaryPage(Retranslating, QWizardPage):
         def done(undone) -> None:
             self.job.undone = True
             self.undo_button.setEnabled(False)
-            text = self.tr("Import undone: {0} records removed, {1} restored.").format(undone.removed, undone.restored)
+            text = self.tr("Import undone. Removed: {0}; restored: {1}.").format(undone.removed, undone.restored)
             if undone.skipped:
                 text += "\n" + "\n".join(message.text() for message in undone.skipped)
             self._say(text, "")

@@ -32,8 +32,8 @@ def live_names(db) -> set[str]:
 
 def walk_wizard(qtbot, wizard) -> None:
     """Next, Next, Import, Summary, Finish — as a manager clicks through."""
-    for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.NextButton,
-                  QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton):
+    for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
+                  QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
         button = wizard.button(which)
         assert button.isEnabled(), wizard.currentPage().title()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -61,14 +61,14 @@ def test_an_import_is_listed_and_can_be_undone_from_the_page(page, qtbot, dialog
     qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
     assert live_names(db) == set(GOOD_NAMES)
     question = dialogs.messages("ask")[-1]
-    assert "华东客户.xlsx" in question.text and "5 records" in question.text
+    assert "华东客户.xlsx" in question.text and "created (5)" in question.text
 
     dialogs.answers.append(True)
     qtbot.mouseClick(history.cellWidget(0, 9), Qt.MouseButton.LeftButton)
     assert live_names(db) == set()
     assert history.item(0, 8).text().startswith("Undone ")
     assert history.cellWidget(0, 9) is None  # an undone import cannot be undone twice
-    assert "5 records removed" in page.message.text()
+    assert "Removed: 5" in page.message.text()
 
 
 def _customer_with_purchases(db) -> None:
@@ -85,7 +85,7 @@ def test_transactions_export_to_a_workbook_and_a_csv_that_reopen(page, qtbot, di
     out = tmp_path / "purchases.xlsx"
     dialogs.files.append(out)
     qtbot.mouseClick(page.export_buttons["transactions"], Qt.MouseButton.LeftButton)
-    assert page.message.text() == f"Exported 2 rows to {out}"
+    assert page.message.text() == f"Exported to {out} (rows: 2)"
     sheet = load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 3

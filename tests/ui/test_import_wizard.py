@@ -79,15 +79,16 @@ def test_wizard_imports_a_messy_sheet_and_reports_the_bad_row(wizard, qtbot, dia
     assert model.index(by_row[DUPLICATE_ROW], 1).data() == "Duplicate, skipped"
     assert "row 4" in model.index(by_row[DUPLICATE_ROW], 2).data()
     assert live_customers(db) == []  # the preview writes nothing
-    assert wizard.button(QWizard.WizardButton.NextButton).text().replace("&", "") == "Import"
-    click(qtbot, wizard)
+    assert wizard.button(QWizard.WizardButton.CommitButton).text().replace("&", "") == "Import"
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
 
     # Run: the import ran in the task runner and reports what it did.
     run = wizard.run_page
     assert wizard.currentPage() is run
     assert run.stage.text() == "Import finished"
     assert run.bar.value() == run.bar.maximum()
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # written: only undo takes it back
+    click(qtbot, wizard)
 
     summary = wizard.summary_page
     assert wizard.currentPage() is summary
@@ -132,8 +133,8 @@ def test_a_changed_mapping_is_used_and_remembered_for_the_same_layout(context, w
     notes = mapping.combo_for("F")
     notes.setCurrentIndex(notes.findData("source"))  # the remarks column holds where the customer came from
     click(qtbot, wizard)
-    click(qtbot, wizard)
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click(qtbot, wizard)
     customers = {c['name']: c for c in live_customers(db)}
     assert customers[GOOD_NAMES[0]]['email'] is None
     assert customers[GOOD_NAMES[4]]['source'] == "老客户"
@@ -166,16 +167,29 @@ def test_cancel_during_the_run_writes_nothing(wizard, qtbot, dialogs, db, tmp_pa
     click(qtbot, wizard)
     click(qtbot, wizard)
     run = wizard.run_page
-    # The manager presses Cancel as soon as the progress bar first moves.
-    run._relay.reported.connect(lambda *_: run.cancel_button.isEnabled() and qtbot.mouseClick(
-        run.cancel_button, Qt.MouseButton.LeftButton))
-    click(qtbot, wizard)
+    # The first time, the manager presses Cancel as soon as the progress bar moves.
+    presses = [1]
+
+    def press_cancel(*_progress) -> None:
+        if presses and run.cancel_button.isEnabled():
+            presses.pop()
+            qtbot.mouseClick(run.cancel_button, Qt.MouseButton.LeftButton)
+
+    run.bar.valueChanged.connect(press_cancel)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert run.stage.text() == "Import cancelled"
     assert "Nothing was written" in run.result.text()
-    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert live_customers(db) == []
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+    # Back to the preview, and this time the import goes through.
+    qtbot.mouseClick(run.back_button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.preview_page
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    assert run.stage.text() == "Import finished"
+    assert len(live_customers(db)) == 5
 
 
 def test_an_unreadable_file_is_explained_on_the_mapping_page(wizard, qtbot, tmp_path):
