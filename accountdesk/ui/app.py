@@ -167,6 +167,11 @@ class AppController(QObject):
 def run_app(db_target: str | Path, user: str | None = None) -> int:
     """The desktop application (``accountdesk`` with no command); returns the exit code."""
     app = make_application()
+    from accountdesk.ui.crash_dialog import CrashReporter
+
+    # The crash safety net: every unhandled exception is logged and explained, never silent.
+    crash_reporter = CrashReporter(DialogService(), app)
+    crash_reporter.install()
     settings = AppSettings()
     choice = settings.language
     if choice == "system":

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>%1 revisits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%3 %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due %1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no revisits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete revisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation type="unfinished">日期 *</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation type="unfinished">沟通了什么</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished">摘要</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation type="unfinished">（未评价）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished">满意度</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished">下一步</translation>
+    </message>
+    <message>
+        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule revisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New date *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip revisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;New database…</source>
@@ -373,6 +476,24 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccountDesk met an unexpected error. Nothing was half-saved: the action that failed was rolled back.
+
+%1
+
+The details are in the log:
+%2
+
+Please send that file to whoever supports AccountDesk for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerColumns</name>
     <message>
         <source>Code</source>
@@ -634,6 +755,252 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>No tier</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Spend in period</source>
+        <translation>期间消费</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动次数</translation>
+    </message>
+    <message>
+        <source>Mean satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>Revisits on time</source>
+        <translation>按时回访</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Calculating the figures…</source>
+        <translation>正在计算统计数据…</translation>
+    </message>
+    <message>
+        <source>Spend in period: %1</source>
+        <translation>期间消费：%1</translation>
+    </message>
+    <message>
+        <source>%1 customers in %2</source>
+        <translation>%2客户 %1 位</translation>
+    </message>
+    <message>
+        <source>%1 of %2 earlier buyers bought again</source>
+        <translation>上期 %2 位购买客户中 %1 位再次购买</translation>
+    </message>
+    <message>
+        <source>out of 5, from %1 ratings</source>
+        <translation>满分 5 分，共 %1 次评分</translation>
+    </message>
+    <message>
+        <source>%1 of %2 due; %3 overdue</source>
+        <translation>应回访 %2 次，按时 %1 次；逾期未做 %3 次</translation>
+    </message>
+    <message>
+        <source>%1 share of spend</source>
+        <translation>%1客户消费占比</translation>
+    </message>
+    <message>
+        <source>Retention per month</source>
+        <translation>每月留存率</translation>
+    </message>
+    <message>
+        <source>%1 – %2: buyers of the month before who bought again</source>
+        <translation>%1 – %2：上月购买客户中再次购买的比例</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Satisfaction per tier</source>
+        <translation>各等级满意度</translation>
+    </message>
+    <message>
+        <source>Mean of %1 ratings, 1–5</source>
+        <translation>%1 次评分的平均值，1–5 分</translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <translation>M月</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.</source>
+        <translation>%1 → %2：%3 位客户等级变动。行为期初等级，列为期末等级。</translation>
+    </message>
+    <message>
+        <source>No tier history for this period yet.</source>
+        <translation>该期间还没有等级变动记录。</translation>
+    </message>
+    <message>
+        <source>%1 customers at risk or churned, the most valuable first. Double-click to open one.</source>
+        <translation>%1 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</translation>
+    </message>
+    <message>
+        <source>Customers now, and spend, interactions and revisits in the period.</source>
+        <translation>客户数为当前数字；消费、互动和回访为所选期间的数字。</translation>
+    </message>
+    <message>
+        <source>Statistics %1 to %2</source>
+        <translation>统计 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Export the figures</source>
+        <translation>导出统计数据</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel 工作簿 (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Figures exported to %1</source>
+        <translation>统计数据已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting the figures…</source>
+        <translation>正在导出统计数据…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>自定义期间…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户总数</translation>
+    </message>
+    <message>
+        <source>Top tier share of spend</source>
+        <translation>最高等级消费占比</translation>
+    </message>
+    <message>
+        <source>Retention rate</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Mean satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>Revisits on time</source>
+        <translation>按时回访率</translation>
+    </message>
+    <message>
+        <source>Customers per tier</source>
+        <translation>各等级客户数</translation>
+    </message>
+    <message>
+        <source>Everyone in the archive now</source>
+        <translation>档案中的全部客户</translation>
+    </message>
+    <message>
+        <source>Spend per tier</source>
+        <translation>各等级消费金额</translation>
+    </message>
+    <message>
+        <source>In the period, and share of the total</source>
+        <translation>所选期间的消费及占比</translation>
+    </message>
+    <message>
+        <source>Buyers of the month before who bought again</source>
+        <translation>上月购买客户中再次购买的比例</translation>
+    </message>
+    <message>
+        <source>No figures for this period</source>
+        <translation>该期间暂无数据</translation>
+    </message>
+    <message>
+        <source>Tier migration</source>
+        <translation>等级迁移</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Per owner</source>
+        <translation>按负责人</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCommands</name>
     <message>
         <source>AccountDesk databases (*.accountdesk);;All files (*)</source>
@@ -690,12 +1057,24 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>关于 AccountDesk</translation>
     </message>
     <message>
-        <source>AccountDesk %1 — customer archive, tiering, revisits and care reminders for key-account managers.
-
-Database: %2</source>
-        <translation>AccountDesk 客户分级维护台 %1 —— 为大客户经理提供客户档案、分级、回访与关怀提醒。
-
-数据库：%2</translation>
+        <source>AccountDesk %1 — customer archive, tiering, revisits and care reminders for key-account managers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished">数据库：%1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -791,6 +1170,73 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>File and sheet</source>
+        <translation>文件和工作表</translation>
+    </message>
+    <message>
+        <source>Choose the Excel or CSV file to import and say what its rows are.</source>
+        <translation>选择要导入的 Excel 或 CSV 文件，并说明其中每一行是什么。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>An .xlsx, .xls, .ods or .csv file</source>
+        <translation>.xlsx、.xls、.ods 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>The sheet whose columns fit</source>
+        <translation>自动选择列名相符的工作表</translation>
+    </message>
+    <message>
+        <source>The rows are:</source>
+        <translation>每一行是：</translation>
+    </message>
+    <message>
+        <source>When a row is already in AccountDesk:</source>
+        <translation>某行在系统中已存在时：</translation>
+    </message>
+    <message>
+        <source>Create the customers the file names but AccountDesk does not have</source>
+        <translation>文件中提到但系统里没有的客户，自动新建</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row has an error</source>
+        <translation>只要有一行出错，就全部不导入</translation>
+    </message>
+    <message>
+        <source>Title rows above the header, merged header cells, phone numbers stored as numbers and dates in any common form are fine. Nothing is written until you have checked the preview, and every import can be undone.</source>
+        <translation>表头上方的标题行、合并的表头单元格、以数字形式保存的电话号码以及各种常见写法的日期都可以识别。在您核对预览之前不会写入任何数据，每次导入都可以撤销。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets</source>
+        <translation>电子表格</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, code, contact, phone, pinyin or initials  (Ctrl+F)</source>
@@ -827,6 +1273,236 @@ Database: %2</source>
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExportPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier sheet</source>
+        <translation>客户分级管理表</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Revisits</source>
+        <translation>回访计划</translation>
+    </message>
+    <message>
+        <source>Every customer with tier, score, spend and dates</source>
+        <translation>全部客户，含等级、得分、消费金额和关键日期</translation>
+    </message>
+    <message>
+        <source>The tier sheet managers keep: frequency, spend, loyalty, influence, grade, action plan</source>
+        <translation>购买频率、消费金额、忠诚度、影响力、综合评价、行动方案</translation>
+    </message>
+    <message>
+        <source>Purchases: customer, date, product, amount</source>
+        <translation>购买记录：客户、日期、产品、金额</translation>
+    </message>
+    <message>
+        <source>Calls, visits, meetings and messages</source>
+        <translation>电话、拜访、会议和消息记录</translation>
+    </message>
+    <message>
+        <source>Planned revisits; also as a calendar (.ics)</source>
+        <translation>回访计划；也可导出为日历（.ics）</translation>
+    </message>
+    <message>
+        <source>Import / Export</source>
+        <translation>导入导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Bring customers, contacts, transactions or interactions in from Excel (.xlsx, .xls, .ods) or CSV. You check the columns and every row before anything is written, and each import can be undone.</source>
+        <translation>从 Excel（.xlsx、.xls、.ods）或 CSV 导入客户、联系人、交易记录或互动记录。写入前您会先核对列的对应和每一行的处理结果，每次导入都可以撤销。</translation>
+    </message>
+    <message>
+        <source>Import from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入…</translation>
+    </message>
+    <message>
+        <source>Past imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>还没有导入过数据。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose the file name; its ending picks the format: .xlsx (styled, filtered), .csv, .json, or .ics for revisits. An exported sheet imports back without changes.</source>
+        <translation>选择文件名，扩展名决定格式：.xlsx（带格式和筛选）、.csv、.json，回访计划还可导出为 .ics。导出的表格可以原样再导入。</translation>
+    </message>
+    <message>
+        <source>Reading the import history</source>
+        <translation>正在读取导入记录</translation>
+    </message>
+    <message>
+        <source>Undone {0}</source>
+        <translation>已于 {0} 撤销</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of “{0}” from {1}?
+
+The records it created ({2}) are removed and the records it updated ({3}) get their earlier values back. Records someone changed since the import keep that change.</source>
+        <translation>要撤销 {1} 对“{0}”的导入吗？
+
+这次导入新增的 {2} 条记录将被删除，更新过的 {3} 条记录将恢复为原来的内容。导入之后又被别人修改过的记录会保留其最新内容。</translation>
+    </message>
+    <message>
+        <source>Import undone. Removed: {0}; restored: {1}.</source>
+        <translation>已撤销导入：删除 {0} 条，恢复 {1} 条。</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation>导出{0}</translation>
+    </message>
+    <message>
+        <source>Only revisits can be exported as a calendar (.ics).</source>
+        <translation>只有回访计划可以导出为日历（.ics）。</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出{0}…</translation>
+    </message>
+    <message>
+        <source>Exported to {1} (rows: {0})</source>
+        <translation>已导出到 {1}（共 {0} 行）</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV text</source>
+        <translation>CSV 文本</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Skip the row and keep what AccountDesk has</source>
+        <translation>跳过该行，保留系统中的数据</translation>
+    </message>
+    <message>
+        <source>Update the existing record with the file&apos;s values</source>
+        <translation>用文件中的内容更新已有记录</translation>
+    </message>
+    <message>
+        <source>Import the row as a new record anyway</source>
+        <translation>仍作为新记录导入</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Duplicate, skipped</source>
+        <translation>重复，跳过</translation>
+    </message>
+    <message>
+        <source>Error, not imported</source>
+        <translation>错误，未导入</translation>
+    </message>
+    <message>
+        <source>Import from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1998,73 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Check which column of the file goes into which field. Change a field with its list; AccountDesk remembers your choice for files laid out the same way.</source>
+        <translation>核对文件中每一列导入到哪个字段。可在下拉列表中更改；同样格式的文件下次会沿用您的选择。</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头所在行：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <source>Imports into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Set the header row above, then choose the field of each column.</source>
+        <translation>请在上方指定表头所在行，再为每一列选择字段。</translation>
+    </message>
+    <message>
+        <source>{0} — rows below the header: {1}</source>
+        <translation>{0} — 表头以下共 {1} 行</translation>
+    </message>
+    <message>
+        <source>the customer (code or name)</source>
+        <translation>客户（编号或名称）</translation>
+    </message>
+    <message>
+        <source>No column is imported yet: choose a field for at least one column.</source>
+        <translation>还没有要导入的列：请至少为一列选择字段。</translation>
+    </message>
+    <message>
+        <source>No column gives {0}; every row would be rejected.</source>
+        <translation>没有哪一列对应“{0}”，所有行都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Customers</source>
@@ -1449,6 +2192,116 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>What the import will do with each row. Nothing has been written yet; rows in red will not be imported.</source>
+        <translation>导入时每一行将如何处理。目前尚未写入任何数据；红色的行不会被导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>开始导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rows with problems or skipped</source>
+        <translation>有问题或将跳过的行</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Duplicates and unchanged</source>
+        <translation>重复与无变化</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Checking every row against AccountDesk…</source>
+        <translation>正在逐行与系统中的数据核对…</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在核对数据</translation>
+    </message>
+    <message>
+        <source>Rows with errors: {0}. You chose to import nothing if any row has an error; go back to change that, or fix the file.</source>
+        <translation>有错误的行：{0}。您选择了“只要有一行出错就全部不导入”；请返回修改该选项，或先修正文件。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import: no row is new or changes a record.</source>
+        <translation>没有需要导入的内容：没有新增的行，也没有会修改记录的行。</translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported: {0} (in red, with the reason). The others can be imported now; afterwards you can save the rejected rows to a workbook, fix them and import them again.</source>
+        <translation>不会导入的行：{0}（红色标出，并注明原因）。其余的行现在就可以导入；导入后可把被拒的行另存为工作簿，修正后再次导入。</translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>所有行都可以导入。</translation>
+    </message>
+    <message>
+        <source>New: {0}</source>
+        <translation>新增 {0}</translation>
+    </message>
+    <message>
+        <source>Updates: {0}</source>
+        <translation>更新 {0}</translation>
+    </message>
+    <message>
+        <source>Unchanged: {0}</source>
+        <translation>无变化 {0}</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped: {0}</source>
+        <translation>重复跳过 {0}</translation>
+    </message>
+    <message>
+        <source>Errors: {0}</source>
+        <translation>错误 {0}</translation>
+    </message>
+    <message>
+        <source>Rows: {0}</source>
+        <translation>共 {0} 行</translation>
+    </message>
+    <message>
+        <source> · customers to create: {0}</source>
+        <translation> · 将新建客户 {0} 个</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPresenter</name>
     <message>
         <source>Cancel</source>
@@ -1486,6 +2339,73 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>RegradeDialog</name>
+    <message>
+        <source>Ungraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers who move (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply re-grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation type="unfinished">→ %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished">修改后</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+</context>
+<context>
     <name>ResolveFeedbackDialog</name>
     <message>
         <source>Resolve feedback</source>
@@ -1498,6 +2418,802 @@ Database: %2</source>
     <message>
         <source>Resolved on</source>
         <translation>解决日期</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitCalendarPage</name>
+    <message>
+        <source>Revisit calendar</source>
+        <translation type="unfinished">回访日历</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">等级</translation>
+    </message>
+    <message>
+        <source>Print sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print the revisit sheets of the period shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the revisit sheets of the period shown as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export every planned revisit to a calendar file (Outlook, phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished">全部负责人</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished">全部等级</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation type="unfinished">未分级</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished">%1 级</translation>
+    </message>
+    <message>
+        <source>Reading the calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 revisits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit logged; the next one is planned for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit skipped; the next one is planned for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the revisit sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save revisit sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the revisit sheets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export revisits to a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export .ics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Revisits</name>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">到期日</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished">跳过</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished">生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular revisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>A backup of the database is taken first; then every accepted row is written at once.</source>
+        <translation>先备份数据库，然后把所有通过核对的行一次性写入。</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>&lt; Back to the preview</source>
+        <translation>&lt; 返回预览</translation>
+    </message>
+    <message>
+        <source>&amp;Summary &gt;</source>
+        <translation>查看结果(&amp;S) &gt;</translation>
+    </message>
+    <message>
+        <source>Backing up the database, then importing {0} rows…</source>
+        <translation>正在备份数据库，然后导入 {0} 行…</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be written.</source>
+        <translation>正在取消…不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Go back to change the import, or close the wizard.</source>
+        <translation>没有写入任何数据。可以返回修改导入设置，或关闭向导。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{0} created, {1} updated, {2} skipped, {3} rejected.</source>
+        <translation>新增 {0}，更新 {1}，跳过 {2}，拒绝 {3}。</translation>
+    </message>
+    <message>
+        <source>The import had already been written when you cancelled; you can undo it on the next page.</source>
+        <translation>您点击取消时导入已经写入完毕；可以在下一页撤销这次导入。</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written.</source>
+        <translation>导入失败，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>What the import did. It stays listed on the Import / Export page, where it can be undone later too.</source>
+        <translation>本次导入的结果。它会保留在“导入导出”页面的记录中，以后也可以在那里撤销。</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>skipped (duplicates, unchanged)</source>
+        <translation>跳过（重复、无变化）</translation>
+    </message>
+    <message>
+        <source>rejected (errors)</source>
+        <translation>拒绝（有错误）</translation>
+    </message>
+    <message>
+        <source>Rows not imported and warnings</source>
+        <translation>未导入的行与提醒</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Save rejected rows as a workbook…</source>
+        <translation>将被拒的行另存为工作簿…</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
+    </message>
+    <message>
+        <source>New customers created for rows that named them: {0}.</source>
+        <translation>为文件中提到的客户新建了 {0} 个客户。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Backup taken before the import: {0}</source>
+        <translation>导入前的备份：{0}</translation>
+    </message>
+    <message>
+        <source>-rejected</source>
+        <translation>-被拒行</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>The rejected rows ({0}) are saved in {1}; fix them there and import that file again.</source>
+        <translation>被拒的 {0} 行已保存到 {1}；请在其中修正后再次导入该文件。</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Remove the records this import created ({0}) and give the records it updated ({1}) their earlier values back? Records someone changed since the import keep that change.</source>
+        <translation>要删除本次导入新增的 {0} 条记录，并将它更新过的 {1} 条记录恢复为原来的内容吗？导入之后又被别人修改过的记录会保留其最新内容。</translation>
+    </message>
+    <message>
+        <source>Import undone. Removed: {0}; restored: {1}.</source>
+        <translation>已撤销导入：删除 {0} 条，恢复 {1} 条。</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+</context>
+<context>
+    <name>TierBoardPage</name>
+    <message>
+        <source>Reading the tier board…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual tier change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is open read-only; tiers cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does “%1” belong in tier %2? The tier is then locked: re-grading keeps it until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do these %1 customers belong in tier %2? Their tier is then locked: re-grading keeps it until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manual tier change needs a reason; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer(s) moved to tier %2 and locked: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking the tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the re-grade preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading every customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scoring sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by score thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished">共 %1 位客户</translation>
+    </message>
+    <message>
+        <source>scoring sheet “%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier board</source>
+        <translation type="unfinished">分级看板</translation>
+    </message>
+    <message>
+        <source>Re-grade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score every customer again with the active scoring sheet; you see who moves before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierCards</name>
+    <message>
+        <source>Total spend %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier locked by hand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No revisit planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierColumn</name>
+    <message>
+        <source>Ungraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished">%1 级</translation>
+    </message>
+    <message>
+        <source>%1 of customers · spend %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer in this tier matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer in this tier yet. Drag a card here to move it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not graded yet: run a re-grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action plan for this tier yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit every %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock tier (re-grading may change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierRecordTab</name>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished">%1 级</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation type="unfinished">未分级</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scoring sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring sheet “%1” (version %2), as of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By its thresholds the score gives tier %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers go by share: the tier depends on everyone&apos;s score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data: %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution = points × weight ÷ the total weight; the contributions add up to the score (0–100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action plan for tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked at tier %1 by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading keeps this tier until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+    <message>
+        <source>Scoring sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier history (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual tier change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for setting the tier by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">渠道</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. strategic account signed for 3 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set tier and lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
