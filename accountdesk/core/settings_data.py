@@ -127,11 +127,18 @@ class ModelSummary:
 
 
 def model_summaries(session: Session) -> list[ModelSummary]:
-    """Every stored scoring model; the active one is created on first use (so there always is one)."""
+    """Every stored scoring model; the default one is created on first use (so there always is one),
+    except on a database opened read-only, where the list may then be empty."""
+    from sqlalchemy.exc import DBAPIError
+
     from accountdesk.core.scoring import active_model
 
-    active = active_model(session)
-    return [ModelSummary(m.id, m.name, m.version, m.id == active.id, dict(m.definition)) for m in list_models(session)]
+    try:
+        active_id: int | None = active_model(session).id
+    except DBAPIError:  # a read-only file cannot take the default model; show what is there
+        session.rollback()
+        active_id = next((m.id for m in list_models(session) if m.is_active), None)
+    return [ModelSummary(m.id, m.name, m.version, m.id == active_id, dict(m.definition)) for m in list_models(session)]
 
 
 # --- the open database -----------------------------------------------------------------------------
