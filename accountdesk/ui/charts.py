@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidg
 
 from accountdesk.ui.theme import ACCENT, MUTED_TEXT  # noqa: E402
 
+# Smooth lines and dots; set once for every chart of the application.
+pg.setConfigOptions(antialias=True)
+
 AXIS_COLOR = "#9ca3af"
 TEXT_COLOR = "#374151"
 GRID_ALPHA = 0.25
