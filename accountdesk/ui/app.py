@@ -178,7 +178,8 @@ def run_app(db_target: str | Path, user: str | None = None) -> int:
         # The command line's --lang (already given to the core) counts as the system's choice.
         choice = "zh_CN" if i18n.current_language() == "zh" else "en"
     set_interface_language(choice)
-    controller = AppController(settings, user)
+    # --user on the command line wins over the name chosen in Settings, then the login name.
+    controller = AppController(settings, user or settings.user_name)
     controller.open(db_target)
     try:
         return app.exec()

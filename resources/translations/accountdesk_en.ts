@@ -1085,6 +1085,153 @@ The database as it is now is backed up first, so this can be undone.</translatio
         </message>
     </context>
     <context>
+        <name>DatabaseSettings</name>
+        <message>
+            <source>Reading the database facts…</source>
+            <translation>Reading the database facts…</translation>
+        </message>
+        <message>
+            <source>Local (one user on this computer)</source>
+            <translation>Local (one user on this computer)</translation>
+        </message>
+        <message>
+            <source>Shared (a team on a network drive)</source>
+            <translation>Shared (a team on a network drive)</translation>
+        </message>
+        <message>
+            <source>Server (PostgreSQL)</source>
+            <translation>Server (PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>%1, read-only</source>
+            <translation>%1, read-only</translation>
+        </message>
+        <message>
+            <source>Shared mode lets colleagues open this file from a network drive at the same time: the file keeps its journal inside itself (no -wal file beside it) and every save goes straight to the disk. It is a little slower, and it is the safe way for a team. Everyone else must close the file before the switch; AccountDesk opens it again afterwards.</source>
+            <translation>Shared mode lets colleagues open this file from a network drive at the same time: the file keeps its journal inside itself (no -wal file beside it) and every save goes straight to the disk. It is a little slower, and it is the safe way for a team. Everyone else must close the file before the switch; AccountDesk opens it again afterwards.</translation>
+        </message>
+        <message>
+            <source>Switch to shared mode…</source>
+            <translation>Switch to shared mode…</translation>
+        </message>
+        <message>
+            <source>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer's own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</source>
+            <translation>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer's own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</translation>
+        </message>
+        <message>
+            <source>Switch to single-user mode…</source>
+            <translation>Switch to single-user mode…</translation>
+        </message>
+        <message>
+            <source>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL's own tools (pg_dump).</source>
+            <translation>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL's own tools (pg_dump).</translation>
+        </message>
+        <message>
+            <source>Backups are kept in %1</source>
+            <translation>Backups are kept in %1</translation>
+        </message>
+        <message>
+            <source>daily</source>
+            <translation>daily</translation>
+        </message>
+        <message>
+            <source>by hand</source>
+            <translation>by hand</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>before a restore</translation>
+        </message>
+        <message>
+            <source>before an import</source>
+            <translation>before an import</translation>
+        </message>
+        <message>
+            <source>before a merge</source>
+            <translation>before a merge</translation>
+        </message>
+        <message>
+            <source>before an upgrade</source>
+            <translation>before an upgrade</translation>
+        </message>
+        <message>
+            <source>Shared mode</source>
+            <translation>Shared mode</translation>
+        </message>
+        <message>
+            <source>Single-user mode</source>
+            <translation>Single-user mode</translation>
+        </message>
+        <message>
+            <source>Switch “%1” to shared mode now?</source>
+            <translation>Switch “%1” to shared mode now?</translation>
+        </message>
+        <message>
+            <source>Switch “%1” to single-user mode now?</source>
+            <translation>Switch “%1” to single-user mode now?</translation>
+        </message>
+        <message>
+            <source>Done. AccountDesk opens the database again now.</source>
+            <translation>Done. AccountDesk opens the database again now.</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
+            <source>Replace the database with the backup of %1?
+
+The database as it is now is backed up first, so this can be undone.</source>
+            <translation>Replace the database with the backup of %1?
+
+The database as it is now is backed up first, so this can be undone.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>Location:</source>
+            <translation>Location:</translation>
+        </message>
+        <message>
+            <source>Mode:</source>
+            <translation>Mode:</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>Taken</source>
+            <translation>Taken</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <source>Restore the selected backup…</source>
+            <translation>Restore the selected backup…</translation>
+        </message>
+    </context>
+    <context>
         <name>EmptyState</name>
         <message>
             <source>No customers yet</source>
@@ -1280,6 +1427,45 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <message>
             <source>All tags</source>
             <translation>All tags</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralSettings</name>
+        <message>
+            <source>Your name</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <source>Please enter your name.</source>
+            <translation>Please enter your name.</translation>
+        </message>
+        <message>
+            <source>You now work as %1.</source>
+            <translation>You now work as %1.</translation>
+        </message>
+        <message>
+            <source>You</source>
+            <translation>You</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>Your name:</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
+            <translation>Shown in the audit trail beside everything you change, and offered as an owner of customers.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
         </message>
     </context>
     <context>
@@ -2214,6 +2400,49 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         </message>
     </context>
     <context>
+        <name>PolicyEditor</name>
+        <message>
+            <source>Saved the policy of %1.</source>
+            <translation>Saved the policy of %1.</translation>
+        </message>
+        <message>
+            <source>Saving the tier policy…</source>
+            <translation>Saving the tier policy…</translation>
+        </message>
+        <message>
+            <source>Tier policy</source>
+            <translation>Tier policy</translation>
+        </message>
+        <message>
+            <source>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</source>
+            <translation>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</translation>
+        </message>
+        <message>
+            <source>Revisit every (days)</source>
+            <translation>Revisit every (days)</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Service level</source>
+            <translation>Service level</translation>
+        </message>
+        <message>
+            <source>Discount %</source>
+            <translation>Discount %</translation>
+        </message>
+        <message>
+            <source>Rep level</source>
+            <translation>Rep level</translation>
+        </message>
+        <message>
+            <source>Action plan</source>
+            <translation>Action plan</translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewPage</name>
         <message>
             <source>Preview</source>
@@ -2410,6 +2639,121 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>Score</source>
             <translation>Score</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderEditor</name>
+        <message>
+            <source>Solar</source>
+            <translation>Solar</translation>
+        </message>
+        <message>
+            <source>Lunar</source>
+            <translation>Lunar</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Reminders</translation>
+        </message>
+        <message>
+            <source>Saved the reminder settings.</source>
+            <translation>Saved the reminder settings.</translation>
+        </message>
+        <message>
+            <source>Saving the reminder settings…</source>
+            <translation>Saving the reminder settings…</translation>
+        </message>
+        <message>
+            <source>Remind me ahead (days)</source>
+            <translation>Remind me ahead (days)</translation>
+        </message>
+        <message>
+            <source>Birthdays:</source>
+            <translation>Birthdays:</translation>
+        </message>
+        <message>
+            <source>Festivals:</source>
+            <translation>Festivals:</translation>
+        </message>
+        <message>
+            <source>Anniversaries:</source>
+            <translation>Anniversaries:</translation>
+        </message>
+        <message>
+            <source>Revisits:</source>
+            <translation>Revisits:</translation>
+        </message>
+        <message>
+            <source>Revisit overdue after (days):</source>
+            <translation>Revisit overdue after (days):</translation>
+        </message>
+        <message>
+            <source>Still remind when missed, up to (days):</source>
+            <translation>Still remind when missed, up to (days):</translation>
+        </message>
+        <message>
+            <source>Churn warnings</source>
+            <translation>Churn warnings</translation>
+        </message>
+        <message>
+            <source>No purchase for more than × the usual gap:</source>
+            <translation>No purchase for more than × the usual gap:</translation>
+        </message>
+        <message>
+            <source>Spend down by more than:</source>
+            <translation>Spend down by more than:</translation>
+        </message>
+        <message>
+            <source>…comparing windows of (days):</source>
+            <translation>…comparing windows of (days):</translation>
+        </message>
+        <message>
+            <source>Complaint unresolved after (days):</source>
+            <translation>Complaint unresolved after (days):</translation>
+        </message>
+        <message>
+            <source>others</source>
+            <translation>others</translation>
+        </message>
+        <message>
+            <source>No contact with %1 for (days):</source>
+            <translation>No contact with %1 for (days):</translation>
+        </message>
+        <message>
+            <source>Festivals to greet customers on</source>
+            <translation>Festivals to greet customers on</translation>
+        </message>
+        <message>
+            <source>The team's own days</source>
+            <translation>The team's own days</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <source>Add day</source>
+            <translation>Add day</translation>
+        </message>
+        <message>
+            <source>Remove day</source>
+            <translation>Remove day</translation>
+        </message>
+        <message>
+            <source>Save reminder settings</source>
+            <translation>Save reminder settings</translation>
         </message>
     </context>
     <context>
@@ -2718,6 +3062,212 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>The import failed; nothing was written.</source>
             <translation>The import failed; nothing was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoringEditor</name>
+        <message>
+            <source>active</source>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>not active</source>
+            <translation>not active</translation>
+        </message>
+        <message>
+            <source>Previewing…</source>
+            <translation>Previewing…</translation>
+        </message>
+        <message>
+            <source>Previewing the tiers…</source>
+            <translation>Previewing the tiers…</translation>
+        </message>
+        <message>
+            <source>%1 customers graded; %2 would change tier (%3 locked).</source>
+            <translation>%1 customers graded; %2 would change tier (%3 locked).</translation>
+        </message>
+        <message>
+            <source>Scoring model</source>
+            <translation>Scoring model</translation>
+        </message>
+        <message>
+            <source>Saved the scoring model.</source>
+            <translation>Saved the scoring model.</translation>
+        </message>
+        <message>
+            <source>Saving the scoring model…</source>
+            <translation>Saving the scoring model…</translation>
+        </message>
+        <message>
+            <source>Save as a new model</source>
+            <translation>Save as a new model</translation>
+        </message>
+        <message>
+            <source>Name of the new model:</source>
+            <translation>Name of the new model:</translation>
+        </message>
+        <message>
+            <source>Saved as a new model.</source>
+            <translation>Saved as a new model.</translation>
+        </message>
+        <message>
+            <source>Activate</source>
+            <translation>Activate</translation>
+        </message>
+        <message>
+            <source>The changes on screen are not saved. Activate the model as it was saved?</source>
+            <translation>The changes on screen are not saved. Activate the model as it was saved?</translation>
+        </message>
+        <message>
+            <source>Activating…</source>
+            <translation>Activating…</translation>
+        </message>
+        <message>
+            <source>The model is now active.</source>
+            <translation>The model is now active.</translation>
+        </message>
+        <message>
+            <source>Re-grade every customer with this model now?</source>
+            <translation>Re-grade every customer with this model now?</translation>
+        </message>
+        <message>
+            <source>Re-grading…</source>
+            <translation>Re-grading…</translation>
+        </message>
+        <message>
+            <source>Model:</source>
+            <translation>Model:</translation>
+        </message>
+        <message>
+            <source>By score thresholds</source>
+            <translation>By score thresholds</translation>
+        </message>
+        <message>
+            <source>By share of customers</source>
+            <translation>By share of customers</translation>
+        </message>
+        <message>
+            <source>Tier names (best first):</source>
+            <translation>Tier names (best first):</translation>
+        </message>
+        <message>
+            <source>Grading:</source>
+            <translation>Grading:</translation>
+        </message>
+        <message>
+            <source>Score thresholds:</source>
+            <translation>Score thresholds:</translation>
+        </message>
+        <message>
+            <source>Shares per tier:</source>
+            <translation>Shares per tier:</translation>
+        </message>
+        <message>
+            <source>Window (months):</source>
+            <translation>Window (months):</translation>
+        </message>
+        <message>
+            <source>e.g. A, B, C</source>
+            <translation>e.g. A, B, C</translation>
+        </message>
+        <message>
+            <source>lowest score of each tier but the last, e.g. 75, 50</source>
+            <translation>lowest score of each tier but the last, e.g. 75, 50</translation>
+        </message>
+        <message>
+            <source>e.g. 20%, 30%, 50%</source>
+            <translation>e.g. 20%, 30%, 50%</translation>
+        </message>
+        <message>
+            <source>Criteria</source>
+            <translation>Criteria</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Criterion</translation>
+        </message>
+        <message>
+            <source>Metric</source>
+            <translation>Metric</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Weight</translation>
+        </message>
+        <message>
+            <source>Bands → points</source>
+            <translation>Bands → points</translation>
+        </message>
+        <message>
+            <source>If unknown</source>
+            <translation>If unknown</translation>
+        </message>
+        <message>
+            <source>Bands: “≥12 → 100; ≥6 → 80; * → 0” — at least, at most (≤), a range (1–5) or anything else (*); the first band that fits gives the points. Money in yuan.</source>
+            <translation>Bands: “≥12 → 100; ≥6 → 80; * → 0” — at least, at most (≤), a range (1–5) or anything else (*); the first band that fits gives the points. Money in yuan.</translation>
+        </message>
+        <message>
+            <source>Add criterion</source>
+            <translation>Add criterion</translation>
+        </message>
+        <message>
+            <source>Remove criterion</source>
+            <translation>Remove criterion</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Save as new model…</source>
+            <translation>Save as new model…</translation>
+        </message>
+        <message>
+            <source>Preview: tiers with this model</source>
+            <translation>Preview: tiers with this model</translation>
+        </message>
+        <message>
+            <source>Customers per tier</source>
+            <translation>Customers per tier</translation>
+        </message>
+        <message>
+            <source>Under each count: the change from now</source>
+            <translation>Under each count: the change from now</translation>
+        </message>
+        <message>
+            <source>No customers to grade yet</source>
+            <translation>No customers to grade yet</translation>
+        </message>
+        <message>
+            <source>Rows: tier now; columns: tier with this model.</source>
+            <translation>Rows: tier now; columns: tier with this model.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Scoring model</source>
+            <translation>Scoring model</translation>
+        </message>
+        <message>
+            <source>Tier policies</source>
+            <translation>Tier policies</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Reminders</translation>
+        </message>
+        <message>
+            <source>User and language</source>
+            <translation>User and language</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
         </message>
     </context>
     <context>

@@ -1078,6 +1078,153 @@ The database as it is now is backed up first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>DatabaseSettings</name>
+    <message>
+        <source>Reading the database facts…</source>
+        <translation>正在读取数据库信息…</translation>
+    </message>
+    <message>
+        <source>Local (one user on this computer)</source>
+        <translation>本地（本机单人使用）</translation>
+    </message>
+    <message>
+        <source>Shared (a team on a network drive)</source>
+        <translation>共享（团队在网络盘上共用）</translation>
+    </message>
+    <message>
+        <source>Server (PostgreSQL)</source>
+        <translation>服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>%1, read-only</source>
+        <translation>%1，只读</translation>
+    </message>
+    <message>
+        <source>Shared mode lets colleagues open this file from a network drive at the same time: the file keeps its journal inside itself (no -wal file beside it) and every save goes straight to the disk. It is a little slower, and it is the safe way for a team. Everyone else must close the file before the switch; AccountDesk opens it again afterwards.</source>
+        <translation>共享模式让同事们可以同时从网络盘打开这个文件：文件把日志保存在自身之内（旁边不再有 -wal 文件），每次保存都直接写入磁盘。速度稍慢，但这是团队共用的安全方式。切换前其他人必须先关闭该文件；切换后 AccountDesk 会重新打开它。</translation>
+    </message>
+    <message>
+        <source>Switch to shared mode…</source>
+        <translation>切换到共享模式…</translation>
+    </message>
+    <message>
+        <source>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer&apos;s own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</source>
+        <translation>该文件处于团队共享模式。只有当文件位于本机硬盘且没有其他人使用时，才切换回单人模式（这样更快）。切换前其他人必须先关闭该文件。</translation>
+    </message>
+    <message>
+        <source>Switch to single-user mode…</source>
+        <translation>切换到单人模式…</translation>
+    </message>
+    <message>
+        <source>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL&apos;s own tools (pg_dump).</source>
+        <translation>服务器数据库由服务器本身负责多人共用，无需切换模式。请用 PostgreSQL 自带的工具（pg_dump）备份。</translation>
+    </message>
+    <message>
+        <source>Backups are kept in %1</source>
+        <translation>备份保存在 %1</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Shared mode</source>
+        <translation>共享模式</translation>
+    </message>
+    <message>
+        <source>Single-user mode</source>
+        <translation>单人模式</translation>
+    </message>
+    <message>
+        <source>Switch “%1” to shared mode now?</source>
+        <translation>现在把“%1”切换到共享模式吗？</translation>
+    </message>
+    <message>
+        <source>Switch “%1” to single-user mode now?</source>
+        <translation>现在把“%1”切换到单人模式吗？</translation>
+    </message>
+    <message>
+        <source>Done. AccountDesk opens the database again now.</source>
+        <translation>已完成。AccountDesk 现在重新打开数据库。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1?
+
+The database as it is now is backed up first, so this can be undone.</source>
+        <translation>用 %1 的备份替换当前数据库吗？
+
+替换前会先备份当前数据库，可以撤销。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>No customers yet</source>
@@ -1273,6 +1420,45 @@ The database as it is now is backed up first, so this can be undone.</source>
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSettings</name>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>You now work as %1.</source>
+        <translation>您现在以“%1”的身份工作。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
+        <translation>您所做的每项更改都会在变更记录中署上此名，此名也可被选为客户负责人。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2393,49 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>Saved the policy of %1.</source>
+        <translation>已保存%1的行动方案。</translation>
+    </message>
+    <message>
+        <source>Saving the tier policy…</source>
+        <translation>正在保存行动方案…</translation>
+    </message>
+    <message>
+        <source>Tier policy</source>
+        <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</source>
+        <translation>各等级客户的行动方案：回访频率与方式、服务级别、折扣和对接人。双击单元格即可修改，修改后立即保存。</translation>
+    </message>
+    <message>
+        <source>Revisit every (days)</source>
+        <translation>回访间隔（天）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务级别</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Rep level</source>
+        <translation>对接人级别</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>行动方案</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
@@ -2406,6 +2635,121 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>ReminderEditor</name>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Saved the reminder settings.</source>
+        <translation>已保存提醒设置。</translation>
+    </message>
+    <message>
+        <source>Saving the reminder settings…</source>
+        <translation>正在保存提醒设置…</translation>
+    </message>
+    <message>
+        <source>Remind me ahead (days)</source>
+        <translation>提前提醒（天）</translation>
+    </message>
+    <message>
+        <source>Birthdays:</source>
+        <translation>生日：</translation>
+    </message>
+    <message>
+        <source>Festivals:</source>
+        <translation>节日：</translation>
+    </message>
+    <message>
+        <source>Anniversaries:</source>
+        <translation>合作纪念日：</translation>
+    </message>
+    <message>
+        <source>Revisits:</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <source>Revisit overdue after (days):</source>
+        <translation>回访逾期宽限（天）：</translation>
+    </message>
+    <message>
+        <source>Still remind when missed, up to (days):</source>
+        <translation>错过后仍补发提醒，最多（天）：</translation>
+    </message>
+    <message>
+        <source>Churn warnings</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>No purchase for more than × the usual gap:</source>
+        <translation>未购买超过平常间隔的倍数：</translation>
+    </message>
+    <message>
+        <source>Spend down by more than:</source>
+        <translation>消费下降超过：</translation>
+    </message>
+    <message>
+        <source>…comparing windows of (days):</source>
+        <translation>……比较的时间窗口（天）：</translation>
+    </message>
+    <message>
+        <source>Complaint unresolved after (days):</source>
+        <translation>投诉超过几天未解决（天）：</translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No contact with %1 for (days):</source>
+        <translation>%1客户未联系超过（天）：</translation>
+    </message>
+    <message>
+        <source>Festivals to greet customers on</source>
+        <translation>向客户问候的节日</translation>
+    </message>
+    <message>
+        <source>The team&apos;s own days</source>
+        <translation>团队自定义的日子</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>历法</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>添加日子</translation>
+    </message>
+    <message>
+        <source>Remove day</source>
+        <translation>删除日子</translation>
+    </message>
+    <message>
+        <source>Save reminder settings</source>
+        <translation>保存提醒设置</translation>
+    </message>
+</context>
+<context>
     <name>ResolveFeedbackDialog</name>
     <message>
         <source>Resolve feedback</source>
@@ -2440,7 +2784,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">月</translation>
     </message>
     <message>
         <source>Week</source>
@@ -2714,6 +3058,212 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>ScoringEditor</name>
+    <message>
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>not active</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>正在预览…</translation>
+    </message>
+    <message>
+        <source>Previewing the tiers…</source>
+        <translation>正在预览分级…</translation>
+    </message>
+    <message>
+        <source>%1 customers graded; %2 would change tier (%3 locked).</source>
+        <translation>共评分 %1 位客户；%2 位等级会变化（%3 位已锁定）。</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Saved the scoring model.</source>
+        <translation>已保存评分表。</translation>
+    </message>
+    <message>
+        <source>Saving the scoring model…</source>
+        <translation>正在保存评分表…</translation>
+    </message>
+    <message>
+        <source>Save as a new model</source>
+        <translation>另存为新评分表</translation>
+    </message>
+    <message>
+        <source>Name of the new model:</source>
+        <translation>新评分表的名称：</translation>
+    </message>
+    <message>
+        <source>Saved as a new model.</source>
+        <translation>已另存为新评分表。</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The changes on screen are not saved. Activate the model as it was saved?</source>
+        <translation>屏幕上的修改尚未保存。按已保存的版本启用此评分表吗？</translation>
+    </message>
+    <message>
+        <source>Activating…</source>
+        <translation>正在启用…</translation>
+    </message>
+    <message>
+        <source>The model is now active.</source>
+        <translation>此评分表已启用。</translation>
+    </message>
+    <message>
+        <source>Re-grade every customer with this model now?</source>
+        <translation>现在用此评分表重新给所有客户分级吗？</translation>
+    </message>
+    <message>
+        <source>Re-grading…</source>
+        <translation>正在重新分级…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>评分表：</translation>
+    </message>
+    <message>
+        <source>By score thresholds</source>
+        <translation>按分数线</translation>
+    </message>
+    <message>
+        <source>By share of customers</source>
+        <translation>按客户比例</translation>
+    </message>
+    <message>
+        <source>Tier names (best first):</source>
+        <translation>等级名称（从高到低）：</translation>
+    </message>
+    <message>
+        <source>Grading:</source>
+        <translation>分级方式：</translation>
+    </message>
+    <message>
+        <source>Score thresholds:</source>
+        <translation>分数线：</translation>
+    </message>
+    <message>
+        <source>Shares per tier:</source>
+        <translation>各等级比例：</translation>
+    </message>
+    <message>
+        <source>Window (months):</source>
+        <translation>统计窗口（月）：</translation>
+    </message>
+    <message>
+        <source>e.g. A, B, C</source>
+        <translation>例如 A, B, C</translation>
+    </message>
+    <message>
+        <source>lowest score of each tier but the last, e.g. 75, 50</source>
+        <translation>除最低等级外各等级的最低分，例如 75, 50</translation>
+    </message>
+    <message>
+        <source>e.g. 20%, 30%, 50%</source>
+        <translation>例如 20%, 30%, 50%</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Bands → points</source>
+        <translation>分档 → 分值</translation>
+    </message>
+    <message>
+        <source>If unknown</source>
+        <translation>无数据时</translation>
+    </message>
+    <message>
+        <source>Bands: “≥12 → 100; ≥6 → 80; * → 0” — at least, at most (≤), a range (1–5) or anything else (*); the first band that fits gives the points. Money in yuan.</source>
+        <translation>分档写法：“≥12 → 100; ≥6 → 80; * → 0”——至少（≥）、至多（≤）、区间（1–5）或其余（*）；按顺序取第一个符合的分档得分。金额单位为元。</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加标准</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>删除标准</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as new model…</source>
+        <translation>另存为新评分表…</translation>
+    </message>
+    <message>
+        <source>Preview: tiers with this model</source>
+        <translation>预览：按此评分表分级</translation>
+    </message>
+    <message>
+        <source>Customers per tier</source>
+        <translation>各等级客户数</translation>
+    </message>
+    <message>
+        <source>Under each count: the change from now</source>
+        <translation>人数下方为与当前相比的变化</translation>
+    </message>
+    <message>
+        <source>No customers to grade yet</source>
+        <translation>还没有可评分的客户</translation>
+    </message>
+    <message>
+        <source>Rows: tier now; columns: tier with this model.</source>
+        <translation>行为当前等级，列为按此评分表的等级。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Tier policies</source>
+        <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>User and language</source>
+        <translation>用户与语言</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
@@ -2864,7 +3414,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Re-grading…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">正在重新分级…</translation>
     </message>
     <message>
         <source>Re-grading every customer…</source>
@@ -3049,7 +3599,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">标准</translation>
     </message>
     <message>
         <source>Value</source>
@@ -3065,7 +3615,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">权重</translation>
     </message>
     <message>
         <source>Contribution</source>
@@ -3093,7 +3643,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Action plan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">行动方案</translation>
     </message>
     <message>
         <source>every %1 days</source>
@@ -3185,7 +3735,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Service level</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">服务级别</translation>
     </message>
     <message>
         <source>Discount</source>
@@ -3193,7 +3743,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Rep level</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">对接人级别</translation>
     </message>
     <message>
         <source>Plan</source>

@@ -37,3 +37,9 @@ def test_crash_in_a_worker_thread_is_logged_and_shown(qtbot, tmp_path, monkeypat
     import logging
 
     logging.getLogger().removeHandler(crashlog._handler)
+
+
+def test_name_chosen_in_settings_is_who_the_app_opens_as(ui_settings):
+    assert ui_settings.user_name is None
+    ui_settings.qsettings.setValue("user/name", " 王经理 ")
+    assert ui_settings.user_name == "王经理"
