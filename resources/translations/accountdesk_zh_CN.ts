@@ -479,7 +479,7 @@
     <name>CrashReporter</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <source>AccountDesk met an unexpected error. Nothing was half-saved: the action that failed was rolled back.
@@ -490,7 +490,14 @@ The details are in the log:
 %2
 
 Please send that file to whoever supports AccountDesk for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>AccountDesk 遇到了意外错误。没有任何数据只保存了一半：出错的操作已全部撤回。
+
+%1
+
+详细信息已记录在日志中：
+%2
+
+请把这个文件发给为您提供 AccountDesk 支持的同事。</translation>
     </message>
 </context>
 <context>
@@ -1058,23 +1065,23 @@ The database as it is now is backed up first, so this can be undone.</source>
     </message>
     <message>
         <source>AccountDesk %1 — customer archive, tiering, revisits and care reminders for key-account managers.</source>
-        <translation type="unfinished"></translation>
+        <translation>AccountDesk %1 —— 面向大客户经理的客户档案、客户分级、定期回访与客户关怀工具。</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished">数据库：%1</translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>Schema version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库结构版本：%1</translation>
     </message>
     <message>
         <source>Qt %1, PySide6 %2, Python %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt %1，PySide6 %2，Python %3</translation>
     </message>
     <message>
         <source>Log file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>日志文件：%1</translation>
     </message>
 </context>
 <context>
