@@ -4,9 +4,7 @@ customer at risk, export the figures, switch the language."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -15,29 +13,10 @@ from accountdesk.core import kpi
 from accountdesk.core.dashboard_data import period_range
 
 
-@pytest.fixture(scope="module")
-def demo_file(sqlite_template, tmp_path_factory) -> Path:
-    """120 demo customers, made once for the module; each test works on its own copy."""
-    from accountdesk.core.db import open_database
-    from accountdesk.core.demo import generate_demo
-
-    path = tmp_path_factory.mktemp("dashboard") / "demo.accountdesk"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(path, user="tester")
-    generate_demo(database, customers=120, seed=7, today=date(2026, 11, 20))  # the `today` fixture
-    database.dispose()
-    return path
-
-
 @pytest.fixture
-def sqlite_db(demo_file, tmp_path):
-    from accountdesk.core.db import open_database
-
-    path = tmp_path / "test.accountdesk"
-    shutil.copyfile(demo_file, path)
-    database = open_database(path, user="tester")
-    yield database
-    database.dispose()
+def sqlite_db(demo_db):
+    """These pages are judged on a book with history: the shared demo copy (tests/conftest.py)."""
+    return demo_db
 
 
 @pytest.fixture

@@ -3,10 +3,6 @@ policies and reminders, set the name and language, look after the database and i
 
 from __future__ import annotations
 
-import shutil
-from datetime import date
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -18,29 +14,10 @@ from accountdesk.core.tiering import preview_model
 from accountdesk.ui.settings_scoring import COL_BANDS, COL_LABEL, COL_WEIGHT
 
 
-@pytest.fixture(scope="module")
-def demo_file(sqlite_template, tmp_path_factory) -> Path:
-    """80 demo customers, made once for the module; each test works on its own copy."""
-    from accountdesk.core.db import open_database
-    from accountdesk.core.demo import generate_demo
-
-    path = tmp_path_factory.mktemp("settings") / "demo.accountdesk"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(path, user="tester")
-    generate_demo(database, customers=80, seed=11, today=date(2026, 11, 20))  # the `today` fixture
-    database.dispose()
-    return path
-
-
 @pytest.fixture
-def sqlite_db(demo_file, tmp_path):
-    from accountdesk.core.db import open_database
-
-    path = tmp_path / "test.accountdesk"
-    shutil.copyfile(demo_file, path)
-    database = open_database(path, user="tester")
-    yield database
-    database.dispose()
+def sqlite_db(demo_db):
+    """These pages are judged on a book with history: the shared demo copy (tests/conftest.py)."""
+    return demo_db
 
 
 @pytest.fixture
@@ -86,8 +63,8 @@ def test_editing_a_weight_updates_the_preview_counts(settings_page, sqlite_db, q
     with sqlite_db.session() as session:
         definition = dict(active_model(session).definition)
     now = shown_counts(editor)
-    assert sum(now.values()) == 80
-    assert editor.preview_status.text().startswith("80 customers graded; 0 would change tier")
+    assert sum(now.values()) == 120
+    assert editor.preview_status.text().startswith("120 customers graded; 0 would change tier")
 
     edit_cell(qtbot, editor.criteria, criterion_row(editor, "Purchase frequency"), COL_WEIGHT, "0")
     assert editor.preview_status.text() == "Previewing…"  # waits for the typing to pause
@@ -99,7 +76,7 @@ def test_editing_a_weight_updates_the_preview_counts(settings_page, sqlite_db, q
     assert shown_counts(editor) == {f"Tier {tier}": n for tier, n in expected.counts.items()}
     assert shown_counts(editor) != now  # frequency matters in the demo data
     moved = len(expected.changes)
-    assert editor.preview_status.text().startswith(f"80 customers graded; {moved} would change tier")
+    assert editor.preview_status.text().startswith(f"120 customers graded; {moved} would change tier")
     assert sum(editor.migration.count(old, new) for old in ("A", "B", "C") for new in ("A", "B", "C")
                if old != new) == moved
 
