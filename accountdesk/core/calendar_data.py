@@ -134,18 +134,19 @@ def customer_revisits(session: Session, customer_id: int, today: date) -> list[C
     owner = aliased(User)
     rows = session.execute(
         select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.purpose, RevisitPlan.channel,
-               func.coalesce(owner.display_name, owner.name), RevisitPlan.state, RevisitPlan.done_on,
+               func.coalesce(owner.display_name, owner.name), RevisitPlan.state, RevisitPlan.done_on, Interaction.kind,
                Interaction.summary, Interaction.satisfaction, Interaction.next_step)
         .outerjoin(owner, owner.id == RevisitPlan.owner_id)
         .outerjoin(Interaction, Interaction.id == RevisitPlan.interaction_id)
         .where(RevisitPlan.customer_id == customer_id, RevisitPlan.deleted_at.is_(None))
     ).all()
     result = []
-    for plan_id, due_on, purpose, channel, owner_name, state, done_on, summary, satisfaction, next_step in rows:
+    for plan_id, due_on, purpose, channel, owner_name, state, done_on, kind, summary, satisfaction, next_step in rows:
         status = state
         if state == "planned":
             status = "upcoming" if today < due_on else ("due" if (today - due_on).days <= grace else "overdue")
-        result.append(CustomerRevisit(plan_id, due_on, purpose, channel, owner_name, state, status, done_on,
+        # A done revisit shows how it really happened (the logged contact), not how it was planned.
+        result.append(CustomerRevisit(plan_id, due_on, purpose, kind or channel, owner_name, state, status, done_on,
                                       summary, satisfaction, next_step))
     planned = sorted((r for r in result if r.state == "planned"), key=lambda r: r.due_on)
     past = sorted((r for r in result if r.state != "planned"), key=lambda r: (r.done_on or r.due_on, r.plan_id),

@@ -13,6 +13,9 @@ from accountdesk.core.reminders import ReminderRow
 from accountdesk.ui import labels
 from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS
 
+# Spelled out per call (not through tr()) so that lupdate finds every source text.
+translate = QCoreApplication.translate
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 30
 
 KIND_COLORS = {
@@ -71,8 +74,8 @@ def kind_text(kind: str) -> str:
 def state_text(row: ReminderRow, today: date) -> str:
     if row.state == "snoozed" and row.snoozed_until is not None:
         if row.snoozed_until <= today:
-            return tr("Back from snooze")
-        return tr("Snoozed until %1").replace("%1", labels.day(row.snoozed_until))
+            return translate("Reminders", "Back from snooze")
+        return translate("Reminders", "Snoozed until %1").replace("%1", labels.day(row.snoozed_until))
     return tr(STATES[row.state]) if row.state in STATES else row.state
 
 
@@ -90,20 +93,20 @@ def rule_numbers(row: ReminderRow) -> str:
     data = row.data
     rule = data.get("rule")
     if rule == "purchase_gap":
-        return tr("%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days").replace(
+        return translate("Reminders", "%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days").replace(
             "%1", _n(data, "days_since_last_purchase")).replace("%2", _n(data, "last_purchase")).replace(
             "%3", _n(data, "factor")).replace("%4", _n(data, "median_gap_days")).replace("%5", _n(data, "threshold_days"))
     if rule == "spend_drop":
-        return tr("Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)").replace(
+        return translate("Reminders", "Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)").replace(
             "%1", _n(data, "window_days")).replace("%2", _n(data, "recent_spend")).replace(
             "%3", _n(data, "previous_spend")).replace("%4", _n(data, "drop_percent")).replace(
             "%5", _n(data, "threshold_percent"))
     if rule == "no_contact":
-        return tr("%1 days without contact (last %2); limit %3 days for tier %4").replace(
+        return translate("Reminders", "%1 days without contact (last %2); limit %3 days for tier %4").replace(
             "%1", _n(data, "days_without_contact")).replace("%2", _n(data, "last_contact")).replace(
             "%3", _n(data, "limit_days")).replace("%4", _n(data, "tier"))
     if rule == "complaint_unresolved":
-        return tr("Open %1 days since %2; limit %3 days").replace("%1", _n(data, "days_open")).replace(
+        return translate("Reminders", "Open %1 days since %2; limit %3 days").replace("%1", _n(data, "days_open")).replace(
             "%2", _n(data, "received_on")).replace("%3", _n(data, "limit_days"))
     return ""
 
@@ -115,7 +118,7 @@ def greeting_of(row: ReminderRow) -> str | None:
     greetings = row.data.get("greetings") or {}
     for tier in ("A", "B", "C", "*"):
         if greetings.get(tier):
-            return str(greetings[tier]).replace("{name}", tr("(name)"))
+            return str(greetings[tier]).replace("{name}", translate("Reminders", "(name)"))
     return None
 
 
@@ -123,16 +126,17 @@ def why_text(row: ReminderRow) -> str:
     """The table's last column: the rule and its numbers, the greeting, or the revisit's lateness."""
     if row.kind in ("churn", "complaint"):
         numbers = rule_numbers(row)
-        return f"{rule_text(row.data.get('rule'))}: {numbers}" if numbers else rule_text(row.data.get("rule"))
+        rule = rule_text(row.data.get("rule"))
+        return translate("Reminders", "%1: %2").replace("%1", rule).replace("%2", numbers) if numbers else rule
     if row.kind in ("birthday", "festival", "anniversary"):
         greeting = greeting_of(row)
-        return tr("Greeting: %1").replace("%1", greeting) if greeting else ""
+        return translate("Reminders", "Greeting: %1").replace("%1", greeting) if greeting else ""
     if row.kind == "revisit":
         late = row.data.get("days_late")
         if row.data.get("stage") == "overdue" and late:
-            return tr("%1 days overdue").replace("%1", str(late))
+            return translate("Reminders", "%1 days overdue").replace("%1", str(late))
         if row.event_on is not None:
-            return tr("Planned for %1").replace("%1", labels.day(row.event_on))
+            return translate("Reminders", "Planned for %1").replace("%1", labels.day(row.event_on))
     return row.detail() or ""
 
 
@@ -249,7 +253,7 @@ class ReminderTableModel(QAbstractTableModel):
             return QBrush(QColor(KIND_COLORS.get(row.kind, "#374151")))
         if column == STATE_COLUMN:
             return QBrush(QColor(STATE_COLORS.get(row.state, "#374151")))
-        if column == DUE_COLUMN and row.due_on < self.today:
+        if column == WHY_COLUMN and row.kind == "revisit" and row.data.get("stage") == "overdue":
             return QBrush(QColor(OVERDUE_COLOR))
         if column == WHY_COLUMN:
             return QBrush(QColor(MUTED_TEXT if row.kind not in ("churn", "complaint") else "#9a3412"))
@@ -267,14 +271,16 @@ def detail_html(row: ReminderRow, language: str, today: date) -> str:
     ]
     facts = []
     if row.event_on is not None:
-        facts.append((tr("Date"), labels.day(row.event_on)))
-    facts.append((tr("Remind from"), labels.day(row.due_on)))
+        facts.append((translate("Reminders", "Date"), labels.day(row.event_on)))
+    facts.append((translate("Reminders", "Remind from"), labels.day(row.due_on)))
     if row.customer_code:
         tier = row.data.get("tier")
-        who = f"{row.customer_name}（{row.customer_code}）" if language == "zh" else f"{row.customer_name} ({row.customer_code})"
+        who = translate("Reminders", "%1 (%2)").replace("%1", row.customer_name or "").replace("%2", row.customer_code)
+        who = html.escape(who)
         if tier:
-            who += f" · <b style='color:{TIER_COLORS.get(tier, '#4b5563')}'>{html.escape(tr('Tier %1').replace('%1', tier))}</b>"
-        facts.append((tr("Customer"), who))
+            tier_name = html.escape(translate("Reminders", "Tier %1").replace("%1", tier))
+            who += f" · <b style='color:{TIER_COLORS.get(tier, '#4b5563')}'>{tier_name}</b>"
+        facts.append((translate("Reminders", "Customer"), who))
     parts.append("<table cellspacing='0' cellpadding='2'>" + "".join(
         f"<tr><td style='color:{MUTED_TEXT}; padding-right:10px'>{html.escape(name)}</td><td>{value}</td></tr>"
         for name, value in facts) + "</table>")
@@ -282,16 +288,20 @@ def detail_html(row: ReminderRow, language: str, today: date) -> str:
     if detail:
         parts.append(f"<p style='margin-top:8px'>{html.escape(detail)}</p>")
     if row.kind in ("churn", "complaint") and row.data.get("rule"):
-        parts.append(
-            f"<p style='margin-top:8px'><b style='color:#9a3412'>{html.escape(tr('Rule fired: %1').replace('%1', rule_text(row.data.get('rule'))))}</b>"
-            f"<br><span style='color:#374151'>{html.escape(rule_numbers(row))}</span></p>")
+        fired = translate("Reminders", "Rule fired: %1").replace("%1", rule_text(row.data.get("rule")))
+        parts.append(f"<p style='margin-top:8px'><b style='color:#9a3412'>{html.escape(fired)}</b>"
+                     f"<br><span style='color:#374151'>{html.escape(rule_numbers(row))}</span></p>")
     greetings = row.data.get("greetings") or {}
     if row.data.get("greeting"):
-        parts.append(_greeting_box(tr("Suggested greeting"), [str(row.data["greeting"])]))
+        parts.append(_greeting_box(translate("Reminders", "Suggested greeting"), [str(row.data["greeting"])]))
     elif greetings:
-        lines = [f"<b>{html.escape(tr('Tier %1').replace('%1', tier) if tier != '*' else tr('Not graded'))}</b>：" +
-                 html.escape(str(text).replace("{name}", tr("(name)"))) for tier, text in sorted(greetings.items())]
-        parts.append(_greeting_box(tr("Suggested greetings by tier"), lines, escaped=True))
+        lines = []
+        for tier, text in sorted(greetings.items()):
+            name = translate("Reminders", "Tier %1").replace("%1", tier) if tier != "*" else \
+                translate("Reminders", "Not graded")
+            greeting = str(text).replace("{name}", translate("Reminders", "(name)"))
+            lines.append(f"<b>{html.escape(name)}</b>: {html.escape(greeting)}")
+        parts.append(_greeting_box(translate("Reminders", "Suggested greetings by tier"), lines, escaped=True))
     return "".join(parts)
 
 

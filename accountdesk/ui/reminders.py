@@ -3,6 +3,7 @@ snoozing, bulk actions, why each fired and what to say, and the count the status
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -181,7 +182,7 @@ class RemindersPage(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((124, 92, 240, 190, 96)):
+        for column, width in enumerate((120, 92, 220, 170, 90)):
             self.table.setColumnWidth(column, width)
         columns = self.context.settings.state("reminders/columns")
         if columns is not None:
@@ -365,9 +366,9 @@ class RemindersPage(Retranslating, QWidget):
         self.open_button.setEnabled(single is not None and single.customer_id is not None)
         self.copy_button.setVisible(single is not None and greeting_of(single) is not None)
         if single is None:
-            self.detail.setHtml(f"<p style='color:#6b7280'>{self.tr('Choose a reminder to see why it was raised and what to do.')}</p>"
-                                if not rows else
-                                f"<p style='color:#6b7280'>{self.tr('%1 reminders selected.').replace('%1', str(len(rows)))}</p>")
+            hint = self.tr("%1 reminders selected.").replace("%1", str(len(rows))) if rows else \
+                self.tr("Choose a reminder to see why it was raised and what to do.")
+            self.detail.setHtml(f"<p style='color:#6b7280'>{html.escape(hint)}</p>")
             return
         self.detail.setHtml(detail_html(single, i18n.current_language(), self.context.today()))
         if single.state == "new" and writable:
@@ -378,8 +379,11 @@ class RemindersPage(Retranslating, QWidget):
         from dataclasses import replace
 
         def done(_count) -> None:
-            self.model.replace_row(replace(row, state="seen", snoozed_until=None))
-            self.all_rows = [replace(r, state="seen", snoozed_until=None) if r.id == row.id else r for r in self.all_rows]
+            seen = replace(row, state="seen", snoozed_until=None)
+            self.model.replace_row(seen)
+            self.all_rows = [seen if r.id == row.id else r for r in self.all_rows]
+            if [r.id for r in self.selected_rows()] == [row.id]:
+                self.detail.setHtml(detail_html(seen, i18n.current_language(), self.context.today()))
             self.refresh_count()
 
         self.context.operations.mutate(lambda session: set_state_many(session, [row.id], "seen"), done,

@@ -149,6 +149,7 @@ class RevisitCalendarPage(Retranslating, QWidget):
         self.grid = MonthGrid()
         self.week_list = AgendaView(self.reschedule)
         self.week_list.setObjectName("weekAgenda")
+        self.week_list.agenda().compact_care = True
         self.views.addWidget(self.grid)
         self.views.addWidget(self.week_list)
         self.splitter.addWidget(self.views)
@@ -244,12 +245,13 @@ class RevisitCalendarPage(Retranslating, QWidget):
         self.open_button.setText(self.tr("Open customer"))
         self.grid.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         chips = "&nbsp;&nbsp;".join(f"<span style='color:{color}'>●</span> {tier}" for tier, color in TIER_COLORS.items())
+        overdue, due = self.tr("overdue"), self.tr("due")
+        care, drag = self.tr("birthdays and anniversaries"), self.tr("Drag a customer onto another day to reschedule.")
         self.legend.setText(
             f"<span style='color:{MUTED_TEXT}'>{chips}&nbsp;&nbsp;&nbsp;"
-            f"<span style='color:{OVERDUE_COLOR}'>■</span> {self.tr('overdue')}&nbsp;&nbsp;"
-            f"<span style='color:{DUE_COLOR}'>■</span> {self.tr('due')}&nbsp;&nbsp;"
-            f"<span style='color:#be185d'>♥</span> {self.tr('birthdays and anniversaries')}&nbsp;&nbsp;&nbsp;"
-            f"{self.tr('Drag a customer onto another day to reschedule.')}</span>")
+            f"<span style='color:{OVERDUE_COLOR}'>■</span> {overdue}&nbsp;&nbsp;"
+            f"<span style='color:{DUE_COLOR}'>■</span> {due}&nbsp;&nbsp;"
+            f"<span style='color:#be185d'>♥</span> {care}&nbsp;&nbsp;&nbsp;{drag}</span>")
         if self.owner_combo.count():
             self.owner_combo.setItemText(0, self.tr("All owners"))
         if self.tier_combo.count():
@@ -379,14 +381,16 @@ class RevisitCalendarPage(Retranslating, QWidget):
         due = len(data.today_list) - overdue
         self.today_title.setText(self.tr("Today · %1").replace("%1", day_title(today)))
         if data.today_list:
+            overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
+            due_text = self.tr("%1 due").replace("%1", str(due))
+            grace_text = self.tr("grace %1 days").replace("%1", str(data.grace_days))
             self.today_counts.setText(
-                f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>"
-                f"{self.tr('%1 overdue').replace('%1', str(overdue))}</span>&nbsp;&nbsp;&nbsp;"
-                f"<span style='color:{DUE_COLOR}; font-weight:600'>{self.tr('%1 due').replace('%1', str(due))}</span>"
-                f"&nbsp;&nbsp;&nbsp;<span style='color:{MUTED_TEXT}'>"
-                f"{self.tr('grace %1 days').replace('%1', str(data.grace_days))}</span>")
+                f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{overdue_text}</span>&nbsp;&nbsp;&nbsp;"
+                f"<span style='color:{DUE_COLOR}; font-weight:600'>{due_text}</span>&nbsp;&nbsp;&nbsp;"
+                f"<span style='color:{MUTED_TEXT}'>{grace_text}</span>")
         else:
-            self.today_counts.setText(f"<span style='color:{MUTED_TEXT}'>{self.tr('Nothing due today.')}</span>")
+            nothing = self.tr("Nothing due today.")
+            self.today_counts.setText(f"<span style='color:{MUTED_TEXT}'>{nothing}</span>")
         self._reselect()
 
     def _show_day(self, language: str | None = None) -> None:
@@ -401,7 +405,10 @@ class RevisitCalendarPage(Retranslating, QWidget):
 
     def _grid_day_selected(self, day: date) -> None:
         self.selected_day = day
-        self._show_day()
+        if self.mode == "week":
+            self._show()
+        else:
+            self._show_day()
 
     def _grid_revisit_activated(self, plan_id: int) -> None:
         if self.day_list.select_plan(plan_id):

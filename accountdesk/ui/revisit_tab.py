@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -59,6 +60,16 @@ class PlanRevisitDialog(RecordDialog):
                 "channel": self.field("channel").currentData()}
 
 
+class StatusColourDelegate(QStyledItemDelegate):
+    """Keeps a cell's own colour when its row is selected (an overdue revisit stays red)."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 (Qt override)
+        super().initStyleOption(option, index)
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        if brush is not None:
+            option.palette.setBrush(QPalette.ColorRole.HighlightedText, brush)
+
+
 class RevisitPlanTab(CustomerTab):
     """Planned revisits first (soonest on top), then the ones done or skipped, newest first."""
 
@@ -97,6 +108,7 @@ class RevisitPlanTab(CustomerTab):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setItemDelegateForColumn(1, StatusColourDelegate(self.table))
         layout.addWidget(self.table)
         self.plan_button.clicked.connect(self.plan_revisit)
         self.complete_button.clicked.connect(self.complete_selected)
@@ -184,15 +196,15 @@ class RevisitPlanTab(CustomerTab):
             first = planned[0]
             when = labels.day(first.due_on)
             if first.status == "overdue":
-                when = f"<b style='color:{OVERDUE_COLOR}'>{when} ({self.tr('overdue')})</b>"
+                late = self.tr("overdue")
+                when = f"<b style='color:{OVERDUE_COLOR}'>{when} ({late})</b>"
             else:
                 when = f"<b>{when}</b>"
             text = self.tr("Next revisit %1").replace("%1", when)
         else:
             text = self.tr("No revisit planned")
-        done = sum(1 for r in self.records if r.state == "done")
-        self.summary.setText(f"{text}&nbsp;&nbsp;<span style='color:{MUTED_TEXT}'>"
-                             f"{self.tr('%1 done').replace('%1', str(done))} · {self._cadence_text}</span>")
+        done = self.tr("%1 done").replace("%1", str(sum(1 for r in self.records if r.state == "done")))
+        self.summary.setText(f"{text}&nbsp;&nbsp;<span style='color:{MUTED_TEXT}'>{done} · {self._cadence_text}</span>")
         self._update_buttons()
 
     # --- actions ------------------------------------------------------------------------
