@@ -7,7 +7,7 @@ import calendar as month_calendar
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -366,7 +366,7 @@ class RevisitCalendarPage(Retranslating, QWidget):
         if self.mode == "week":
             self.period_label.setText(self.tr("%1 – %2").replace("%1", day_title(start)).replace("%2", day_title(end)))
         else:
-            self.period_label.setText(self.tr("%1-%2").replace("%1", str(self.year)).replace("%2", f"{self.month:02d}"))
+            self.period_label.setText(QLocale().toString(QDate(self.year, self.month, 1), self.tr("MMMM yyyy")))
         self.grid.month().set_month(self.year, self.month, data.start, today, data.revisits, data.care, language)
         self.grid.blockSignals(True)
         self.grid.select_day(self.selected_day)
