@@ -216,7 +216,7 @@ class RevisitCalendarPage(Retranslating, QWidget):
         self.grid.revisit_activated.connect(self._grid_revisit_activated)
         for view in (self.today_list, self.day_list, self.week_list):
             view.selectionModel().currentChanged.connect(lambda _c, _p, view=view: self._list_current_changed(view))
-            view.doubleClicked.connect(lambda _index: self.complete_current())
+            view.activated.connect(lambda _index: self.complete_current())  # double-click or Enter
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, view=view: self._context_menu(view, pos))
         self.complete_button.clicked.connect(self.complete_current)
@@ -456,7 +456,8 @@ class RevisitCalendarPage(Retranslating, QWidget):
         row = self.current
         if row is None or row.state != "planned":
             return None
-        return self.revisit_actions.complete(row.plan_id, row.customer_name, row.channel)
+        return self.revisit_actions.complete(row.plan_id, row.customer_name, row.channel, planned_on=row.due_on,
+                                             purpose=row.purpose)
 
     def reschedule_current(self):
         row = self.current

@@ -460,11 +460,17 @@ class AgendaView(QListView):
 class CompleteRevisitDialog(RecordDialog):
     """The short form after a revisit: how, what was said, how satisfied, what comes next."""
 
-    def __init__(self, customer_name: str, channel: str | None, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, customer_name: str, channel: str | None, today: date, parent: QWidget | None = None, *,
+                 planned_on: date | None = None, purpose: str | None = None) -> None:
         super().__init__(translate("Revisits", "Complete revisit"), parent)
         heading = QLabel(translate("Revisits", "Revisit of %1").replace("%1", customer_name))
         heading.setObjectName("pageTitle")
         self.form.addRow(heading)
+        if planned_on is not None:
+            plan = QLabel(translate("Revisits", "Planned for %1 · %2").replace("%1", labels.day(planned_on)).replace(
+                "%2", purpose_text(purpose)))
+            plan.setObjectName("mutedText")
+            self.form.addRow(plan)
         self.add_row("channel", translate("Revisits", "Channel *"), combo(labels.choices(labels.INTERACTION_KINDS), channel or "phone"))
         when = QDateEdit(qdate(today))
         when.setCalendarPopup(True)
@@ -531,10 +537,12 @@ class RevisitActions:
 
         self.context.operations.mutate(work, done, failed, initiator=self.owner, changes=REVISIT_CHANGES)
 
-    def complete(self, plan_id: int, customer_name: str, channel: str | None) -> CompleteRevisitDialog | None:
+    def complete(self, plan_id: int, customer_name: str, channel: str | None, *, planned_on: date | None = None,
+                 purpose: str | None = None) -> CompleteRevisitDialog | None:
         if self.context.read_only:
             return None
-        dialog = CompleteRevisitDialog(customer_name, channel, self.context.today(), parent=self.owner)
+        dialog = CompleteRevisitDialog(customer_name, channel, self.context.today(), parent=self.owner,
+                                       planned_on=planned_on, purpose=purpose)
 
         def failed(error: BaseException) -> None:
             if not dialog.handles(error):

@@ -250,7 +250,8 @@ class RevisitPlanTab(CustomerTab):
         record = self.selected_record()
         if record is None or record.state != "planned":
             return None
-        self.active_dialog = self.revisit_actions.complete(record.plan_id, self.customer_name, record.channel)
+        self.active_dialog = self.revisit_actions.complete(record.plan_id, self.customer_name, record.channel,
+                                                           planned_on=record.due_on, purpose=record.purpose)
         return self.active_dialog
 
     def reschedule_selected(self):
