@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar as month_calendar
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
@@ -31,9 +30,11 @@ from accountdesk.core.calendar_data import (
     week_start,
 )
 from accountdesk.core.changes import Changes
-from accountdesk.core.revisits import RevisitRow, export_ics
+from accountdesk.core.revisits import RevisitRow
+from accountdesk.ui import revisit_exports
 from accountdesk.ui.calendar_grid import WEEKS, MonthGrid
 from accountdesk.ui.retranslate import Retranslating
+from accountdesk.ui.revisit_exports import NO_TIER
 from accountdesk.ui.revisit_items import (
     DUE_COLOR,
     AgendaEntry,
@@ -43,10 +44,6 @@ from accountdesk.ui.revisit_items import (
     day_title,
 )
 from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS
-
-# Printing more sheets than this at once is probably a slip (a whole busy month): ask first.
-SHEETS_WITHOUT_ASKING = 150
-NO_TIER = ""
 
 
 class RevisitCalendarPage(Retranslating, QWidget):
@@ -504,97 +501,21 @@ class RevisitCalendarPage(Retranslating, QWidget):
             hub.status_message.emit(self.tr("Revisit skipped; the next one is planned for %1.").replace(
                 "%1", result.isoformat()))
 
-    # --- sheets and export -------------------------------------------------------------------
-
-    def _owner_name(self) -> str | None:
-        return self.owner_combo.currentText() if self.owner_id is not None else None
-
-    def _sheet_reader(self):
-        start, end = self.visible_range()
-        owner, tier, today = self._owner_name(), self.tier, self.context.today()
-
-        def read(session):
-            from accountdesk.core.sheets import revisit_sheet_data, weekly_plan_data
-
-            sheets = revisit_sheet_data(session, start, end, owner, as_of=today)
-            weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1)
-            if tier is not None:
-                sheets = [sheet for sheet in sheets if (sheet.tier or NO_TIER) == tier]
-                weekly.groups = [group for group in weekly.groups if (group.tier or NO_TIER) == tier]
-            return sheets, weekly
-
-        return read
+    # --- sheets and export (revisit_exports.py) ----------------------------------------------
 
     def print_sheets(self) -> None:
-        """Print preview of the period's revisit sheets (the same pages as the PDF)."""
-        owner, today = self._owner_name(), self.context.today()
-
-        def done(result) -> None:
-            sheets, weekly = result
-            if not self._confirm_sheet_count(len(sheets)):
-                return
-            self.show_preview(sheets, weekly, printed_on=today, owner=owner)
-
-        self.context.operations.read(self._sheet_reader(), done, label=self.tr("Preparing the revisit sheets…"))
+        revisit_exports.print_sheets(self)
 
     def show_preview(self, sheets, weekly, *, printed_on: date, owner: str | None) -> None:
         from accountdesk.ui.print_preview import show_print_preview
 
         show_print_preview(self, sheets, weekly, printed_on=printed_on, owner=owner)
 
-    def _confirm_sheet_count(self, count: int) -> bool:
-        if count <= SHEETS_WITHOUT_ASKING:
-            return True
-        return self.context.dialogs.ask(
-            self, self.tr("Revisit sheets"),
-            self.tr("The period shown has %1 planned revisits: that is %1 pages. Continue?").replace("%1", str(count)))
-
     def save_sheets_pdf(self) -> None:
-        """Write the period's revisit sheets to a PDF on a worker thread (it can take a while)."""
-        start, end = self.visible_range()
-        suggested = f"revisit-sheets-{start.isoformat()}-{end.isoformat()}.pdf"
-        path = self.context.dialogs.save_file(self, self.tr("Save revisit sheets"), self.tr("PDF files (*.pdf)"),
-                                              suggested)
-        if path is None:
-            return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        database, read = self.context.database, self._sheet_reader()
-        owner, today = self._owner_name(), self.context.today()
-
-        def work() -> tuple[int, int]:
-            from accountdesk.printing import render_revisit_sheets
-
-            with database.session() as session:
-                sheets, weekly = read(session)
-            return render_revisit_sheets(sheets, weekly, path, printed_on=today, owner=owner), len(sheets)
-
-        def done(result: tuple[int, int]) -> None:
-            pages, sheets = result
-            text = self.tr("Saved %1 pages (%2 revisit sheets and the plan) to %3.").replace(
-                "%1", str(pages)).replace("%2", str(sheets)).replace("%3", str(path))
-            self.context.hub.status_message.emit(text)
-            self.context.dialogs.info(self, self.tr("Revisit sheets"), text)
-
-        # A separate worker: a long print run must not hold up the screens' reads.
-        self.context.runner.run(work, done, kind="print", label=self.tr("Saving the revisit sheets…"))
+        revisit_exports.save_sheets_pdf(self)
 
     def export_ics(self) -> None:
-        path = self.context.dialogs.save_file(self, self.tr("Export revisits to a calendar"),
-                                              self.tr("iCalendar files (*.ics)"), "revisits.ics")
-        if path is None:
-            return
-        if path.suffix.lower() != ".ics":
-            path = path.with_suffix(".ics")
-        today = self.context.today()
-
-        def done(count: int) -> None:
-            self.context.dialogs.info(self, self.tr("Export .ics"), self.tr(
-                "Exported %1 planned revisits to %2. Importing the file again updates the same events.").replace(
-                "%1", str(count)).replace("%2", str(path)))
-
-        self.context.operations.read(lambda session: export_ics(session, Path(path), today), done,
-                                     label=self.tr("Exporting…"))
+        revisit_exports.export_ics(self)
 
     # --- changes and layout ------------------------------------------------------------------
 

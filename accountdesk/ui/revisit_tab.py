@@ -54,6 +54,7 @@ class PlanRevisitDialog(RecordDialog):
         purpose.setPlaceholderText(self.tr("e.g. contract renewal, new product"))
         self.add_row("purpose", self.tr("Purpose"), purpose)
         self.add_row("channel", self.tr("Channel"), combo(labels.choices(labels.INTERACTION_KINDS), channel or "visit"))
+        self.save_button.setText(self.tr("Save"))  # tr() looks texts up under the class that calls it
 
     def values(self) -> dict:
         return {"due_on": pydate(self.field("due_on").date()), "purpose": text_of(self.field("purpose")),
