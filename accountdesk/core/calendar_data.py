@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from accountdesk.core.models import Customer, Interaction, RevisitPlan, User
+from accountdesk.core.models import Customer, Interaction, Reminder, RevisitPlan, User
 from accountdesk.core.reminder_settings import ReminderSettings, load_reminder_settings
 from accountdesk.core.reminder_sources import anniversary_candidates, birthday_candidates, festival_candidates
+from accountdesk.core.reminders import ReminderRow
 from accountdesk.core.revisits import RevisitRow, revisits_between
 from accountdesk.core.sheets import tier_order
 
@@ -133,18 +134,19 @@ def customer_revisits(session: Session, customer_id: int, today: date) -> list[C
     owner = aliased(User)
     rows = session.execute(
         select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.purpose, RevisitPlan.channel,
-               func.coalesce(owner.display_name, owner.name), RevisitPlan.state, RevisitPlan.done_on,
+               func.coalesce(owner.display_name, owner.name), RevisitPlan.state, RevisitPlan.done_on, Interaction.kind,
                Interaction.summary, Interaction.satisfaction, Interaction.next_step)
         .outerjoin(owner, owner.id == RevisitPlan.owner_id)
         .outerjoin(Interaction, Interaction.id == RevisitPlan.interaction_id)
         .where(RevisitPlan.customer_id == customer_id, RevisitPlan.deleted_at.is_(None))
     ).all()
     result = []
-    for plan_id, due_on, purpose, channel, owner_name, state, done_on, summary, satisfaction, next_step in rows:
+    for plan_id, due_on, purpose, channel, owner_name, state, done_on, kind, summary, satisfaction, next_step in rows:
         status = state
         if state == "planned":
             status = "upcoming" if today < due_on else ("due" if (today - due_on).days <= grace else "overdue")
-        result.append(CustomerRevisit(plan_id, due_on, purpose, channel, owner_name, state, status, done_on,
+        # A done revisit shows how it really happened (the logged contact), not how it was planned.
+        result.append(CustomerRevisit(plan_id, due_on, purpose, kind or channel, owner_name, state, status, done_on,
                                       summary, satisfaction, next_step))
     planned = sorted((r for r in result if r.state == "planned"), key=lambda r: r.due_on)
     past = sorted((r for r in result if r.state != "planned"), key=lambda r: (r.done_on or r.due_on, r.plan_id),
@@ -172,6 +174,37 @@ def calendar_tiers(session: Session) -> list[str]:
     return known + sorted(tier for tier in others if tier not in known)
 
 
+# --- reminders the centre shows besides the due ones ------------------------------------------------
+
+
+def closed_reminders(session: Session, today: date, state: str, *, kinds: tuple[str, ...] | None = None,
+                     limit: int = 2000) -> list[ReminderRow]:
+    """Reminders in one state the centre lists on request, most recently changed first:
+    "snoozed" (still asleep: their date is after today), "done" or "dismissed"."""
+    query = (
+        select(Reminder.id, Reminder.key, Reminder.kind, Reminder.subject, Reminder.detail, Reminder.customer_id,
+               Customer.code, Customer.name, Reminder.contact_id, Reminder.event_on, Reminder.due_on, Reminder.state,
+               Reminder.snoozed_until, Reminder.data)
+        .outerjoin(Customer, Customer.id == Reminder.customer_id)
+        .where(Reminder.deleted_at.is_(None), Reminder.state == state)
+        .order_by(Reminder.updated_at.desc(), Reminder.id.desc())
+        .limit(limit)
+    )
+    if state == "snoozed":
+        query = query.where(Reminder.snoozed_until > today)
+    if kinds:
+        query = query.where(Reminder.kind.in_(kinds))
+    rows = []
+    for (rid, key, kind, subject, detail, customer_id, code, name, contact_id, event_on, due_on, row_state, snoozed,
+         data) in session.execute(query):
+        data = data or {}
+        english = data.get("en") or {}
+        rows.append(ReminderRow(rid, key, kind, subject, english.get("subject") or subject, detail,
+                                english.get("detail") or detail, customer_id, code, name, contact_id, event_on,
+                                due_on, row_state, snoozed, data))
+    return rows
+
+
 def week_start(day: date) -> date:
     """Monday of the day's week (the calendar's weeks run Monday to Sunday, as in China)."""
     return day - timedelta(days=day.weekday())
@@ -184,5 +217,5 @@ def month_grid_start(year: int, month: int) -> date:
 
 __all__ = [
     "CARE_KINDS", "CalendarRange", "CareDate", "CustomerRevisit", "calendar_range", "calendar_tiers",
-    "care_dates_between", "customer_revisits", "month_grid_start", "revisit_owners", "today_list", "week_start",
+    "care_dates_between", "closed_reminders", "customer_revisits", "month_grid_start", "revisit_owners", "today_list", "week_start",
 ]

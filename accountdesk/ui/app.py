@@ -86,6 +86,10 @@ class AppController(QObject):
         self.window.database_switch_requested.connect(self.open)
         self.window.restore_requested.connect(self.restore)
         self.window.show()
+        # Background jobs on this database (reminders at once and every 30 min, re-grade, backup);
+        # they stop when this window closes, a restore begins or the application quits.
+        from accountdesk.ui.scheduler_bridge import start_scheduler_for
+        start_scheduler_for(self.window)
         self.settings.add_recent_database(target)
         if old_window is not None:
             old_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +27,12 @@ from accountdesk.ui.revisit_items import (
     plan_id_of,
     revisit_mime,
     tier_color,
-    tr,
     weekday_text,
 )
 from accountdesk.ui.theme import ACCENT, MUTED_TEXT, OVERDUE_COLOR
+
+# Spelled out per call (not through tr()) so that lupdate finds every source text.
+translate = QCoreApplication.translate
 
 DAY_ROLE = Qt.ItemDataRole.UserRole + 20
 WEEKS = 6
@@ -127,11 +129,11 @@ class MonthModel(QAbstractTableModel):
         lines = [cell.day.isoformat() + " " + weekday_text(cell.day)]
         planned = [r for r in cell.revisits if r.state == "planned"]
         if planned:
-            lines.append(tr("%1 revisits").replace("%1", str(len(planned))))
+            lines.append(translate("Revisits", "%1 revisits").replace("%1", str(len(planned))))
         for moment in cell.care[:8]:
             lines.append("· " + moment.label(self.language))
         if len(cell.care) > 8:
-            lines.append(tr("+%1 more").replace("%1", str(len(cell.care) - 8)))
+            lines.append(translate("Revisits", "+%1 more").replace("%1", str(len(cell.care) - 8)))
         return "\n".join(lines)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -211,7 +213,7 @@ class MonthDelegate(QStyledItemDelegate):
             more_top = lines[-1][0].bottom() + 1 if lines else top + (line + 2 if counts else 0)
             painter.setPen(QColor(MUTED_TEXT))
             painter.drawText(QRect(inner.left() + 11, more_top, inner.width() - 11, line),
-                             Qt.AlignmentFlag.AlignVCenter, tr("+%1 more").replace("%1", str(hidden)))
+                             Qt.AlignmentFlag.AlignVCenter, translate("Revisits", "+%1 more").replace("%1", str(hidden)))
         painter.restore()
 
     def _paint_top(self, painter: QPainter, option, cell: DayCell, inner: QRect, bold: QFont, small: QFont) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import calendar as month_calendar
 from datetime import date, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,9 +30,11 @@ from accountdesk.core.calendar_data import (
     week_start,
 )
 from accountdesk.core.changes import Changes
-from accountdesk.core.revisits import RevisitRow, export_ics
+from accountdesk.core.revisits import RevisitRow
+from accountdesk.ui import revisit_exports
 from accountdesk.ui.calendar_grid import WEEKS, MonthGrid
 from accountdesk.ui.retranslate import Retranslating
+from accountdesk.ui.revisit_exports import NO_TIER
 from accountdesk.ui.revisit_items import (
     DUE_COLOR,
     AgendaEntry,
@@ -43,10 +44,6 @@ from accountdesk.ui.revisit_items import (
     day_title,
 )
 from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS
-
-# Printing more sheets than this at once is probably a slip (a whole busy month): ask first.
-SHEETS_WITHOUT_ASKING = 150
-NO_TIER = ""
 
 
 class RevisitCalendarPage(Retranslating, QWidget):
@@ -149,6 +146,7 @@ class RevisitCalendarPage(Retranslating, QWidget):
         self.grid = MonthGrid()
         self.week_list = AgendaView(self.reschedule)
         self.week_list.setObjectName("weekAgenda")
+        self.week_list.agenda().compact_care = True
         self.views.addWidget(self.grid)
         self.views.addWidget(self.week_list)
         self.splitter.addWidget(self.views)
@@ -215,7 +213,7 @@ class RevisitCalendarPage(Retranslating, QWidget):
         self.grid.revisit_activated.connect(self._grid_revisit_activated)
         for view in (self.today_list, self.day_list, self.week_list):
             view.selectionModel().currentChanged.connect(lambda _c, _p, view=view: self._list_current_changed(view))
-            view.doubleClicked.connect(lambda _index: self.complete_current())
+            view.activated.connect(lambda _index: self.complete_current())  # double-click or Enter
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, view=view: self._context_menu(view, pos))
         self.complete_button.clicked.connect(self.complete_current)
@@ -244,12 +242,13 @@ class RevisitCalendarPage(Retranslating, QWidget):
         self.open_button.setText(self.tr("Open customer"))
         self.grid.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         chips = "&nbsp;&nbsp;".join(f"<span style='color:{color}'>●</span> {tier}" for tier, color in TIER_COLORS.items())
+        overdue, due = self.tr("overdue"), self.tr("due")
+        care, drag = self.tr("birthdays and anniversaries"), self.tr("Drag a customer onto another day to reschedule.")
         self.legend.setText(
             f"<span style='color:{MUTED_TEXT}'>{chips}&nbsp;&nbsp;&nbsp;"
-            f"<span style='color:{OVERDUE_COLOR}'>■</span> {self.tr('overdue')}&nbsp;&nbsp;"
-            f"<span style='color:{DUE_COLOR}'>■</span> {self.tr('due')}&nbsp;&nbsp;"
-            f"<span style='color:#be185d'>♥</span> {self.tr('birthdays and anniversaries')}&nbsp;&nbsp;&nbsp;"
-            f"{self.tr('Drag a customer onto another day to reschedule.')}</span>")
+            f"<span style='color:{OVERDUE_COLOR}'>■</span> {overdue}&nbsp;&nbsp;"
+            f"<span style='color:{DUE_COLOR}'>■</span> {due}&nbsp;&nbsp;"
+            f"<span style='color:#be185d'>♥</span> {care}&nbsp;&nbsp;&nbsp;{drag}</span>")
         if self.owner_combo.count():
             self.owner_combo.setItemText(0, self.tr("All owners"))
         if self.tier_combo.count():
@@ -364,7 +363,7 @@ class RevisitCalendarPage(Retranslating, QWidget):
         if self.mode == "week":
             self.period_label.setText(self.tr("%1 – %2").replace("%1", day_title(start)).replace("%2", day_title(end)))
         else:
-            self.period_label.setText(self.tr("%1-%2").replace("%1", str(self.year)).replace("%2", f"{self.month:02d}"))
+            self.period_label.setText(QLocale().toString(QDate(self.year, self.month, 1), self.tr("MMMM yyyy")))
         self.grid.month().set_month(self.year, self.month, data.start, today, data.revisits, data.care, language)
         self.grid.blockSignals(True)
         self.grid.select_day(self.selected_day)
@@ -379,14 +378,16 @@ class RevisitCalendarPage(Retranslating, QWidget):
         due = len(data.today_list) - overdue
         self.today_title.setText(self.tr("Today · %1").replace("%1", day_title(today)))
         if data.today_list:
+            overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
+            due_text = self.tr("%1 due").replace("%1", str(due))
+            grace_text = self.tr("grace %1 days").replace("%1", str(data.grace_days))
             self.today_counts.setText(
-                f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>"
-                f"{self.tr('%1 overdue').replace('%1', str(overdue))}</span>&nbsp;&nbsp;&nbsp;"
-                f"<span style='color:{DUE_COLOR}; font-weight:600'>{self.tr('%1 due').replace('%1', str(due))}</span>"
-                f"&nbsp;&nbsp;&nbsp;<span style='color:{MUTED_TEXT}'>"
-                f"{self.tr('grace %1 days').replace('%1', str(data.grace_days))}</span>")
+                f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{overdue_text}</span>&nbsp;&nbsp;&nbsp;"
+                f"<span style='color:{DUE_COLOR}; font-weight:600'>{due_text}</span>&nbsp;&nbsp;&nbsp;"
+                f"<span style='color:{MUTED_TEXT}'>{grace_text}</span>")
         else:
-            self.today_counts.setText(f"<span style='color:{MUTED_TEXT}'>{self.tr('Nothing due today.')}</span>")
+            nothing = self.tr("Nothing due today.")
+            self.today_counts.setText(f"<span style='color:{MUTED_TEXT}'>{nothing}</span>")
         self._reselect()
 
     def _show_day(self, language: str | None = None) -> None:
@@ -401,7 +402,10 @@ class RevisitCalendarPage(Retranslating, QWidget):
 
     def _grid_day_selected(self, day: date) -> None:
         self.selected_day = day
-        self._show_day()
+        if self.mode == "week":
+            self._show()
+        else:
+            self._show_day()
 
     def _grid_revisit_activated(self, plan_id: int) -> None:
         if self.day_list.select_plan(plan_id):
@@ -449,7 +453,8 @@ class RevisitCalendarPage(Retranslating, QWidget):
         row = self.current
         if row is None or row.state != "planned":
             return None
-        return self.revisit_actions.complete(row.plan_id, row.customer_name, row.channel)
+        return self.revisit_actions.complete(row.plan_id, row.customer_name, row.channel, planned_on=row.due_on,
+                                             purpose=row.purpose)
 
     def reschedule_current(self):
         row = self.current
@@ -496,97 +501,21 @@ class RevisitCalendarPage(Retranslating, QWidget):
             hub.status_message.emit(self.tr("Revisit skipped; the next one is planned for %1.").replace(
                 "%1", result.isoformat()))
 
-    # --- sheets and export -------------------------------------------------------------------
-
-    def _owner_name(self) -> str | None:
-        return self.owner_combo.currentText() if self.owner_id is not None else None
-
-    def _sheet_reader(self):
-        start, end = self.visible_range()
-        owner, tier, today = self._owner_name(), self.tier, self.context.today()
-
-        def read(session):
-            from accountdesk.core.sheets import revisit_sheet_data, weekly_plan_data
-
-            sheets = revisit_sheet_data(session, start, end, owner, as_of=today)
-            weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1)
-            if tier is not None:
-                sheets = [sheet for sheet in sheets if (sheet.tier or NO_TIER) == tier]
-                weekly.groups = [group for group in weekly.groups if (group.tier or NO_TIER) == tier]
-            return sheets, weekly
-
-        return read
+    # --- sheets and export (revisit_exports.py) ----------------------------------------------
 
     def print_sheets(self) -> None:
-        """Print preview of the period's revisit sheets (the same pages as the PDF)."""
-        owner, today = self._owner_name(), self.context.today()
-
-        def done(result) -> None:
-            sheets, weekly = result
-            if not self._confirm_sheet_count(len(sheets)):
-                return
-            self.show_preview(sheets, weekly, printed_on=today, owner=owner)
-
-        self.context.operations.read(self._sheet_reader(), done, label=self.tr("Preparing the revisit sheets…"))
+        revisit_exports.print_sheets(self)
 
     def show_preview(self, sheets, weekly, *, printed_on: date, owner: str | None) -> None:
         from accountdesk.ui.print_preview import show_print_preview
 
         show_print_preview(self, sheets, weekly, printed_on=printed_on, owner=owner)
 
-    def _confirm_sheet_count(self, count: int) -> bool:
-        if count <= SHEETS_WITHOUT_ASKING:
-            return True
-        return self.context.dialogs.ask(
-            self, self.tr("Revisit sheets"),
-            self.tr("The period shown has %1 planned revisits: that is %1 pages. Continue?").replace("%1", str(count)))
-
     def save_sheets_pdf(self) -> None:
-        """Write the period's revisit sheets to a PDF on a worker thread (it can take a while)."""
-        start, end = self.visible_range()
-        suggested = f"revisit-sheets-{start.isoformat()}-{end.isoformat()}.pdf"
-        path = self.context.dialogs.save_file(self, self.tr("Save revisit sheets"), self.tr("PDF files (*.pdf)"),
-                                              suggested)
-        if path is None:
-            return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        database, read = self.context.database, self._sheet_reader()
-        owner, today = self._owner_name(), self.context.today()
-
-        def work() -> tuple[int, int]:
-            from accountdesk.printing import render_revisit_sheets
-
-            with database.session() as session:
-                sheets, weekly = read(session)
-            return render_revisit_sheets(sheets, weekly, path, printed_on=today, owner=owner), len(sheets)
-
-        def done(result: tuple[int, int]) -> None:
-            pages, sheets = result
-            text = self.tr("Saved %1 pages (%2 revisit sheets and the plan) to %3.").replace(
-                "%1", str(pages)).replace("%2", str(sheets)).replace("%3", str(path))
-            self.context.hub.status_message.emit(text)
-            self.context.dialogs.info(self, self.tr("Revisit sheets"), text)
-
-        # A separate worker: a long print run must not hold up the screens' reads.
-        self.context.runner.run(work, done, kind="print", label=self.tr("Saving the revisit sheets…"))
+        revisit_exports.save_sheets_pdf(self)
 
     def export_ics(self) -> None:
-        path = self.context.dialogs.save_file(self, self.tr("Export revisits to a calendar"),
-                                              self.tr("iCalendar files (*.ics)"), "revisits.ics")
-        if path is None:
-            return
-        if path.suffix.lower() != ".ics":
-            path = path.with_suffix(".ics")
-        today = self.context.today()
-
-        def done(count: int) -> None:
-            self.context.dialogs.info(self, self.tr("Export .ics"), self.tr(
-                "Exported %1 planned revisits to %2. Importing the file again updates the same events.").replace(
-                "%1", str(count)).replace("%2", str(path)))
-
-        self.context.operations.read(lambda session: export_ics(session, Path(path), today), done,
-                                     label=self.tr("Exporting…"))
+        revisit_exports.export_ics(self)
 
     # --- changes and layout ------------------------------------------------------------------
 

@@ -40,6 +40,9 @@ from accountdesk.ui.customers.interactions import stars
 from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, pydate, qdate, text_of
 from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS, UNKNOWN_TIER_COLOR
 
+# Spelled out per call (not through tr()) so that lupdate finds every source text.
+translate = QCoreApplication.translate
+
 REVISIT_MIME = "application/x-accountdesk-revisit"
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -92,7 +95,7 @@ def weekday_text(day: date) -> str:
 
 def day_title(day: date) -> str:
     """"11月24日 周二" / "Tue 11/24": a day as a heading."""
-    return tr("%3 %1/%2").replace("%1", str(day.month)).replace("%2", str(day.day)).replace("%3", weekday_text(day))
+    return translate("Revisits", "%3 %1/%2").replace("%1", str(day.month)).replace("%2", str(day.day)).replace("%3", weekday_text(day))
 
 
 def purpose_text(purpose: str | None) -> str:
@@ -106,18 +109,20 @@ def purpose_text(purpose: str | None) -> str:
 def lateness_text(row: RevisitRow, today: date) -> str:
     """What the manager needs to see at a glance: how late, or when."""
     if row.state == "done":
-        return tr("Done %1").replace("%1", labels.day(row.done_on)) if row.done_on else status_text("done")
+        return translate("Revisits", "Done %1").replace("%1", labels.day(row.done_on)) if row.done_on else status_text("done")
     if row.state == "skipped":
         return status_text("skipped")
     days = (today - row.due_on).days
     if days > 0:
-        return tr("%1 days overdue").replace("%1", str(days)) if row.status == "overdue" else \
-            tr("due %1 days ago").replace("%1", str(days))
+        return translate("Revisits", "%1 days overdue").replace("%1", str(days)) if row.status == "overdue" else \
+            translate("Revisits", "due %1 days ago").replace("%1", str(days))
     if days == 0:
-        return tr("due today")
+        return translate("Revisits", "due today")
     if days == -1:
-        return tr("tomorrow")
-    return f"{row.due_on.month}-{row.due_on.day:02d}" if row.due_on.year == today.year else labels.day(row.due_on)
+        return translate("Revisits", "tomorrow")
+    if days >= -30:
+        return translate("Revisits", "in %1 days").replace("%1", str(-days))
+    return labels.day(row.due_on)
 
 
 def tier_color(tier: str | None) -> QColor:
@@ -172,6 +177,8 @@ class AgendaModel(QAbstractListModel):
         self.entries: list[AgendaEntry] = []
         self.today = date.today()
         self.language = "zh"
+        # Care moments on one line (the greeting in the tooltip): a week of birthdays stays readable.
+        self.compact_care = False
 
     def set_entries(self, entries: list[AgendaEntry], today: date, language: str) -> None:
         self.beginResetModel()
@@ -257,7 +264,8 @@ class AgendaDelegate(QStyledItemDelegate):
         if entry is None or entry.kind == "header":
             return QSize(200, line + 12)
         if entry.kind == "care":
-            return QSize(200, line * 2 + 10)
+            compact = getattr(index.model(), "compact_care", False) or not entry.care.greeting
+            return QSize(200, line + 10 if compact else line * 2 + 10)
         return QSize(200, line * 2 + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -287,12 +295,12 @@ class AgendaDelegate(QStyledItemDelegate):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("#1d4ed8") if entry.day == today else QColor("#111827"))
-        text = day_title(entry.day) + ("  · " + tr("today") if entry.day == today else "")
+        text = day_title(entry.day) + ("  · " + translate("Revisits", "today") if entry.day == today else "")
         inner = rect.adjusted(self.PAD, 0, -self.PAD, 0)
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(option.font)
         painter.setPen(QColor(MUTED_TEXT))
-        count = tr("%1 revisits").replace("%1", str(entry.count)) if entry.count else tr("no revisits")
+        count = translate("Revisits", "%1 revisits").replace("%1", str(entry.count)) if entry.count else translate("Revisits", "no revisits")
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
 
     def _paint_revisit(self, painter: QPainter, option: QStyleOptionViewItem, entry: AgendaEntry, today: date) -> None:
@@ -369,7 +377,7 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#111827"))
         painter.drawText(QRect(left, rect.top() + 5, width, line), Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(care.label(language), Qt.TextElideMode.ElideRight, width))
-        if care.greeting:
+        if care.greeting and not getattr(option.widget.model() if option.widget else None, "compact_care", False):
             painter.setPen(QColor(MUTED_TEXT))
             painter.drawText(QRect(rect.left() + 12, rect.top() + 5 + line, rect.width() - 12 - self.PAD, line),
                              Qt.AlignmentFlag.AlignVCenter,
@@ -452,29 +460,35 @@ class AgendaView(QListView):
 class CompleteRevisitDialog(RecordDialog):
     """The short form after a revisit: how, what was said, how satisfied, what comes next."""
 
-    def __init__(self, customer_name: str, channel: str | None, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Complete revisit"), parent)
-        heading = QLabel(tr("Revisit of %1").replace("%1", customer_name))
+    def __init__(self, customer_name: str, channel: str | None, today: date, parent: QWidget | None = None, *,
+                 planned_on: date | None = None, purpose: str | None = None) -> None:
+        super().__init__(translate("Revisits", "Complete revisit"), parent)
+        heading = QLabel(translate("Revisits", "Revisit of %1").replace("%1", customer_name))
         heading.setObjectName("pageTitle")
         self.form.addRow(heading)
-        self.add_row("channel", tr("Channel *"), combo(labels.choices(labels.INTERACTION_KINDS), channel or "phone"))
+        if planned_on is not None:
+            plan = QLabel(translate("Revisits", "Planned for %1 · %2").replace("%1", labels.day(planned_on)).replace(
+                "%2", purpose_text(purpose)))
+            plan.setObjectName("mutedText")
+            self.form.addRow(plan)
+        self.add_row("channel", translate("Revisits", "Channel *"), combo(labels.choices(labels.INTERACTION_KINDS), channel or "phone"))
         when = QDateEdit(qdate(today))
         when.setCalendarPopup(True)
         when.setDisplayFormat("yyyy-MM-dd")
-        self.add_row("done_on", tr("Date *"), when)
+        self.add_row("done_on", translate("Revisits", "Date *"), when)
         summary = QPlainTextEdit()
         summary.setFixedHeight(90)
-        summary.setPlaceholderText(tr("What was discussed"))
-        self.add_row("summary", tr("Summary"), summary)
-        satisfaction: list[tuple[str | None, str]] = [(None, tr("(not rated)"))]
+        summary.setPlaceholderText(translate("Revisits", "What was discussed"))
+        self.add_row("summary", translate("Revisits", "Summary"), summary)
+        satisfaction: list[tuple[str | None, str]] = [(None, translate("Revisits", "(not rated)"))]
         satisfaction += [(str(n), f"{stars(n)}  {n}") for n in range(5, 0, -1)]
-        self.add_row("satisfaction", tr("Satisfaction"), combo(satisfaction, None))
-        self.add_row("next_step", tr("Next step"), QLineEdit())
-        note = QLabel(tr("Saving logs the interaction and plans the next revisit from the tier's interval."))
+        self.add_row("satisfaction", translate("Revisits", "Satisfaction"), combo(satisfaction, None))
+        self.add_row("next_step", translate("Revisits", "Next step"), QLineEdit())
+        note = QLabel(translate("Revisits", "Saving logs the interaction and plans the next revisit from the tier's interval."))
         note.setObjectName("mutedText")
         note.setWordWrap(True)
         self.form.addRow(note)
-        self.save_button.setText(tr("Complete"))
+        self.save_button.setText(translate("Revisits", "Complete"))
 
     def values(self) -> dict:
         rating = self.field("satisfaction").currentData()
@@ -491,12 +505,12 @@ class RescheduleDialog(RecordDialog):
     """Move a revisit to another day without dragging (keyboard, or a day not on screen)."""
 
     def __init__(self, customer_name: str, due_on: date, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Reschedule revisit"), parent)
-        self.form.addRow(QLabel(tr("Revisit of %1").replace("%1", customer_name)))
+        super().__init__(translate("Revisits", "Reschedule revisit"), parent)
+        self.form.addRow(QLabel(translate("Revisits", "Revisit of %1").replace("%1", customer_name)))
         when = QDateEdit(qdate(due_on))
         when.setCalendarPopup(True)
         when.setDisplayFormat("yyyy-MM-dd")
-        self.add_row("due_on", tr("New date *"), when)
+        self.add_row("due_on", translate("Revisits", "New date *"), when)
 
     def values(self) -> dict:
         return {"due_on": pydate(self.field("due_on").date())}
@@ -523,10 +537,12 @@ class RevisitActions:
 
         self.context.operations.mutate(work, done, failed, initiator=self.owner, changes=REVISIT_CHANGES)
 
-    def complete(self, plan_id: int, customer_name: str, channel: str | None) -> CompleteRevisitDialog | None:
+    def complete(self, plan_id: int, customer_name: str, channel: str | None, *, planned_on: date | None = None,
+                 purpose: str | None = None) -> CompleteRevisitDialog | None:
         if self.context.read_only:
             return None
-        dialog = CompleteRevisitDialog(customer_name, channel, self.context.today(), parent=self.owner)
+        dialog = CompleteRevisitDialog(customer_name, channel, self.context.today(), parent=self.owner,
+                                       planned_on=planned_on, purpose=purpose)
 
         def failed(error: BaseException) -> None:
             if not dialog.handles(error):
@@ -571,9 +587,9 @@ class RevisitActions:
     def skip(self, plan_id: int, customer_name: str) -> None:
         if self.context.read_only:
             return
-        question = tr("Skip the revisit of %1? The next one is planned one interval from today.").replace(
+        question = translate("Revisits", "Skip the revisit of %1? The next one is planned one interval from today.").replace(
             "%1", customer_name)
-        if not self.context.dialogs.ask(self.owner, tr("Skip revisit"), question):
+        if not self.context.dialogs.ask(self.owner, translate("Revisits", "Skip revisit"), question):
             return
         today = self.context.today()
         self._mutate("skip", lambda session: skip_revisit(session, plan_id, today).due_on)

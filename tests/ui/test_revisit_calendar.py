@@ -72,7 +72,7 @@ def test_today_list_puts_overdue_first_then_due(page):
 
 def test_month_grid_shows_each_days_revisits_and_care_dates(page, today):
     month = page.grid.month()
-    assert page.period_label.text() == "2026-11"
+    assert page.period_label.text() == "November 2026"
     cell = month.cell(month.index_of(today + timedelta(days=5)))
     assert [r.customer_name for r in cell.revisits] == ["北方物流"]
     assert [c.kind for c in cell.care] == ["birthday"]
@@ -112,7 +112,7 @@ def test_complete_through_the_form_logs_the_interaction_and_plans_the_next(page,
     assert names(page.today_list) == ["岭南茶业"]
     # The next revisit shows in December's grid on its day.
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
-    assert page.period_label.text() == "2026-12"
+    assert page.period_label.text() == "December 2026"
     month = page.grid.month()
     next_cell = month.cell(month.index_of(today + timedelta(days=30)))
     assert [r.customer_name for r in next_cell.revisits] == ["华东精密"]
@@ -230,3 +230,14 @@ def test_print_previews_the_sheets_of_the_period_shown(page, qtbot, monkeypatch)
     # November's planned revisits, one sheet per customer, and the plan page grouped by tier.
     assert sorted(s.archive.name for s in sheets) == ["北方物流", "华东精密", "岭南茶业"]
     assert [g.tier for g in weekly.groups] == ["A", "B", "C"]
+
+
+def test_festivals_show_on_their_day(page, qtbot):
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.period_label.text() == "January 2027"
+    month = page.grid.month()
+    new_year = month.cell(month.index_of(date(2027, 1, 1)))
+    assert [c.label_en for c in new_year.festivals] == ["New Year's Day (2027-01-01)"]
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    assert page.period_label.text() == "November 2026"
