@@ -2,109 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>%1 revisits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%3 %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due %1 days ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no revisits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete revisit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revisit of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date *</source>
-        <translation type="unfinished">日期 *</translation>
-    </message>
-    <message>
-        <source>What was discussed</source>
-        <translation type="unfinished">沟通了什么</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished">摘要</translation>
-    </message>
-    <message>
-        <source>(not rated)</source>
-        <translation type="unfinished">（未评价）</translation>
-    </message>
-    <message>
-        <source>Satisfaction</source>
-        <translation type="unfinished">满意度</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation type="unfinished">下一步</translation>
-    </message>
-    <message>
-        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reschedule revisit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New date *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip revisit</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;New database…</source>
@@ -1229,6 +1126,17 @@ The database as it is now is backed up first, so this can be undone.</source>
     <message>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Reminder *</source>
+        <translation>提醒内容 *</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2308,33 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>PlanRevisitDialog</name>
+    <message>
+        <source>Plan a revisit</source>
+        <translation>计划回访</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>e.g. contract renewal, new product</source>
+        <translation>例如：合同续签、新品介绍</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditor</name>
     <message>
         <source>Saved the policy of %1.</source>
@@ -2757,6 +2692,368 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>合作纪念</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>访</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>生</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>节</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>纪</translation>
+    </message>
+    <message>
+        <source>!</source>
+        <translation>警</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>诉</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>记</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Purchase gap too long</source>
+        <translation>购买间隔过长</translation>
+    </message>
+    <message>
+        <source>Spending dropped</source>
+        <translation>消费下降</translation>
+    </message>
+    <message>
+        <source>No contact for too long</source>
+        <translation>长期未联系</translation>
+    </message>
+    <message>
+        <source>Complaint unresolved</source>
+        <translation>投诉未解决</translation>
+    </message>
+    <message>
+        <source>Back from snooze</source>
+        <translation>稍后提醒已到期</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>稍后至 %1</translation>
+    </message>
+    <message>
+        <source>%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days</source>
+        <translation>距上次购买 %1 天（%2）；上限为通常间隔 %4 天 × %3 = %5 天</translation>
+    </message>
+    <message>
+        <source>Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)</source>
+        <translation>近 %1 天消费 ¥%2，上一期 ¥%3：下降 %4%（阈值 %5%）</translation>
+    </message>
+    <message>
+        <source>%1 days without contact (last %2); limit %3 days for tier %4</source>
+        <translation>已 %1 天未联系（上次 %2）；%4 级客户上限 %3 天</translation>
+    </message>
+    <message>
+        <source>Open %1 days since %2; limit %3 days</source>
+        <translation>自 %2 起已 %1 天未解决；上限 %3 天</translation>
+    </message>
+    <message>
+        <source>(name)</source>
+        <translation>（称呼）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Greeting: %1</source>
+        <translation>问候：%1</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Planned for %1</source>
+        <translation>计划于 %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>提醒日</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why / suggestion</source>
+        <translation>原因 / 建议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Remind from</source>
+        <translation>提醒日</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Rule fired: %1</source>
+        <translation>触发规则：%1</translation>
+    </message>
+    <message>
+        <source>Suggested greeting</source>
+        <translation>建议问候语</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Suggested greetings by tier</source>
+        <translation>各等级建议问候语</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒中心</translation>
+    </message>
+    <message>
+        <source>New reminder…</source>
+        <translation>新建提醒…</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>Look for new birthdays, festivals, revisits and churn warnings now</source>
+        <translation>立即检查新的生日、节日、回访和流失预警</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Filter by customer or text…</source>
+        <translation>按客户或内容筛选…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Mark seen</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>复制问候语</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Waiting (new, seen, back from snooze)</source>
+        <translation>待处理（新、已读、稍后到期）</translation>
+    </message>
+    <message>
+        <source>by today</source>
+        <translation>截至今天</translation>
+    </message>
+    <message>
+        <source>within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>within 30 days</source>
+        <translation>30 天内</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>明天再提醒</translation>
+    </message>
+    <message>
+        <source>For 3 days</source>
+        <translation>3 天后</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>一周后</translation>
+    </message>
+    <message>
+        <source>For a month</source>
+        <translation>一个月后</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>选择日期…</translation>
+    </message>
+    <message>
+        <source>Reading reminders…</source>
+        <translation>正在读取提醒…</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>待处理 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>新 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 条</translation>
+    </message>
+    <message>
+        <source>Select reminders to act on them (Ctrl/Shift for several)</source>
+        <translation>选择提醒后可批量处理（按住 Ctrl/Shift 多选）</translation>
+    </message>
+    <message>
+        <source>%1 reminders selected.</source>
+        <translation>已选择 %1 条提醒。</translation>
+    </message>
+    <message>
+        <source>Choose a reminder to see why it was raised and what to do.</source>
+        <translation>选择一条提醒，查看触发原因和建议做法。</translation>
+    </message>
+    <message>
+        <source>%1 reminders updated.</source>
+        <translation>已更新 %1 条提醒。</translation>
+    </message>
+    <message>
+        <source>%1 reminders snoozed until %2.</source>
+        <translation>%1 条提醒将于 %2 再次提醒。</translation>
+    </message>
+    <message>
+        <source>Remind me again on</source>
+        <translation>再次提醒日期</translation>
+    </message>
+    <message>
+        <source>Choose a day after today.</source>
+        <translation>请选择今天之后的日期。</translation>
+    </message>
+    <message>
+        <source>New reminder</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>Remind me on</source>
+        <translation>提醒日期</translation>
+    </message>
+    <message>
+        <source>Checking reminders…</source>
+        <translation>正在检查提醒…</translation>
+    </message>
+    <message>
+        <source>Greeting copied.</source>
+        <translation>问候语已复制。</translation>
+    </message>
+</context>
+<context>
     <name>ResolveFeedbackDialog</name>
     <message>
         <source>Resolve feedback</source>
@@ -2775,238 +3072,469 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <name>RevisitCalendarPage</name>
     <message>
         <source>Revisit calendar</source>
-        <translation type="unfinished">回访日历</translation>
+        <translation>回访日历</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月</translation>
+        <translation>月</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Print sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印回访单…</translation>
     </message>
     <message>
         <source>Preview and print the revisit sheets of the period shown</source>
-        <translation type="unfinished"></translation>
+        <translation>预览并打印当前时段的回访单</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 PDF…</translation>
     </message>
     <message>
         <source>Save the revisit sheets of the period shown as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前时段的回访单保存为 PDF</translation>
     </message>
     <message>
         <source>Export .ics…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 .ics…</translation>
     </message>
     <message>
         <source>Export every planned revisit to a calendar file (Outlook, phone)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有计划中的回访导出为日历文件（Outlook、手机日历）</translation>
     </message>
     <message>
         <source>Complete…</source>
-        <translation type="unfinished"></translation>
+        <translation>完成回访…</translation>
     </message>
     <message>
         <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>改期…</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>Open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>birthdays and anniversaries</source>
+        <translation>生日和合作纪念日</translation>
+    </message>
+    <message>
+        <source>Drag a customer onto another day to reschedule.</source>
+        <translation>把客户拖到另一天即可改期。</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished">全部负责人</translation>
+        <translation>全部负责人</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished">全部等级</translation>
+        <translation>全部等级</translation>
     </message>
     <message>
         <source>Not graded</source>
-        <translation type="unfinished">未分级</translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished">%1 级</translation>
+        <translation>%1 级</translation>
     </message>
     <message>
         <source>Reading the calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取日历…</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
-        <source>%1-%2</source>
-        <translation type="unfinished"></translation>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>Today · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 · %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <source>%1 due</source>
+        <translation>到期 %1</translation>
+    </message>
+    <message>
+        <source>grace %1 days</source>
+        <translation>宽限 %1 天</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的回访。</translation>
     </message>
     <message>
         <source>%1 · %2 revisits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 个回访</translation>
     </message>
     <message>
         <source>Revisit logged; the next one is planned for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>回访已记录；下次回访计划于 %1。</translation>
     </message>
     <message>
         <source>Revisit moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>回访已改到 %1。</translation>
     </message>
     <message>
         <source>Revisit skipped; the next one is planned for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过该回访；下次回访计划于 %1。</translation>
     </message>
     <message>
         <source>Preparing the revisit sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备回访单…</translation>
     </message>
     <message>
         <source>Revisit sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>回访单</translation>
     </message>
     <message>
         <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>当前时段有 %1 个计划回访，将生成 %1 页。继续吗？</translation>
     </message>
     <message>
         <source>Save revisit sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>保存回访单</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1 页（%2 张回访单及回访计划）到 %3。</translation>
     </message>
     <message>
         <source>Saving the revisit sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存回访单…</translation>
     </message>
     <message>
         <source>Export revisits to a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>导出回访到日历</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar 文件 (*.ics)</translation>
     </message>
     <message>
         <source>Export .ics</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 .ics</translation>
     </message>
     <message>
         <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个计划回访导出到 %2。再次导入此文件会更新相同的日程，不会重复。</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitPlanTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Summary / next step</source>
+        <translation>纪要 / 下一步</translation>
+    </message>
+    <message>
+        <source>Plan revisit…</source>
+        <translation>计划回访…</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>完成回访…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Cadence: every %1 days (%2)</source>
+        <translation>回访周期：每 %1 天（%2）</translation>
+    </message>
+    <message>
+        <source>Overdue %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>In %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Next revisit %1</source>
+        <translation>下次回访 %1</translation>
+    </message>
+    <message>
+        <source>No revisit planned</source>
+        <translation>暂无回访计划</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>已完成 %1 次</translation>
     </message>
 </context>
 <context>
     <name>Revisits</name>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划中</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished">跳过</translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished">生日</translation>
+        <translation>生日</translation>
     </message>
     <message>
         <source>Festival</source>
-        <translation type="unfinished"></translation>
+        <translation>节日</translation>
     </message>
     <message>
         <source>Anniversary</source>
-        <translation type="unfinished"></translation>
+        <translation>纪念日</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
     </message>
     <message>
         <source>Regular revisit</source>
-        <translation type="unfinished"></translation>
+        <translation>定期回访</translation>
+    </message>
+    <message>
+        <source>%3 %1/%2</source>
+        <translation>%1月%2日 %3</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>due %1 days ago</source>
+        <translation>%1 天前到期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>no revisits</source>
+        <translation>无回访</translation>
+    </message>
+    <message>
+        <source>Complete revisit</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>Revisit of %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <source>Planned for %1 · %2</source>
+        <translation>计划于 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Channel *</source>
+        <translation>方式 *</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation>沟通了哪些内容</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>（未评分）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
+        <translation>保存后将记录这次联系，并按客户等级的回访周期安排下次回访。</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Reschedule revisit</source>
+        <translation>回访改期</translation>
+    </message>
+    <message>
+        <source>New date *</source>
+        <translation>新日期 *</translation>
+    </message>
+    <message>
+        <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
+        <translation>跳过 %1 的这次回访？下次回访将从今天起按回访周期安排。</translation>
+    </message>
+    <message>
+        <source>Skip revisit</source>
+        <translation>跳过回访</translation>
+    </message>
+    <message>
+        <source>%1 revisits</source>
+        <translation>%1 个回访</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>还有 %1 个</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3590,17 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The import failed; nothing was written.</source>
         <translation>导入失败，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerBridge</name>
+    <message>
+        <source>A background job failed (%1): %2</source>
+        <translation>后台任务失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 new reminders</source>
+        <translation>%1 条新提醒</translation>
     </message>
 </context>
 <context>
@@ -3508,11 +4047,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">逾期</translation>
     </message>
     <message>
         <source>No revisit planned</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">暂无回访计划</translation>
     </message>
 </context>
 <context>
@@ -3551,7 +4090,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Open customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">打开客户</translation>
     </message>
     <message>
         <source>Move to tier</source>
@@ -3734,7 +4273,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Revisit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">回访</translation>
     </message>
     <message>
         <source>Channel</source>
