@@ -263,7 +263,7 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
 
 
 def churn_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
-    from accountdesk.core.reminders import existing_keys
+    from accountdesk.core.reminder_runs import existing_keys  # (imports this module)
 
     signals = churn_signals(session, today, settings.churn, scope)
     # Most warnings of a full pass were raised on earlier days; only new ones get their sentences.
