@@ -117,7 +117,7 @@ def birthday_candidates(session: Session, today: date, settings: ReminderSetting
     return found + _customer_birthday_candidates(session, start, end, lead, settings, scope)
 
 
-def _month_day_filter(column, pairs: list[tuple[int, int]]):
+def month_day_filter(column, pairs: list[tuple[int, int]]):
     return tuple_(cast(extract("month", column), Integer), cast(extract("day", column), Integer)).in_(pairs)
 
 
@@ -127,7 +127,7 @@ def _customer_birthday_candidates(session: Session, start: date, end: date, lead
     pairs = sorted(solar_days_hitting(start, end))
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.birthday)
-        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), _month_day_filter(Customer.birthday, pairs),
+        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), month_day_filter(Customer.birthday, pairs),
                _in_scope(Customer.id, scope))
     ).all()
     found = []
@@ -189,7 +189,7 @@ def anniversary_candidates(session: Session, today: date, settings: ReminderSett
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.cooperation_since)
         .where(Customer.deleted_at.is_(None), Customer.cooperation_since.is_not(None),
-               _month_day_filter(Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
+               month_day_filter(Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
     ).all()
     found = []
     for customer_id, uid, code, name, tier, since in rows:
