@@ -248,7 +248,9 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
                 subject_zh, subject_en = f"回访逾期 {name}", f"Revisit overdue: {name}"
                 detail_zh = f"{name}（{code}）的回访应于 {due_on.isoformat()} 完成，已逾期 {late} 天（宽限 {grace} 天）。"
                 detail_en = f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {late} days late (grace {grace})."
-                due = due_on + timedelta(days=grace + 1)
+                # Appears in the centre when it became overdue, or at the start of the catch-up
+                # window for one long overdue (the detail keeps the real date and days late).
+                due = max(due_on + timedelta(days=grace + 1), today - timedelta(days=settings.catch_up_days))
             found.append(Candidate(
                 key=f"revisit:{plan_uid}:{due_on.isoformat()}:{stage}", kind="revisit",
                 subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh, detail_en=detail_en,
@@ -268,6 +270,9 @@ def churn_candidates(session: Session, today: date, settings: ReminderSettings, 
     signals = churn_signals(session, today, settings.churn, scope)
     # Most warnings of a full pass were raised on earlier days; only new ones get their sentences.
     known = existing_keys(session, [signal.key for signal in signals])
+    # A warning whose rule started to hold long ago (say after an import) appears at the start
+    # of the catch-up window, not years back; the detail still says since when.
+    earliest = today - timedelta(days=settings.catch_up_days)
     found = []
     for signal in signals:
         key = signal.key
@@ -277,7 +282,7 @@ def churn_candidates(session: Session, today: date, settings: ReminderSettings, 
         found.append(Candidate(
             key=key, kind=signal.kind, subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh,
             detail_en=detail_en, customer_id=signal.customer_id, contact_id=None, event_on=signal.event_on,
-            due_on=signal.fired_on,
+            due_on=max(signal.fired_on, earliest),
             data={"rule": signal.rule, "tier": signal.tier, "customer_code": signal.customer_code, **signal.numbers},
         ))
     return found

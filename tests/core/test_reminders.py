@@ -213,6 +213,8 @@ def test_churn_rules_say_which_rule_fired_with_the_numbers(db, today):
         assert gap_warning.data["rule"] == "purchase_gap"
         assert gap_warning.data["days_since_last_purchase"] == 31 and gap_warning.data["median_gap_days"] == 10
         assert "31" in gap_warning.detail and "10" in gap_warning.detail
+        # It held from 10 November; raised now, it appears at the start of the 7-day catch-up window.
+        assert gap_warning.event_on == date(2026, 10, 20) and gap_warning.due_on == date(2026, 11, 13)
         assert not any(k.startswith("churn:purchase_gap:" + steady.uid) for k in found)
         spend_warning = next(r for k, r in found.items() if k.startswith(f"churn:spend_drop:{spend.uid}:"))
         assert spend_warning.data["drop_percent"] == "80.0"
