@@ -402,3 +402,17 @@ def test_later_runs_the_same_day_look_only_at_what_changed(db, today):
         assert generate_reminders(s, today).full  # new rules: everyone is looked at again
     with db.write() as s:
         assert generate_reminders(s, today + timedelta(days=1)).full  # and on every new day
+
+
+def test_short_transaction_run_raises_the_same_as_one_transaction(db, today):
+    with db.write() as s:
+        quiet_settings(s, festivals=["national_day"])
+        for index in range(12):
+            customer = add_customer(s, f"K{index:02}", "ABC"[index % 3], cooperation_since=date(2018, 11, 22))
+            add_contact(s, customer, f"联系人{index}", 11, 21 + index % 3)
+    report = run_generation(db, today, batch=5)  # several short write transactions
+    assert report.full and report.created == {"birthday": 12, "anniversary": 12}
+    with db.write() as s:
+        again = generate_reminders(s, today, full=True)
+        assert again.total_created == 0
+        assert s.scalar(select(func.count()).select_from(Reminder)) == 24
