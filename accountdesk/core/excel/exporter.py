@@ -1,0 +1,262 @@
+"""Export to .xlsx (openpyxl write-only, styled) and .csv: customers, tiers, contacts, transactions, interactions, revisits."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from accountdesk.core.excel.headers import column_letter, normalize_label
+from accountdesk.core.i18n import AccountDeskError, Message
+
+EXPORT_KINDS = ("customers", "tiers", "contacts", "transactions", "interactions", "revisits")
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+MONEY_FORMAT = "#,##0.00"
+NUMBER_FORMAT = "0.0"
+_FORMULA_START = ("=", "+", "-", "@")
+_WIDTH_SAMPLE = 2000
+_MAX_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    key: str
+    label: str
+    type: str = "text"  # text | date | datetime | money | int | number
+
+
+def _width_of(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, Decimal | float):
+        return len(f"{value:,.2f}")
+    text = str(value)
+    if text.isascii():
+        return len(text)
+    # East Asian wide characters take two columns of an Excel width unit.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fitted_widths(columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]]) -> list[float]:
+    widths = [_width_of(c.label) + 2 for c in columns]  # room for the filter button
+    for row in rows[:_WIDTH_SAMPLE]:
+        for i, value in enumerate(row[: len(widths)]):
+            width = _width_of(value)
+            if width > widths[i]:
+                widths[i] = width
+    return [min(max(w + 2, 6), _MAX_WIDTH) for w in widths]
+
+
+def _illegal():
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
+class _XlsxTable:
+    """Rows into a new workbook: write-only, so memory stays flat and speed stays near openpyxl's floor."""
+
+    def __init__(self, path: Path, title: str, columns: Sequence[ExportColumn], widths: list[float]) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.path = path
+        self.columns = columns
+        self.workbook = Workbook(write_only=True)
+        self.sheet = self.workbook.create_sheet(title=_sheet_title(title))
+        for i, width in enumerate(widths):
+            self.sheet.column_dimensions[column_letter(i)].width = width
+        self.sheet.freeze_panes = "A2"
+        self._cell_type = WriteOnlyCell
+        thin = Side(style="thin", color="B7C4D6")
+        header_cells = []
+        for column in columns:
+            cell = WriteOnlyCell(self.sheet, value=column.label)
+            cell.data_type = "s"
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="2F5597")
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = Border(bottom=thin)
+            header_cells.append(cell)
+        self.sheet.append(header_cells)
+
+        def style(**attributes: Any):
+            cell = WriteOnlyCell(self.sheet)
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            return cell._style
+
+        # One style array per number format, shared by every cell that needs it (copying a
+        # style per cell is most of what styled cells cost in openpyxl).
+        self._styles = {"money": style(number_format=MONEY_FORMAT), "datetime": style(number_format=DATETIME_FORMAT),
+                        "date": style(number_format=DATE_FORMAT), "number": style(number_format=NUMBER_FORMAT)}
+        self._text_style = style(quotePrefix=True)
+        self._illegal = _illegal()
+        self.count = 0
+
+    def _text_cell(self, value: str):
+        cell = self._cell_type(self.sheet)
+        cell._value = value
+        cell.data_type = "s"
+        cell._style = self._text_style
+        return cell
+
+    def _styled(self, value: Any, style):
+        cell = self._cell_type(self.sheet, value=value)
+        cell._style = style
+        return cell
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> None:
+        append = self.sheet.append
+        plans = [(i, self._styles.get(c.type), c.type) for i, c in enumerate(self.columns)]
+        illegal = self._illegal.search
+        for values in rows:
+            out = list(values)
+            for i, style, kind in plans:
+                value = out[i]
+                if value is None:
+                    continue
+                if type(value) is str:
+                    if illegal(value):
+                        value = self._illegal.sub("", value)
+                        out[i] = value
+                    if value and value[0] in _FORMULA_START:
+                        out[i] = self._text_cell(value)
+                elif style is not None and kind != "date":
+                    out[i] = self._styled(value, style)
+            append(out)
+            self.count += 1
+
+    def close(self) -> None:
+        if self.count:
+            self.sheet.auto_filter.ref = f"A1:{column_letter(len(self.columns) - 1)}{self.count + 1}"
+        self.workbook.save(self.path)
+
+
+def _sheet_title(title: str) -> str:
+    for ch in "[]:*?/\\":
+        title = title.replace(ch, " ")
+    return title[:31] or "Sheet1"
+
+
+def _csv_safe(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value and value[0] in _FORMULA_START:
+        # Excel evaluates a CSV cell that starts like a formula; the apostrophe keeps it text,
+        # and our importer removes it again.
+        return "'" + value
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+def write_table(path: Path, title: str, columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]],
+                template: Path | None = None, kind: str | None = None) -> int:
+    """Write a header and rows to .xlsx (styled, frozen, filtered, fitted) or .csv (UTF-8 with BOM,
+    which Excel opens correctly)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([c.label for c in columns])
+            for row in rows:
+                writer.writerow([_csv_safe(v) for v in row])
+        return len(rows)
+    if suffix not in (".xlsx", ".xlsm"):
+        raise AccountDeskError(f"不支持导出为“{suffix}”：请用 .xlsx 或 .csv", f"cannot export to '{suffix}': use .xlsx or .csv")
+    if template is not None:
+        from accountdesk.core.excel.templates import write_into_template
+
+        return write_into_template(Path(template), path, columns, rows, kind)
+    table = _XlsxTable(path, title, columns, fitted_widths(columns, rows))
+    table.write(rows)
+    table.close()
+    return table.count
+
+
+class SheetWriter:
+    """A small table writer for reports (rejected rows): header first, then rows, then close."""
+
+    def __init__(self, path: Path, title: str) -> None:
+        self.path, self.title = Path(path), title
+        self.columns: list[ExportColumn] = []
+        self.rows: list[list[Any]] = []
+
+    def header(self, labels: Sequence[str]) -> None:
+        self.columns = [ExportColumn(f"c{i}", str(label)) for i, label in enumerate(labels)]
+
+    def row(self, values: Sequence[Any]) -> None:
+        self.rows.append(list(values) + [None] * (len(self.columns) - len(values)))
+
+    def close(self) -> int:
+        return write_table(self.path, self.title, self.columns, self.rows)
+
+
+# --- what each kind exports ------------------------------------------------------------------------
+
+
+def _label(zh: str, en: str) -> str:
+    return Message(zh, en).text()
+
+
+def export_workbook(session: Session, kind: str, path: Path | str, template: Path | str | None = None,
+                    as_of: date | None = None) -> int:
+    """Export one kind to .xlsx or .csv; returns the number of data rows written."""
+    from accountdesk.core.excel import export_sources
+
+    if kind not in EXPORT_KINDS:
+        raise AccountDeskError(f"无法导出“{kind}”", f"cannot export '{kind}'")
+    as_of = as_of or date.today()
+    title, columns, rows = export_sources.table_for(session, kind, as_of)
+    return write_table(Path(path), title, columns, rows, Path(template) if template else None, kind)
+
+
+def bench_export(session: Session, path: Path | str, as_of: date) -> dict:
+    """What `accountdesk bench` times: exporting every customer to .xlsx."""
+    import time
+
+    started = time.perf_counter()
+    count = export_workbook(session, "customers", path, as_of=as_of)
+    return {"seconds": time.perf_counter() - started, "rows": count}
+
+
+def header_labels_match(labels: Iterable[str], columns: Sequence[ExportColumn], kind: str | None = None) -> dict[int, int]:
+    """Template column → our column: by header text (full-width, case and spaces ignored), or by the
+    import synonyms of the kind (a template headed 经办人/日期/金额 takes our user/date/amount)."""
+    from accountdesk.core.excel.headers import KINDS, matcher
+
+    ours = {normalize_label(c.label): i for i, c in enumerate(columns)}
+    ours.update({normalize_label(c.key): i for i, c in enumerate(columns)})
+    by_key = {c.key: i for i, c in enumerate(columns)}
+    synonyms = matcher(kind if kind in KINDS else "customers") if kind else None
+    found: dict[int, int] = {}
+    for position, label in enumerate(labels):
+        key = normalize_label(label)
+        index = ours.get(key) if key else None
+        if index is None and synonyms is not None and key:
+            spec = synonyms.match(label)
+            index = by_key.get(spec.name) if spec else None
+        if index is not None and index not in found.values():
+            found[position] = index
+    return found

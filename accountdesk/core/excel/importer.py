@@ -1,0 +1,189 @@
+"""Importing a sheet: read, map, plan, back up, write in one transaction; undo; the `import` command."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accountdesk.core.excel.batches import (
+    ImportResult,
+    ImportSummary,
+    UndoResult,
+    apply_plan,
+    list_imports,
+    undo_import,
+)
+from accountdesk.core.excel.headers import KINDS, HeaderMatch, detect_header, mapping_from_columns
+from accountdesk.core.excel.planner import ON_DUPLICATE, ImportOptions, ImportPlan, build_plan
+from accountdesk.core.excel.reader import SheetData, read_sheet
+from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.core.models import Setting
+
+__all__ = [
+    "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome",
+    "read_for_import", "detect_mapping", "plan_import", "import_file", "undo_import", "list_imports",
+    "remember_mapping", "recalled_mapping", "run_import_command", "bench_import",
+]
+
+_MAPPING_KEY = "excel.mapping."
+
+
+class StrictImportRefused(AccountDeskError):
+    """--strict: some rows were rejected, so none was written."""
+
+
+def _header_score(kind: str):
+    def score(rows: list[list]) -> int:
+        try:
+            match = detect_header(rows, kind)
+        except AccountDeskError:
+            return 0
+        return len(match.columns)
+
+    return score
+
+
+def read_for_import(path: Path | str, kind: str, sheet: str | int | None = None) -> SheetData:
+    """Read the sheet to import: the one asked for, or the first whose header fits this kind."""
+    if kind not in KINDS:
+        raise AccountDeskError(f"无法导入“{kind}”", f"cannot import '{kind}'")
+    return read_sheet(Path(path), sheet, choose=_header_score(kind))
+
+
+def recalled_mapping(session: Session, kind: str, signature: str) -> dict | None:
+    setting = session.scalar(select(Setting).where(Setting.key == f"{_MAPPING_KEY}{kind}.{signature}"))
+    return setting.value if setting and isinstance(setting.value, dict) else None
+
+
+def remember_mapping(session: Session, header: HeaderMatch) -> None:
+    """Keep a mapping chosen in the wizard, so the same sheet layout maps the same way next time."""
+    key = f"{_MAPPING_KEY}{header.kind}.{header.signature()}"
+    value = {"columns": dict(header.columns), "header_row": header.header_rows[1]}
+    setting = session.scalar(select(Setting).where(Setting.key == key))
+    if setting is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        setting.value = value
+
+
+def detect_mapping(sheet: SheetData, kind: str, session: Session | None = None) -> HeaderMatch:
+    """The header and column mapping: detected, or the one remembered for this layout."""
+    header = detect_header(sheet.rows, kind, where=f"{sheet.where}：")
+    if session is not None:
+        remembered = recalled_mapping(session, kind, header.signature())
+        if remembered and remembered.get("header_row") == header.header_rows[1]:
+            with contextlib.suppress(AccountDeskError, KeyError, TypeError):
+                header = mapping_from_columns(kind, header.labels, remembered["columns"], header.header_rows[1])
+    return header
+
+
+def plan_import(session: Session, sheet: SheetData, kind: str, options: ImportOptions | None = None,
+                header: HeaderMatch | None = None, progress: Callable[[int, int], None] | None = None) -> ImportPlan:
+    """What importing this sheet would do, row by row; nothing is written."""
+    options = options or ImportOptions()
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise AccountDeskError(f"未知的重复处理方式“{options.on_duplicate}”", f"unknown duplicate mode '{options.on_duplicate}'")
+    header = header or detect_mapping(sheet, kind, session)
+    return build_plan(session, sheet, kind, header, options, progress)
+
+
+@dataclass
+class ImportOutcome:
+    plan: ImportPlan
+    result: ImportResult | None  # None for a dry run or when nothing needed writing
+    backup: Path | None = None
+    seconds: float = 0.0
+
+
+def import_file(database, sheet: SheetData, kind: str, options: ImportOptions | None = None, *,
+                header: HeaderMatch | None = None, dry_run: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
+    """Plan and (unless a dry run) write the import: a verified backup first (database files), then
+    every accepted row in one transaction; with `strict`, nothing when any row is rejected."""
+    options = options or ImportOptions()
+    started = time.perf_counter()
+    if dry_run:
+        with database.session() as session:
+            plan = plan_import(session, sheet, kind, options, header, progress)
+        return ImportOutcome(plan, None, seconds=time.perf_counter() - started)
+    backup = None
+    if database.path is not None:
+        from accountdesk.core.backup import backup_database
+
+        backup = backup_database(database, label="before-import")
+    outcome: ImportOutcome | None = None
+    try:
+        with database.write() as session:
+            plan = plan_import(session, sheet, kind, options, header, progress)
+            if options.strict and plan.rejected:
+                raise StrictImportRefused(
+                    f"{len(plan.rejected)} 行有错误，按 --strict 要求未导入任何行。",
+                    f"{len(plan.rejected)} rows were rejected, so with --strict nothing was imported.",
+                )
+            outcome = ImportOutcome(plan, None, backup)
+            if plan.writes or (kind != "customers" and plan.new_customers):
+                outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
+                outcome.result.backup = str(backup) if backup else None
+    except StrictImportRefused as refused:
+        refused.plan = plan  # type: ignore[attr-defined]
+        raise
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+
+def run_import_command(database, args) -> int:
+    """`accountdesk import KIND FILE …`: exit 0 when the import (or dry run) went through, 1 when the
+    file could not be read or --strict refused it; nothing is written in either case."""
+    from accountdesk.core.excel.report import print_failure, print_outcome, write_error_workbook
+
+    as_json = bool(getattr(args, "json", False))
+    options = ImportOptions(
+        on_duplicate=getattr(args, "on_duplicate", None) or "skip",
+        create_customers=bool(getattr(args, "create_customers", False)),
+        strict=bool(getattr(args, "strict", False)),
+    )
+    dry_run = bool(getattr(args, "dry_run", False))
+    path = Path(args.file)
+    try:
+        sheet = read_for_import(path, args.kind, getattr(args, "sheet", None))
+        outcome = import_file(database, sheet, args.kind, options, dry_run=dry_run)
+    except StrictImportRefused as refused:
+        plan = getattr(refused, "plan", None)
+        if plan is not None and getattr(args, "errors", None):
+            write_error_workbook(plan, Path(args.errors))
+        print_failure(refused, path, as_json=as_json, plan=plan)
+        return 1
+    except AccountDeskError as error:
+        print_failure(error, path, as_json=as_json)
+        return 1
+    if getattr(args, "errors", None) and outcome.plan.rejected:
+        write_error_workbook(outcome.plan, Path(args.errors))
+    print_outcome(outcome, dry_run=dry_run, as_json=as_json, errors_path=getattr(args, "errors", None))
+    return 0
+
+
+def bench_import(database, path: Path | str, kind: str = "customers") -> dict:
+    """What `accountdesk bench` times: reading, planning and writing one sheet (backup included)."""
+    started = time.perf_counter()
+    sheet = read_for_import(Path(path), kind)
+    outcome = import_file(database, sheet, kind, ImportOptions())
+    return {"seconds": time.perf_counter() - started, "rows": len(outcome.plan.rows),
+            "created": outcome.result.created if outcome.result else 0}
+
+
+def import_message(outcome: ImportOutcome) -> Message:
+    counts = outcome.plan.counts()
+    return Message(
+        f"新增 {counts['new']}，更新 {counts['update']}，无变化 {counts['unchanged']}，重复跳过 {counts['duplicate']}，错误 {counts['error']}",
+        f"new {counts['new']}, updated {counts['update']}, unchanged {counts['unchanged']}, "
+        f"duplicates skipped {counts['duplicate']}, errors {counts['error']}",
+    )

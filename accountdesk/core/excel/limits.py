@@ -1,0 +1,386 @@
+"""Hostile spreadsheets: zip bombs, XML entity tricks and absurd dimensions are refused before any parser runs."""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.parsers import expat
+
+from accountdesk.core.i18n import AccountDeskError
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_ZIP_ENTRIES = 10_000
+MAX_UNCOMPRESSED_TOTAL = 2 * 1024 * 1024 * 1024
+MAX_PART_BYTES = 1024 * 1024 * 1024
+# Spreadsheet XML compresses about 10:1; a part far beyond that is a bomb, not a sheet.
+MAX_RATIO = 250
+RATIO_FLOOR_BYTES = 4 * 1024 * 1024
+# The reader holds the rectangle from A1 to the last cell in memory (32 bytes a cell),
+# so it is the rectangle, not the number of filled cells, that must stay bounded.
+MAX_CELLS = 12_000_000
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+MAX_CSV_FIELD = 1024 * 1024
+PROLOG_BYTES = 64 * 1024
+_CHUNK = 4 * 1024 * 1024
+_OVERLAP = 96
+
+
+class SpreadsheetError(AccountDeskError):
+    """A file that cannot be imported; the message names the file and what is wrong with it."""
+
+
+class HostileFileError(SpreadsheetError):
+    """A file built to exhaust memory or run something; refused before it is parsed."""
+
+
+def _hostile(path: Path, zh: str, en: str) -> HostileFileError:
+    return HostileFileError(
+        f"已拒绝“{path.name}”：{zh}。文件未被读取，数据库未作任何改动。",
+        f"Refused '{path.name}': {en}. The file was not read and nothing was written.",
+    )
+
+
+def check_file_size(path: Path) -> int:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _hostile(
+            path,
+            f"文件太大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）",
+            f"the file is too large ({size // (1024 * 1024)} MB, the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+        )
+    return size
+
+
+def check_cells(path: Path, rows: int, columns: int, where: str = "") -> None:
+    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+        raise _hostile(
+            path,
+            f"{where}表格范围过大（{rows} 行 × {columns} 列，上限 {MAX_CELLS:,} 个单元格）",
+            f"{where}the sheet spans too many cells ({rows} rows × {columns} columns, the limit is {MAX_CELLS:,} cells)",
+        )
+
+
+# --- zip containers (xlsx, xlsm, ods) ------------------------------------------------------------
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+
+
+def _raw_chunks(handle, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    handle.seek(info.header_offset)
+    header = handle.read(_LOCAL_HEADER.size)
+    if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    fields = _LOCAL_HEADER.unpack(header)
+    handle.seek(info.header_offset + _LOCAL_HEADER.size + fields[10] + fields[11])
+    left = info.compress_size
+    while left > 0:
+        chunk = handle.read(min(_CHUNK, left))
+        if not chunk:
+            raise zipfile.BadZipFile("truncated entry")
+        left -= len(chunk)
+        yield chunk
+
+
+def _inflate(path: Path, handle, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The entry's bytes, never more than the directory declares: a stream that inflates past its
+    declared size (or stops short of it) is a forgery, whatever the directory says."""
+    if info.flag_bits & 0x1:
+        raise _hostile(path, "其中的内容已加密", "part of it is encrypted")
+    produced = 0
+    if info.compress_type == zipfile.ZIP_STORED:
+        for chunk in _raw_chunks(handle, info):
+            produced += len(chunk)
+            yield chunk
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+        for raw in _raw_chunks(handle, info):
+            data = inflater.decompress(raw, _CHUNK)
+            while True:
+                produced += len(data)
+                if produced > info.file_size:
+                    raise _hostile(path, "压缩内容比声明的大（压缩炸弹）", "a part inflates beyond its declared size (a zip bomb)")
+                if data:
+                    yield data
+                if not inflater.unconsumed_tail:
+                    break
+                data = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+        tail = inflater.flush()
+        produced += len(tail)
+        if tail:
+            yield tail
+        if not inflater.eof:
+            raise zipfile.BadZipFile("deflate stream does not end")
+    else:
+        raise _hostile(path, "使用了不支持的压缩方式", "it uses an unsupported compression method")
+    if produced != info.file_size:
+        raise zipfile.BadZipFile("size mismatch")
+
+
+_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
+def _check_prolog(path: Path, name: str, head: bytes) -> None:
+    start = _FIRST_ELEMENT.search(head)
+    prolog = head[: start.start()] if start else head
+    if _DOCTYPE.search(prolog) or _DOCTYPE.search(head):
+        raise _hostile(path, f"“{name}”含有 XML 实体声明（可被用于攻击）", f"'{name}' declares XML entities (an attack vector)")
+    if start is None and len(head) >= PROLOG_BYTES:
+        raise _hostile(path, f"“{name}”的 XML 开头异常", f"'{name}' has a malformed XML prolog")
+
+
+_DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _letters_up_to(max_col: int) -> str:
+    """A regex class of column names from A up to max_col (A–Z and beyond)."""
+    if max_col >= 26:
+        first = "[A-Z]"
+        if max_col < 702:
+            # Two-letter columns up to the limit are rare; allow them all and let the exact scan decide.
+            return first + "|[A-Z]{2}"
+        return first + "|[A-Z]{2}|[A-Z]{3}"
+    return f"[A-{chr(64 + max_col)}]"
+
+
+def _number_above(limit: int) -> str:
+    """A regex matching decimal numbers greater than `limit`."""
+    text = str(limit)
+    parts = [rf"\d{{{len(text) + 1},}}"]
+    for i, ch in enumerate(text):
+        if ch != "9":
+            rest = len(text) - i - 1
+            parts.append(re.escape(text[:i]) + f"[{int(ch) + 1}-9]" + (rf"\d{{{rest}}}" if rest else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass
+class _SheetExtent:
+    """Verifies, while a worksheet part streams by, that no cell lies outside the declared dimension."""
+
+    path: Path
+    name: str
+    claim: tuple[int, int] | None = None
+    outside: re.Pattern[bytes] | None = None
+    suspicious: bool = False
+    chunks: list[bytes] = field(default_factory=list)
+
+    def first(self, head: bytes) -> None:
+        match = _DIMENSION.search(head[:PROLOG_BYTES])
+        if match and match[1] and match[2]:
+            col_letters, row = (match[3], match[4]) if match[3] else (match[1], match[2])
+            max_col, max_row = _column_number(col_letters.decode()), int(row)
+            if max_col * max_row <= MAX_CELLS and max_col <= 702:
+                self.claim = (max_row, max_col)
+                # A cell tag whose reference is missing or lies beyond the claim.
+                pattern = rf'<c(?=[\s/>])(?! r="(?:{_letters_up_to(max_col)})(?!{_number_above(max_row)}")\d+")'
+                self.outside = re.compile(pattern.encode())
+        if self.claim is None:
+            self.suspicious = True
+
+    def feed(self, buffer: bytes, end: int) -> None:
+        """Look for a stray cell starting before `end`; the bytes after it are seen again next time."""
+        if self.suspicious:
+            return
+        assert self.outside is not None
+        match = self.outside.search(buffer)
+        if match and match.start() < end:
+            self.suspicious = True
+
+    def exact(self, chunks: Iterator[bytes]) -> None:
+        """The slow, exact extent: every row and cell tag, references or counted positions."""
+        tag = re.compile(rb"<(row|c)(?=[\s/>])([^>]*)>")
+        ref_attr = re.compile(rb'\br="([^"]*)"')
+        max_row = max_col = 0
+        row = 0
+        col = 0
+        tail = b""
+        for chunk in chunks:
+            buffer = tail + chunk
+            cut = buffer.rfind(b"<")
+            cut = len(buffer) if cut < 0 else cut
+            for match in tag.finditer(buffer, 0, cut):
+                kind, attrs = match[1], match[2]
+                ref = ref_attr.search(attrs)
+                if kind == b"row":
+                    row = int(ref[1]) if ref and ref[1].isdigit() else row + 1
+                    col = 0
+                    continue
+                if ref:
+                    parsed = _REF.fullmatch(ref[1].decode("ascii", "replace"))
+                    if parsed:
+                        col, row_of_cell = _column_number(parsed[1]), int(parsed[2])
+                    else:
+                        col, row_of_cell = col + 1, row
+                else:
+                    col, row_of_cell = col + 1, row
+                if attrs.endswith(b"/"):
+                    continue  # an empty, formatted cell holds nothing to read
+                max_row, max_col = max(max_row, row_of_cell), max(max_col, col)
+                if max_col > MAX_COLUMNS or max_row > MAX_ROWS or max_row * max_col > MAX_CELLS:
+                    check_cells(self.path, max_row, max_col, f"工作表“{self.name}”" if self.name else "")
+            tail = buffer[cut:]
+        check_cells(self.path, max_row, max_col)
+
+
+def _is_worksheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+@dataclass
+class ZipFacts:
+    names: set[str]
+    ods: bool
+
+
+def check_zip(path: Path) -> ZipFacts:
+    """Open the zip directory, check sizes and ratios, and stream every XML part once to check its
+    prolog (no DTD, no entities), its true size, and (for worksheets) its extent."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise SpreadsheetError(
+            f"“{path.name}”已损坏或不完整（可能只复制了一部分），无法读取；数据库未作任何改动。",
+            f"'{path.name}' is damaged or incomplete (perhaps only partly copied) and cannot be read; nothing was written.",
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ZIP_ENTRIES:
+            raise _hostile(path, f"包含 {len(infos)} 个部件", f"it holds {len(infos)} parts")
+        total = sum(info.file_size for info in infos)
+        if total > MAX_UNCOMPRESSED_TOTAL:
+            raise _hostile(path, f"解压后共 {total // (1024 * 1024)} MB", f"it unpacks to {total // (1024 * 1024)} MB")
+        for info in infos:
+            if info.file_size > MAX_PART_BYTES or (
+                info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            ):
+                raise _hostile(
+                    path,
+                    f"部件“{info.filename}”压缩比异常（{info.compress_size} → {info.file_size} 字节，疑似压缩炸弹）",
+                    f"part '{info.filename}' expands from {info.compress_size} to {info.file_size} bytes (a zip bomb)",
+                )
+        names = {info.filename for info in infos}
+        ods = "content.xml" in names and "mimetype" in names
+        with path.open("rb") as handle:
+            try:
+                for info in infos:
+                    lower = info.filename.lower()
+                    if not (lower.endswith(".xml") or lower.endswith(".rels")):
+                        continue
+                    if ods and info.filename == "content.xml":
+                        _check_ods_content(path, _inflate(path, handle, info))
+                    else:
+                        _stream_part(path, handle, info)
+            except zipfile.BadZipFile:
+                raise SpreadsheetError(
+                    f"“{path.name}”已损坏或不完整，无法读取；数据库未作任何改动。",
+                    f"'{path.name}' is damaged or incomplete and cannot be read; nothing was written.",
+                ) from None
+        return ZipFacts(names=names, ods=ods)
+
+
+def _stream_part(path: Path, handle, info: zipfile.ZipInfo) -> None:
+    extent = _SheetExtent(path, info.filename) if _is_worksheet(info.filename) else None
+    tail = b""
+    first = True
+    for chunk in _inflate(path, handle, info):
+        buffer = tail + chunk
+        if first:
+            _check_prolog(path, info.filename, buffer[:PROLOG_BYTES])
+            if extent:
+                extent.first(buffer)
+            first = False
+        if extent:
+            end = max(len(buffer) - _OVERLAP, 0)
+            extent.feed(buffer, end)
+            tail = buffer[end:]
+    if extent and tail:
+        extent.feed(tail, len(tail))
+    if extent and extent.suspicious:
+        extent.exact(_inflate(path, handle, info))
+
+
+# --- ODS content ---------------------------------------------------------------------------------
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _check_ods_content(path: Path, chunks: Iterator[bytes]) -> None:
+    """ODS repeats rows and cells by attribute, so a few bytes can describe billions of cells;
+    count the rectangle the filled cells span, repeats included."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    state = {"row": 0, "col": 0, "max_row": 0, "max_col": 0, "row_repeat": 1, "row_has_value": False, "depth": 0}
+
+    def refuse_entities(*_args) -> None:
+        raise _hostile(path, "content.xml 含有 XML 实体声明", "content.xml declares XML entities")
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name == f"{_TABLE} table":
+            state.update(row=0, col=0)
+        elif name == f"{_TABLE} table-row":
+            state["row_repeat"] = int(attrs.get(f"{_TABLE} number-rows-repeated", "1") or 1)
+            state["col"] = 0
+            state["row_has_value"] = False
+        elif name in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
+            repeat = int(attrs.get(f"{_TABLE} number-columns-repeated", "1") or 1)
+            first_col = state["col"] + 1
+            state["col"] += repeat
+            if f"{_OFFICE} value-type" in attrs:
+                state["row_has_value"] = True
+                state["max_col"] = max(state["max_col"], state["col"] if repeat > 1 else first_col)
+                state["max_row"] = max(state["max_row"], state["row"] + 1)
+
+    def end(name: str) -> None:
+        if name == f"{_TABLE} table-row":
+            if state["row_has_value"] and state["row_repeat"] > 1:
+                state["max_row"] = max(state["max_row"], state["row"] + state["row_repeat"])
+            state["row"] += state["row_repeat"]
+            check_cells(path, state["max_row"], state["max_col"])
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.EntityDeclHandler = refuse_entities
+    parser.StartDoctypeDeclHandler = refuse_entities
+    first = True
+    for chunk in chunks:
+        if first:
+            _check_prolog(path, "content.xml", chunk[:PROLOG_BYTES])
+            first = False
+        try:
+            parser.Parse(chunk, False)
+        except expat.ExpatError as error:
+            raise SpreadsheetError(
+                f"“{path.name}”的内容已损坏（{error}）；数据库未作任何改动。",
+                f"'{path.name}' has damaged content ({error}); nothing was written.",
+            ) from None
+    parser.Parse(b"", True)
+
+
+# --- OLE containers (xls, encrypted xlsx) -----------------------------------------------------
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ole_stream_names(path: Path) -> set[str]:
+    """Names of the streams an OLE compound file declares, found by their UTF-16 spelling."""
+    data = path.read_bytes()
+    found = set()
+    for name in ("EncryptedPackage", "EncryptionInfo", "Workbook", "Book", "WordDocument", "PowerPoint Document"):
+        if name.encode("utf-16-le") in data:
+            found.add(name)
+    return found
