@@ -242,28 +242,3 @@ def test_ics_export_keeps_uids_so_calendars_update(db, today, tmp_path):
         export_ics(s, third, today)
     assert set(_events(third)) == set(events2)  # re-export without changes: same UIDs
 
-
-def test_calendar_care_dates_for_a_month(db):
-    from accountdesk.core.care_calendar import care_events_between
-    from accountdesk.core.models import Contact
-
-    with db.write() as s:
-        wang = User(name="wang")
-        s.add(wang)
-        s.flush()
-        mine = add_customer(s, "A1", "A", owner=wang)
-        mine.cooperation_since = date(2019, 10, 8)
-        other = add_customer(s, "B1", "B")
-        s.add(Contact(customer_id=mine.id, name="张总", birth_calendar="lunar", birth_month=8, birth_day=21))
-        s.add(Contact(customer_id=other.id, name="李总", birth_calendar="solar", birth_month=10, birth_day=20))
-    with db.session() as s:
-        events = care_events_between(s, date(2026, 10, 1), date(2026, 10, 31))
-        assert [(e.on, e.kind, e.customer_code) for e in events] == [
-            (date(2026, 10, 1), "festival", None),  # 国庆节
-            (date(2026, 10, 1), "birthday", "A1"),  # 农历八月廿一 in 2026
-            (date(2026, 10, 8), "anniversary", "A1"),
-            (date(2026, 10, 20), "birthday", "B1"),
-        ]
-        assert events[1].title("zh") == "张总 生日（农历八月廿一）"
-        mine_only = care_events_between(s, date(2026, 10, 1), date(2026, 10, 31), owner_id=wang.id, festivals=False)
-        assert {e.customer_code for e in mine_only} == {"A1"}
