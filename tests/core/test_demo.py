@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 
+from accountdesk.core.change_counter import read_change_counter
 from accountdesk.core.db import open_database
 from accountdesk.core.demo import generate_demo
 from accountdesk.core.models import Contact, Customer, Feedback, Interaction, Transaction, User
@@ -118,6 +119,14 @@ def test_a_second_run_adds_customers_with_new_codes(db, today):
         assert session.scalar(select(func.count(func.distinct(Customer.code)))) == 80
         assert session.scalar(select(func.count(func.distinct(Customer.name)))) == 80
         assert session.scalar(select(func.count()).select_from(User)) == first.users
+
+
+def test_other_clients_are_told_about_the_new_customers(db, today):
+    with db.session() as session:
+        before = read_change_counter(session.connection())
+    generate_demo(db, customers=5, seed=1, today=today, follow_ups=False)
+    with db.session() as session:
+        assert read_change_counter(session.connection()) > before
 
 
 def test_report_counts_what_was_written(db, today):
