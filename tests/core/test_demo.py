@@ -84,8 +84,8 @@ def test_demo_data_has_a_realistic_spread(db, today):
         assert session.scalar(select(func.count()).where(Feedback.kind == "praise")) > 0
 
         latest = session.scalar(select(func.max(Interaction.occurred_at)))
-        end_of_today = datetime.combine(today + timedelta(days=1), time()).astimezone(timezone.utc)
-        assert latest < end_of_today
+        start_of_today = datetime.combine(today, time()).astimezone(timezone.utc)
+        assert latest < start_of_today, "no interaction later than now"
         satisfaction = {customer_id: float(mean) for customer_id, mean in session.execute(
             select(Interaction.customer_id, func.avg(Interaction.satisfaction))
             .where(Interaction.satisfaction.is_not(None)).group_by(Interaction.customer_id))}
