@@ -8,11 +8,11 @@ from bisect import bisect_right
 from calendar import monthrange
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from datetime import time as clock_time
 from operator import sub
 
-from sqlalchemy import String, and_, case, cast, func, select
+from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -67,7 +67,7 @@ def months_before(day: date, months: int) -> date:
 
 def local_day_start_utc(day: date) -> datetime:
     """The UTC instant at which the local calendar day `day` begins."""
-    return datetime.combine(day, clock_time(0)).astimezone()
+    return datetime.combine(day, clock_time(0)).astimezone().astimezone(timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -179,11 +179,19 @@ def _compile_unindexed_sqlite(element, compiler, **kw) -> str:
     return "+" + compiler.process(element.clauses, **kw)
 
 
+def _instant_text(dialect: str, instant):
+    """A stored UTC instant as ISO text: read raw, it skips the per-row type conversion (a
+    quarter of a second at 100,000 customers) and is parsed once per customer instead."""
+    if dialect == "postgresql":
+        return func.to_char(instant, "YYYY-MM-DD HH24:MI:SS.US")
+    return type_coerce(instant, String)
+
+
 def _day_list(dialect: str):
     """Per customer, the purchase days as one comma-separated ISO text."""
     if dialect == "postgresql":
         return func.string_agg(func.to_char(Transaction.occurred_on, "YYYY-MM-DD"), ",")
-    return func.group_concat(cast(Transaction.occurred_on, String))
+    return func.group_concat(type_coerce(Transaction.occurred_on, String))
 
 
 def _restrict(query, column, customer_ids: Collection[int] | None):
@@ -287,7 +295,7 @@ def compute_metrics(
     contacts = _restrict(
         select(
             Interaction.customer_id,
-            func.max(Interaction.occurred_at),
+            _instant_text(dialect, func.max(Interaction.occurred_at)),
             func.avg(case((when >= window_instant, Interaction.satisfaction))),
         )
         .where(Interaction.deleted_at.is_(None), when < end_instant)
@@ -295,12 +303,13 @@ def compute_metrics(
         Interaction.customer_id,
         customer_ids,
     )
+    fromisotime = datetime.fromisoformat
     for customer_id, last_at, satisfaction in connection.execute(contacts):
         metrics = result.get(customer_id)
         if metrics is None:
             continue
         if last_at is not None:
-            last_day = last_at.astimezone().date()
+            last_day = fromisotime(last_at).replace(tzinfo=timezone.utc).astimezone().date()
             metrics.last_interaction = last_day
             metrics.days_since_interaction = as_of_ordinal - last_day.toordinal()
         if satisfaction is not None:

@@ -48,15 +48,17 @@ def _prefer_cjk_font(app: QApplication) -> None:
 class AppController(QObject):
     """Owns the open database and its main window; opens, switches and restores databases."""
 
-    def __init__(self, settings: AppSettings, user: str | None, dialogs: DialogService | None = None) -> None:
+    def __init__(self, settings: AppSettings, user: str | None, dialogs: DialogService | None = None,
+                 *, synchronous: bool = False) -> None:
         super().__init__()
         self.settings = settings
         self.user = user
         self.dialogs = dialogs or DialogService()
+        self.synchronous = synchronous
         self.window = None
         self.database = None
         # Opening (which may back up and migrate) runs off the GUI thread too.
-        self._opener = TaskRunner(self)
+        self._opener = TaskRunner(self, synchronous=synchronous)
         self._progress_parent = QWidget()
         ProgressPresenter(self._opener, self._progress_parent)
 
@@ -79,10 +81,15 @@ class AppController(QObject):
 
         old_window, old_database = self.window, self.database
         self.database = database
-        self.window = create_main_window(database, dialogs=self.dialogs, settings=self.settings)
+        self.window = create_main_window(database, dialogs=self.dialogs, settings=self.settings,
+                                         synchronous=self.synchronous)
         self.window.database_switch_requested.connect(self.open)
         self.window.restore_requested.connect(self.restore)
         self.window.show()
+        # Background jobs on this database (reminders at once and every 30 min, re-grade, backup);
+        # they stop when this window closes, a restore begins or the application quits.
+        from accountdesk.ui.scheduler_bridge import start_scheduler_for
+        start_scheduler_for(self.window)
         self.settings.add_recent_database(target)
         if old_window is not None:
             old_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -164,13 +171,19 @@ class AppController(QObject):
 def run_app(db_target: str | Path, user: str | None = None) -> int:
     """The desktop application (``accountdesk`` with no command); returns the exit code."""
     app = make_application()
+    from accountdesk.ui.crash_dialog import CrashReporter
+
+    # The crash safety net: every unhandled exception is logged and explained, never silent.
+    crash_reporter = CrashReporter(DialogService(), app)
+    crash_reporter.install()
     settings = AppSettings()
     choice = settings.language
     if choice == "system":
         # The command line's --lang (already given to the core) counts as the system's choice.
         choice = "zh_CN" if i18n.current_language() == "zh" else "en"
     set_interface_language(choice)
-    controller = AppController(settings, user)
+    # --user on the command line wins over the name chosen in Settings, then the login name.
+    controller = AppController(settings, user or settings.user_name)
     controller.open(db_target)
     try:
         return app.exec()

@@ -265,7 +265,9 @@ class MainWindow(Retranslating, QMainWindow):
         settings = self.context.settings
         geometry = settings.state("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 860)
+            # First start: comfortably large, but never larger than a laptop's screen.
+            available = self.screen().availableGeometry()
+            self.resize(min(1360, available.width()), min(860, available.height()))
         state = settings.state("main/state")
         if state is not None:
             self.restoreState(state)

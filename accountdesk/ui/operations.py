@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.conflicts import run_with_retry
@@ -73,7 +73,8 @@ class Operations:
 
         def waiting(_attempt: int, _delay: float) -> None:
             # Emitted from the writer thread; Qt queues it to the GUI thread.
-            hub.status_message.emit(hub.tr("The database is busy (another user is saving); trying again…"))
+            hub.status_message.emit(QCoreApplication.translate(
+                "Operations", "The database is busy (another user is saving); trying again…"))
 
         def body(context: TaskContext | None = None) -> tuple[Any, Changes]:
             # A team's shared file may be locked for a moment by a colleague's save: the whole

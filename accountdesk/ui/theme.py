@@ -69,6 +69,17 @@ QPushButton#emptyStateButton {{
     font-size: 15px;
     min-width: 180px;
 }}
+QPushButton#emptyStateButton[primary="true"] {{
+    background: {ACCENT};
+    color: white;
+    border: none;
+    border-radius: 4px;
+    font-weight: 600;
+}}
+QStatusBar QLabel, QStatusBar QPushButton {{
+    padding: 0 10px;
+    border-left: 1px solid #d1d5db;
+}}
 QTableView {{
     gridline-color: #e5e7eb;
     selection-background-color: #dbeafe;

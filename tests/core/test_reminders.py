@@ -14,12 +14,13 @@ from accountdesk.core.db import open_database
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.models import Contact, Customer, Feedback, Interaction, Reminder, Transaction
 from accountdesk.core.reminder_settings import load_reminder_settings, save_reminder_settings
+from accountdesk.core.reminder_sources import Candidate
 from accountdesk.core.reminders import (
-    _insert_ignoring_duplicates,
     add_custom_reminder,
     count_due,
     due_reminders,
     generate_reminders,
+    raise_reminders,
     set_state,
     set_state_many,
     snooze,
@@ -290,14 +291,20 @@ def test_restart_does_not_duplicate_and_catches_up(tmp_path, sqlite_template):
     database.dispose()
 
 
-def test_insert_ignores_a_key_someone_else_inserted(db, today):
-    row = {"uid": "u-1", "created_at": datetime.now(timezone.utc), "updated_at": datetime.now(timezone.utc),
-           "version": 1, "key": "custom:x", "kind": "custom", "subject": "x", "due_on": today, "state": "new"}
+def test_a_key_raised_by_someone_else_meanwhile_is_not_raised_again(db, today, monkeypatch):
+    import accountdesk.core.reminders as module
+
+    def candidate(key: str) -> Candidate:
+        return Candidate(key=key, kind="custom", subject_zh="寄样品", subject_en="Send samples", detail_zh=None,
+                         detail_en=None, customer_id=None, contact_id=None, event_on=today, due_on=today)
+
     with db.write() as s:
-        assert _insert_ignoring_duplicates(s, [row]) == ["custom:x"]
+        assert raise_reminders(s, [candidate("custom:a")]) == ["custom:a"]
+    # The other process inserts between our existence check and our insert: the check saw nothing.
+    monkeypatch.setattr(module, "existing_keys", lambda session, keys: set())
     with db.write() as s:
-        assert _insert_ignoring_duplicates(s, [{**row, "uid": "u-2"}]) == []
-        assert s.scalar(select(func.count()).select_from(Reminder)) == 1
+        assert raise_reminders(s, [candidate("custom:a"), candidate("custom:b")]) == ["custom:b"]
+        assert s.scalar(select(func.count()).select_from(Reminder)) == 2
 
 
 def _generate_in_another_process(path: str, today: date, barrier) -> int:
@@ -357,3 +364,33 @@ def test_due_list_json_has_the_cli_contract(db, today):
         row = due_reminders(s, today, 7)[0].as_json("en")
     assert {"kind", "subject", "customer_code", "due_date", "state"} <= set(row)
     assert row["customer_code"] == "A1" and row["due_date"] == "2026-11-18" and row["subject"].startswith("张总's")
+
+
+def test_later_runs_the_same_day_look_only_at_what_changed(db, today):
+    with db.write() as s:
+        quiet_settings(s)
+        first = add_customer(s, "A1")
+        add_contact(s, first, "张总", 11, 22)
+    with db.write() as s:
+        report = generate_reminders(s, today)
+        assert report.full and report.created["birthday"] == 1
+    with db.write() as s:
+        quiet = generate_reminders(s, today)
+        # Scoped to rows written since the last run (with a few minutes' margin): just A1 here.
+        assert not quiet.full and quiet.scope_size <= 1 and quiet.total_created == 0
+    with db.write() as s:  # a colleague adds a contact whose birthday is the day after tomorrow
+        add_contact(s, s.get(Customer, first.id), "李总", 11, 22)
+        other = add_customer(s, "B1", "B")
+        add_contact(s, other, "王总", 11, 23)
+    with db.write() as s:
+        scoped = generate_reminders(s, today)
+        assert not scoped.full and scoped.scope_size == 2  # A1 and B1
+        assert scoped.created["birthday"] == 2
+    with db.write() as s:
+        settings = load_reminder_settings(s)
+        settings.lead_days["birthday"] = 10
+        save_reminder_settings(s, settings)
+    with db.write() as s:
+        assert generate_reminders(s, today).full  # new rules: everyone is looked at again
+    with db.write() as s:
+        assert generate_reminders(s, today + timedelta(days=1)).full  # and on every new day

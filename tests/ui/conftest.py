@@ -57,3 +57,35 @@ def make_window(qtbot, dialogs, ui_settings, today):
 @pytest.fixture
 def window(make_window, db):
     return make_window(db)
+
+
+@pytest.fixture
+def type_text(qtbot):
+    """Type like a person: ASCII key by key, Chinese as an input method commits it."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    def type_into(widget, text: str) -> None:
+        widget.setFocus()
+        for chunk_is_ascii, chunk in _chunks(text):
+            if chunk_is_ascii:
+                qtbot.keyClicks(widget, chunk)
+            else:
+                event = QInputMethodEvent()
+                event.setCommitString(chunk)
+                QApplication.sendEvent(widget.focusProxy() or widget, event)
+
+    return type_into
+
+
+def _chunks(text: str):
+    current, is_ascii = "", None
+    for char in text:
+        char_ascii = char.isascii()
+        if is_ascii is not None and char_ascii != is_ascii:
+            yield is_ascii, current
+            current = ""
+        current += char
+        is_ascii = char_ascii
+    if current:
+        yield is_ascii, current

@@ -67,3 +67,21 @@ def test_open_database_asks_the_application_to_switch(window, dialogs, tmp_path,
     with qtbot.waitSignal(window.database_switch_requested) as blocker:
         window.actions_["open_database"].trigger()
     assert blocker.args == [str(other)]
+
+
+def test_every_interface_string_has_a_chinese_translation():
+    from accountdesk.ui.translation_files import ts_path, unfinished
+
+    assert unfinished("zh_CN") == []
+    assert ts_path("zh_CN").with_suffix(".qm").exists()
+
+
+def test_keyboard_shortcuts_reach_the_customer_page(window, qtbot):
+    page = window.page("customers")
+    window.show_page("dashboard")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "customers"
+    assert page.filters.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.active_dialog is not None and page.active_dialog.isVisible()
+    assert page.active_dialog.windowTitle() == "New customer"

@@ -160,7 +160,7 @@ def _csv_safe(value: Any) -> Any:
         # and our importer removes it again.
         return "'" + value
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -171,7 +171,7 @@ def _csv_safe(value: Any) -> Any:
 
 
 def write_table(path: Path, title: str, columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]],
-                template: Path | None = None) -> int:
+                template: Path | None = None, kind: str | None = None) -> int:
     """Write a header and rows to .xlsx (styled, frozen, filtered, fitted) or .csv (UTF-8 with BOM,
     which Excel opens correctly)."""
     path = Path(path)
@@ -188,7 +188,7 @@ def write_table(path: Path, title: str, columns: Sequence[ExportColumn], rows: S
     if template is not None:
         from accountdesk.core.excel.templates import write_into_template
 
-        return write_into_template(Path(template), path, columns, rows)
+        return write_into_template(Path(template), path, columns, rows, kind)
     table = _XlsxTable(path, title, columns, fitted_widths(columns, rows))
     table.write(rows)
     table.close()
@@ -229,7 +229,7 @@ def export_workbook(session: Session, kind: str, path: Path | str, template: Pat
         raise AccountDeskError(f"无法导出“{kind}”", f"cannot export '{kind}'")
     as_of = as_of or date.today()
     title, columns, rows = export_sources.table_for(session, kind, as_of)
-    return write_table(Path(path), title, columns, rows, Path(template) if template else None)
+    return write_table(Path(path), title, columns, rows, Path(template) if template else None, kind)
 
 
 def bench_export(session: Session, path: Path | str, as_of: date) -> dict:
@@ -241,13 +241,22 @@ def bench_export(session: Session, path: Path | str, as_of: date) -> dict:
     return {"seconds": time.perf_counter() - started, "rows": count}
 
 
-def header_labels_match(labels: Iterable[str], columns: Sequence[ExportColumn]) -> dict[int, int]:
-    """Template column → our column, by header text (full-width, case and spaces ignored)."""
+def header_labels_match(labels: Iterable[str], columns: Sequence[ExportColumn], kind: str | None = None) -> dict[int, int]:
+    """Template column → our column: by header text (full-width, case and spaces ignored), or by the
+    import synonyms of the kind (a template headed 经办人/日期/金额 takes our user/date/amount)."""
+    from accountdesk.core.excel.headers import KINDS, matcher
+
     ours = {normalize_label(c.label): i for i, c in enumerate(columns)}
     ours.update({normalize_label(c.key): i for i, c in enumerate(columns)})
+    by_key = {c.key: i for i, c in enumerate(columns)}
+    synonyms = matcher(kind if kind in KINDS else "customers") if kind else None
     found: dict[int, int] = {}
     for position, label in enumerate(labels):
         key = normalize_label(label)
-        if key and key in ours and ours[key] not in found.values():
-            found[position] = ours[key]
+        index = ours.get(key) if key else None
+        if index is None and synonyms is not None and key:
+            spec = synonyms.match(label)
+            index = by_key.get(spec.name) if spec else None
+        if index is not None and index not in found.values():
+            found[position] = index
     return found

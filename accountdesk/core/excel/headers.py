@@ -96,7 +96,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 
 # A sheet is about this kind only if one of these is present (beside a required field).
 IDENTIFYING: dict[str, tuple[str, ...]] = {
-    "customers": ("name",),
+    "customers": ("name", "company"),
     "contacts": ("name",),
     "transactions": ("amount", "occurred_on"),
     "interactions": ("occurred_at",),

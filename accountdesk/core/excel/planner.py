@@ -238,7 +238,9 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
                     other = lookup[key]
                     other_code = other.values.get("code")
                     if ck and other_code and code_key(other_code) != ck:
-                        continue  # both coded, differently: two customers that happen to share a phone or name
+                        # Both coded, differently: two customers that share a phone or a name.
+                        _similar(plan, parsed, f"第 {other.row} 行（编号 {other_code}）", f"row {other.row} (code {other_code})", why)
+                        continue
                     earlier, reason = other, why
                     break
         if earlier is not None:
@@ -264,10 +266,13 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
                 candidates += [(cid, Message("电话相同", "same phone")) for cid in index.by_phone.get(pk, ())]
             for key in nks:
                 candidates += [(cid, Message("名称相同", "same name")) for cid in index.by_name_key.get(key, ())]
-            if candidates:
+            if candidates and ck:
+                # The sheet gives a code no customer has: a new customer, however alike.
+                cid, why = candidates[0]
+                _similar(plan, parsed, f"已有客户 {index.describe(cid)}", f"existing customer {index.describe(cid)}", why)
+            elif candidates:
                 matched, why = candidates[0]
-                distinct = {cid for cid, _ in candidates}
-                conflict = bool(ck) or len(distinct) > 1
+                conflict = len({cid for cid, _ in candidates}) > 1
         if matched is None:
             _register(plan, ck, pk, nks, seen_code, seen_phone, seen_name)
             continue
@@ -290,9 +295,9 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
             if conflict:
                 plan.action = "error"
                 plan.problems.append(Problem(parsed.row, None, Message(
-                    f"与已有客户 {existing} 可能重复（{why.zh}），但无法确定是同一客户；请补上正确的客户编号，或用 --on-duplicate new",
-                    f"may be {existing} ({why.en}) but it is not certain; give the right customer code, or use --on-duplicate new"),
-                    None))
+                    f"与多个已有客户相同（{why.zh}，如 {existing}），无法确定更新哪一个；请补上客户编号，或用 --on-duplicate new",
+                    f"matches several existing customers ({why.en}, e.g. {existing}); give the customer code, "
+                    "or use --on-duplicate new"), None))
             elif matched in updated_targets:
                 plan.action = "duplicate"
                 plan.note = Message(f"与第 {updated_targets[matched].row} 行更新同一客户", f"updates the same customer as row {updated_targets[matched].row}")
@@ -304,6 +309,15 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
                 updated_targets[matched] = plan
             _register(plan, ck, pk, nks, seen_code, seen_phone, seen_name)
     return plans
+
+
+def _similar(plan: RowPlan, parsed: ParsedRow, other_zh: str, other_en: str, why: Message) -> None:
+    if any(p.warning and p.field == "similar" for p in plan.problems):
+        return
+    plan.problems.append(Problem(parsed.row, None, Message(
+        f"与{other_zh}{why.zh}，但编号不同，按不同客户导入；请核对",
+        f"{why.en} as {other_en} but a different code, so imported as another customer; please check"),
+        "similar", warning=True))
 
 
 def _register(plan: RowPlan, ck, pk, nks, seen_code, seen_phone, seen_name) -> None:

@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from accountdesk.core.excel.headers import fill_merged
 from accountdesk.core.excel.limits import (
     MAX_COLUMNS,
     MAX_CSV_FIELD,
@@ -26,7 +27,8 @@ _CHINESE_ENCODINGS = {"gb2312", "gbk", "gb18030", "hz", "cp936", "gb_2312_80"}
 
 @dataclass
 class SheetData:
-    """One sheet's cells, row 1 first, as the reader gave them (CSV cells are all text)."""
+    """One sheet's cells, row 1 first, as the manager sees them: a merged cell's value fills its
+    whole range (CSV cells are all text)."""
 
     path: Path
     format: str  # xlsx | xls | ods | csv
@@ -211,6 +213,7 @@ def _load(path: Path, workbook, name: str) -> tuple[list[list], list]:
             check_cells(path, end[0] + 1, end[1] + 1, f"工作表“{name}”")
         rows = sheet.to_python(skip_empty_area=False)
         merged = sheet.merged_cell_ranges or []
+        fill_merged(rows, merged)
     except python_calamine.PasswordError:
         raise _failure(path, "文件设置了密码", "the file is password-protected") from None
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError, ValueError, OSError) as error:

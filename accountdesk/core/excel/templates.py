@@ -35,7 +35,8 @@ def _header_row(sheet) -> int:
     return last
 
 
-def write_into_template(template: Path, out: Path, columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]]) -> int:
+def write_into_template(template: Path, out: Path, columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]],
+                        kind: str | None = None) -> int:
     """Fill the template's first sheet: our columns go under the template's headers that name them
     (or, when none does, under our own header written below its rows); fonts, fills, borders and
     number formats of the template's first data row are repeated down every row."""
@@ -51,7 +52,7 @@ def write_into_template(template: Path, out: Path, columns: Sequence[ExportColum
     sheet = workbook.worksheets[0]
     header_row = _header_row(sheet)
     labels = [cell.value for cell in sheet[header_row]] if header_row else []
-    mapping = header_labels_match([str(v) if v is not None else "" for v in labels], columns)
+    mapping = header_labels_match([str(v) if v is not None else "" for v in labels], columns, kind)
     if not mapping:
         style_source = sheet[header_row] if header_row else ()
         header_row += 1

@@ -139,12 +139,17 @@ def parse_phone(value: object) -> str | None:
         # Excel turned the number into scientific notation when the sheet went through CSV;
         # the digits it rounded away cannot be recovered.
         number = Decimal(text)
-        if number == number.to_integral_value() and _MOBILE.fullmatch(str(int(number))):
+        mantissa_digits = sum(ch.isdigit() for ch in text.lower().split("e")[0])
+        if number == number.to_integral_value() and mantissa_digits >= len(str(int(number))) and _MOBILE.fullmatch(
+            str(int(number))
+        ):
             return str(int(number))
         raise CellError(
             f"电话“{text}”以科学计数法保存，部分数字已丢失",
             f"the phone '{text}' was saved in scientific notation and has lost digits",
         )
+    if re.fullmatch(r"\d+\.0+", text):
+        text = text.split(".")[0]  # a number that went through text: 13800138000.0
     parts = [p for p in _PHONE_SPLIT.split(text) if p]
     return " / ".join(_one_phone(p) for p in parts) if parts else None
 
@@ -200,7 +205,7 @@ def name_key(name: str | None) -> str | None:
 _EXCEL_EPOCH = date(1899, 12, 30)
 _YMD = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:[\sT]*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}(?:\.\d+)?))?秒?)?"
+    r"(?:[\sT]*(\d{1,2})[:：时](\d{1,2})分?(?:[:：]?(\d{1,2}(?:\.\d+)?)秒?)?)?"
 )
 _MDY = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")

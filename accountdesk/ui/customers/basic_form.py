@@ -23,7 +23,7 @@ from accountdesk.core import archive
 from accountdesk.core.conflicts import ConflictError, resolve
 from accountdesk.core.i18n import ValidationError
 from accountdesk.ui import labels
-from accountdesk.ui.customers.record_dialogs import ERROR_STYLE, owner_combo
+from accountdesk.ui.customers.record_dialogs import ERROR_STYLE, fill_owner_combo, owner_combo, owner_value
 from accountdesk.ui.customers.tab_base import CustomerTab
 from accountdesk.ui.dialogs import error_text
 
@@ -72,6 +72,7 @@ class BasicInfoTab(CustomerTab):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.loaded: dict = {}
+        self._owners: list[tuple[str, str]] = []
         self.widgets: dict[str, QWidget] = {}
         self._labels: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
@@ -84,6 +85,7 @@ class BasicInfoTab(CustomerTab):
         left, right = QFormLayout(), QFormLayout()
         for form in (left, right):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+            form.setHorizontalSpacing(14)
         for key in LEFT:
             self._add(left, key, QLineEdit())
         for key in RIGHT:
@@ -96,6 +98,8 @@ class BasicInfoTab(CustomerTab):
                 widget.setRange(0, 10**9)
             else:
                 widget = QLineEdit()
+            if not isinstance(widget, QLineEdit):
+                widget.setMinimumWidth(220)  # room for the longest choice in either language
             self._add(right, key, widget)
         for key in ("birthday", "cooperation_since"):
             self.widgets[key].setPlaceholderText("YYYY-MM-DD")
@@ -191,15 +195,10 @@ class BasicInfoTab(CustomerTab):
         customer_id = self.customer_id
 
         def read(session):
-            return read_customer_form(session, customer_id), [u.name for u in archive.list_users(session)]
+            users = [(u.name, u.display_name or u.name) for u in archive.list_users(session)]
+            return read_customer_form(session, customer_id), users
 
-        self.loaded, owners = self.context.operations.read_now(read)
-        owner_box: QComboBox = self.widgets["owner"]  # type: ignore[assignment]
-        owner_box.blockSignals(True)
-        owner_box.clear()
-        owner_box.addItem("")
-        owner_box.addItems(owners)
-        owner_box.blockSignals(False)
+        self.loaded, self._owners = self.context.operations.read_now(read)
         self._show(self.loaded)
 
     def _show(self, values: dict) -> None:
@@ -212,7 +211,7 @@ class BasicInfoTab(CustomerTab):
             box.setCurrentIndex(max(box.findData(values[key]), 0) if values[key] else 0)
         for key in NUMBER_FIELDS:
             self.widgets[key].setValue(values[key])  # type: ignore[attr-defined]
-        self.widgets["owner"].setCurrentText(values["owner"])  # type: ignore[attr-defined]
+        fill_owner_combo(self.widgets["owner"], self._owners, values["owner"])  # type: ignore[arg-type]
         self.widgets["notes"].setPlainText(values["notes"])  # type: ignore[attr-defined]
         for widget in self.widgets.values():
             widget.blockSignals(False)
@@ -225,7 +224,7 @@ class BasicInfoTab(CustomerTab):
         values = {key: self.widgets[key].text().strip() for key in TEXT_FIELDS + ("tags",)}  # type: ignore[attr-defined]
         values.update({key: self.widgets[key].currentData() for key in CHOICE_FIELDS})  # type: ignore[attr-defined]
         values.update({key: self.widgets[key].value() for key in NUMBER_FIELDS})  # type: ignore[attr-defined]
-        values["owner"] = self.widgets["owner"].currentText().strip()  # type: ignore[attr-defined]
+        values["owner"] = owner_value(self.widgets["owner"])  # type: ignore[arg-type]
         values["notes"] = self.widgets["notes"].toPlainText().strip()  # type: ignore[attr-defined]
         return values
 

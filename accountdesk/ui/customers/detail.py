@@ -88,6 +88,7 @@ class CustomerDetail(Retranslating, QWidget):
         self.context = context
         self.customer_id: int | None = None
         self.row = None
+        self._owner_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Header: back, name and badge, facts, actions.
@@ -156,7 +157,11 @@ class CustomerDetail(Retranslating, QWidget):
         customer_id = self.customer_id
         if customer_id is None:
             return
-        rows = self.context.operations.read_now(lambda session: archive.customer_rows(session, [customer_id]))
+        def read(session):
+            users = {u.name: (u.display_name or u.name) for u in archive.list_users(session)}
+            return archive.customer_rows(session, [customer_id]), users
+
+        rows, self._owner_names = self.context.operations.read_now(read)
         self.row = rows.get(customer_id)
         self._show_header()
 
@@ -182,7 +187,7 @@ class CustomerDetail(Retranslating, QWidget):
         facts = [
             (self.tr("Code"), row.code),
             (self.tr("Stage"), labels.stage(row.stage) or "—"),
-            (self.tr("Owner"), row.owner or self.tr("unassigned")),
+            (self.tr("Owner"), self._owner_names.get(row.owner, row.owner) if row.owner else self.tr("unassigned")),
             (self.tr("Next revisit"), revisit),
             (self.tr("Last contact"), labels.day(row.last_contact) or "—"),
             (self.tr("Total spend"), labels.money(row.total_spend_cents)),

@@ -37,6 +37,8 @@ class EmptyState(Retranslating, QWidget):
         self.import_button.setObjectName("emptyStateButton")
         self.new_button = QPushButton()
         self.new_button.setObjectName("emptyStateButton")
+        # Most managers arrive with a spreadsheet: importing it is the main way in.
+        self.import_button.setProperty("primary", True)
         for button in (self.demo_button, self.import_button, self.new_button):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             row.addWidget(button)

@@ -45,7 +45,7 @@ class InteractionDialog(RecordDialog):
                                                       interaction.get("kind") or "phone"))
         when = interaction.get("occurred_at") or now
         local = when.astimezone() if when.tzinfo else when
-        edit = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour, local.minute))
+        edit = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.add_row("occurred_at", self.tr("When *"), edit)

@@ -37,19 +37,19 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", QT_TRANSLATE_NOOP("CustomerColumns", "Code"), 90),
-    Column("name", QT_TRANSLATE_NOOP("CustomerColumns", "Customer"), 210),
-    Column("company", QT_TRANSLATE_NOOP("CustomerColumns", "Company"), 180, hidden=True),
-    Column("contact_person", QT_TRANSLATE_NOOP("CustomerColumns", "Contact"), 80),
-    Column("phone", QT_TRANSLATE_NOOP("CustomerColumns", "Phone"), 118),
-    Column("owner", QT_TRANSLATE_NOOP("CustomerColumns", "Owner"), 76),
-    Column("tier", QT_TRANSLATE_NOOP("CustomerColumns", "Tier"), 48),
-    Column("score", QT_TRANSLATE_NOOP("CustomerColumns", "Score"), 56, numeric=True),
-    Column("stage", QT_TRANSLATE_NOOP("CustomerColumns", "Stage"), 84),
-    Column("last_contact", QT_TRANSLATE_NOOP("CustomerColumns", "Last contact"), 100),
-    Column("next_revisit", QT_TRANSLATE_NOOP("CustomerColumns", "Next revisit"), 100),
-    Column("total_spend", QT_TRANSLATE_NOOP("CustomerColumns", "Total spend"), 120, numeric=True),
-    Column("tags", QT_TRANSLATE_NOOP("CustomerColumns", "Tags"), 160, sortable=False),
+    Column("code", QT_TRANSLATE_NOOP("CustomerColumns", "Code"), 80),
+    Column("name", QT_TRANSLATE_NOOP("CustomerColumns", "Customer"), 180),
+    Column("company", QT_TRANSLATE_NOOP("CustomerColumns", "Company"), 170, hidden=True),
+    Column("contact_person", QT_TRANSLATE_NOOP("CustomerColumns", "Contact"), 70),
+    Column("phone", QT_TRANSLATE_NOOP("CustomerColumns", "Phone"), 110),
+    Column("owner", QT_TRANSLATE_NOOP("CustomerColumns", "Owner"), 64),
+    Column("tier", QT_TRANSLATE_NOOP("CustomerColumns", "Tier"), 40),
+    Column("score", QT_TRANSLATE_NOOP("CustomerColumns", "Score"), 50, numeric=True),
+    Column("stage", QT_TRANSLATE_NOOP("CustomerColumns", "Stage"), 76),
+    Column("last_contact", QT_TRANSLATE_NOOP("CustomerColumns", "Last contact"), 88),
+    Column("next_revisit", QT_TRANSLATE_NOOP("CustomerColumns", "Next revisit"), 88),
+    Column("total_spend", QT_TRANSLATE_NOOP("CustomerColumns", "Total spend"), 112, numeric=True),
+    Column("tags", QT_TRANSLATE_NOOP("CustomerColumns", "Tags"), 140, sortable=False),
 )
 
 
@@ -81,6 +81,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._fetch_timer.timeout.connect(self.fetch_wanted)
         self._bold = QFont()
         self._bold.setBold(True)
+        # Users are stored by login name; the list shows the name people know them by.
+        self.owner_names: dict[str, str] = {}
 
     # --- contents ---------------------------------------------------------------------
 
@@ -107,6 +109,14 @@ class CustomerTableModel(QAbstractTableModel):
 
     def cached_row(self, customer_id: int):
         return self._cache.get(customer_id)
+
+    def forget(self, customer_ids=None) -> None:
+        """Drop cached rows (all of them with None) without announcing; a new id list follows."""
+        if customer_ids is None:
+            self._cache.clear()
+        else:
+            for customer_id in customer_ids:
+                self._cache.pop(customer_id, None)
 
     def invalidate(self, customer_ids) -> None:
         """Forget cached rows that changed; those in view are read again at once."""
@@ -215,6 +225,8 @@ class CustomerTableModel(QAbstractTableModel):
             return labels.join(row.tags)
         if key == "name" and row.deleted:
             return row.name + " " + QCoreApplication.translate("CustomerColumns", "(deleted)")
+        if key == "owner":
+            return self.owner_names.get(row.owner, row.owner) if row.owner else ""
         value = getattr(row, key)
         return "" if value is None else str(value)
 

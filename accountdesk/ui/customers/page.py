@@ -38,6 +38,7 @@ class CustomersPage(Retranslating, QWidget):
         self.setObjectName("customersPage")
         self.total_customers = 0
         self.active_dialog = None
+        self._owner_logins: list[tuple[str, str]] = []
         self._search_serial = 0
         self._order = ("code", False)
         layout = QVBoxLayout(self)
@@ -64,7 +65,9 @@ class CustomersPage(Retranslating, QWidget):
         list_layout.addLayout(title_row)
         self.filters = FilterBar()
         list_layout.addWidget(self.filters)
-        bulk_row = QHBoxLayout()
+        self.bulk_bar = QWidget()
+        bulk_row = QHBoxLayout(self.bulk_bar)
+        bulk_row.setContentsMargins(0, 0, 0, 0)
         self.selection_label = QLabel()
         self.selection_label.setObjectName("mutedText")
         self.assign_button = QPushButton()
@@ -75,7 +78,7 @@ class CustomersPage(Retranslating, QWidget):
         bulk_row.addWidget(self.assign_button)
         bulk_row.addWidget(self.tag_button)
         bulk_row.addStretch(1)
-        list_layout.addLayout(bulk_row)
+        list_layout.addWidget(self.bulk_bar)
         self.list_stack = QStackedWidget()
         self.table = QTableView()
         self.table.setObjectName("customerTable")
@@ -167,7 +170,11 @@ class CustomersPage(Retranslating, QWidget):
         selected = set(self.selected_ids())
         self.total_customers = total
         self.model.set_ids(ids)
-        if total == 0 and self.filters.is_default():
+        empty_archive = total == 0 and self.filters.is_default()
+        # On a fresh database only the three ways to start are shown, nothing to filter.
+        for widget in (self.filters, self.bulk_bar, self.count_label):
+            widget.setVisible(not empty_archive)
+        if empty_archive:
             self.list_stack.setCurrentWidget(self.empty_state)
         elif not ids:
             self.list_stack.setCurrentWidget(self.no_match)
@@ -186,17 +193,21 @@ class CustomersPage(Retranslating, QWidget):
 
     def reload_choices(self) -> None:
         def read(session):
-            owners = [(u.id, u.display_name or u.name) for u in archive.list_users(session)]
+            users = archive.list_users(session)
+            owners = [(u.id, u.display_name or u.name) for u in users]
+            logins = [(u.name, u.display_name or u.name) for u in users]
             tags = [t.name for t in archive.list_tags(session)]
-            return owners, tags
+            return owners, logins, tags
 
-        owners, tags = self.context.operations.read_now(read)
+        owners, self._owner_logins, tags = self.context.operations.read_now(read)
+        self.model.owner_names = dict(self._owner_logins)
         self.filters.set_owners(owners)
         self.filters.set_tags(tags)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.users or changes.customer_list:
             self.reload_choices()
+        self.model.forget(None if changes.everything else changes.customers)
         if changes.everything or changes.customer_list or changes.tiers or changes.revisits:
             self.run_search()  # membership or order may have changed
         elif changes.customers:
@@ -270,8 +281,7 @@ class CustomersPage(Retranslating, QWidget):
     def new_customer(self) -> None:
         if self.context.read_only:
             return
-        owners = [name for _id, name in self.filters._owners]
-        dialog = NewCustomerDialog(owners, self.context.user, self)
+        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self)
 
         def failed(error: BaseException) -> None:
             if not dialog.handles(error):
@@ -300,13 +310,15 @@ class CustomersPage(Retranslating, QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        owners = [name for _id, name in self.filters._owners]
-        name = self.context.dialogs.get_text(
+        shown = {display: login for login, display in self._owner_logins}
+        me = dict(self._owner_logins).get(self.context.user, self.context.user)
+        answer = self.context.dialogs.get_text(
             self, self.tr("Assign owner"),
             self.tr("Owner for %1 customers (a new name adds a user):").replace("%1", str(len(ids))),
-            options=owners, text=self.context.user)
-        if name is None:
+            options=list(shown), text=me)
+        if answer is None:
             return
+        name = shown.get(answer, answer)
 
         def done(count: int) -> None:
             self.context.hub.status_message.emit(self.tr("Owner set on %1 customers.").replace("%1", str(count)))

@@ -123,17 +123,38 @@ def combo(items: list[tuple[str | None, str]], current: str | None = None) -> QC
     return box
 
 
-def owner_combo(owners: list[str], current: str | None) -> QComboBox:
+def owner_combo(owners: list[tuple[str, str]], current: str | None) -> QComboBox:
+    """Owners shown by the name people know them by; a new name can be typed (the core then
+    adds that user). ``owners`` are (login name, display name) pairs."""
     box = QComboBox()
-    box.setEditable(True)  # a new owner's name can be typed; the core creates the user
-    box.addItem("")
-    box.addItems(owners)
-    box.setCurrentText(current or "")
+    box.setEditable(True)
+    fill_owner_combo(box, owners, current)
     return box
 
 
+def fill_owner_combo(box: QComboBox, owners: list[tuple[str, str]], current: str | None) -> None:
+    box.blockSignals(True)
+    box.clear()
+    box.addItem("", "")
+    for name, display in owners:
+        box.addItem(display or name, name)
+    index = box.findData(current or "")
+    if index >= 0:
+        box.setCurrentIndex(index)
+    else:
+        box.setCurrentText(current or "")
+    box.blockSignals(False)
+
+
+def owner_value(box: QComboBox) -> str:
+    """The login name of the chosen owner, or the typed name of a new one ("" for none)."""
+    text = box.currentText().strip()
+    index = box.findText(text)
+    return str(box.itemData(index)) if index >= 0 else text
+
+
 class NewCustomerDialog(RecordDialog):
-    def __init__(self, owners: list[str], default_owner: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, owners: list[tuple[str, str]], default_owner: str | None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("New customer"), parent)
         self.add_row("name", self.tr("Customer name *"), QLineEdit())
         self.add_row("contact_person", self.tr("Contact person"), QLineEdit())
@@ -148,7 +169,7 @@ class NewCustomerDialog(RecordDialog):
 
     def values(self) -> dict:
         values = {key: text_of(self.field(key)) for key in ("name", "contact_person", "phone", "company", "industry", "code")}
-        values["owner"] = self.field("owner").currentText().strip()
+        values["owner"] = owner_value(self.field("owner"))
         return {key: value for key, value in values.items() if value}
 
 

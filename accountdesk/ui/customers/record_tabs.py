@@ -73,6 +73,9 @@ class TransactionsTab(RecordTableTab):
     def column_widths(self) -> list[int]:
         return [110, 260, 80, 140, 200]
 
+    def numeric_columns(self) -> set[int]:
+        return {2, 3}
+
     def read(self, session, customer_id: int) -> list[dict]:
         return [as_dict(t, TRANSACTION_KEYS) for t in archive.list_transactions(session, customer_id)]
 

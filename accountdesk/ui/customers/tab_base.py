@@ -152,6 +152,10 @@ class RecordTableTab(CustomerTab):
     def column_widths(self) -> list[int]:
         return []
 
+    def numeric_columns(self) -> set[int]:
+        """Columns of numbers and money, aligned right so digits line up."""
+        return set()
+
     def read(self, session, customer_id: int) -> list[dict]:  # pragma: no cover - overridden
         return []
 
@@ -192,10 +196,13 @@ class RecordTableTab(CustomerTab):
         for column, width in enumerate(self.column_widths()):
             self.table.setColumnWidth(column, width)
         self.table.setRowCount(len(records))
+        numeric = self.numeric_columns()
         for row, record in enumerate(records):
             for column, text in enumerate(self.cells(record)):
                 item = QTableWidgetItem(text)
                 item.setData(RECORD_ROLE, row)
+                if column in numeric:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if text and len(text) > 30:
                     item.setToolTip(text)
                 self.table.setItem(row, column, item)
