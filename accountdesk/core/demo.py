@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from accountdesk.core import demo_vocabulary as vocab
 from accountdesk.core.bulk import BulkInserter, new_uids, reserve_ids, roomy_cache
+from accountdesk.core.change_counter import bump_change_counter
 from accountdesk.core.db import Database
 from accountdesk.core.demo_customers import CustomerGenerator, CustomerPlan
 from accountdesk.core.i18n import Message
@@ -273,6 +274,9 @@ def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, to
                     update(table).where(table.c.id == bindparam("target")).values(referrals=bindparam("n")),
                     [{"target": ids[i], "n": n} for i, n in sorted(generator.referrals.items())],
                 )
+        # Bulk statements bypass the session's bookkeeping, so announce the change to other clients
+        # (team.ChangeWatcher) ourselves.
+        bump_change_counter(session)
         if customers:
             report.first_code = f"C{first_number:06d}"
             report.last_code = f"C{generator.next_number - 1:06d}"

@@ -159,11 +159,14 @@ def make_timeline(rng: Random, archetype: Archetype, today: int) -> Timeline:
 
 
 def contact_days(rng: Random, archetype: Archetype, timeline: Timeline, today: int) -> list[int]:
-    """The days this customer and its owner were in touch, never after today."""
+    """The days this customer and its owner were in touch, up to yesterday.
+
+    Not today: an interaction gets an office-hours time, which later today would still lie ahead.
+    """
     low, high = archetype.contact_every
     days = []
     t = timeline.contacts_from + rng.randint(0, low)
-    while t <= timeline.contacts_until and t <= today:
+    while t <= timeline.contacts_until and t < today:
         days.append(t)
         t += rng.randint(low, high)
     if timeline.winback is not None and (not days or timeline.winback > days[-1]):
