@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from accountdesk.core import demo_vocabulary as vocab
 from accountdesk.core.bulk import BulkInserter, new_uids, reserve_ids, roomy_cache
+from accountdesk.core.change_counter import bump_change_counter
 from accountdesk.core.db import Database
 from accountdesk.core.demo_customers import CustomerGenerator, CustomerPlan
 from accountdesk.core.i18n import Message
@@ -53,6 +54,8 @@ class DemoReport:
     driver_seconds: float = 0.0  # of which inside the driver's executemany (the floor in `accountdesk bench`)
     seconds: float = 0.0
     follow_ups: dict[str, str] = field(default_factory=dict)  # step -> "done" | "skipped: why"
+    follow_up_seconds: dict[str, float] = field(default_factory=dict)
+    follow_up_results: dict[str, str] = field(default_factory=dict)  # step -> what it did, e.g. "A 812, B 2403"
 
     def as_dict(self) -> dict:
         return {
@@ -71,21 +74,31 @@ class DemoReport:
             "driver_seconds": round(self.driver_seconds, 3),
             "seconds": round(self.seconds, 3),
             "follow_ups": dict(self.follow_ups),
+            "follow_up_seconds": {k: round(v, 3) for k, v in self.follow_up_seconds.items()},
+            "follow_up_results": dict(self.follow_up_results),
         }
 
     def summary(self) -> Message:
         codes = f"{self.first_code}–{self.last_code}" if self.first_code else "-"
-        steps_zh = "；".join(f"{_STEP_NAMES[k].zh}：{'完成' if v == 'done' else '跳过（模块尚未提供）'}"
-                            for k, v in self.follow_ups.items())
-        steps_en = "; ".join(f"{_STEP_NAMES[k].en}: {'done' if v == 'done' else 'skipped (module not available yet)'}"
-                             for k, v in self.follow_ups.items())
+        steps_zh, steps_en = [], []
+        for step, state in self.follow_ups.items():
+            name = _STEP_NAMES[step]
+            if state == "done":
+                seconds = self.follow_up_seconds.get(step, 0.0)
+                steps_zh.append(f"{name.zh}：完成（{self.follow_up_results.get(step, '')}，{seconds:.1f} 秒）")
+                steps_en.append(f"{name.en}: done ({self.follow_up_results.get(step, '')}, {seconds:.1f} s)")
+            else:
+                steps_zh.append(f"{name.zh}：跳过（模块尚未提供）")
+                steps_en.append(f"{name.en}: skipped (module not available yet)")
         return Message(
             f"已生成演示数据（种子 {self.seed}）：客户 {self.customers} 个（{codes}），联系人 {self.contacts} 个，"
             f"交易 {self.transactions} 笔，互动 {self.interactions} 次，反馈 {self.feedback} 条，"
-            f"新建负责人账户 {self.users} 个；用时 {self.seconds:.1f} 秒。{steps_zh}",
+            f"新建负责人账户 {self.users} 个；用时 {self.seconds:.1f} 秒（写入 {self.insert_seconds:.1f} 秒）。"
+            + "；".join(steps_zh),
             f"Demo data generated (seed {self.seed}): {self.customers} customers ({codes}), {self.contacts} contacts, "
             f"{self.transactions} transactions, {self.interactions} interactions, {self.feedback} feedback items, "
-            f"{self.users} new owner accounts; took {self.seconds:.1f} s. {steps_en}",
+            f"{self.users} new owner accounts; took {self.seconds:.1f} s (writing {self.insert_seconds:.1f} s). "
+            + "; ".join(steps_en),
         )
 
 
@@ -261,6 +274,9 @@ def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, to
                     update(table).where(table.c.id == bindparam("target")).values(referrals=bindparam("n")),
                     [{"target": ids[i], "n": n} for i, n in sorted(generator.referrals.items())],
                 )
+        # Bulk statements bypass the session's bookkeeping, so announce the change to other clients
+        # (team.ChangeWatcher) ourselves.
+        bump_change_counter(session)
         if customers:
             report.first_code = f"C{first_number:06d}"
             report.last_code = f"C{generator.next_number - 1:06d}"
@@ -295,6 +311,20 @@ def _follow_up(database: Database, today: date, report: DemoReport) -> None:
         if module is None:
             report.follow_ups[step] = f"skipped: {module_name} not available yet"
             continue
+        started = time.perf_counter()
         with database.write() as session:
-            call(module, session)
+            result = call(module, session)
+        report.follow_up_seconds[step] = time.perf_counter() - started
         report.follow_ups[step] = "done"
+        report.follow_up_results[step] = _describe(result)
+
+
+def _describe(result: object) -> str:
+    """A few words on what a follow-up step did, whatever report object it returns."""
+    counts = getattr(result, "counts", None)
+    if isinstance(counts, dict) and counts:
+        return ", ".join(f"{tier} {n}" for tier, n in sorted(counts.items()))
+    created = getattr(result, "total_created", None)
+    if isinstance(created, int):
+        return str(created)
+    return str(result) if isinstance(result, int) else ""

@@ -43,7 +43,7 @@ _KIND_CUM = {
         "low": (35, 25, 4, 1, 34, 1),
     }.items()
 }
-_ORDER_MEDIAN_YUAN = {"high": 60000.0, "mid": 12000.0, "low": 2500.0}
+_ORDER_MEDIAN_YUAN = {"high": 20000.0, "mid": 5000.0, "low": 1200.0}
 # Office hours, 08:00 to 18:50, in ten-minute steps.
 _MINUTES = tuple(timedelta(hours=h, minutes=m) for h in range(8, 19) for m in range(0, 60, 10))
 

@@ -23,16 +23,16 @@ class Archetype:
 
 
 ARCHETYPES: tuple[Archetype, ...] = (
-    Archetype("steady", 20, 4.3, (30, 75), 0.12, 0.25, (2, 4, 4), ("年度框架协议客户", "每月固定下单")),
-    Archetype("frequent", 7, 4.4, (25, 50), 0.15, 0.30, (2, 3, 5), ("小批量高频补货", "有专人对接仓库")),
-    Archetype("quarterly", 14, 4.0, (60, 120), 0.10, 0.10, (4, 4, 2), ("按季度集中采购",)),
-    Archetype("seasonal", 10, 3.9, (60, 130), 0.10, 0.10, (5, 3, 2), ("旺季前集中备货", "春节前订单量大")),
-    Archetype("growing", 10, 4.5, (30, 60), 0.08, 0.30, (2, 5, 3), ("业务扩张中，采购量逐月上升", "新开两家分店")),
+    Archetype("steady", 12, 4.3, (30, 75), 0.12, 0.25, (2, 4, 4), ("年度框架协议客户", "每月固定下单")),
+    Archetype("frequent", 4, 4.4, (25, 50), 0.15, 0.30, (2, 3, 5), ("小批量高频补货", "有专人对接仓库")),
+    Archetype("quarterly", 16, 4.0, (60, 120), 0.10, 0.10, (4, 4, 2), ("按季度集中采购",)),
+    Archetype("seasonal", 12, 3.9, (60, 130), 0.10, 0.10, (5, 3, 2), ("旺季前集中备货", "春节前订单量大")),
+    Archetype("growing", 8, 4.5, (30, 60), 0.08, 0.30, (2, 5, 3), ("业务扩张中，采购量逐月上升", "新开两家分店")),
     Archetype("declining", 10, 3.0, (50, 110), 0.50, 0.03, (6, 2, 2), ("去年起订单减少，疑似转向竞品", "采购负责人换人")),
-    Archetype("churned", 10, 2.4, (60, 120), 0.60, 0.02, (6, 2, 2), ("已半年多没有下单", "被竞品低价抢走")),
-    Archetype("one_off", 8, 3.5, (90, 180), 0.15, 0.05, (5, 3, 2), ("项目型采购，一次性订单",)),
+    Archetype("churned", 12, 2.4, (60, 120), 0.60, 0.02, (6, 2, 2), ("已半年多没有下单", "被竞品低价抢走")),
+    Archetype("one_off", 12, 3.5, (90, 180), 0.15, 0.05, (5, 3, 2), ("项目型采购，一次性订单",)),
     Archetype("new", 6, 4.1, (10, 25), 0.05, 0.10, (3, 3, 4), ("新签客户，重点培养",)),
-    Archetype("potential", 7, 3.8, (20, 60), 0.00, 0.00, (4, 3, 3), ("已报价，尚未成交", "展会上留的名片，有采购意向")),
+    Archetype("potential", 8, 3.8, (20, 60), 0.00, 0.00, (4, 3, 3), ("已报价，尚未成交", "展会上留的名片，有采购意向")),
 )
 ARCHETYPE_WEIGHTS = [a.weight for a in ARCHETYPES]
 
@@ -159,11 +159,14 @@ def make_timeline(rng: Random, archetype: Archetype, today: int) -> Timeline:
 
 
 def contact_days(rng: Random, archetype: Archetype, timeline: Timeline, today: int) -> list[int]:
-    """The days this customer and its owner were in touch, never after today."""
+    """The days this customer and its owner were in touch, up to yesterday.
+
+    Not today: an interaction gets an office-hours time, which later today would still lie ahead.
+    """
     low, high = archetype.contact_every
     days = []
     t = timeline.contacts_from + rng.randint(0, low)
-    while t <= timeline.contacts_until and t <= today:
+    while t <= timeline.contacts_until and t < today:
         days.append(t)
         t += rng.randint(low, high)
     if timeline.winback is not None and (not days or timeline.winback > days[-1]):

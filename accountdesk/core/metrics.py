@@ -67,7 +67,7 @@ def months_before(day: date, months: int) -> date:
 
 def local_day_start_utc(day: date) -> datetime:
     """The UTC instant at which the local calendar day `day` begins."""
-    return datetime.combine(day, clock_time(0)).astimezone()
+    return datetime.combine(day, clock_time(0)).astimezone().astimezone(timezone.utc)
 
 
 @dataclass(frozen=True)

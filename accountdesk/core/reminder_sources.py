@@ -3,10 +3,11 @@ each turned into candidates with a key that names the occurrence (kind, subject,
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, String, and_, cast, exists, extract, func, literal, or_, select, tuple_
+from sqlalchemy import Integer, String, and_, cast, exists, extract, func, literal, or_, select, true, tuple_
 from sqlalchemy.orm import Session
 
 from accountdesk.core.care_dates import (
@@ -16,7 +17,7 @@ from accountdesk.core.care_dates import (
     lunar_birthdays_hitting,
     solar_days_hitting,
 )
-from accountdesk.core.churn import churn_signals
+from accountdesk.core.churn import churn_signals, describe
 from accountdesk.core.models import Contact, Customer, Reminder, RevisitPlan
 from accountdesk.core.reminder_settings import ANY_TIER, ReminderSettings
 from accountdesk.core.revisits import CADENCE_PURPOSE, load_cadence
@@ -57,6 +58,13 @@ class Candidate:
     data: dict = field(default_factory=dict)
 
 
+Scope = Collection[int] | None  # the customers to look at; None means all of them
+
+
+def _in_scope(column, scope: Scope):
+    return column.in_(list(scope)) if scope is not None else true()
+
+
 def _window(today: date, settings: ReminderSettings, kind: str) -> tuple[date, date]:
     """Events from `catch_up_days` ago (raised late if the app was closed) to the lead time ahead."""
     return today - timedelta(days=settings.catch_up_days), today + timedelta(days=settings.lead(kind))
@@ -69,7 +77,7 @@ def _day_text(on: date) -> str:
 # --- birthdays -----------------------------------------------------------------------------------
 
 
-def birthday_candidates(session: Session, today: date, settings: ReminderSettings) -> list[Candidate]:
+def birthday_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
     start, end = _window(today, settings, "birthday")
     lead = settings.lead("birthday")
     solar_pairs = sorted(solar_days_hitting(start, end))
@@ -86,7 +94,7 @@ def birthday_candidates(session: Session, today: date, settings: ReminderSetting
                leap, Customer.id, Customer.code, Customer.name, Customer.tier)
         .join(Customer, Customer.id == Contact.customer_id)
         .where(Contact.deleted_at.is_(None), Customer.deleted_at.is_(None), Contact.birth_month.is_not(None),
-               Contact.birth_day.is_not(None), or_(*conditions))
+               Contact.birth_day.is_not(None), or_(*conditions), _in_scope(Contact.customer_id, scope))
     ).all()
     found = []
     for contact_id, uid, name, calendar_kind, month, day, is_leap, customer_id, code, customer_name, tier in rows:
@@ -106,20 +114,21 @@ def birthday_candidates(session: Session, today: date, settings: ReminderSetting
                       "leap_month": bool(is_leap), "tier": tier,
                       "greeting": settings.greeting("birthday", tier, name=name)},
             ))
-    return found + _customer_birthday_candidates(session, start, end, lead, settings)
+    return found + _customer_birthday_candidates(session, start, end, lead, settings, scope)
 
 
-def _month_day_filter(column, pairs: list[tuple[int, int]]):
+def month_day_filter(column, pairs: list[tuple[int, int]]):
     return tuple_(cast(extract("month", column), Integer), cast(extract("day", column), Integer)).in_(pairs)
 
 
 def _customer_birthday_candidates(session: Session, start: date, end: date, lead: int,
-                                  settings: ReminderSettings) -> list[Candidate]:
+                                  settings: ReminderSettings, scope: Scope) -> list[Candidate]:
     """Customers who are people (Customer.birthday, a solar date) get birthday reminders too."""
     pairs = sorted(solar_days_hitting(start, end))
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.birthday)
-        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), _month_day_filter(Customer.birthday, pairs))
+        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), month_day_filter(Customer.birthday, pairs),
+               _in_scope(Customer.id, scope))
     ).all()
     found = []
     for customer_id, uid, code, name, tier, birthday in rows:
@@ -139,8 +148,10 @@ def _customer_birthday_candidates(session: Session, start: date, end: date, lead
 # --- festivals -----------------------------------------------------------------------------------
 
 
-def festival_candidates(session: Session, today: date, settings: ReminderSettings) -> list[Candidate]:
+def festival_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
     """One reminder per festival (not per customer), with a greeting per tier and who to greet."""
+    if scope is not None:
+        return []  # festivals concern no customer in particular: the day's full pass raises them
     start, end = _window(today, settings, "festival")
     occurrences = festivals_between(start, end, settings.festivals, settings.custom_days)
     if not occurrences:
@@ -171,14 +182,14 @@ def festival_candidates(session: Session, today: date, settings: ReminderSetting
 # --- anniversaries -------------------------------------------------------------------------------
 
 
-def anniversary_candidates(session: Session, today: date, settings: ReminderSettings) -> list[Candidate]:
+def anniversary_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
     start, end = _window(today, settings, "anniversary")
     lead = settings.lead("anniversary")
     pairs = sorted(solar_days_hitting(start, end))
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.cooperation_since)
         .where(Customer.deleted_at.is_(None), Customer.cooperation_since.is_not(None),
-               _month_day_filter(Customer.cooperation_since, pairs))
+               month_day_filter(Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
     ).all()
     found = []
     for customer_id, uid, code, name, tier, since in rows:
@@ -202,7 +213,7 @@ def _revisit_key_expr(suffix: str):
     return literal("revisit:") + RevisitPlan.uid + literal(":") + cast(RevisitPlan.due_on, String) + literal(suffix)
 
 
-def revisit_candidates(session: Session, today: date, settings: ReminderSettings) -> list[Candidate]:
+def revisit_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
     """A "due" reminder from lead days before a planned revisit through its grace, then an "overdue" one.
 
     The database leaves out plans whose reminder already exists (a join on the unique key), so a
@@ -219,7 +230,8 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
                    Customer.id, Customer.code, Customer.name, Customer.tier)
             .join(Customer, Customer.id == RevisitPlan.customer_id)
             .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None), Customer.deleted_at.is_(None),
-                   RevisitPlan.due_on <= high, ~exists().where(Reminder.key == key))
+                   RevisitPlan.due_on <= high, ~exists().where(Reminder.key == key),
+                   _in_scope(RevisitPlan.customer_id, scope))
         )
         if low is not None:
             query = query.where(RevisitPlan.due_on >= low)
@@ -236,7 +248,9 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
                 subject_zh, subject_en = f"回访逾期 {name}", f"Revisit overdue: {name}"
                 detail_zh = f"{name}（{code}）的回访应于 {due_on.isoformat()} 完成，已逾期 {late} 天（宽限 {grace} 天）。"
                 detail_en = f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {late} days late (grace {grace})."
-                due = due_on + timedelta(days=grace + 1)
+                # Appears in the centre when it became overdue, or at the start of the catch-up
+                # window for one long overdue (the detail keeps the real date and days late).
+                due = max(due_on + timedelta(days=grace + 1), today - timedelta(days=settings.catch_up_days))
             found.append(Candidate(
                 key=f"revisit:{plan_uid}:{due_on.isoformat()}:{stage}", kind="revisit",
                 subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh, detail_en=detail_en,
@@ -250,31 +264,26 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
 # --- churn ---------------------------------------------------------------------------------------
 
 
-def churn_candidates(session: Session, today: date, settings: ReminderSettings) -> list[Candidate]:
-    signals = churn_signals(session, today, settings.churn)
-    if not signals:
-        return []
-    wanted = sorted({signal.customer_id for signal in signals})
-    customers: dict[int, tuple[str, str, str, str | None]] = {}
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start:start + 900]
-        for customer_id, uid, code, name, tier in session.execute(
-            select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier).where(Customer.id.in_(chunk))
-        ):
-            customers[customer_id] = (uid, code, name, tier)
+def churn_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
+    from accountdesk.core.reminder_runs import existing_keys  # (imports this module)
+
+    signals = churn_signals(session, today, settings.churn, scope)
+    # Most warnings of a full pass were raised on earlier days; only new ones get their sentences.
+    known = existing_keys(session, [signal.key for signal in signals])
+    # A warning whose rule started to hold long ago (say after an import) appears at the start
+    # of the catch-up window, not years back; the detail still says since when.
+    earliest = today - timedelta(days=settings.catch_up_days)
     found = []
     for signal in signals:
-        uid, code, name, tier = customers[signal.customer_id]
-        if signal.rule == "complaint_unresolved":
-            key, kind = f"complaint:{signal.feedback_uid}", "complaint"
-        else:
-            key, kind = f"churn:{signal.rule}:{uid}:{signal.occurrence}", "churn"
+        key = signal.key
+        if key in known:
+            continue
+        subject_zh, subject_en, detail_zh, detail_en = describe(signal)
         found.append(Candidate(
-            key=key, kind=kind,
-            subject_zh=f"{signal.subject_zh} · {name}", subject_en=f"{signal.subject_en} · {name}",
-            detail_zh=signal.detail_zh, detail_en=signal.detail_en,
-            customer_id=signal.customer_id, contact_id=None, event_on=signal.event_on, due_on=signal.fired_on,
-            data={"rule": signal.rule, "tier": tier, "customer_code": code, **signal.numbers},
+            key=key, kind=signal.kind, subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh,
+            detail_en=detail_en, customer_id=signal.customer_id, contact_id=None, event_on=signal.event_on,
+            due_on=max(signal.fired_on, earliest),
+            data={"rule": signal.rule, "tier": signal.tier, "customer_code": signal.customer_code, **signal.numbers},
         ))
     return found
 

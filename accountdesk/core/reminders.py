@@ -1,173 +1,34 @@
-"""The reminder centre: raising care, revisit and churn reminders exactly once, their states, what is due."""
+"""The reminder centre: reminder states, snoozing, what is due, and the `reminders` command.
+
+Generation lives in reminder_runs (re-exported here: generate_reminders, run_generation).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-import time
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import Message, ValidationError, current_language
-from accountdesk.core.models import REMINDER_KINDS, REMINDER_STATES, Customer, Reminder, new_uid, utcnow
+from accountdesk.core.models import REMINDER_KINDS, REMINDER_STATES, Customer, Reminder, new_uid
+from accountdesk.core.reminder_runs import (
+    KIND_NAMES,
+    GenerationReport,
+    benchmark_generation,
+    existing_keys,
+    generate_reminders,
+    raise_reminders,
+    run_generation,
+)
 from accountdesk.core.reminder_settings import ReminderSettings, load_reminder_settings
-from accountdesk.core.reminder_sources import SOURCES, Candidate
-from accountdesk.core.revisits import plan_revisits, serialize_generation
-from accountdesk.core.sql_time import dialect_name
 
-KIND_NAMES = {
-    "revisit": Message("回访", "Revisit"),
-    "birthday": Message("生日", "Birthday"),
-    "festival": Message("节日", "Festival"),
-    "anniversary": Message("合作纪念", "Anniversary"),
-    "churn": Message("流失预警", "Churn warning"),
-    "complaint": Message("投诉", "Complaint"),
-    "custom": Message("自定义", "Custom"),
-}
 OPEN_STATES = ("new", "seen", "snoozed")
 CARE_KINDS = ("birthday", "festival", "anniversary")
 _CHUNK = 500
-
-
-@dataclass
-class GenerationReport:
-    """What one generation run did; `created` counts reminders raised by this run only."""
-
-    today: date
-    created: Counter = field(default_factory=Counter)
-    new_keys: list[str] = field(default_factory=list)
-    planned_revisits: int = 0
-    woken: int = 0  # snoozed reminders whose date came
-    superseded: int = 0  # "due" revisit reminders replaced by their "overdue" one
-    seconds: float = 0.0
-
-    @property
-    def total_created(self) -> int:
-        return sum(self.created.values())
-
-    @property
-    def changes(self) -> Changes:
-        return Changes(reminders=bool(self.total_created or self.woken or self.superseded),
-                       revisits=bool(self.planned_revisits))
-
-    def summary(self) -> Message:
-        parts_zh = "，".join(f"{KIND_NAMES[k].zh} {n}" for k, n in sorted(self.created.items())) or "无"
-        parts_en = ", ".join(f"{KIND_NAMES[k].en.lower()} {n}" for k, n in sorted(self.created.items())) or "none"
-        return Message(f"新提醒 {self.total_created} 条（{parts_zh}）；新回访计划 {self.planned_revisits} 个。",
-                       f"{self.total_created} new reminders ({parts_en}); {self.planned_revisits} revisits planned.")
-
-    def as_dict(self) -> dict:
-        return {"today": self.today.isoformat(), "created": dict(self.created), "total_created": self.total_created,
-                "planned_revisits": self.planned_revisits, "woken": self.woken, "superseded": self.superseded,
-                "seconds": round(self.seconds, 3)}
-
-
-# --- raising -------------------------------------------------------------------------------------
-
-
-def _existing_keys(session: Session, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(keys), _CHUNK):
-        found.update(session.scalars(select(Reminder.key).where(Reminder.key.in_(keys[start:start + _CHUNK]))))
-    return found
-
-
-def _insert_ignoring_duplicates(session: Session, rows: list[dict]) -> list[str]:
-    """INSERT … ON CONFLICT (key) DO NOTHING; returns the keys this statement really inserted.
-
-    The unique key, not a prior check, is what guarantees "exactly once": another process may
-    insert the same key between our check and our insert, and then its row simply stays.
-    """
-    if not rows:
-        return []
-    if dialect_name(session) == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    table = Reminder.__table__
-    statement = insert(table).on_conflict_do_nothing(index_elements=[table.c.key]).returning(table.c.key)
-    return list(session.execute(statement, rows).scalars())
-
-
-def raise_reminders(session: Session, candidates: list[Candidate]) -> list[str]:
-    """Insert the candidates whose key is new; returns the keys inserted."""
-    unique: dict[str, Candidate] = {}
-    for candidate in candidates:
-        unique.setdefault(candidate.key, candidate)
-    if not unique:
-        return []
-    existing = _existing_keys(session, list(unique))
-    now, user = utcnow(), session.info.get("user")
-    rows = []
-    for key, c in unique.items():
-        if key in existing:
-            continue
-        data = dict(c.data)
-        data["en"] = {"subject": c.subject_en, "detail": c.detail_en}
-        # Bulk Core insert: no ORM flush stamps these, so the tracked columns are set here.
-        rows.append({
-            "uid": new_uid(), "created_at": now, "updated_at": now, "updated_by": user, "version": 1,
-            "key": key, "kind": c.kind, "subject": c.subject_zh[:300], "detail": c.detail_zh,
-            "customer_id": c.customer_id, "contact_id": c.contact_id, "event_on": c.event_on, "due_on": c.due_on,
-            "state": "new", "snoozed_until": None, "data": data,
-        })
-    return _insert_ignoring_duplicates(session, rows)
-
-
-def _wake_snoozed(session: Session, today: date) -> int:
-    table = Reminder.__table__
-    result = session.execute(
-        update(table)
-        .where(table.c.state == "snoozed", table.c.snoozed_until <= today, table.c.deleted_at.is_(None))
-        .values(state="new", version=table.c.version + 1, updated_at=utcnow(), updated_by=session.info.get("user"))
-    )
-    return result.rowcount or 0
-
-
-def _supersede_due_revisits(session: Session, overdue_keys: list[str]) -> int:
-    """An overdue reminder replaces the plan's "due" one, so the centre shows one line per late plan."""
-    due_keys = [key[: -len(":overdue")] + ":due" for key in overdue_keys]
-    table = Reminder.__table__
-    changed = 0
-    for start in range(0, len(due_keys), _CHUNK):
-        result = session.execute(
-            update(table)
-            .where(table.c.key.in_(due_keys[start:start + _CHUNK]), table.c.state.in_(OPEN_STATES))
-            .values(state="done", version=table.c.version + 1, updated_at=utcnow(),
-                    updated_by=session.info.get("user"))
-        )
-        changed += result.rowcount or 0
-    return changed
-
-
-def generate_reminders(session: Session, today: date, *, settings: ReminderSettings | None = None) -> GenerationReport:
-    """Plan missing revisits and raise every reminder due by `today` (plus lead times) exactly once.
-
-    Idempotent, and it catches up: care moments of the last `catch_up_days` and every overdue
-    revisit are raised even if no run happened on their day. Safe to run from several
-    processes at once; the unique key makes a second raise a no-op.
-    """
-    started = time.perf_counter()
-    serialize_generation(session)
-    settings = settings or load_reminder_settings(session)
-    report = GenerationReport(today=today)
-    report.planned_revisits = plan_revisits(session, today)
-    report.woken = _wake_snoozed(session, today)
-    candidates: list[Candidate] = []
-    for _kind, source in SOURCES:
-        candidates.extend(source(session, today, settings))
-    kinds = {c.key: c.kind for c in candidates}
-    report.new_keys = raise_reminders(session, candidates)
-    report.created.update(kinds[key] for key in report.new_keys)
-    overdue = [key for key in report.new_keys if key.startswith("revisit:") and key.endswith(":overdue")]
-    report.superseded = _supersede_due_revisits(session, overdue)
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 # --- states --------------------------------------------------------------------------------------
@@ -342,10 +203,7 @@ def count_due(session: Session, today: date) -> int:
 
 def run_reminders_command(database, today: date, days: int, as_json: bool) -> int:
     """`accountdesk reminders`: catch up (raise what is due), then list what is due by today + days."""
-    report = None
-    if not database.read_only:
-        with database.write() as session:
-            report = generate_reminders(session, today)
+    report = None if database.read_only else run_generation(database, today)
     with database.session() as session:
         rows = due_reminders(session, today, days)
     if as_json:
@@ -364,7 +222,7 @@ def run_reminders_command(database, today: date, days: int, as_json: bool) -> in
 
 
 __all__ = [
-    "GenerationReport", "KIND_NAMES", "REMINDER_KINDS", "ReminderRow", "add_custom_reminder", "count_due",
+    "GenerationReport", "KIND_NAMES", "benchmark_generation", "existing_keys", "run_generation", "REMINDER_KINDS", "ReminderRow", "add_custom_reminder", "count_due",
     "due_reminders", "generate_reminders", "raise_reminders", "run_reminders_command", "set_state",
     "set_state_many", "snooze", "snooze_many",
 ]

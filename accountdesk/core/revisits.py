@@ -3,6 +3,7 @@ completion, rescheduling, due/overdue status, the calendar rows and the .ics exp
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
+from accountdesk.core.bulk_rows import insert_rows, new_uids
 from accountdesk.core.clock import LocalDays, local_noon_utc, local_zone
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.models import (
@@ -20,7 +22,6 @@ from accountdesk.core.models import (
     RevisitPlan,
     TierPolicy,
     User,
-    new_uid,
     utcnow,
 )
 from accountdesk.core.sql_time import dialect_name, epoch_seconds
@@ -29,6 +30,9 @@ from accountdesk.core.sql_time import dialect_name, epoch_seconds
 # manager made on purpose (a product launch visit stays where it was put).
 CADENCE_PURPOSE = "定期回访"
 REVISIT_STATUSES = ("upcoming", "due", "overdue")
+# `updated_by` of plans the cadence writes by itself (not a person's edit). The reminder run
+# also tells its own writes from people's edits by it, so it does not re-examine them.
+PLANNER = "AccountDesk"
 # Any constant shared by every AccountDesk client; serialises plan/reminder generation on
 # PostgreSQL, where two clients could otherwise both see "no plan yet" (SQLite: BEGIN IMMEDIATE).
 _PLANNING_LOCK = 0x41444B31
@@ -71,11 +75,23 @@ def load_cadence(session: Session) -> Cadence:
 # --- planning ----------------------------------------------------------------------------------
 
 
+def last_contact_of(customer_id_column):
+    """The latest live interaction instant of the customer in `customer_id_column` (a scalar subquery).
+
+    Newest-first with LIMIT 1 rather than MAX(): the (customer_id, occurred_at) index then
+    stops at the first live row, where MAX() with the tombstone filter reads them all.
+    """
+    return (
+        select(Interaction.occurred_at)
+        .where(Interaction.customer_id == customer_id_column, Interaction.deleted_at.is_(None))
+        .order_by(Interaction.occurred_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 def _last_contact_expr(session: Session):
-    latest = select(func.max(Interaction.occurred_at)).where(
-        Interaction.customer_id == Customer.id, Interaction.deleted_at.is_(None)
-    ).scalar_subquery()
-    return epoch_seconds(session, latest)
+    return epoch_seconds(session, last_contact_of(Customer.id))
 
 
 def _planned_exists():
@@ -86,76 +102,76 @@ def _planned_exists():
     )
 
 
-def _plan_row(session: Session, customer_id: int, owner_id: int | None, due_on: date, channel: str | None,
-              now: datetime) -> dict:
-    # Bulk Core inserts bypass the ORM's stamping, so they set the tracked columns themselves.
-    return {
-        "uid": new_uid(), "created_at": now, "updated_at": now, "updated_by": session.info.get("user"),
-        "version": 1, "customer_id": customer_id, "owner_id": owner_id, "due_on": due_on,
-        "purpose": CADENCE_PURPOSE, "channel": channel, "state": "planned",
-    }
+_PLAN_COLUMNS = ["uid", "created_at", "updated_at", "updated_by", "version", "customer_id", "owner_id", "due_on",
+                 "purpose", "channel", "state"]
 
 
-def plan_revisits(session: Session, today: date) -> int:
+def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int] | None = None) -> int:
     """Plan the next revisit of every live customer that has none planned; returns how many.
 
     Next revisit = last contact (latest interaction, as a local date; the date the customer
     entered the archive when there is none) + the tier's interval. Idempotent. Also moves
     cadence plans later when a contact was logged since they were made (see sync_cadence).
+    `customer_ids` limits the work to those customers (the reminder run's incremental passes).
     """
     serialize_generation(session)
     cadence = load_cadence(session)
     days = LocalDays()
-    rows = session.execute(
+    query = (
         select(Customer.id, Customer.tier, Customer.owner_id, _last_contact_expr(session),
                epoch_seconds(session, Customer.created_at))
         .where(Customer.deleted_at.is_(None), ~_planned_exists())
-    ).all()
+    )
+    if customer_ids is not None:
+        query = query.where(Customer.id.in_(list(customer_ids)))
+    rows = session.execute(query).all()
     now = utcnow()
+    uids = new_uids(len(rows))
     new_rows = []
-    for customer_id, tier, owner_id, last_epoch, created_epoch in rows:
+    for uid, (customer_id, tier, owner_id, last_epoch, created_epoch) in zip(uids, rows, strict=True):
         base = days.ordinal(last_epoch if last_epoch is not None else (created_epoch or 0))
         due = date.fromordinal(base + cadence.interval(tier))
-        new_rows.append(_plan_row(session, customer_id, owner_id, due, cadence.channel(tier), now))
-    if new_rows:
-        session.execute(RevisitPlan.__table__.insert(), new_rows)
-    sync_cadence(session, today)
+        # Bulk insert: no ORM flush stamps these rows, so the tracked columns are set here.
+        new_rows.append((uid, now, now, PLANNER, 1, customer_id, owner_id, due, CADENCE_PURPOSE, cadence.channel(tier),
+                         "planned"))
+    insert_rows(session, RevisitPlan.__table__, _PLAN_COLUMNS, new_rows)
+    if customer_ids is None:
+        sync_cadence(session, today)
+    elif customer_ids:
+        sync_cadence(session, None, customer_ids=list(customer_ids))
     return len(new_rows)
 
 
 def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 14,
-                 customer_ids: list[int] | None = None) -> int:
+                 customer_ids: Collection[int] | None = None) -> int:
     """Move cadence plans to last contact + interval where a newer contact was logged.
 
     Only customers with interactions written in the last `lookback_days` are examined (or the
     given customers): a contact logged earlier has already moved its plan. Never moves a plan
     earlier, so a revisit pushed out by hand stays out. Returns how many plans moved.
     """
-    cadence = load_cadence(session)
     if customer_ids is None:
         assert today is not None
         # Written-at instants come from the wall clock, `today` may be pinned (tests, --date):
         # look back from whichever is earlier so neither hides a fresh contact.
         start = min(today, utcnow().astimezone(local_zone()).date()) - timedelta(days=lookback_days)
-        since = datetime.combine(start, time(), tzinfo=local_zone())
-        touched = (
-            select(Interaction.customer_id)
-            .where(Interaction.updated_at >= since.astimezone(timezone.utc))
-            .distinct()
-            .scalar_subquery()
-        )
-        customer_filter = RevisitPlan.customer_id.in_(touched)
-    else:
-        customer_filter = RevisitPlan.customer_id.in_(customer_ids)
-    latest = select(func.max(Interaction.occurred_at)).where(
-        Interaction.customer_id == RevisitPlan.customer_id, Interaction.deleted_at.is_(None)
-    ).scalar_subquery()
-    rows = session.execute(
-        select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, Customer.tier, epoch_seconds(session, latest))
-        .join(Customer, Customer.id == RevisitPlan.customer_id)
-        .where(customer_filter, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None),
-               RevisitPlan.purpose == CADENCE_PURPOSE, Customer.deleted_at.is_(None))
-    ).all()
+        since = datetime.combine(start, time(), tzinfo=local_zone()).astimezone(timezone.utc)
+        # Fetched first (through the updated_at index): as a subquery, SQLite would walk every plan.
+        customer_ids = set(session.scalars(select(Interaction.customer_id).where(Interaction.updated_at >= since)))
+    if not customer_ids:
+        return 0
+    cadence = load_cadence(session)
+    latest = last_contact_of(RevisitPlan.customer_id)
+    wanted = sorted(customer_ids)
+    rows = []
+    for start in range(0, len(wanted), 900):
+        rows.extend(session.execute(
+            select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, Customer.tier, epoch_seconds(session, latest))
+            .join(Customer, Customer.id == RevisitPlan.customer_id)
+            .where(RevisitPlan.customer_id.in_(wanted[start:start + 900]), RevisitPlan.state == "planned",
+                   RevisitPlan.deleted_at.is_(None), RevisitPlan.purpose == CADENCE_PURPOSE,
+                   Customer.deleted_at.is_(None))
+        ))
     days = LocalDays()
     moves = []
     for plan_id, plan_uid, due_on, tier, last_epoch in rows:
@@ -170,7 +186,7 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
             update(table)
             .where(table.c.id == bindparam("plan_id"))
             .values(due_on=bindparam("new_due"), version=table.c.version + 1, updated_at=utcnow(),
-                    updated_by=session.info.get("user")),
+                    updated_by=PLANNER),
             [{"plan_id": m["plan_id"], "new_due": m["new_due"]} for m in moves],
         )
         _close_revisit_reminders(session, [(m["uid"], m["old_due"]) for m in moves], "dismissed")
@@ -191,15 +207,26 @@ def revisit_reminder_keys(plan_uid: str, due_on: date) -> tuple[str, str]:
     return f"revisit:{plan_uid}:{due_on.isoformat()}:due", f"revisit:{plan_uid}:{due_on.isoformat()}:overdue"
 
 
-def _close_revisit_reminders(session: Session, plans: list[tuple[str, date]], state: str) -> None:
-    keys = [key for uid, due_on in plans for key in revisit_reminder_keys(uid, due_on)]
+def close_open_reminders(session: Session, keys: list[str], state: str) -> int:
+    """Set the still-open reminders among `keys` to `state`; returns how many changed."""
     table = Reminder.__table__
+    ids: list[int] = []
     for start in range(0, len(keys), 500):
+        # Found through the unique key index; filtering on state in SQL could make the planner
+        # pick the (state, due_on) index and walk every open reminder instead.
+        rows = session.execute(select(table.c.id, table.c.state).where(table.c.key.in_(keys[start:start + 500])))
+        ids.extend(rid for rid, current in rows if current in ("new", "seen", "snoozed"))
+    for start in range(0, len(ids), 500):
         session.execute(
             update(table)
-            .where(table.c.key.in_(keys[start:start + 500]), table.c.state.in_(("new", "seen", "snoozed")))
+            .where(table.c.id.in_(ids[start:start + 500]))
             .values(state=state, version=table.c.version + 1, updated_at=utcnow(), updated_by=session.info.get("user"))
         )
+    return len(ids)
+
+
+def _close_revisit_reminders(session: Session, plans: list[tuple[str, date]], state: str) -> None:
+    close_open_reminders(session, [key for uid, due_on in plans for key in revisit_reminder_keys(uid, due_on)], state)
 
 
 # --- one plan ----------------------------------------------------------------------------------

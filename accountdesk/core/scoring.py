@@ -209,9 +209,9 @@ class ScoringDefinition:
         return clamp_score(total / self.positive_weight)
 
     def scorer(self) -> Callable[[CustomerMetrics], float]:
-        """A fast `score` for re-grading thousands of customers (same result)."""
+        """A fast `score` for re-grading thousands of customers (the same arithmetic)."""
         divisor = self.positive_weight
-        parts = [(c.weight / divisor, _point_function(c)) for c in self.criteria]
+        parts = [(c.weight, _point_function(c)) for c in self.criteria]
         names = [c.metric for c in self.criteria]
         fetch = attrgetter(*names) if len(names) > 1 else (lambda m: (getattr(m, names[0]),))
 
@@ -219,7 +219,7 @@ class ScoringDefinition:
             total = 0.0
             for (weight, points), value in zip(parts, fetch(metrics), strict=True):
                 total += weight * points(value)
-            return clamp_score(total)
+            return clamp_score(total / divisor)
 
         return score
 
@@ -360,14 +360,30 @@ def list_models(session: Session) -> list[ScoringModel]:
     )
 
 
-def active_model(session: Session) -> ScoringModel:
-    """The active scoring model; the default one is created the first time none exists."""
-    model = session.scalars(
+def _stored_active(session: Session) -> ScoringModel | None:
+    return session.scalars(
         select(ScoringModel)
         .where(ScoringModel.deleted_at.is_(None), ScoringModel.is_active.is_(True))
         .order_by(ScoringModel.id)
         .limit(1)
     ).first()
+
+
+def current_model(session: Session) -> ScoringModel:
+    """The active model for reading: the stored one, or (before any exists) an unsaved default
+    with no id, so reading never writes (a read-only database stays readable)."""
+    model = _stored_active(session)
+    if model is not None:
+        return model
+    existing = list_models(session)
+    if existing:
+        return existing[0]
+    return ScoringModel(name=DEFAULT_MODEL_NAME, is_active=True, definition=default_definition(), version=1)
+
+
+def active_model(session: Session) -> ScoringModel:
+    """The active scoring model; the default one is created the first time none exists."""
+    model = _stored_active(session)
     if model is not None:
         return model
     existing = list_models(session)
@@ -417,6 +433,19 @@ def activate_model(session: Session, model_id: int, reason: str | None = None) -
     session.flush()
     _record_activation(session, chosen, reason=reason)
     return chosen
+
+
+def delete_model(session: Session, model_id: int) -> None:
+    """Tombstone a stored model; the active one cannot go (activate another first)."""
+    model = _model(session, model_id)
+    if model.is_active:
+        raise ValidationError(
+            f"评分表“{model.name}”正在使用，不能删除；请先启用另一张评分表。",
+            f"the scoring sheet '{model.name}' is in use and cannot be deleted; activate another one first.",
+            field="model_id",
+        )
+    model.deleted_at = utcnow()
+    session.flush()
 
 
 def model_activations(session: Session) -> list[dict]:

@@ -1,5 +1,6 @@
 """Tiers: re-grading every customer (score, tier, lifecycle stage, RFM segment), previews of a
-model, score explanations, manual overrides with locks, and the tier history."""
+model, and the `retier` command; the tiering API in one place (explanations, overrides and
+policies live in explain.py, overrides.py and policies.py and are re-exported here)."""
 
 from __future__ import annotations
 
@@ -10,19 +11,28 @@ import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
-from accountdesk.core.i18n import Message, ValidationError
+from accountdesk.core.explain import CriterionScore, ScoreBreakdown, score_breakdown
+from accountdesk.core.i18n import Message
 from accountdesk.core.lifecycle import lifecycle_rules, lifecycle_stage
-from accountdesk.core.metrics import METRICS, CustomerMetrics, compute_metrics, customer_base_columns
-from accountdesk.core.models import Customer, ScoringModel, TierChange, cents_to_decimal, utcnow
+from accountdesk.core.metrics import CustomerMetrics, compute_metrics, customer_base_columns
+from accountdesk.core.models import Customer, ScoringModel, TierChange, utcnow
+from accountdesk.core.overrides import (
+    TierHistoryEntry,
+    known_tiers,
+    set_manual_tier,
+    tier_history,
+    unlock_tier,
+)
 from accountdesk.core.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.rfm import rfm_scores
-from accountdesk.core.scoring import ScoringDefinition, active_model, definition_of
+from accountdesk.core.scoring import ScoringDefinition, active_model, current_model, definition_of
 
 __all__ = [
     "CriterionScore",
@@ -40,14 +50,14 @@ __all__ = [
     "policy_for",
     "unlock_tier",
     "update_tier_policy",
+    "known_tiers",
 ]
 
 NO_TIER = "-"  # how "no tier yet" appears in migration matrices
 
 
-@dataclass(frozen=True, slots=True)
-class TierMove:
-    """One customer whose tier a re-grade changes."""
+class TierMove(NamedTuple):
+    """One customer whose tier a re-grade changes (a tuple: a first grading makes 100,000)."""
 
     customer_id: int
     code: str
@@ -57,14 +67,7 @@ class TierMove:
     score: float
 
     def as_dict(self) -> dict:
-        return {
-            "customer_id": self.customer_id,
-            "code": self.code,
-            "name": self.name,
-            "old_tier": self.old_tier,
-            "new_tier": self.new_tier,
-            "score": self.score,
-        }
+        return self._asdict()
 
 
 @dataclass
@@ -85,6 +88,7 @@ class RegradeReport:
     segments: dict[str, int] = field(default_factory=dict)
     rows_written: int = 0
     seconds: float = 0.0
+    changed_customers: set[int] = field(default_factory=set, repr=False)  # every row written
 
     def as_dict(self) -> dict:
         return {
@@ -108,7 +112,7 @@ class RegradeReport:
     def as_changes(self) -> Changes:
         if self.dry_run or not self.rows_written:
             return Changes()
-        return Changes(customers={m.customer_id for m in self.changes}, tiers=True, everything=True)
+        return Changes(customers=set(self.changed_customers), tiers=True)
 
     def summary(self) -> Message:
         tiers = " · ".join(f"{tier} {count}" for tier, count in self.counts.items())
@@ -215,12 +219,14 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
     """Score and grade every live customer with the active model; write scores, tiers, stages and
     RFM segments of the customers whose values changed, and a TierChange for each new tier."""
     started = time.perf_counter()
-    model = active_model(session)
+    model = current_model(session) if dry_run else active_model(session)
     definition = definition_of(model)
     grading = _grade_population(session, definition, as_of)
     report = _report(grading, definition, as_of, model, dry_run=dry_run)
     if not dry_run:
-        report.rows_written = _write_back(session, grading, model, as_of, report.changes, reason)
+        report.rows_written, report.changed_customers = _write_back(
+            session, grading, model, as_of, report.changes, reason
+        )
     report.seconds = time.perf_counter() - started
     return report
 
@@ -281,7 +287,7 @@ def _roomy_page_cache(connection):
 
 
 def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of: date,
-                moves: list[TierMove], reason: str | None) -> int:
+                moves: list[TierMove], reason: str | None) -> tuple[int, set[int]]:
     """Bulk writes of only the rows that changed: they bypass the ORM audit on purpose (the
     tier history is the record) and so stamp updated_at/updated_by/version themselves."""
     connection = session.connection()
@@ -296,14 +302,14 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
         if tier != state.tier or score != state.score or stage != state.stage or segment != state.segment:
             rows.append((tier, score, stage, segment, now, user, customer_id))
     if not rows and not moves:
-        return 0
+        return 0, set()
     with _roomy_page_cache(connection):
         _write_rows(connection, rows, moves, model, as_of, reason, now, user)
     # Customers already loaded in this session now hold stale values; reload them on next use.
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Customer):
             session.expire(obj)
-    return len(rows)
+    return len(rows), {row[-1] for row in rows}
 
 
 def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: ScoringModel, as_of: date,
@@ -329,226 +335,6 @@ def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: Sco
                 for uid, move in zip(_fresh_uids(len(moves)), moves, strict=True)
             ],
         )
-
-
-# --- explanations ----------------------------------------------------------------------------
-
-
-def _display(metric: str, value: int | float | None) -> str | None:
-    if value is None:
-        return None
-    unit = METRICS[metric].unit
-    if unit == "money":
-        return str(cents_to_decimal(int(value)))
-    if unit == "ratio":
-        return f"{value * 100:.1f}%"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-@dataclass(frozen=True)
-class CriterionScore:
-    """One line of a score explanation: raw value, band, points, weight and contribution."""
-
-    key: str
-    label: Message
-    metric: str
-    value: int | float | None  # raw (money in cents)
-    display_value: str | None  # as a person reads it (money in yuan)
-    band: str | None  # None: no value, the criterion's missing points apply
-    points: float
-    weight: float
-    contribution: float  # points × weight ÷ total positive weight; the contributions add up to the score
-
-    def as_dict(self) -> dict:
-        return {
-            "key": self.key,
-            "label": self.label.text(),
-            "label_zh": self.label.zh,
-            "label_en": self.label.en,
-            "metric": self.metric,
-            "value": self.display_value,
-            "band": self.band,
-            "points": self.points,
-            "weight": self.weight,
-            "contribution": self.contribution,
-        }
-
-
-@dataclass
-class ScoreBreakdown:
-    """Why a customer has its score and tier, criterion by criterion."""
-
-    customer_id: int
-    code: str
-    name: str
-    as_of: date
-    model_id: int
-    model_name: str
-    model_version: int
-    score: float
-    rule_tier: str | None  # what the thresholds give; None in share mode (it depends on everyone)
-    tier: str | None  # the stored tier
-    tier_locked: bool
-    lock_reason: str | None
-    stage: str
-    rfm_segment: str | None
-    criteria: list[CriterionScore]
-    metrics: CustomerMetrics
-
-    def as_dict(self) -> dict:
-        return {
-            "customer_id": self.customer_id,
-            "code": self.code,
-            "name": self.name,
-            "as_of": self.as_of.isoformat(),
-            "model_id": self.model_id,
-            "model_name": self.model_name,
-            "model_version": self.model_version,
-            "score": self.score,
-            "rule_tier": self.rule_tier,
-            "tier": self.tier,
-            "tier_locked": self.tier_locked,
-            "lock_reason": self.lock_reason,
-            "stage": self.stage,
-            "rfm_segment": self.rfm_segment,
-            "criteria": [c.as_dict() for c in self.criteria],
-            "metrics": self.metrics.as_dict(),
-        }
-
-
-def _customer(session: Session, customer_id: int) -> Customer:
-    customer = session.get(Customer, customer_id)
-    if customer is None or customer.deleted_at is not None:
-        raise ValidationError(f"找不到客户 {customer_id}", f"no customer {customer_id}", field="customer_id")
-    return customer
-
-
-def score_breakdown(session: Session, customer_id: int, as_of: date) -> ScoreBreakdown:
-    """Each criterion's raw value, band, points, weight and contribution for one customer."""
-    customer = _customer(session, customer_id)
-    model = active_model(session)
-    definition = definition_of(model)
-    metrics = compute_metrics(session, as_of, definition.window_months, customer_ids=[customer_id])[customer_id]
-    divisor = definition.positive_weight
-    lines = []
-    for criterion in definition.criteria:
-        value = metrics.value(criterion.metric)
-        band = criterion.band_for(value)
-        points = criterion.points_for(value)
-        lines.append(
-            CriterionScore(
-                key=criterion.key,
-                label=criterion.label,
-                metric=criterion.metric,
-                value=value,
-                display_value=_display(criterion.metric, value),
-                band=None if value is None else (band.label(criterion.money) if band else "*"),
-                points=points,
-                weight=criterion.weight,
-                contribution=round(points * criterion.weight / divisor, 2),
-            )
-        )
-    score = definition.score(metrics)
-    return ScoreBreakdown(
-        customer_id=customer.id,
-        code=customer.code,
-        name=customer.name,
-        as_of=as_of,
-        model_id=model.id,
-        model_name=model.name,
-        model_version=model.version,
-        score=score,
-        rule_tier=definition.tier_by_threshold(score) if definition.mode == "thresholds" else None,
-        tier=customer.tier,
-        tier_locked=bool(customer.tier_locked),
-        lock_reason=customer.tier_lock_reason,
-        stage=lifecycle_stage(metrics, lifecycle_rules(session)),
-        rfm_segment=customer.rfm_segment,
-        criteria=lines,
-        metrics=metrics,
-    )
-
-
-# --- manual override and history ---------------------------------------------------------------
-
-
-def known_tiers(session: Session) -> list[str]:
-    """The active model's tiers, then any other tier a policy exists for."""
-    tiers = list(definition_of(active_model(session)).tiers)
-    tiers.extend(p.tier for p in tier_policies(session) if p.tier not in tiers)
-    return tiers
-
-
-def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, lock: bool = True) -> Changes:
-    """Overrule the grade: set a tier with a reason; a locked tier survives re-grading."""
-    customer = _customer(session, customer_id)
-    tier = (tier or "").strip()
-    reason = (reason or "").strip()
-    tiers = known_tiers(session)
-    if tier not in tiers:
-        raise ValidationError(
-            f"未知的等级“{tier}”（可选：{'、'.join(tiers)}）", f"unknown tier '{tier}' (one of: {', '.join(tiers)})",
-            field="tier",
-        )
-    if not reason:
-        raise ValidationError("手动调整等级须填写原因", "a manual tier change needs a reason", field="reason")
-    model = active_model(session)
-    old_tier = customer.tier
-    customer.tier = tier
-    customer.tier_locked = lock
-    customer.tier_lock_reason = reason if lock else None
-    session.add(TierChange(
-        customer_id=customer.id, changed_at=utcnow(), old_tier=old_tier, new_tier=tier, score=customer.score,
-        model_id=model.id, model_version=model.version, manual=True, reason=reason,
-    ))
-    session.flush()
-    return Changes(customers={customer.id}, tiers=True)
-
-
-def unlock_tier(session: Session, customer_id: int) -> Changes:
-    """Let the next re-grade set this customer's tier again (the audit trail keeps the unlock)."""
-    customer = _customer(session, customer_id)
-    customer.tier_locked = False
-    customer.tier_lock_reason = None
-    session.flush()
-    return Changes(customers={customer.id}, tiers=True)
-
-
-@dataclass(frozen=True)
-class TierHistoryEntry:
-    changed_at: datetime
-    old_tier: str | None
-    new_tier: str | None
-    score: float | None
-    model_id: int | None
-    model_name: str | None
-    model_version: int | None
-    manual: bool
-    reason: str | None
-    by: str | None
-
-    def as_dict(self) -> dict:
-        return {**self.__dict__, "changed_at": self.changed_at.isoformat(timespec="seconds")}
-
-
-def tier_history(session: Session, customer_id: int) -> list[TierHistoryEntry]:
-    """Every tier change of a customer, newest first."""
-    query = (
-        select(TierChange, ScoringModel.name)
-        .outerjoin(ScoringModel, ScoringModel.id == TierChange.model_id)
-        .where(TierChange.customer_id == customer_id, TierChange.deleted_at.is_(None))
-        .order_by(TierChange.changed_at.desc(), TierChange.id.desc())
-    )
-    return [
-        TierHistoryEntry(
-            changed_at=change.changed_at, old_tier=change.old_tier, new_tier=change.new_tier, score=change.score,
-            model_id=change.model_id, model_name=model_name, model_version=change.model_version,
-            manual=bool(change.manual), reason=change.reason, by=change.updated_by,
-        )
-        for change, model_name in session.execute(query)
-    ]
 
 
 # --- command line ------------------------------------------------------------------------------

@@ -86,6 +86,10 @@ class AppController(QObject):
         self.window.database_switch_requested.connect(self.open)
         self.window.restore_requested.connect(self.restore)
         self.window.show()
+        # Background jobs on this database (reminders at once and every 30 min, re-grade, backup);
+        # they stop when this window closes, a restore begins or the application quits.
+        from accountdesk.ui.scheduler_bridge import start_scheduler_for
+        start_scheduler_for(self.window)
         self.settings.add_recent_database(target)
         if old_window is not None:
             old_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -137,7 +141,11 @@ class AppController(QObject):
             return
         target = database.path
         window = self.window
-        # Nothing may hold the file open while the backup is copied over it.
+        # Nothing may hold the file open while the backup is copied over it: no scheduled job
+        # and no task still running.
+        bridge = getattr(window, "scheduler_bridge", None)
+        if bridge is not None:
+            bridge.stop()
         window.context.runner.shutdown(wait=True)
         database.dispose()
 
@@ -167,13 +175,19 @@ class AppController(QObject):
 def run_app(db_target: str | Path, user: str | None = None) -> int:
     """The desktop application (``accountdesk`` with no command); returns the exit code."""
     app = make_application()
+    from accountdesk.ui.crash_dialog import CrashReporter
+
+    # The crash safety net: every unhandled exception is logged and explained, never silent.
+    crash_reporter = CrashReporter(DialogService(), app)
+    crash_reporter.install()
     settings = AppSettings()
     choice = settings.language
     if choice == "system":
         # The command line's --lang (already given to the core) counts as the system's choice.
         choice = "zh_CN" if i18n.current_language() == "zh" else "en"
     set_interface_language(choice)
-    controller = AppController(settings, user)
+    # --user on the command line wins over the name chosen in Settings, then the login name.
+    controller = AppController(settings, user or settings.user_name)
     controller.open(db_target)
     try:
         return app.exec()

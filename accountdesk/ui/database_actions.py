@@ -87,11 +87,24 @@ class DatabaseCommands(QObject):
             self.window.restore_requested.emit(source)
 
     def about(self) -> None:
-        self.context.dialogs.info(
-            self.window,
-            self.tr("About AccountDesk"),
+        self.context.dialogs.info(self.window, self.tr("About AccountDesk"), self.about_text())
+
+    def about_text(self) -> str:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from accountdesk.crashlog import log_path
+
+        database = self.context.database
+        return (
             self.tr("AccountDesk %1 — customer archive, tiering, revisits and care reminders "
-                    "for key-account managers.\n\nDatabase: %2")
-            .replace("%1", __version__)
-            .replace("%2", self.context.database.display_name),
+                    "for key-account managers.").replace("%1", __version__)
+            + "\n\n"
+            + self.tr("Database: %1").replace("%1", database.display_name) + "\n"
+            + self.tr("Schema version: %1").replace("%1", str(database.schema_revision() or "—")) + "\n"
+            + self.tr("Qt %1, PySide6 %2, Python %3").replace("%1", qVersion()).replace("%2", pyside_version)
+            .replace("%3", platform.python_version()) + "\n"
+            + self.tr("Log file: %1").replace("%1", str(log_path()))
         )

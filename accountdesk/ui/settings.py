@@ -35,6 +35,12 @@ class AppSettings:
     def language(self, value: str) -> None:
         self.qsettings.setValue(LANGUAGE_KEY, value)
 
+    @property
+    def user_name(self) -> str | None:
+        """The name this person chose in Settings (None: the login name)."""
+        value = self.qsettings.value("user/name")
+        return str(value).strip() or None if value else None
+
     # --- databases --------------------------------------------------------------------
 
     def recent_databases(self) -> list[str]:

@@ -373,6 +373,31 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>AccountDesk met an unexpected error. Nothing was half-saved: the action that failed was rolled back.
+
+%1
+
+The details are in the log:
+%2
+
+Please send that file to whoever supports AccountDesk for you.</source>
+        <translation>AccountDesk 遇到了意外错误。没有任何数据只保存了一半：出错的操作已全部撤回。
+
+%1
+
+详细信息已记录在日志中：
+%2
+
+请把这个文件发给为您提供 AccountDesk 支持的同事。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerColumns</name>
     <message>
         <source>Code</source>
@@ -634,6 +659,252 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>No tier</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Spend in period</source>
+        <translation>期间消费</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动次数</translation>
+    </message>
+    <message>
+        <source>Mean satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>Revisits on time</source>
+        <translation>按时回访</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Calculating the figures…</source>
+        <translation>正在计算统计数据…</translation>
+    </message>
+    <message>
+        <source>Spend in period: %1</source>
+        <translation>期间消费：%1</translation>
+    </message>
+    <message>
+        <source>%1 customers in %2</source>
+        <translation>%2客户 %1 位</translation>
+    </message>
+    <message>
+        <source>%1 of %2 earlier buyers bought again</source>
+        <translation>上期 %2 位购买客户中 %1 位再次购买</translation>
+    </message>
+    <message>
+        <source>out of 5, from %1 ratings</source>
+        <translation>满分 5 分，共 %1 次评分</translation>
+    </message>
+    <message>
+        <source>%1 of %2 due; %3 overdue</source>
+        <translation>应回访 %2 次，按时 %1 次；逾期未做 %3 次</translation>
+    </message>
+    <message>
+        <source>%1 share of spend</source>
+        <translation>%1客户消费占比</translation>
+    </message>
+    <message>
+        <source>Retention per month</source>
+        <translation>每月留存率</translation>
+    </message>
+    <message>
+        <source>%1 – %2: buyers of the month before who bought again</source>
+        <translation>%1 – %2：上月购买客户中再次购买的比例</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Satisfaction per tier</source>
+        <translation>各等级满意度</translation>
+    </message>
+    <message>
+        <source>Mean of %1 ratings, 1–5</source>
+        <translation>%1 次评分的平均值，1–5 分</translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <translation>M月</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.</source>
+        <translation>%1 → %2：%3 位客户等级变动。行为期初等级，列为期末等级。</translation>
+    </message>
+    <message>
+        <source>No tier history for this period yet.</source>
+        <translation>该期间还没有等级变动记录。</translation>
+    </message>
+    <message>
+        <source>%1 customers at risk or churned, the most valuable first. Double-click to open one.</source>
+        <translation>%1 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</translation>
+    </message>
+    <message>
+        <source>Customers now, and spend, interactions and revisits in the period.</source>
+        <translation>客户数为当前数字；消费、互动和回访为所选期间的数字。</translation>
+    </message>
+    <message>
+        <source>Statistics %1 to %2</source>
+        <translation>统计 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Export the figures</source>
+        <translation>导出统计数据</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel 工作簿 (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Figures exported to %1</source>
+        <translation>统计数据已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting the figures…</source>
+        <translation>正在导出统计数据…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>自定义期间…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户总数</translation>
+    </message>
+    <message>
+        <source>Top tier share of spend</source>
+        <translation>最高等级消费占比</translation>
+    </message>
+    <message>
+        <source>Retention rate</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Mean satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>Revisits on time</source>
+        <translation>按时回访率</translation>
+    </message>
+    <message>
+        <source>Customers per tier</source>
+        <translation>各等级客户数</translation>
+    </message>
+    <message>
+        <source>Everyone in the archive now</source>
+        <translation>档案中的全部客户</translation>
+    </message>
+    <message>
+        <source>Spend per tier</source>
+        <translation>各等级消费金额</translation>
+    </message>
+    <message>
+        <source>In the period, and share of the total</source>
+        <translation>所选期间的消费及占比</translation>
+    </message>
+    <message>
+        <source>Buyers of the month before who bought again</source>
+        <translation>上月购买客户中再次购买的比例</translation>
+    </message>
+    <message>
+        <source>No figures for this period</source>
+        <translation>该期间暂无数据</translation>
+    </message>
+    <message>
+        <source>Tier migration</source>
+        <translation>等级迁移</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Per owner</source>
+        <translation>按负责人</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCommands</name>
     <message>
         <source>AccountDesk databases (*.accountdesk);;All files (*)</source>
@@ -690,12 +961,182 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>关于 AccountDesk</translation>
     </message>
     <message>
-        <source>AccountDesk %1 — customer archive, tiering, revisits and care reminders for key-account managers.
+        <source>AccountDesk %1 — customer archive, tiering, revisits and care reminders for key-account managers.</source>
+        <translation>AccountDesk %1 —— 面向大客户经理的客户档案、客户分级、定期回访与客户关怀工具。</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Schema version: %1</source>
+        <translation>数据库结构版本：%1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1，PySide6 %2，Python %3</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSettings</name>
+    <message>
+        <source>Reading the database facts…</source>
+        <translation>正在读取数据库信息…</translation>
+    </message>
+    <message>
+        <source>Local (one user on this computer)</source>
+        <translation>本地（本机单人使用）</translation>
+    </message>
+    <message>
+        <source>Shared (a team on a network drive)</source>
+        <translation>共享（团队在网络盘上共用）</translation>
+    </message>
+    <message>
+        <source>Server (PostgreSQL)</source>
+        <translation>服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>%1, read-only</source>
+        <translation>%1，只读</translation>
+    </message>
+    <message>
+        <source>Shared mode lets colleagues open this file from a network drive at the same time: the file keeps its journal inside itself (no -wal file beside it) and every save goes straight to the disk. It is a little slower, and it is the safe way for a team. Everyone else must close the file before the switch; AccountDesk opens it again afterwards.</source>
+        <translation>共享模式让同事们可以同时从网络盘打开这个文件：文件把日志保存在自身之内（旁边不再有 -wal 文件），每次保存都直接写入磁盘。速度稍慢，但这是团队共用的安全方式。切换前其他人必须先关闭该文件；切换后 AccountDesk 会重新打开它。</translation>
+    </message>
+    <message>
+        <source>Switch to shared mode…</source>
+        <translation>切换到共享模式…</translation>
+    </message>
+    <message>
+        <source>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer&apos;s own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</source>
+        <translation>该文件处于团队共享模式。只有当文件位于本机硬盘且没有其他人使用时，才切换回单人模式（这样更快）。切换前其他人必须先关闭该文件。</translation>
+    </message>
+    <message>
+        <source>Switch to single-user mode…</source>
+        <translation>切换到单人模式…</translation>
+    </message>
+    <message>
+        <source>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL&apos;s own tools (pg_dump).</source>
+        <translation>服务器数据库由服务器本身负责多人共用，无需切换模式。请用 PostgreSQL 自带的工具（pg_dump）备份。</translation>
+    </message>
+    <message>
+        <source>Backups are kept in %1</source>
+        <translation>备份保存在 %1</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Shared mode</source>
+        <translation>共享模式</translation>
+    </message>
+    <message>
+        <source>Single-user mode</source>
+        <translation>单人模式</translation>
+    </message>
+    <message>
+        <source>Switch “%1” to shared mode now?</source>
+        <translation>现在把“%1”切换到共享模式吗？</translation>
+    </message>
+    <message>
+        <source>Switch “%1” to single-user mode now?</source>
+        <translation>现在把“%1”切换到单人模式吗？</translation>
+    </message>
+    <message>
+        <source>Done. AccountDesk opens the database again now.</source>
+        <translation>已完成。AccountDesk 现在重新打开数据库。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1?
 
-Database: %2</source>
-        <translation>AccountDesk 客户分级维护台 %1 —— 为大客户经理提供客户档案、分级、回访与关怀提醒。
+The database as it is now is backed up first, so this can be undone.</source>
+        <translation>用 %1 的备份替换当前数据库吗？
 
-数据库：%2</translation>
+替换前会先备份当前数据库，可以撤销。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Reminder *</source>
+        <translation>提醒内容 *</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1232,73 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>File and sheet</source>
+        <translation>文件和工作表</translation>
+    </message>
+    <message>
+        <source>Choose the Excel or CSV file to import and say what its rows are.</source>
+        <translation>选择要导入的 Excel 或 CSV 文件，并说明其中每一行是什么。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>An .xlsx, .xls, .ods or .csv file</source>
+        <translation>.xlsx、.xls、.ods 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>The sheet whose columns fit</source>
+        <translation>自动选择列名相符的工作表</translation>
+    </message>
+    <message>
+        <source>The rows are:</source>
+        <translation>每一行是：</translation>
+    </message>
+    <message>
+        <source>When a row is already in AccountDesk:</source>
+        <translation>某行在系统中已存在时：</translation>
+    </message>
+    <message>
+        <source>Create the customers the file names but AccountDesk does not have</source>
+        <translation>文件中提到但系统里没有的客户，自动新建</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row has an error</source>
+        <translation>只要有一行出错，就全部不导入</translation>
+    </message>
+    <message>
+        <source>Title rows above the header, merged header cells, phone numbers stored as numbers and dates in any common form are fine. Nothing is written until you have checked the preview, and every import can be undone.</source>
+        <translation>表头上方的标题行、合并的表头单元格、以数字形式保存的电话号码以及各种常见写法的日期都可以识别。在您核对预览之前不会写入任何数据，每次导入都可以撤销。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets</source>
+        <translation>电子表格</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name, code, contact, phone, pinyin or initials  (Ctrl+F)</source>
@@ -827,6 +1335,275 @@ Database: %2</source>
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSettings</name>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>You now work as %1.</source>
+        <translation>您现在以“%1”的身份工作。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
+        <translation>您所做的每项更改都会在变更记录中署上此名，此名也可被选为客户负责人。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExportPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier sheet</source>
+        <translation>客户分级管理表</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Revisits</source>
+        <translation>回访计划</translation>
+    </message>
+    <message>
+        <source>Every customer with tier, score, spend and dates</source>
+        <translation>全部客户，含等级、得分、消费金额和关键日期</translation>
+    </message>
+    <message>
+        <source>The tier sheet managers keep: frequency, spend, loyalty, influence, grade, action plan</source>
+        <translation>购买频率、消费金额、忠诚度、影响力、综合评价、行动方案</translation>
+    </message>
+    <message>
+        <source>Purchases: customer, date, product, amount</source>
+        <translation>购买记录：客户、日期、产品、金额</translation>
+    </message>
+    <message>
+        <source>Calls, visits, meetings and messages</source>
+        <translation>电话、拜访、会议和消息记录</translation>
+    </message>
+    <message>
+        <source>Planned revisits; also as a calendar (.ics)</source>
+        <translation>回访计划；也可导出为日历（.ics）</translation>
+    </message>
+    <message>
+        <source>Import / Export</source>
+        <translation>导入导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Bring customers, contacts, transactions or interactions in from Excel (.xlsx, .xls, .ods) or CSV. You check the columns and every row before anything is written, and each import can be undone.</source>
+        <translation>从 Excel（.xlsx、.xls、.ods）或 CSV 导入客户、联系人、交易记录或互动记录。写入前您会先核对列的对应和每一行的处理结果，每次导入都可以撤销。</translation>
+    </message>
+    <message>
+        <source>Import from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入…</translation>
+    </message>
+    <message>
+        <source>Past imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>还没有导入过数据。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose the file name; its ending picks the format: .xlsx (styled, filtered), .csv, .json, or .ics for revisits. An exported sheet imports back without changes.</source>
+        <translation>选择文件名，扩展名决定格式：.xlsx（带格式和筛选）、.csv、.json，回访计划还可导出为 .ics。导出的表格可以原样再导入。</translation>
+    </message>
+    <message>
+        <source>Reading the import history</source>
+        <translation>正在读取导入记录</translation>
+    </message>
+    <message>
+        <source>Undone {0}</source>
+        <translation>已于 {0} 撤销</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of “{0}” from {1}?
+
+The records it created ({2}) are removed and the records it updated ({3}) get their earlier values back. Records someone changed since the import keep that change.</source>
+        <translation>要撤销 {1} 对“{0}”的导入吗？
+
+这次导入新增的 {2} 条记录将被删除，更新过的 {3} 条记录将恢复为原来的内容。导入之后又被别人修改过的记录会保留其最新内容。</translation>
+    </message>
+    <message>
+        <source>Import undone. Removed: {0}; restored: {1}.</source>
+        <translation>已撤销导入：删除 {0} 条，恢复 {1} 条。</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+    <message>
+        <source>Export {0}</source>
+        <translation>导出{0}</translation>
+    </message>
+    <message>
+        <source>Only revisits can be exported as a calendar (.ics).</source>
+        <translation>只有回访计划可以导出为日历（.ics）。</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出{0}…</translation>
+    </message>
+    <message>
+        <source>Exported to {1} (rows: {0})</source>
+        <translation>已导出到 {1}（共 {0} 行）</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV text</source>
+        <translation>CSV 文本</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易记录</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Skip the row and keep what AccountDesk has</source>
+        <translation>跳过该行，保留系统中的数据</translation>
+    </message>
+    <message>
+        <source>Update the existing record with the file&apos;s values</source>
+        <translation>用文件中的内容更新已有记录</translation>
+    </message>
+    <message>
+        <source>Import the row as a new record anyway</source>
+        <translation>仍作为新记录导入</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Duplicate, skipped</source>
+        <translation>重复，跳过</translation>
+    </message>
+    <message>
+        <source>Error, not imported</source>
+        <translation>错误，未导入</translation>
+    </message>
+    <message>
+        <source>Import from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +2099,73 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Check which column of the file goes into which field. Change a field with its list; AccountDesk remembers your choice for files laid out the same way.</source>
+        <translation>核对文件中每一列导入到哪个字段。可在下拉列表中更改；同样格式的文件下次会沿用您的选择。</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>表头所在行：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例内容</translation>
+    </message>
+    <message>
+        <source>Imports into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Set the header row above, then choose the field of each column.</source>
+        <translation>请在上方指定表头所在行，再为每一列选择字段。</translation>
+    </message>
+    <message>
+        <source>{0} — rows below the header: {1}</source>
+        <translation>{0} — 表头以下共 {1} 行</translation>
+    </message>
+    <message>
+        <source>the customer (code or name)</source>
+        <translation>客户（编号或名称）</translation>
+    </message>
+    <message>
+        <source>No column is imported yet: choose a field for at least one column.</source>
+        <translation>还没有要导入的列：请至少为一列选择字段。</translation>
+    </message>
+    <message>
+        <source>No column gives {0}; every row would be rejected.</source>
+        <translation>没有哪一列对应“{0}”，所有行都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Customers</source>
@@ -1449,6 +2293,186 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRevisitDialog</name>
+    <message>
+        <source>Plan a revisit</source>
+        <translation>计划回访</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>e.g. contract renewal, new product</source>
+        <translation>例如：合同续签、新品介绍</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>Saved the policy of %1.</source>
+        <translation>已保存%1的行动方案。</translation>
+    </message>
+    <message>
+        <source>Saving the tier policy…</source>
+        <translation>正在保存行动方案…</translation>
+    </message>
+    <message>
+        <source>Tier policy</source>
+        <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</source>
+        <translation>各等级客户的行动方案：回访频率与方式、服务级别、折扣和对接人。双击单元格即可修改，修改后立即保存。</translation>
+    </message>
+    <message>
+        <source>Revisit every (days)</source>
+        <translation>回访间隔（天）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务级别</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Rep level</source>
+        <translation>对接人级别</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>行动方案</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>What the import will do with each row. Nothing has been written yet; rows in red will not be imported.</source>
+        <translation>导入时每一行将如何处理。目前尚未写入任何数据；红色的行不会被导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>开始导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Rows with problems or skipped</source>
+        <translation>有问题或将跳过的行</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Duplicates and unchanged</source>
+        <translation>重复与无变化</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Checking every row against AccountDesk…</source>
+        <translation>正在逐行与系统中的数据核对…</translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在核对数据</translation>
+    </message>
+    <message>
+        <source>Rows with errors: {0}. You chose to import nothing if any row has an error; go back to change that, or fix the file.</source>
+        <translation>有错误的行：{0}。您选择了“只要有一行出错就全部不导入”；请返回修改该选项，或先修正文件。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import: no row is new or changes a record.</source>
+        <translation>没有需要导入的内容：没有新增的行，也没有会修改记录的行。</translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported: {0} (in red, with the reason). The others can be imported now; afterwards you can save the rejected rows to a workbook, fix them and import them again.</source>
+        <translation>不会导入的行：{0}（红色标出，并注明原因）。其余的行现在就可以导入；导入后可把被拒的行另存为工作簿，修正后再次导入。</translation>
+    </message>
+    <message>
+        <source>Every row can be imported.</source>
+        <translation>所有行都可以导入。</translation>
+    </message>
+    <message>
+        <source>New: {0}</source>
+        <translation>新增 {0}</translation>
+    </message>
+    <message>
+        <source>Updates: {0}</source>
+        <translation>更新 {0}</translation>
+    </message>
+    <message>
+        <source>Unchanged: {0}</source>
+        <translation>无变化 {0}</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped: {0}</source>
+        <translation>重复跳过 {0}</translation>
+    </message>
+    <message>
+        <source>Errors: {0}</source>
+        <translation>错误 {0}</translation>
+    </message>
+    <message>
+        <source>Rows: {0}</source>
+        <translation>共 {0} 行</translation>
+    </message>
+    <message>
+        <source> · customers to create: {0}</source>
+        <translation> · 将新建客户 {0} 个</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPresenter</name>
     <message>
         <source>Cancel</source>
@@ -1486,6 +2510,550 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>RegradeDialog</name>
+    <message>
+        <source>Ungraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers who move (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply re-grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation type="unfinished">→ %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished">修改后</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderEditor</name>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Saved the reminder settings.</source>
+        <translation>已保存提醒设置。</translation>
+    </message>
+    <message>
+        <source>Saving the reminder settings…</source>
+        <translation>正在保存提醒设置…</translation>
+    </message>
+    <message>
+        <source>Remind me ahead (days)</source>
+        <translation>提前提醒（天）</translation>
+    </message>
+    <message>
+        <source>Birthdays:</source>
+        <translation>生日：</translation>
+    </message>
+    <message>
+        <source>Festivals:</source>
+        <translation>节日：</translation>
+    </message>
+    <message>
+        <source>Anniversaries:</source>
+        <translation>合作纪念日：</translation>
+    </message>
+    <message>
+        <source>Revisits:</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <source>Revisit overdue after (days):</source>
+        <translation>回访逾期宽限（天）：</translation>
+    </message>
+    <message>
+        <source>Still remind when missed, up to (days):</source>
+        <translation>错过后仍补发提醒，最多（天）：</translation>
+    </message>
+    <message>
+        <source>Churn warnings</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>No purchase for more than × the usual gap:</source>
+        <translation>未购买超过平常间隔的倍数：</translation>
+    </message>
+    <message>
+        <source>Spend down by more than:</source>
+        <translation>消费下降超过：</translation>
+    </message>
+    <message>
+        <source>…comparing windows of (days):</source>
+        <translation>……比较的时间窗口（天）：</translation>
+    </message>
+    <message>
+        <source>Complaint unresolved after (days):</source>
+        <translation>投诉超过几天未解决（天）：</translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No contact with %1 for (days):</source>
+        <translation>%1客户未联系超过（天）：</translation>
+    </message>
+    <message>
+        <source>Festivals to greet customers on</source>
+        <translation>向客户问候的节日</translation>
+    </message>
+    <message>
+        <source>The team&apos;s own days</source>
+        <translation>团队自定义的日子</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>历法</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>添加日子</translation>
+    </message>
+    <message>
+        <source>Remove day</source>
+        <translation>删除日子</translation>
+    </message>
+    <message>
+        <source>Save reminder settings</source>
+        <translation>保存提醒设置</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>合作纪念</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>访</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>生</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>节</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>纪</translation>
+    </message>
+    <message>
+        <source>!</source>
+        <translation>警</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>诉</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>记</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Purchase gap too long</source>
+        <translation>购买间隔过长</translation>
+    </message>
+    <message>
+        <source>Spending dropped</source>
+        <translation>消费下降</translation>
+    </message>
+    <message>
+        <source>No contact for too long</source>
+        <translation>长期未联系</translation>
+    </message>
+    <message>
+        <source>Complaint unresolved</source>
+        <translation>投诉未解决</translation>
+    </message>
+    <message>
+        <source>Back from snooze</source>
+        <translation>稍后提醒已到期</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>稍后至 %1</translation>
+    </message>
+    <message>
+        <source>%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days</source>
+        <translation>距上次购买 %1 天（%2）；上限为通常间隔 %4 天 × %3 = %5 天</translation>
+    </message>
+    <message>
+        <source>Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)</source>
+        <translation>近 %1 天消费 ¥%2，上一期 ¥%3：下降 %4%（阈值 %5%）</translation>
+    </message>
+    <message>
+        <source>%1 days without contact (last %2); limit %3 days for tier %4</source>
+        <translation>已 %1 天未联系（上次 %2）；%4 级客户上限 %3 天</translation>
+    </message>
+    <message>
+        <source>Open %1 days since %2; limit %3 days</source>
+        <translation>自 %2 起已 %1 天未解决；上限 %3 天</translation>
+    </message>
+    <message>
+        <source>(name)</source>
+        <translation>（称呼）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Greeting: %1</source>
+        <translation>问候：%1</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Planned for %1</source>
+        <translation>计划于 %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>提醒日</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why / suggestion</source>
+        <translation>原因 / 建议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Remind from</source>
+        <translation>提醒日</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Rule fired: %1</source>
+        <translation>触发规则：%1</translation>
+    </message>
+    <message>
+        <source>Suggested greeting</source>
+        <translation>建议问候语</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Suggested greetings by tier</source>
+        <translation>各等级建议问候语</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒中心</translation>
+    </message>
+    <message>
+        <source>New reminder…</source>
+        <translation>新建提醒…</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>Look for new birthdays, festivals, revisits and churn warnings now</source>
+        <translation>立即检查新的生日、节日、回访和流失预警</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Filter by customer or text…</source>
+        <translation>按客户或内容筛选…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Mark seen</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>复制问候语</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Waiting (new, seen, back from snooze)</source>
+        <translation>待处理（新、已读、稍后到期）</translation>
+    </message>
+    <message>
+        <source>by today</source>
+        <translation>截至今天</translation>
+    </message>
+    <message>
+        <source>within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>within 30 days</source>
+        <translation>30 天内</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>明天再提醒</translation>
+    </message>
+    <message>
+        <source>For 3 days</source>
+        <translation>3 天后</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>一周后</translation>
+    </message>
+    <message>
+        <source>For a month</source>
+        <translation>一个月后</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>选择日期…</translation>
+    </message>
+    <message>
+        <source>Reading reminders…</source>
+        <translation>正在读取提醒…</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>待处理 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>新 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 条</translation>
+    </message>
+    <message>
+        <source>Select reminders to act on them (Ctrl/Shift for several)</source>
+        <translation>选择提醒后可批量处理（按住 Ctrl/Shift 多选）</translation>
+    </message>
+    <message>
+        <source>%1 reminders selected.</source>
+        <translation>已选择 %1 条提醒。</translation>
+    </message>
+    <message>
+        <source>Choose a reminder to see why it was raised and what to do.</source>
+        <translation>选择一条提醒，查看触发原因和建议做法。</translation>
+    </message>
+    <message>
+        <source>%1 reminders updated.</source>
+        <translation>已更新 %1 条提醒。</translation>
+    </message>
+    <message>
+        <source>%1 reminders snoozed until %2.</source>
+        <translation>%1 条提醒将于 %2 再次提醒。</translation>
+    </message>
+    <message>
+        <source>Remind me again on</source>
+        <translation>再次提醒日期</translation>
+    </message>
+    <message>
+        <source>Choose a day after today.</source>
+        <translation>请选择今天之后的日期。</translation>
+    </message>
+    <message>
+        <source>New reminder</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>Remind me on</source>
+        <translation>提醒日期</translation>
+    </message>
+    <message>
+        <source>Checking reminders…</source>
+        <translation>正在检查提醒…</translation>
+    </message>
+    <message>
+        <source>Greeting copied.</source>
+        <translation>问候语已复制。</translation>
+    </message>
+</context>
+<context>
     <name>ResolveFeedbackDialog</name>
     <message>
         <source>Resolve feedback</source>
@@ -1498,6 +3066,1250 @@ Database: %2</source>
     <message>
         <source>Resolved on</source>
         <translation>解决日期</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitCalendarPage</name>
+    <message>
+        <source>Revisit calendar</source>
+        <translation>回访日历</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Print sheets…</source>
+        <translation>打印回访单…</translation>
+    </message>
+    <message>
+        <source>Preview and print the revisit sheets of the period shown</source>
+        <translation>预览并打印当前时段的回访单</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the revisit sheets of the period shown as a PDF</source>
+        <translation>将当前时段的回访单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>导出 .ics…</translation>
+    </message>
+    <message>
+        <source>Export every planned revisit to a calendar file (Outlook, phone)</source>
+        <translation>将所有计划中的回访导出为日历文件（Outlook、手机日历）</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>完成回访…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>birthdays and anniversaries</source>
+        <translation>生日和合作纪念日</translation>
+    </message>
+    <message>
+        <source>Drag a customer onto another day to reschedule.</source>
+        <translation>把客户拖到另一天即可改期。</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Reading the calendar…</source>
+        <translation>正在读取日历…</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>Today · %1</source>
+        <translation>今天 · %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <source>%1 due</source>
+        <translation>到期 %1</translation>
+    </message>
+    <message>
+        <source>grace %1 days</source>
+        <translation>宽限 %1 天</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的回访。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 revisits</source>
+        <translation>%1 · %2 个回访</translation>
+    </message>
+    <message>
+        <source>Revisit logged; the next one is planned for %1.</source>
+        <translation>回访已记录；下次回访计划于 %1。</translation>
+    </message>
+    <message>
+        <source>Revisit moved to %1.</source>
+        <translation>回访已改到 %1。</translation>
+    </message>
+    <message>
+        <source>Revisit skipped; the next one is planned for %1.</source>
+        <translation>已跳过该回访；下次回访计划于 %1。</translation>
+    </message>
+    <message>
+        <source>Preparing the revisit sheets…</source>
+        <translation>正在准备回访单…</translation>
+    </message>
+    <message>
+        <source>Revisit sheets</source>
+        <translation>回访单</translation>
+    </message>
+    <message>
+        <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
+        <translation>当前时段有 %1 个计划回访，将生成 %1 页。继续吗？</translation>
+    </message>
+    <message>
+        <source>Save revisit sheets</source>
+        <translation>保存回访单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
+        <translation>已保存 %1 页（%2 张回访单及回访计划）到 %3。</translation>
+    </message>
+    <message>
+        <source>Saving the revisit sheets…</source>
+        <translation>正在保存回访单…</translation>
+    </message>
+    <message>
+        <source>Export revisits to a calendar</source>
+        <translation>导出回访到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export .ics</source>
+        <translation>导出 .ics</translation>
+    </message>
+    <message>
+        <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
+        <translation>已将 %1 个计划回访导出到 %2。再次导入此文件会更新相同的日程，不会重复。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitPlanTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Summary / next step</source>
+        <translation>纪要 / 下一步</translation>
+    </message>
+    <message>
+        <source>Plan revisit…</source>
+        <translation>计划回访…</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>完成回访…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Cadence: every %1 days (%2)</source>
+        <translation>回访周期：每 %1 天（%2）</translation>
+    </message>
+    <message>
+        <source>Overdue %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>In %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Next revisit %1</source>
+        <translation>下次回访 %1</translation>
+    </message>
+    <message>
+        <source>No revisit planned</source>
+        <translation>暂无回访计划</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>已完成 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>Revisits</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Regular revisit</source>
+        <translation>定期回访</translation>
+    </message>
+    <message>
+        <source>%3 %1/%2</source>
+        <translation>%1月%2日 %3</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>due %1 days ago</source>
+        <translation>%1 天前到期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>no revisits</source>
+        <translation>无回访</translation>
+    </message>
+    <message>
+        <source>Complete revisit</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>Revisit of %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <source>Planned for %1 · %2</source>
+        <translation>计划于 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Channel *</source>
+        <translation>方式 *</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation>沟通了哪些内容</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>（未评分）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
+        <translation>保存后将记录这次联系，并按客户等级的回访周期安排下次回访。</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Reschedule revisit</source>
+        <translation>回访改期</translation>
+    </message>
+    <message>
+        <source>New date *</source>
+        <translation>新日期 *</translation>
+    </message>
+    <message>
+        <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
+        <translation>跳过 %1 的这次回访？下次回访将从今天起按回访周期安排。</translation>
+    </message>
+    <message>
+        <source>Skip revisit</source>
+        <translation>跳过回访</translation>
+    </message>
+    <message>
+        <source>%1 revisits</source>
+        <translation>%1 个回访</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>还有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>A backup of the database is taken first; then every accepted row is written at once.</source>
+        <translation>先备份数据库，然后把所有通过核对的行一次性写入。</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>&lt; Back to the preview</source>
+        <translation>&lt; 返回预览</translation>
+    </message>
+    <message>
+        <source>&amp;Summary &gt;</source>
+        <translation>查看结果(&amp;S) &gt;</translation>
+    </message>
+    <message>
+        <source>Backing up the database, then importing {0} rows…</source>
+        <translation>正在备份数据库，然后导入 {0} 行…</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be written.</source>
+        <translation>正在取消…不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Go back to change the import, or close the wizard.</source>
+        <translation>没有写入任何数据。可以返回修改导入设置，或关闭向导。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{0} created, {1} updated, {2} skipped, {3} rejected.</source>
+        <translation>新增 {0}，更新 {1}，跳过 {2}，拒绝 {3}。</translation>
+    </message>
+    <message>
+        <source>The import had already been written when you cancelled; you can undo it on the next page.</source>
+        <translation>您点击取消时导入已经写入完毕；可以在下一页撤销这次导入。</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written.</source>
+        <translation>导入失败，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerBridge</name>
+    <message>
+        <source>A background job failed (%1): %2</source>
+        <translation>后台任务失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 new reminders</source>
+        <translation>%1 条新提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringEditor</name>
+    <message>
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>not active</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>正在预览…</translation>
+    </message>
+    <message>
+        <source>Previewing the tiers…</source>
+        <translation>正在预览分级…</translation>
+    </message>
+    <message>
+        <source>%1 customers graded; %2 would change tier (%3 locked).</source>
+        <translation>共评分 %1 位客户；%2 位等级会变化（%3 位已锁定）。</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Saved the scoring model.</source>
+        <translation>已保存评分表。</translation>
+    </message>
+    <message>
+        <source>Saving the scoring model…</source>
+        <translation>正在保存评分表…</translation>
+    </message>
+    <message>
+        <source>Save as a new model</source>
+        <translation>另存为新评分表</translation>
+    </message>
+    <message>
+        <source>Name of the new model:</source>
+        <translation>新评分表的名称：</translation>
+    </message>
+    <message>
+        <source>Saved as a new model.</source>
+        <translation>已另存为新评分表。</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The changes on screen are not saved. Activate the model as it was saved?</source>
+        <translation>屏幕上的修改尚未保存。按已保存的版本启用此评分表吗？</translation>
+    </message>
+    <message>
+        <source>Activating…</source>
+        <translation>正在启用…</translation>
+    </message>
+    <message>
+        <source>The model is now active.</source>
+        <translation>此评分表已启用。</translation>
+    </message>
+    <message>
+        <source>Re-grade every customer with this model now?</source>
+        <translation>现在用此评分表重新给所有客户分级吗？</translation>
+    </message>
+    <message>
+        <source>Re-grading…</source>
+        <translation>正在重新分级…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>评分表：</translation>
+    </message>
+    <message>
+        <source>By score thresholds</source>
+        <translation>按分数线</translation>
+    </message>
+    <message>
+        <source>By share of customers</source>
+        <translation>按客户比例</translation>
+    </message>
+    <message>
+        <source>Tier names (best first):</source>
+        <translation>等级名称（从高到低）：</translation>
+    </message>
+    <message>
+        <source>Grading:</source>
+        <translation>分级方式：</translation>
+    </message>
+    <message>
+        <source>Score thresholds:</source>
+        <translation>分数线：</translation>
+    </message>
+    <message>
+        <source>Shares per tier:</source>
+        <translation>各等级比例：</translation>
+    </message>
+    <message>
+        <source>Window (months):</source>
+        <translation>统计窗口（月）：</translation>
+    </message>
+    <message>
+        <source>e.g. A, B, C</source>
+        <translation>例如 A, B, C</translation>
+    </message>
+    <message>
+        <source>lowest score of each tier but the last, e.g. 75, 50</source>
+        <translation>除最低等级外各等级的最低分，例如 75, 50</translation>
+    </message>
+    <message>
+        <source>e.g. 20%, 30%, 50%</source>
+        <translation>例如 20%, 30%, 50%</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Bands → points</source>
+        <translation>分档 → 分值</translation>
+    </message>
+    <message>
+        <source>If unknown</source>
+        <translation>无数据时</translation>
+    </message>
+    <message>
+        <source>Bands: “≥12 → 100; ≥6 → 80; * → 0” — at least, at most (≤), a range (1–5) or anything else (*); the first band that fits gives the points. Money in yuan.</source>
+        <translation>分档写法：“≥12 → 100; ≥6 → 80; * → 0”——至少（≥）、至多（≤）、区间（1–5）或其余（*）；按顺序取第一个符合的分档得分。金额单位为元。</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加标准</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>删除标准</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as new model…</source>
+        <translation>另存为新评分表…</translation>
+    </message>
+    <message>
+        <source>Preview: tiers with this model</source>
+        <translation>预览：按此评分表分级</translation>
+    </message>
+    <message>
+        <source>Customers per tier</source>
+        <translation>各等级客户数</translation>
+    </message>
+    <message>
+        <source>Under each count: the change from now</source>
+        <translation>人数下方为与当前相比的变化</translation>
+    </message>
+    <message>
+        <source>No customers to grade yet</source>
+        <translation>还没有可评分的客户</translation>
+    </message>
+    <message>
+        <source>Rows: tier now; columns: tier with this model.</source>
+        <translation>行为当前等级，列为按此评分表的等级。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Scoring model</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Tier policies</source>
+        <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>User and language</source>
+        <translation>用户与语言</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>What the import did. It stays listed on the Import / Export page, where it can be undone later too.</source>
+        <translation>本次导入的结果。它会保留在“导入导出”页面的记录中，以后也可以在那里撤销。</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>skipped (duplicates, unchanged)</source>
+        <translation>跳过（重复、无变化）</translation>
+    </message>
+    <message>
+        <source>rejected (errors)</source>
+        <translation>拒绝（有错误）</translation>
+    </message>
+    <message>
+        <source>Rows not imported and warnings</source>
+        <translation>未导入的行与提醒</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Save rejected rows as a workbook…</source>
+        <translation>将被拒的行另存为工作簿…</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
+    </message>
+    <message>
+        <source>New customers created for rows that named them: {0}.</source>
+        <translation>为文件中提到的客户新建了 {0} 个客户。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Backup taken before the import: {0}</source>
+        <translation>导入前的备份：{0}</translation>
+    </message>
+    <message>
+        <source>-rejected</source>
+        <translation>-被拒行</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>The rejected rows ({0}) are saved in {1}; fix them there and import that file again.</source>
+        <translation>被拒的 {0} 行已保存到 {1}；请在其中修正后再次导入该文件。</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Remove the records this import created ({0}) and give the records it updated ({1}) their earlier values back? Records someone changed since the import keep that change.</source>
+        <translation>要删除本次导入新增的 {0} 条记录，并将它更新过的 {1} 条记录恢复为原来的内容吗？导入之后又被别人修改过的记录会保留其最新内容。</translation>
+    </message>
+    <message>
+        <source>Import undone. Removed: {0}; restored: {1}.</source>
+        <translation>已撤销导入：删除 {0} 条，恢复 {1} 条。</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+</context>
+<context>
+    <name>TierBoardPage</name>
+    <message>
+        <source>Reading the tier board…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual tier change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is open read-only; tiers cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does “%1” belong in tier %2? The tier is then locked: re-grading keeps it until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do these %1 customers belong in tier %2? Their tier is then locked: re-grading keeps it until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manual tier change needs a reason; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer(s) moved to tier %2 and locked: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking the tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the re-grade preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading…</source>
+        <translation type="unfinished">正在重新分级…</translation>
+    </message>
+    <message>
+        <source>Re-grading every customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scoring sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by score thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished">共 %1 位客户</translation>
+    </message>
+    <message>
+        <source>scoring sheet “%1”, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier board</source>
+        <translation type="unfinished">分级看板</translation>
+    </message>
+    <message>
+        <source>Re-grade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score every customer again with the active scoring sheet; you see who moves before anything is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierCards</name>
+    <message>
+        <source>Total spend %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier locked by hand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished">逾期</translation>
+    </message>
+    <message>
+        <source>No revisit planned</source>
+        <translation type="unfinished">暂无回访计划</translation>
+    </message>
+</context>
+<context>
+    <name>TierColumn</name>
+    <message>
+        <source>Ungraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished">%1 级</translation>
+    </message>
+    <message>
+        <source>%1 of customers · spend %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer in this tier matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer in this tier yet. Drag a card here to move it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not graded yet: run a re-grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action plan for this tier yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit every %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation type="unfinished">打开客户</translation>
+    </message>
+    <message>
+        <source>Move to tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock tier (re-grading may change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierRecordTab</name>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished">%1 级</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation type="unfinished">未分级</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scoring sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring sheet “%1” (version %2), as of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By its thresholds the score gives tier %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers go by share: the tier depends on everyone&apos;s score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished">标准</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished">权重</translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data: %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution = points × weight ÷ the total weight; the contributions add up to the score (0–100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action plan for tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation type="unfinished">行动方案</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked at tier %1 by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading keeps this tier until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+    <message>
+        <source>Scoring sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier history (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual tier change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for setting the tier by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation type="unfinished">回访</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">渠道</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation type="unfinished">服务级别</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep level</source>
+        <translation type="unfinished">对接人级别</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. strategic account signed for 3 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set tier and lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

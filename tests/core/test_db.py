@@ -209,3 +209,47 @@ def test_checking_a_file_leaves_nothing_beside_it(tmp_path, sqlite_template):
 
     read_sqlite_facts(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.accountdesk"]
+
+
+def test_database_held_open_by_another_connection_is_still_ours(tmp_path, sqlite_template):
+    """A header changed since the last checkpoint lives in the -wal file, not on disk yet:
+    a second process must still recognise the database (ask SQLite, not the raw bytes)."""
+    import shutil
+    import struct
+
+    from accountdesk.core.db import read_sqlite_facts
+    from accountdesk.core.models import SQLITE_APPLICATION_ID
+
+    path = tmp_path / "busy.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    data = bytearray(path.read_bytes())
+    data[68:72] = b"\0\0\0\0"
+    path.write_bytes(bytes(data))
+    holder = sqlite3.connect(path)
+    try:
+        holder.execute("PRAGMA journal_mode=WAL")
+        holder.execute("PRAGMA wal_autocheckpoint=0")
+        holder.execute(f"PRAGMA application_id={SQLITE_APPLICATION_ID}")
+        holder.commit()
+        with path.open("rb") as handle:
+            assert struct.unpack(">I", handle.read(100)[68:72])[0] == 0  # stale on disk
+        assert read_sqlite_facts(path).revision == head_revision()
+        second = open_database(path)
+        second.dispose()
+    finally:
+        holder.close()
+
+
+def test_new_database_header_is_on_disk(tmp_path):
+    path = tmp_path / "fresh.accountdesk"
+    database = open_database(path)
+    try:
+        import struct
+
+        from accountdesk.core.models import SQLITE_APPLICATION_ID
+
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        assert struct.unpack(">I", header[68:72])[0] == SQLITE_APPLICATION_ID
+    finally:
+        database.dispose()

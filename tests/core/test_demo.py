@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 
+from accountdesk.core.change_counter import read_change_counter
 from accountdesk.core.db import open_database
 from accountdesk.core.demo import generate_demo
 from accountdesk.core.models import Contact, Customer, Feedback, Interaction, Transaction, User
@@ -72,15 +73,19 @@ def test_demo_data_has_a_realistic_spread(db, today):
 
         amounts = session.scalars(select(Transaction.amount_cents)).all()
         assert all(type(a) is int and a > 0 for a in amounts)
-        assert max(amounts) > 50 * sorted(amounts)[len(amounts) // 2], "a log-normal spread, not a flat one"
+        ranked = sorted(amounts)
+        assert ranked[len(ranked) * 19 // 20] > 10 * ranked[len(ranked) // 20], "a log-normal spread, not a flat one"
+        spend = sorted((int(total) for total in session.execute(
+            select(func.sum(Transaction.amount_cents)).group_by(Transaction.customer_id)).scalars()), reverse=True)
+        assert sum(spend[: len(spend) // 5]) > 0.5 * sum(spend), "a few big accounts carry most of the spend"
 
         complaints = session.scalars(select(Feedback).where(Feedback.kind == "complaint")).all()
         assert any(not f.resolved for f in complaints) and any(f.resolved for f in complaints)
         assert session.scalar(select(func.count()).where(Feedback.kind == "praise")) > 0
 
         latest = session.scalar(select(func.max(Interaction.occurred_at)))
-        end_of_today = datetime.combine(today + timedelta(days=1), time()).astimezone(timezone.utc)
-        assert latest < end_of_today
+        start_of_today = datetime.combine(today, time()).astimezone(timezone.utc)
+        assert latest < start_of_today, "no interaction later than now"
         satisfaction = {customer_id: float(mean) for customer_id, mean in session.execute(
             select(Interaction.customer_id, func.avg(Interaction.satisfaction))
             .where(Interaction.satisfaction.is_not(None)).group_by(Interaction.customer_id))}
@@ -91,7 +96,7 @@ def test_demo_data_has_a_realistic_spread(db, today):
 
 
 def test_rows_carry_their_bookkeeping_and_are_searchable(db, today):
-    generate_demo(db, customers=60, seed=2, today=today)
+    generate_demo(db, customers=60, seed=2, today=today, follow_ups=False)  # grading would edit customers
     with db.session() as session:
         for model in (Customer, Contact, Transaction, Interaction, Feedback):
             rows = session.execute(select(model.uid, model.version, model.updated_by, model.created_at)).all()
@@ -114,6 +119,14 @@ def test_a_second_run_adds_customers_with_new_codes(db, today):
         assert session.scalar(select(func.count(func.distinct(Customer.code)))) == 80
         assert session.scalar(select(func.count(func.distinct(Customer.name)))) == 80
         assert session.scalar(select(func.count()).select_from(User)) == first.users
+
+
+def test_other_clients_are_told_about_the_new_customers(db, today):
+    with db.session() as session:
+        before = read_change_counter(session.connection())
+    generate_demo(db, customers=5, seed=1, today=today, follow_ups=False)
+    with db.session() as session:
+        assert read_change_counter(session.connection()) > before
 
 
 def test_report_counts_what_was_written(db, today):

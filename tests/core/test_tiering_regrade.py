@@ -16,6 +16,8 @@ from accountdesk.core.scoring import (
     activate_model,
     active_model,
     default_definition,
+    delete_model,
+    list_models,
     model_activations,
     save_model,
 )
@@ -63,6 +65,7 @@ def test_regrade_sets_tiers_stages_and_segments_and_records_each_change(db, book
     assert {m.code: (m.old_tier, m.new_tier) for m in report.changes} == {
         "C001": (None, "A"), "C002": (None, "B"), "C003": (None, "C"), "C004": (None, "C")}
     assert report.rows_written == 4
+    assert report.as_changes().customers == set(book.values()) and report.as_changes().tiers
     with db.session() as session:
         best = session.get(Customer, book["best"])
         assert best.score == 100.0 and best.stage == "loyal" and best.version == 2
@@ -98,6 +101,8 @@ def test_dry_run_writes_nothing(db, book, today):
     assert set(tiers(db).values()) == {None}
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(TierChange)) == 0
+        assert session.scalar(select(func.count()).select_from(ScoringModel)) == 0  # reading stores nothing
+    assert report.as_changes().customers == set()
 
 
 def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
@@ -177,6 +182,11 @@ def test_activating_a_model_is_recorded_and_regrading_uses_it(db, book, today):
     assert [a["model_id"] for a in activations] == [first.id, second_id]
     assert activations[-1]["reason"] == "改用三级命名" and activations[-1]["by"] == "tester"
     assert audited
+    with db.write() as session, pytest.raises(ValidationError):
+        delete_model(session, second_id)
+    with db.write() as session:
+        delete_model(session, first.id)
+        assert [m.id for m in list_models(session)] == [second_id]
 
 
 def test_editing_a_model_raises_its_version_in_the_history(db, book, today):
@@ -230,3 +240,23 @@ def test_deleted_customers_are_not_graded(db, book, today):
         report = regrade_all(session, today)
     assert report.customers == 3
     assert tiers(db)["C003"] is None
+
+
+def test_share_mode_ranks_only_unlocked_customers(db, book, today):
+    with db.write() as session:
+        definition = default_definition()
+        definition["grading"] = {"mode": "share", "shares": ["1/3", "1/3", "1/3"]}
+        save_model(session, "按比例", definition, activate=True)
+        set_manual_tier(session, book["prospect"], "A", "集团战略客户")
+        report = regrade_all(session, today)
+    # The three unlocked customers fill one tier each; the locked prospect keeps its A.
+    assert tiers(db) == {"C001": "A", "C002": "B", "C003": "C", "C004": "A"}
+    assert report.counts == {"A": 2, "B": 1, "C": 1} and report.locked == 1
+
+
+def test_breakdown_before_any_model_is_stored(db, book, today):
+    with db.session() as session:
+        breakdown = score_breakdown(session, book["best"], today)
+        stored = session.scalar(select(func.count()).select_from(ScoringModel))
+    assert breakdown.model_id is None and breakdown.score == 100.0 and breakdown.rule_tier == "A"
+    assert breakdown.stage == "loyal" and stored == 0
