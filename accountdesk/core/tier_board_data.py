@@ -4,21 +4,22 @@ count and spend, and the card rows (customer row plus lock state) for the cards 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timezone
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.archive import CustomerFilter, CustomerRow, filtered_customers
+from accountdesk.core.archive import (
+    CustomerFilter,
+    CustomerRow,
+    customer_rows,
+    filtered_customers,
+)
 from accountdesk.core.models import (
     Customer,
-    CustomerTag,
     Interaction,
     RevisitPlan,
     ScoringModel,
-    Tag,
     Transaction,
-    User,
 )
 from accountdesk.core.scoring import DEFAULT_DEFINITION, ScoringDefinition
 
@@ -175,57 +176,14 @@ def column_spend(session: Session, flt: CustomerFilter | None = None) -> dict[st
     return {tier or UNGRADED: int(cents or 0) for tier, cents in session.execute(query)}
 
 
-def _planned(column):
-    """`state = 'planned'` written so SQLite looks plans up by customer: with the state index
-    it would walk every planned revisit of the book for each page of cards."""
-    return (column + literal("")) == "planned"
-
-
 def card_rows(session: Session, ids: list[int]) -> dict[int, BoardCard]:
-    """Cards for the given ids (a page at a time, five indexed queries per 500 ids)."""
-    cards: dict[int, BoardCard] = {}
+    """Cards for the given ids: the customer list's rows plus whether the tier is locked."""
+    rows = customer_rows(session, ids)
+    locks: dict[int, tuple[bool, str | None]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        last_contact = dict(session.execute(
-            select(Interaction.customer_id, func.max(Interaction.occurred_at))
-            .where(Interaction.customer_id.in_(chunk), Interaction.deleted_at.is_(None))
-            .group_by(Interaction.customer_id)
-        ).all())
-        next_revisit = dict(session.execute(
-            select(RevisitPlan.customer_id, func.min(RevisitPlan.due_on))
-            .where(RevisitPlan.customer_id.in_(chunk), _planned(RevisitPlan.state), RevisitPlan.deleted_at.is_(None))
-            .group_by(RevisitPlan.customer_id)
-        ).all())
-        spend = dict(session.execute(
-            select(Transaction.customer_id, func.sum(Transaction.amount_cents))
-            .where(Transaction.customer_id.in_(chunk), Transaction.deleted_at.is_(None))
-            .group_by(Transaction.customer_id)
-        ).all())
-        tags: dict[int, list[str]] = {}
-        for customer_id, tag_name in session.execute(
-            select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
-            .where(CustomerTag.customer_id.in_(chunk)).order_by(Tag.name)
+        for cid, locked, reason in session.execute(
+            select(Customer.id, Customer.tier_locked, Customer.tier_lock_reason).where(Customer.id.in_(chunk))
         ):
-            tags.setdefault(customer_id, []).append(tag_name)
-        for row in session.execute(
-            select(
-                Customer.id, Customer.code, Customer.name, Customer.company, Customer.contact_person, Customer.phone,
-                User.name, Customer.tier, Customer.score, Customer.stage, Customer.version, Customer.deleted_at,
-                Customer.tier_locked, Customer.tier_lock_reason,
-            )
-            .outerjoin(User, User.id == Customer.owner_id)
-            .where(Customer.id.in_(chunk))
-        ):
-            (cid, code, name, company, person, phone, owner, tier, score, stage, version, deleted_at,
-             is_locked, reason) = row
-            last = last_contact.get(cid)
-            if last is not None and last.tzinfo is None:
-                last = last.replace(tzinfo=timezone.utc)
-            customer = CustomerRow(
-                id=cid, code=code, name=name, company=company, contact_person=person, phone=phone, owner=owner,
-                tier=tier, score=score, stage=stage, last_contact=last, next_revisit=next_revisit.get(cid),
-                total_spend_cents=int(spend.get(cid) or 0), tags=tuple(tags.get(cid, ())), version=version,
-                deleted=deleted_at is not None,
-            )
-            cards[cid] = BoardCard(customer, bool(is_locked), reason)
-    return cards
+            locks[cid] = (bool(locked), reason)
+    return {cid: BoardCard(row, *locks.get(cid, (False, None))) for cid, row in rows.items()}

@@ -2524,6 +2524,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</translation>
         </message>
         <message>
+            <source>Default scoring sheet</source>
+            <translation>Default scoring sheet</translation>
+        </message>
+        <message>
             <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
             <translation>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</translation>
         </message>
@@ -3919,6 +3923,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Reading the tier board…</translation>
         </message>
         <message>
+            <source>Summing the spend per tier…</source>
+            <translation>Summing the spend per tier…</translation>
+        </message>
+        <message>
             <source>Manual tier change</source>
             <translation>Manual tier change</translation>
         </message>
@@ -3943,8 +3951,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Changing the tier…</translation>
         </message>
         <message>
-            <source>%1 customer(s) moved to tier %2 and locked: %3</source>
-            <translation>%1 customer(s) moved to tier %2 and locked: %3</translation>
+            <source>“%1” moved to tier %2 and locked: %3</source>
+            <translation>“%1” moved to tier %2 and locked: %3</translation>
+        </message>
+        <message>
+            <source>%1 customers moved to tier %2 and locked: %3</source>
+            <translation>%1 customers moved to tier %2 and locked: %3</translation>
         </message>
         <message>
             <source>Unlocking the tier…</source>
@@ -4014,6 +4026,26 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <source>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</source>
             <translation>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</translation>
         </message>
+        <message>
+            <source>Order:</source>
+            <translation>Order:</translation>
+        </message>
+        <message>
+            <source>Score, best first</source>
+            <translation>Score, best first</translation>
+        </message>
+        <message>
+            <source>Next revisit, soonest first</source>
+            <translation>Next revisit, soonest first</translation>
+        </message>
+        <message>
+            <source>Last contact, longest ago first</source>
+            <translation>Last contact, longest ago first</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
     </context>
     <context>
         <name>TierCards</name>
@@ -4065,8 +4097,24 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Tier %1</translation>
         </message>
         <message>
+            <source>customers</source>
+            <translation>customers</translation>
+        </message>
+        <message>
+            <source>%1 locked</source>
+            <translation>%1 locked</translation>
+        </message>
+        <message>
+            <source>Customers whose tier was set by hand; re-grading keeps it.</source>
+            <translation>Customers whose tier was set by hand; re-grading keeps it.</translation>
+        </message>
+        <message>
             <source>%1 of customers · spend %2</source>
             <translation>%1 of customers · spend %2</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
         </message>
         <message>
             <source>No customer in this tier matches the filters.</source>
@@ -4130,6 +4178,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>Tiers go by share: the tier depends on everyone's score.</source>
             <translation>Tiers go by share: the tier depends on everyone's score.</translation>
+        </message>
+        <message>
+            <source>The last re-grade gave %1; the next one will use today's figures.</source>
+            <translation>The last re-grade gave %1; the next one will use today's figures.</translation>
         </message>
         <message>
             <source>Stage: %1</source>

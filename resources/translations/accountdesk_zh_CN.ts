@@ -2513,67 +2513,71 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <name>RegradeDialog</name>
     <message>
         <source>Ungraded</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>Re-grade preview</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级预览</translation>
     </message>
     <message>
         <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 %1，按评分表“%2”（版本 %3）重新分级：%5 位客户中有 %4 位等级变动；%6 位已锁定的客户保持手动设定的等级。</translation>
+    </message>
+    <message>
+        <source>Default scoring sheet</source>
+        <translation>默认评分表</translation>
     </message>
     <message>
         <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：当前等级；列：重新分级后的等级。绿色为升级，红色为降级，灰色为不变。</translation>
     </message>
     <message>
         <source>Migration matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>等级迁移矩阵</translation>
     </message>
     <message>
         <source>Customers who move (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>等级变动的客户（%1）</translation>
     </message>
     <message>
         <source>Apply re-grade</source>
-        <translation type="unfinished"></translation>
+        <translation>应用重新分级</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>→ %1</source>
-        <translation type="unfinished">→ %1</translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>%1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>现为 %1</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished">修改后</translation>
+        <translation>分级后</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
 </context>
 <context>
@@ -3916,400 +3920,448 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <name>TierBoardPage</name>
     <message>
         <source>Reading the tier board…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取分级看板…</translation>
+    </message>
+    <message>
+        <source>Summing the spend per tier…</source>
+        <translation>正在汇总各等级消费…</translation>
     </message>
     <message>
         <source>Manual tier change</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整等级</translation>
     </message>
     <message>
         <source>This database is open read-only; tiers cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库以只读方式打开，不能调整等级。</translation>
     </message>
     <message>
         <source>Why does “%1” belong in tier %2? The tier is then locked: re-grading keeps it until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么将“%1”调整为 %2 级？调整后等级将锁定：重新分级时保持不变，直到解除锁定。</translation>
     </message>
     <message>
         <source>Why do these %1 customers belong in tier %2? Their tier is then locked: re-grading keeps it until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么将这 %1 位客户调整为 %2 级？调整后等级将锁定：重新分级时保持不变，直到解除锁定。</translation>
     </message>
     <message>
         <source>A manual tier change needs a reason; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整等级须填写原因，未做任何修改。</translation>
     </message>
     <message>
         <source>Changing the tier…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在调整等级…</translation>
     </message>
     <message>
-        <source>%1 customer(s) moved to tier %2 and locked: %3</source>
-        <translation type="unfinished"></translation>
+        <source>“%1” moved to tier %2 and locked: %3</source>
+        <translation>已将“%1”调整为 %2 级并锁定：%3</translation>
+    </message>
+    <message>
+        <source>%1 customers moved to tier %2 and locked: %3</source>
+        <translation>已将 %1 位客户调整为 %2 级并锁定：%3</translation>
     </message>
     <message>
         <source>Unlocking the tier…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在解除等级锁定…</translation>
     </message>
     <message>
         <source>Computing the re-grade preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算重新分级预览…</translation>
     </message>
     <message>
         <source>Re-grade preview</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级预览</translation>
     </message>
     <message>
         <source>Re-grading…</source>
-        <translation type="unfinished">正在重新分级…</translation>
+        <translation>正在重新分级…</translation>
     </message>
     <message>
         <source>Re-grading every customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为所有客户重新分级…</translation>
     </message>
     <message>
         <source>Re-grading</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级</translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>默认评分表</translation>
     </message>
     <message>
         <source>by score thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>按分数线分级</translation>
     </message>
     <message>
         <source>by share</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例分级</translation>
     </message>
     <message>
         <source>%1 customers match</source>
-        <translation type="unfinished"></translation>
+        <translation>符合条件 %1 位客户</translation>
     </message>
     <message>
         <source>%1 customers</source>
-        <translation type="unfinished">共 %1 位客户</translation>
+        <translation>共 %1 位客户</translation>
     </message>
     <message>
         <source>scoring sheet “%1”, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表“%1”，%2</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1</translation>
     </message>
     <message>
         <source>Tier board</source>
-        <translation type="unfinished">分级看板</translation>
+        <translation>分级看板</translation>
     </message>
     <message>
         <source>Re-grade…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级…</translation>
     </message>
     <message>
         <source>Score every customer again with the active scoring sheet; you see who moves before anything is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>按当前评分表为所有客户重新评分；写入前先预览哪些客户会变动等级。</translation>
     </message>
     <message>
         <source>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>把卡片拖到另一列即可手动调整等级（需填写原因，调整后锁定）；双击卡片打开客户档案。</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Score, best first</source>
+        <translation>按评分（高到低）</translation>
+    </message>
+    <message>
+        <source>Next revisit, soonest first</source>
+        <translation>按下次回访（近到远）</translation>
+    </message>
+    <message>
+        <source>Last contact, longest ago first</source>
+        <translation>按上次联系（最久未联系在前）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>按名称</translation>
     </message>
 </context>
 <context>
     <name>TierCards</name>
     <message>
         <source>Total spend %1</source>
-        <translation type="unfinished"></translation>
+        <translation>累计消费 %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>标签：%1</translation>
     </message>
     <message>
         <source>Tier locked by hand: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>等级已手动锁定：%1</translation>
     </message>
     <message>
         <source>No owner</source>
-        <translation type="unfinished"></translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>Contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次联系 %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Revisit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回访 %1</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished">逾期</translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>No revisit planned</source>
-        <translation type="unfinished">暂无回访计划</translation>
+        <translation>未安排回访</translation>
     </message>
 </context>
 <context>
     <name>TierColumn</name>
     <message>
         <source>Ungraded</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished">%1 级</translation>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>位客户</translation>
+    </message>
+    <message>
+        <source>%1 locked</source>
+        <translation>已锁定 %1</translation>
+    </message>
+    <message>
+        <source>Customers whose tier was set by hand; re-grading keeps it.</source>
+        <translation>等级由手动设定的客户；重新分级时保持不变。</translation>
     </message>
     <message>
         <source>%1 of customers · spend %2</source>
-        <translation type="unfinished"></translation>
+        <translation>占 %1 · 消费 %2</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>计算中…</translation>
     </message>
     <message>
         <source>No customer in this tier matches the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>此等级没有符合筛选条件的客户。</translation>
     </message>
     <message>
         <source>No customer in this tier yet. Drag a card here to move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此等级还没有客户。把卡片拖到这里即可调整。</translation>
     </message>
     <message>
         <source>Not graded yet: run a re-grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分级：请运行重新分级。</translation>
     </message>
     <message>
         <source>No action plan for this tier yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此等级尚无行动方案。</translation>
     </message>
     <message>
         <source>Revisit every %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 天回访</translation>
     </message>
     <message>
         <source>Open customer</source>
-        <translation type="unfinished">打开客户</translation>
+        <translation>打开客户</translation>
     </message>
     <message>
         <source>Move to tier</source>
-        <translation type="unfinished"></translation>
+        <translation>调整为等级</translation>
     </message>
     <message>
         <source>Unlock tier (re-grading may change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>解除等级锁定（重新分级时可能改变）</translation>
     </message>
 </context>
 <context>
     <name>TierRecordTab</name>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished">%1 级</translation>
+        <translation>%1 级</translation>
     </message>
     <message>
         <source>Not graded</source>
-        <translation type="unfinished">未分级</translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>%1 points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分</translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>默认评分表</translation>
     </message>
     <message>
         <source>Scoring sheet “%1” (version %2), as of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表“%1”（版本 %2），截至 %3。</translation>
     </message>
     <message>
         <source>By its thresholds the score gives tier %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>按分数线，该得分对应 %1 级。</translation>
     </message>
     <message>
         <source>Tiers go by share: the tier depends on everyone&apos;s score.</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例分级：等级取决于全部客户的得分排名。</translation>
+    </message>
+    <message>
+        <source>The last re-grade gave %1; the next one will use today&apos;s figures.</source>
+        <translation>上次重新分级时为 %1 分，下次重新分级将按今天的数据更新。</translation>
     </message>
     <message>
         <source>Stage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期：%1</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无</translation>
     </message>
     <message>
         <source>RFM: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM：%1</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished">标准</translation>
+        <translation>评分项</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>实际值</translation>
     </message>
     <message>
         <source>Band</source>
-        <translation type="unfinished"></translation>
+        <translation>档位</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished">权重</translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Contribution</source>
-        <translation type="unfinished"></translation>
+        <translation>贡献</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>no data: %1 points</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据：按 %1 分计</translation>
     </message>
     <message>
         <source>Total score</source>
-        <translation type="unfinished"></translation>
+        <translation>综合得分</translation>
     </message>
     <message>
         <source>Contribution = points × weight ÷ the total weight; the contributions add up to the score (0–100).</source>
-        <translation type="unfinished"></translation>
+        <translation>贡献 = 得分 × 权重 ÷ 总权重；各项贡献之和即综合得分（0–100）。</translation>
     </message>
     <message>
         <source>Action plan for tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 级行动方案</translation>
     </message>
     <message>
         <source>Action plan</source>
-        <translation type="unfinished">行动方案</translation>
+        <translation>行动方案</translation>
     </message>
     <message>
         <source>every %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 天</translation>
     </message>
     <message>
         <source>Locked at tier %1 by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>已手动锁定为 %1 级。</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：%1</translation>
     </message>
     <message>
         <source>Re-grading keeps this tier until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>解除锁定之前，重新分级不会改变此等级。</translation>
     </message>
     <message>
         <source>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>等级由评分表决定，每次重新分级都可能改变。手动设定等级后将锁定。</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变动</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Scoring sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>By hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>Re-grade</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级</translation>
     </message>
     <message>
         <source>Tier history (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>等级变动记录（%1）</translation>
     </message>
     <message>
         <source>Manual tier change</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整等级</translation>
     </message>
     <message>
         <source>Give a reason for setting the tier by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动设定等级须填写原因。</translation>
     </message>
     <message>
         <source>Score breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>评分明细</translation>
     </message>
     <message>
         <source>Manual tier</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整</translation>
     </message>
     <message>
         <source>Revisit</source>
-        <translation type="unfinished">回访</translation>
+        <translation>回访周期</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Service level</source>
-        <translation type="unfinished">服务级别</translation>
+        <translation>服务等级</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <source>Rep level</source>
-        <translation type="unfinished">对接人级别</translation>
+        <translation>对接人员</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Reason (required), e.g. strategic account signed for 3 years</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填），例如：已签三年战略合作</translation>
     </message>
     <message>
         <source>Set tier and lock</source>
-        <translation type="unfinished"></translation>
+        <translation>设定并锁定</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解除锁定</translation>
     </message>
     <message>
         <source>Tier history</source>
-        <translation type="unfinished"></translation>
+        <translation>等级变动记录</translation>
     </message>
 </context>
 <context>
