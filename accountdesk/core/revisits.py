@@ -115,6 +115,11 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
     `customer_ids` limits the work to those customers (the reminder run's incremental passes).
     """
     serialize_generation(session)
+    # Existing plans first: the ones made below start from the latest contact already.
+    if customer_ids is None:
+        sync_cadence(session, today)
+    elif customer_ids:
+        sync_cadence(session, None, customer_ids=customer_ids)
     cadence = load_cadence(session)
     days = LocalDays()
     query = (
@@ -135,11 +140,10 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
         new_rows.append((uid, now, now, PLANNER, 1, customer_id, owner_id, due, CADENCE_PURPOSE, cadence.channel(tier),
                          "planned"))
     insert_rows(session, RevisitPlan.__table__, _PLAN_COLUMNS, new_rows)
-    if customer_ids is None:
-        sync_cadence(session, today)
-    elif customer_ids:
-        sync_cadence(session, None, customer_ids=list(customer_ids))
     return len(new_rows)
+
+
+_MANY = 50_000
 
 
 def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 14,
@@ -150,6 +154,7 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
     given customers): a contact logged earlier has already moved its plan. Never moves a plan
     earlier, so a revisit pushed out by hand stays out. Returns how many plans moved.
     """
+    everyone = False
     if customer_ids is None:
         assert today is not None
         # Written-at instants come from the wall clock, `today` may be pinned (tests, --date):
@@ -157,21 +162,27 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
         start = min(today, utcnow().astimezone(local_zone()).date()) - timedelta(days=lookback_days)
         since = datetime.combine(start, time(), tzinfo=local_zone()).astimezone(timezone.utc)
         # Fetched first (through the updated_at index): as a subquery, SQLite would walk every plan.
-        customer_ids = set(session.scalars(select(Interaction.customer_id).where(Interaction.updated_at >= since)))
+        touched = session.scalars(
+            select(Interaction.customer_id).where(Interaction.updated_at >= since).limit(_MANY + 1)).all()
+        everyone = len(touched) > _MANY  # an import or a merge: simply look at every plan
+        customer_ids = set(touched)
     if not customer_ids:
         return 0
     cadence = load_cadence(session)
     latest = last_contact_of(RevisitPlan.customer_id)
-    wanted = sorted(customer_ids)
-    rows = []
-    for start in range(0, len(wanted), 900):
-        rows.extend(session.execute(
-            select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, Customer.tier, epoch_seconds(session, latest))
-            .join(Customer, Customer.id == RevisitPlan.customer_id)
-            .where(RevisitPlan.customer_id.in_(wanted[start:start + 900]), RevisitPlan.state == "planned",
-                   RevisitPlan.deleted_at.is_(None), RevisitPlan.purpose == CADENCE_PURPOSE,
-                   Customer.deleted_at.is_(None))
-        ))
+    query = (
+        select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, Customer.tier, epoch_seconds(session, latest),
+               RevisitPlan.customer_id)
+        .join(Customer, Customer.id == RevisitPlan.customer_id)
+        .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None),
+               RevisitPlan.purpose == CADENCE_PURPOSE, Customer.deleted_at.is_(None))
+    )
+    if everyone or len(customer_ids) > 5000:
+        # One pass over every plan beats a hundred IN queries, each of which SQLite answers by
+        # walking all planned plans.
+        rows = [row[:5] for row in session.execute(query) if everyone or row[5] in customer_ids]
+    else:
+        rows = [row[:5] for row in session.execute(query.where(RevisitPlan.customer_id.in_(sorted(customer_ids))))]
     days = LocalDays()
     moves = []
     for plan_id, plan_uid, due_on, tier, last_epoch in rows:
