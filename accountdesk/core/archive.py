@@ -755,6 +755,10 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     interaction = Interaction(customer_id=customer.id, **values)
     session.add(interaction)
     session.flush()
+    # Any logged contact restarts the customer's revisit cadence (last contact + tier interval).
+    from accountdesk.core.revisits import reset_cadence
+
+    reset_cadence(session, customer.id)
     return interaction
 
 

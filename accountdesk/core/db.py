@@ -168,6 +168,9 @@ def _install_sqlite_pragmas(engine: Engine, *, shared: bool, read_only: bool) ->
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        # 64 MiB of page cache (the default is 2 MiB): bulk work over 100,000 customers
+        # otherwise rereads the same index pages from disk.
+        cursor.execute("PRAGMA cache_size=-65536")
         if not read_only:
             # WAL is not safe across a network filesystem (SQLite docs); a file marked shared
             # uses the rollback journal with full syncs instead.

@@ -1,6 +1,6 @@
 """The customer archive: what a manager creates, edits, deletes and finds."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -213,3 +213,21 @@ def test_search_key_follows_contacts(db):
     with db.session() as session:
         assert archive.customer_ids(session, archive.CustomerFilter(text="qianqi")) == []
         assert session.get(Customer, cid).search_key
+
+
+def test_logging_a_call_resets_the_revisit_cadence(db, today):
+    from accountdesk.core.models import RevisitPlan
+    from accountdesk.core.revisits import plan_revisits
+
+    cid = make(db, tier="B")
+    with db.write() as session:
+        archive.log_interaction(session, cid, {"kind": "phone", "occurred_at": datetime(2026, 8, 1, 2, tzinfo=timezone.utc)})
+        plan_revisits(session, today)
+    with db.write() as session:
+        archive.log_interaction(session, cid, {"kind": "phone", "occurred_at": datetime(2026, 11, 19, 2, tzinfo=timezone.utc)})
+    with db.session() as session:
+        from sqlalchemy import select
+
+        planned = session.scalars(select(RevisitPlan.due_on).where(
+            RevisitPlan.customer_id == cid, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None))).all()
+    assert planned == [date(2026, 11, 19) + timedelta(days=60)]  # tier B: every 60 days from the last call
