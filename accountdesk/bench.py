@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -22,6 +21,11 @@ from datetime import date
 from pathlib import Path
 
 from accountdesk.core.i18n import Message
+
+try:
+    import resource
+except ImportError:  # Windows: no getrusage; memory and child CPU figures are left out there
+    resource = None  # type: ignore[assignment]
 
 
 class NotAvailable(Exception):
@@ -45,7 +49,7 @@ class BenchContext:
     today: date
     workdir: Path
     db_path: Path
-    baseline_rss_mib: float
+    baseline_rss_mib: float | None
     database: object | None = None  # accountdesk.core.db.Database, opened by the demo step
     demo: object | None = None  # accountdesk.core.demo.DemoReport
     cache: dict = field(default_factory=dict)
@@ -105,7 +109,9 @@ def measured(action: Callable[[], object], note: str = "") -> Measurement:
     return Measurement(time.perf_counter() - wall, note=note, cpu=time.process_time() - cpu)
 
 
-def peak_rss_mib() -> float:
+def peak_rss_mib() -> float | None:
+    if resource is None:
+        return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
 
@@ -379,6 +385,8 @@ def _run_hook(hook: Callable[[Path], float | Measurement], db_path: Path) -> Mea
     """Call a GUI hook; CPU is counted in this process and in the processes it waited for."""
 
     def cpu_now() -> float:
+        if resource is None:
+            return time.process_time()
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         return time.process_time() + children.ru_utime + children.ru_stime
 
@@ -435,13 +443,18 @@ def cold_start(ctx: BenchContext) -> Measurement:
 
 
 def _baseline_memory(ctx: BenchContext) -> Measurement:
+    if ctx.baseline_rss_mib is None:
+        raise NotAvailable("no getrusage on this platform")
     return Measurement(ctx.baseline_rss_mib)
 
 
 @bench_step("peak_memory", label=Message("峰值内存", "peak memory"), floor=_baseline_memory,
             floor_label=Message("开始时的进程内存", "the process before the run"), target=fixed(1024.0), unit="MiB")
 def peak_memory(ctx: BenchContext) -> Measurement:
-    return Measurement(peak_rss_mib(), note="ru_maxrss of the bench process")
+    peak = peak_rss_mib()
+    if peak is None:
+        raise NotAvailable("no getrusage on this platform")
+    return Measurement(peak, note="ru_maxrss of the bench process")
 
 
 # --- running and reporting ----------------------------------------------------------------------
@@ -517,7 +530,8 @@ def run_bench(customers: int, workdir: Path, *, seed: int = 1, today: date | Non
             if progress:
                 progress(str(step.label))
             figure = run_step(step, ctx)
-            figure.peak_rss_after = round(peak_rss_mib(), 1)
+            peak = peak_rss_mib()
+            figure.peak_rss_after = None if peak is None else round(peak, 1)
             figures.append(figure)
     finally:
         if ctx.database is not None:
