@@ -156,11 +156,11 @@ class AppScheduler:
         return self._report(JobResult(name, ok=True, result=outcome))
 
     def run_reminders(self) -> JobResult:
-        from accountdesk.core.reminders import generate_reminders
+        from accountdesk.core import reminder_runs
 
         def work():
-            with self.database.write() as session:
-                return generate_reminders(session, self.today())
+            # Short write transactions: a colleague's save never waits behind a full pass.
+            return reminder_runs.run_generation(self.database, self.today())
 
         return self._run(JOB_REMINDERS, work)
 

@@ -89,12 +89,12 @@ def test_regrade_calls_tiering_when_present(sqlite_db, tmp_path, monkeypatch):
 
 
 def test_a_failing_job_is_reported_not_raised(sqlite_db, tmp_path, monkeypatch):
-    import accountdesk.core.reminders as reminders
+    import accountdesk.core.reminder_runs as reminder_runs
 
-    def broken(session, today):
+    def broken(database, today):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(reminders, "generate_reminders", broken)
+    monkeypatch.setattr(reminder_runs, "run_generation", broken)
     reported = []
     scheduler = AppScheduler(sqlite_db, reported.append, zone=SHANGHAI, backup_dir=tmp_path, clock=lambda: PINNED)
     result = scheduler.run_reminders()

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes, changes_of
@@ -390,6 +390,12 @@ def _last_contact_column():
     )
 
 
+def planned_state(column):
+    """`state = 'planned'` written so SQLite looks plans up by customer: with the (state, due)
+    index it would walk every planned revisit of the book for each page of rows."""
+    return (column + literal("")) == "planned"
+
+
 def _next_revisit_column():
     return (
         select(func.min(RevisitPlan.due_on))
@@ -507,7 +513,8 @@ def customer_rows(session: Session, ids: list[int]) -> dict[int, CustomerRow]:
         next_revisit = dict(
             session.execute(
                 select(RevisitPlan.customer_id, func.min(RevisitPlan.due_on))
-                .where(RevisitPlan.customer_id.in_(chunk), RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None))
+                .where(RevisitPlan.customer_id.in_(chunk), planned_state(RevisitPlan.state),
+                       RevisitPlan.deleted_at.is_(None))
                 .group_by(RevisitPlan.customer_id)
             ).all()
         )

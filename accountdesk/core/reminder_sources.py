@@ -117,7 +117,7 @@ def birthday_candidates(session: Session, today: date, settings: ReminderSetting
     return found + _customer_birthday_candidates(session, start, end, lead, settings, scope)
 
 
-def _month_day_filter(column, pairs: list[tuple[int, int]]):
+def month_day_filter(column, pairs: list[tuple[int, int]]):
     return tuple_(cast(extract("month", column), Integer), cast(extract("day", column), Integer)).in_(pairs)
 
 
@@ -127,7 +127,7 @@ def _customer_birthday_candidates(session: Session, start: date, end: date, lead
     pairs = sorted(solar_days_hitting(start, end))
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.birthday)
-        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), _month_day_filter(Customer.birthday, pairs),
+        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), month_day_filter(Customer.birthday, pairs),
                _in_scope(Customer.id, scope))
     ).all()
     found = []
@@ -189,7 +189,7 @@ def anniversary_candidates(session: Session, today: date, settings: ReminderSett
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.cooperation_since)
         .where(Customer.deleted_at.is_(None), Customer.cooperation_since.is_not(None),
-               _month_day_filter(Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
+               month_day_filter(Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
     ).all()
     found = []
     for customer_id, uid, code, name, tier, since in rows:
@@ -248,7 +248,9 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
                 subject_zh, subject_en = f"回访逾期 {name}", f"Revisit overdue: {name}"
                 detail_zh = f"{name}（{code}）的回访应于 {due_on.isoformat()} 完成，已逾期 {late} 天（宽限 {grace} 天）。"
                 detail_en = f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {late} days late (grace {grace})."
-                due = due_on + timedelta(days=grace + 1)
+                # Appears in the centre when it became overdue, or at the start of the catch-up
+                # window for one long overdue (the detail keeps the real date and days late).
+                due = max(due_on + timedelta(days=grace + 1), today - timedelta(days=settings.catch_up_days))
             found.append(Candidate(
                 key=f"revisit:{plan_uid}:{due_on.isoformat()}:{stage}", kind="revisit",
                 subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh, detail_en=detail_en,
@@ -263,11 +265,14 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
 
 
 def churn_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
-    from accountdesk.core.reminders import existing_keys
+    from accountdesk.core.reminder_runs import existing_keys  # (imports this module)
 
     signals = churn_signals(session, today, settings.churn, scope)
     # Most warnings of a full pass were raised on earlier days; only new ones get their sentences.
     known = existing_keys(session, [signal.key for signal in signals])
+    # A warning whose rule started to hold long ago (say after an import) appears at the start
+    # of the catch-up window, not years back; the detail still says since when.
+    earliest = today - timedelta(days=settings.catch_up_days)
     found = []
     for signal in signals:
         key = signal.key
@@ -277,7 +282,7 @@ def churn_candidates(session: Session, today: date, settings: ReminderSettings, 
         found.append(Candidate(
             key=key, kind=signal.kind, subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh,
             detail_en=detail_en, customer_id=signal.customer_id, contact_id=None, event_on=signal.event_on,
-            due_on=signal.fired_on,
+            due_on=max(signal.fired_on, earliest),
             data={"rule": signal.rule, "tier": signal.tier, "customer_code": signal.customer_code, **signal.numbers},
         ))
     return found

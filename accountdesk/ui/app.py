@@ -141,7 +141,11 @@ class AppController(QObject):
             return
         target = database.path
         window = self.window
-        # Nothing may hold the file open while the backup is copied over it.
+        # Nothing may hold the file open while the backup is copied over it: no scheduled job
+        # and no task still running.
+        bridge = getattr(window, "scheduler_bridge", None)
+        if bridge is not None:
+            bridge.stop()
         window.context.runner.shutdown(wait=True)
         database.dispose()
 

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.scoring import DEFAULT_MODEL_NAME
 from accountdesk.core.tiering import NO_TIER, RegradeReport
 from accountdesk.ui import labels
 from accountdesk.ui.retranslate import Retranslating
 from accountdesk.ui.theme import MUTED_TEXT
+from accountdesk.ui.tier_cards import column_color
 
 MOVES_SHOWN = 1000  # the list is for reading; the matrix counts everyone
 UP_COLOR = "#dcfce7"  # a better tier
@@ -39,11 +41,12 @@ class RegradeDialog(Retranslating, QDialog):
         self.setObjectName("regradeDialog")
         self.report = report
         self.tiers = list(tiers) + [t for t in report.counts if t not in tiers]
-        self.resize(760, 560)
+        self.resize(780, 470)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("regradeSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.summary)
         self.counts = QLabel()
         self.counts.setObjectName("mutedText")
@@ -57,7 +60,7 @@ class RegradeDialog(Retranslating, QDialog):
         for table in (self.matrix, self.moves):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-            table.verticalHeader().setDefaultSectionSize(30)
+            table.verticalHeader().setDefaultSectionSize(34)
         self.moves.verticalHeader().hide()
         self.moves.setAlternatingRowColors(True)
         matrix_page = QWidget()
@@ -66,7 +69,8 @@ class RegradeDialog(Retranslating, QDialog):
         self.matrix_hint.setObjectName("mutedText")
         self.matrix_hint.setWordWrap(True)
         matrix_layout.addWidget(self.matrix_hint)
-        matrix_layout.addWidget(self.matrix, 1)
+        matrix_layout.addWidget(self.matrix)
+        matrix_layout.addStretch(1)
         self.tabs.addTab(matrix_page, "")
         self.tabs.addTab(self.moves, "")
         layout.addWidget(self.tabs, 1)
@@ -87,14 +91,19 @@ class RegradeDialog(Retranslating, QDialog):
     def tier_label(self, tier: str) -> str:
         return self.tr("Ungraded") if tier in (NO_TIER, "") else tier
 
+    def tier_color(self, tier: str) -> QColor:
+        return column_color("" if tier == NO_TIER else tier, self.tiers.index(tier) if tier in self.tiers else -1)
+
     def retranslate(self) -> None:
         report = self.report
         self.setWindowTitle(self.tr("Re-grade preview"))
         self.summary.setText(
             self.tr("As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; "
                     "%6 locked customers keep the tier set by hand.")
-            .replace("%1", report.as_of.isoformat()).replace("%2", report.model_name)
-            .replace("%3", str(report.model_version or "—")).replace("%4", f"{len(report.changes):,}")
+            .replace("%1", report.as_of.isoformat())
+            .replace("%2", self.tr("Default scoring sheet") if report.model_name == DEFAULT_MODEL_NAME
+                     else report.model_name)
+            .replace("%3", str(report.model_version or "—")).replace("%4", f"<b>{len(report.changes):,}</b>")
             .replace("%5", f"{report.customers:,}").replace("%6", f"{report.locked:,}"))
         before: dict[str, int] = {}
         for old, row in report.matrix.items():
@@ -105,7 +114,7 @@ class RegradeDialog(Retranslating, QDialog):
             delta = new - old
             sign = f"+{delta:,}" if delta > 0 else f"{delta:,}"
             colour = "#15803d" if delta > 0 else "#b91c1c" if delta < 0 else MUTED_TEXT
-            parts.append(f"<b>{self.tier_label(tier)}</b> {old:,} → {new:,} "
+            parts.append(f"<b style='color:{self.tier_color(tier).name()}'>{self.tier_label(tier)}</b> {old:,} → {new:,} "
                          f"<span style='color:{colour}'>({sign})</span>")
         self.counts.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
         self.matrix_hint.setText(self.tr("Rows: the tier now; columns: the tier after re-grading. Green cells "
@@ -157,6 +166,13 @@ class RegradeDialog(Retranslating, QDialog):
         grand.setFont(bold)
         self.matrix.setItem(len(olds), len(news), grand)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix.setFixedHeight(self.matrix.horizontalHeader().sizeHint().height() + 34 * (len(olds) + 1) + 4)
+
+    @property
+    def _bold(self) -> QFont:
+        font = QFont()
+        font.setBold(True)
+        return font
 
     def _fill_moves(self) -> None:
         moves = self.report.changes[:MOVES_SHOWN]
@@ -171,6 +187,9 @@ class RegradeDialog(Retranslating, QDialog):
                 item = QTableWidgetItem(text)
                 if c >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if c in (2, 3):
+                    item.setForeground(QBrush(self.tier_color(move.old_tier or NO_TIER if c == 2 else move.new_tier)))
+                    item.setFont(self._bold)
                 self.moves.setItem(r, c, item)
         header = self.moves.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

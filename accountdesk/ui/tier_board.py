@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -20,7 +21,15 @@ from accountdesk.core import archive
 from accountdesk.core.changes import Changes
 from accountdesk.core.policies import TierPolicyView, tier_policies
 from accountdesk.core.scoring import DEFAULT_MODEL_NAME
-from accountdesk.core.tier_board_data import UNGRADED, BoardColumn, BoardData, card_rows, load_board
+from accountdesk.core.tier_board_data import (
+    CARD_ORDERS,
+    UNGRADED,
+    BoardColumn,
+    BoardData,
+    card_rows,
+    column_spend,
+    load_board,
+)
 from accountdesk.core.tiering import regrade_all, set_manual_tier, unlock_tier
 from accountdesk.ui import labels
 from accountdesk.ui.customers.filters import FilterBar
@@ -46,17 +55,24 @@ class TierColumn(Retranslating, QFrame):
         self.tier = tier
         self.color = column_color(tier, position)
         self.count = 0
-        self.spend_cents = 0
+        self.locked = 0
+        self.spend_cents: int | None = None  # None while the column's spend is being summed
         self.share_of = 0
         self.policy: TierPolicyView | None = None
         self.setObjectName("tierColumn")
         self.setMinimumWidth(COLUMN_MIN_WIDTH)
+        color = self.color.name()
         self.setStyleSheet(
-            "QFrame#tierColumn { background: #f1f5f9; border-radius: 10px; }"
-            f"QFrame#tierColumnHeader {{ background: white; border-radius: 8px; border-top: 4px solid {self.color.name()}; }}"
+            "QFrame#tierColumn { background: #eef1f5; border-radius: 10px; }"
+            f"QFrame#tierColumnHeader {{ background: white; border-radius: 8px; border-top: 4px solid {color}; }}"
+            "QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }"
+            "QScrollBar::handle:vertical { background: #c3cad5; border-radius: 3px; min-height: 32px; }"
+            "QScrollBar::handle:vertical:hover { background: #94a3b8; }"
+            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }"
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setContentsMargins(6, 6, 2, 4)
         layout.setSpacing(6)
         header = QFrame()
         header.setObjectName("tierColumnHeader")
@@ -64,23 +80,23 @@ class TierColumn(Retranslating, QFrame):
         header_layout.setContentsMargins(12, 8, 12, 8)
         header_layout.setSpacing(2)
         top = QHBoxLayout()
-        self.chip = QLabel()
-        self.chip.setObjectName("tierChip")
-        self.chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chip.setMinimumSize(30, 30)
-        self.chip.setStyleSheet(f"background: {self.color.name()}; color: white; border-radius: 6px; "
-                                "font-weight: 700; font-size: 15px; padding: 0 6px;")
         self.title = QLabel()
         self.title.setObjectName("tierColumnTitle")
-        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setStyleSheet(f"font-size: 18px; font-weight: 700; color: {color};")
+        self.lock_count = QLabel()
+        self.lock_count.setObjectName("tierColumnLocked")
+        self.lock_count.setStyleSheet("color: #b45309;")
         self.count_label = QLabel()
         self.count_label.setObjectName("tierColumnCount")
-        self.count_label.setStyleSheet(f"font-size: 16px; font-weight: 600; color: {self.color.name()};")
-        top.addWidget(self.chip)
-        top.addSpacing(4)
+        self.count_label.setStyleSheet("font-size: 18px; font-weight: 700; color: #111827;")
+        self.count_unit = QLabel()
+        self.count_unit.setStyleSheet("color: #6b7280;")
         top.addWidget(self.title)
+        top.addSpacing(6)
+        top.addWidget(self.lock_count)
         top.addStretch(1)
         top.addWidget(self.count_label)
+        top.addWidget(self.count_unit)
         header_layout.addLayout(top)
         self.figures = QLabel()
         self.figures.setObjectName("tierColumnFigures")
@@ -109,7 +125,8 @@ class TierColumn(Retranslating, QFrame):
         scroll = self.view.verticalScrollBar().value()
         selected = set(self.selected_ids())
         self.policy = policy
-        self.count, self.spend_cents, self.share_of = column.count, column.total_spend_cents, total
+        self.count, self.share_of = column.count, total
+        self.locked = column.locked
         self.model.set_cards(column.ids, column.scores)
         self.view.verticalScrollBar().setValue(scroll)
         self.select(selected, scroll_to=False)
@@ -132,12 +149,15 @@ class TierColumn(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         ungraded = self.tier == UNGRADED
-        self.chip.setText("?" if ungraded else self.tier)
         self.title.setText(self.tr("Ungraded") if ungraded else self.tr("Tier %1").replace("%1", self.tier))
         self.count_label.setText(f"{self.count:,}")
+        self.count_unit.setText(self.tr("customers"))
+        self.lock_count.setText(self.tr("%1 locked").replace("%1", f"{self.locked:,}") if self.locked else "")
+        self.lock_count.setToolTip(self.tr("Customers whose tier was set by hand; re-grading keeps it."))
         share = f"{self.count * 100 / self.share_of:.0f}%" if self.share_of else "—"
         self.figures.setText(self.tr("%1 of customers · spend %2").replace("%1", share)
-                             .replace("%2", whole_yuan(self.spend_cents)))
+                             .replace("%2", whole_yuan(self.spend_cents) if self.spend_cents is not None
+                                      else self.tr("…")))
         self.policy_label.setText(self._policy_text())
         self.policy_label.setToolTip(self.policy.action_plan or "" if self.policy else "")
         self.view.empty_text = (self.tr("No customer in this tier matches the filters.") if self.page.filtered()
@@ -157,9 +177,15 @@ class TierColumn(Retranslating, QFrame):
             parts.append(policy.service_level)
         return " · ".join(parts)
 
-    def adjust(self, count: int, spend_cents: int) -> None:
+    def set_spend(self, cents: int | None) -> None:
+        self.spend_cents = cents
+        self.retranslate()
+
+    def adjust(self, count: int, spend_cents: int, locked: int = 0) -> None:
         self.count += count
-        self.spend_cents += spend_cents
+        if self.spend_cents is not None:
+            self.spend_cents += spend_cents
+        self.locked += locked
         self.retranslate()
 
     def _menu(self, position: QPoint) -> None:
@@ -197,6 +223,7 @@ class TierBoardPage(Retranslating, QWidget):
         self.active_dialog = None
         self.active_menu = None
         self._serial = 0
+        self._spend_filter = None
         self._stale = False
         self._loading = False
         self._regrading = False
@@ -230,9 +257,17 @@ class TierBoardPage(Retranslating, QWidget):
         self.filters = FilterBar()
         self.filters.tier.hide()  # the columns are the tiers
         layout.addWidget(self.filters)
+        hint_row = QHBoxLayout()
         self.hint = QLabel()
         self.hint.setObjectName("mutedText")
-        layout.addWidget(self.hint)
+        self.order_label = QLabel()
+        self.order_label.setObjectName("mutedText")
+        self.order = QComboBox()
+        self.order.setObjectName("cardOrder")
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.order_label)
+        hint_row.addWidget(self.order)
+        layout.addLayout(hint_row)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -244,6 +279,7 @@ class TierBoardPage(Retranslating, QWidget):
         self.scroll.setWidget(self.board_widget)
         layout.addWidget(self.scroll, 1)
         self.filters.changed.connect(self.reload)
+        self.order.currentIndexChanged.connect(lambda _index: self.reload())
         self.regrade_button.clicked.connect(self.regrade)
         context.hub.operation_did_execute.connect(self._on_changes)
         self.retranslate()
@@ -258,6 +294,9 @@ class TierBoardPage(Retranslating, QWidget):
 
     def owner_display(self, name: str | None) -> str:
         return self._owner_names.get(name or "", name or "")
+
+    def card_order(self) -> str:
+        return self.order.currentData() or "score"
 
     def filtered(self) -> bool:
         return not self.filters.is_default()
@@ -281,14 +320,23 @@ class TierBoardPage(Retranslating, QWidget):
         self._stale = False
         flt = self.filters.current_filter(self.context.today())
         flt.tier = None
+        order = self.card_order()
+        # Summing every purchase takes a while at 100,000 customers: the cards come first, the
+        # spend after; for the same filter the old sums stay up meanwhile.
+        same_filter = flt == self._spend_filter
+        self._spend_filter = flt
 
         def work(session):
-            return load_board(session, flt), {p.tier: p for p in tier_policies(session)}
+            return load_board(session, flt, order), {p.tier: p for p in tier_policies(session)}
 
         def done(result) -> None:
             if serial == self._serial:
                 self._set_loading(False)
                 self._show_board(*result)
+                if not same_filter:
+                    for column in self.columns.values():
+                        column.set_spend(None)
+                self._load_spend(serial, flt)
 
         def failed(error: BaseException) -> None:
             self._set_loading(False)
@@ -296,6 +344,15 @@ class TierBoardPage(Retranslating, QWidget):
 
         self._set_loading(True)
         self.context.operations.read(work, done, failed, label=self.tr("Reading the tier board…"))
+
+    def _load_spend(self, serial: int, flt) -> None:
+        def done(spend: dict[str, int]) -> None:
+            if serial == self._serial:
+                for tier, column in self.columns.items():
+                    column.set_spend(spend.get(tier, 0))
+
+        self.context.operations.read(lambda session: column_spend(session, flt), done,
+                                     label=self.tr("Summing the spend per tier…"))
 
     def _show_board(self, board: BoardData, policies: dict[str, TierPolicyView]) -> None:
         self.board = board
@@ -413,20 +470,29 @@ class TierBoardPage(Retranslating, QWidget):
             score = source.model.score_of(customer_id)
             card = source.model.take(customer_id)
             spend = card.row.total_spend_cents if card is not None else 0
-            source.adjust(-1, -spend)
+            was_locked = int(card is not None and card.locked)
+            source.adjust(-1, -spend, -was_locked)
             target.model.put(customer_id, score)
-            target.adjust(1, spend)
+            target.adjust(1, spend, 1)
         target.model.invalidate(ids)  # read again: now locked, in its new tier
         target.select(ids)
         self._update_counts()
-        self.context.hub.status_message.emit(
-            self.tr("%1 customer(s) moved to tier %2 and locked: %3").replace("%1", str(len(ids)))
-            .replace("%2", tier).replace("%3", reason))
+        if self.card_order() != "score":
+            self.reload()  # the cards were placed by score; the chosen order needs the database
+        if len(ids) == 1:
+            card = target.model.card(ids[0])
+            who = card.row.name if card is not None else str(ids[0])
+            text = self.tr("“%1” moved to tier %2 and locked: %3").replace("%1", who)
+        else:
+            text = self.tr("%1 customers moved to tier %2 and locked: %3").replace("%1", str(len(ids)))
+        self.context.hub.status_message.emit(text.replace("%2", tier).replace("%3", reason))
 
     def unlock(self, customer_id: int) -> None:
         def done(_result) -> None:
             column = self.column_of(customer_id)
             if column is not None:
+                card = column.model.card(customer_id)
+                column.adjust(0, 0, -int(card is not None and card.locked))
                 column.model.invalidate([customer_id])
             self._update_counts()
 
@@ -515,4 +581,14 @@ class TierBoardPage(Retranslating, QWidget):
         self.regrade_button.setEnabled(not self.context.read_only and not self._regrading)
         self.hint.setText(self.tr("Drag a card to another tier to set it by hand (you give a reason; the tier is "
                                   "then locked). Double-click a card to open the customer."))
+        self.order_label.setText(self.tr("Order:"))
+        names = {"score": self.tr("Score, best first"), "next_revisit": self.tr("Next revisit, soonest first"),
+                 "last_contact": self.tr("Last contact, longest ago first"), "name": self.tr("Name")}
+        current = self.order.currentData()
+        self.order.blockSignals(True)
+        self.order.clear()
+        for code in CARD_ORDERS:
+            self.order.addItem(names[code], code)
+        self.order.setCurrentIndex(max(self.order.findData(current), 0) if current else 0)
+        self.order.blockSignals(False)
         self._update_counts()

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QStringListModel,
     Qt,
     QTimer,
     Signal,
@@ -74,10 +74,15 @@ def decode_ids(mime: QMimeData) -> tuple[list[int], str | None]:
         return [], None
 
 
-class TierCardModel(QAbstractListModel):
+class TierCardModel(QStringListModel):
     """One column's customers (ids in score order) and a cache of their cards; ``data()``
     never queries: a card not yet read shows as a skeleton and its page is read on a
-    zero-delay timer, so a column of 100,000 reads only what scrolls into view."""
+    zero-delay timer, so a column of 100,000 reads only what scrolls into view.
+
+    The rows live in Qt's own string list (the ids as text) so that counting and indexing
+    rows stays in C++: a view laying out 40,000 cards asks for each row, and a Python
+    ``rowCount`` there would hold the window for a second.
+    """
 
     cards_dropped = Signal(list, str)  # customer ids, this column's tier
 
@@ -99,12 +104,11 @@ class TierCardModel(QAbstractListModel):
     # --- contents ---------------------------------------------------------------------
 
     def set_cards(self, ids: list[int], scores: list[float | None]) -> None:
-        self.beginResetModel()
         self._ids, self._scores = list(ids), list(scores)
         self._reindex()
         self._cache = {i: card for i, card in self._cache.items() if i in self._row_of}
         self._wanted.clear()
-        self.endResetModel()
+        self.setStringList([str(i) for i in self._ids])  # one model reset
         self._load_pages({0})
 
     def _reindex(self) -> None:
@@ -128,23 +132,22 @@ class TierCardModel(QAbstractListModel):
         row = self._row_of.get(customer_id)
         if row is None:
             return None
-        self.beginRemoveRows(QModelIndex(), row, row)
         del self._ids[row]
         del self._scores[row]
         self._reindex()
         card = self._cache.pop(customer_id, None)
-        self.endRemoveRows()
+        QStringListModel.removeRows(self, row, 1)
         return card
 
     def put(self, customer_id: int, score: float | None) -> int:
         """Insert a card where its score belongs (blank scores last); returns its row."""
         keys = [(s is None, -(s or 0.0)) for s in self._scores]
         row = bisect.bisect_right(keys, (score is None, -(score or 0.0)))
-        self.beginInsertRows(QModelIndex(), row, row)
         self._ids.insert(row, customer_id)
         self._scores.insert(row, score)
         self._reindex()
-        self.endInsertRows()
+        QStringListModel.insertRows(self, row, 1)
+        QStringListModel.setData(self, self.index(row), str(customer_id))
         self._load_pages({row // PAGE_SIZE})
         return row
 
@@ -182,9 +185,6 @@ class TierCardModel(QAbstractListModel):
                 self.dataChanged.emit(self.index(first), self.index(last))
 
     # --- Qt model interface -----------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent is not None and parent.isValid() else len(self._ids)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._ids):
@@ -271,7 +271,7 @@ class CardListView(QListView):
         self.drop_hover = False
         self.empty_text = ""
         self.accent = QColor(ACCENT)
-        self.setUniformItemSizes(True)  # constant-time layout at 100,000 cards
+        self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -4,7 +4,9 @@ every tier change it went through."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.archive import get_customer, list_users
+from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.lifecycle import STAGE_LABELS
 from accountdesk.core.metrics import METRICS
 from accountdesk.core.policies import TierPolicyView, policy_for, tier_policies
@@ -49,6 +53,16 @@ from accountdesk.ui.theme import MUTED_TEXT, tier_color
 from accountdesk.ui.tier_cards import STAGE_BADGE, column_color
 
 SHARE_ROLE = Qt.ItemDataRole.UserRole + 5  # contribution ÷ the criterion's most possible contribution
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def money_band(band: str) -> str:
+    """"≥ 50000.00" as "≥ ¥50,000": the bounds of a money band read like the amounts around them."""
+    def amount(match: re.Match) -> str:
+        text = labels.money(int(Decimal(match.group()) * 100))
+        return text[:-3] if text.endswith(".00") else text
+
+    return _AMOUNT.sub(amount, band)
 
 
 @dataclass
@@ -59,13 +73,17 @@ class TierRecord:
     history: list[TierHistoryEntry]
     policy: TierPolicyView | None
     tiers: list[str]
+    people: dict[str, str]  # user name → the name people know them by
+    stored_score: float | None  # the score of the last re-grade (what the list and board show)
 
 
 def read_tier_record(session, customer_id: int, as_of) -> TierRecord:
     breakdown = score_breakdown(session, customer_id, as_of)
     tiers = board_tiers(session)
     tiers += [p.tier for p in tier_policies(session) if p.tier not in tiers]
-    return TierRecord(breakdown, tier_history(session, customer_id), policy_for(session, breakdown.tier), tiers)
+    people = {user.name: user.display_name or user.name for user in list_users(session)}
+    return TierRecord(breakdown, tier_history(session, customer_id), policy_for(session, breakdown.tier), tiers,
+                      people, get_customer(session, customer_id).score)
 
 
 class ContributionDelegate(QStyledItemDelegate):
@@ -219,7 +237,15 @@ class TierRecordTab(CustomerTab):
 
     def reload(self) -> None:
         customer_id, today = self.customer_id, self.context.today()
-        self.record = self.context.operations.read_now(lambda session: read_tier_record(session, customer_id, today))
+        try:
+            self.record = self.context.operations.read_now(
+                lambda session: read_tier_record(session, customer_id, today))
+        except AccountDeskError as error:  # e.g. a deleted customer: nothing to grade
+            self.record = None
+            self.sheet_label.setText(str(error.message))
+            for widget in (self.manual_tier, self.reason, self.set_button, self.unlock_button):
+                widget.setEnabled(False)
+            return
         self._show()
 
     def _show(self) -> None:
@@ -239,6 +265,9 @@ class TierRecordTab(CustomerTab):
             sheet += " " + self.tr("By its thresholds the score gives tier %1.").replace("%1", b.rule_tier)
         else:
             sheet += " " + self.tr("Tiers go by share: the tier depends on everyone's score.")
+        if record.stored_score is not None and labels.score(record.stored_score) != labels.score(b.score):
+            sheet += " " + self.tr("The last re-grade gave %1; the next one will use today's figures.").replace(
+                "%1", labels.score(record.stored_score))
         self.sheet_label.setText(sheet)
         text, background = STAGE_BADGE.get(b.stage, ("#475569", "#f1f5f9"))
         self.stage_badge.setText(self.tr("Stage: %1").replace("%1", labels.stage(b.stage)))
@@ -252,7 +281,7 @@ class TierRecordTab(CustomerTab):
         self._show_breakdown(b)
         self._show_policy(b.tier, record.policy)
         self._show_lock(b, record.tiers)
-        self._show_history(record.history)
+        self._show_history(record.history, record.people)
 
     def _show_breakdown(self, b: ScoreBreakdown) -> None:
         table = self.breakdown
@@ -271,7 +300,10 @@ class TierRecordTab(CustomerTab):
                 value = labels.money(int(c.value))
             else:
                 value = c.display_value or ""
-            band = self.tr("no data: %1 points").replace("%1", f"{c.points:g}") if c.band is None else c.band
+            if c.band is None:
+                band = self.tr("no data: %1 points").replace("%1", f"{c.points:g}")
+            else:
+                band = money_band(c.band) if METRICS[c.metric].unit == "money" else c.band
             cells = [c.label.text(), value, band, f"{c.points:g}", f"{c.weight:g}", f"{c.contribution:.1f}"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -337,7 +369,7 @@ class TierRecordTab(CustomerTab):
             widget.setEnabled(writable)
         self.unlock_button.setEnabled(writable and b.tier_locked)
 
-    def _show_history(self, history: list[TierHistoryEntry]) -> None:
+    def _show_history(self, history: list[TierHistoryEntry], people: dict[str, str]) -> None:
         table = self.history
         titles = [self.tr("When"), self.tr("Change"), self.tr("Score"), self.tr("Scoring sheet"), self.tr("How"),
                   self.tr("Reason"), self.tr("By")]
@@ -356,7 +388,7 @@ class TierRecordTab(CustomerTab):
                 sheet.strip(),
                 self.tr("By hand") if entry.manual else self.tr("Re-grade"),
                 entry.reason or "",
-                entry.by or "",
+                people.get(entry.by or "", entry.by or ""),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

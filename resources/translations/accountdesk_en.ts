@@ -2,109 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
-        <name />
-        <message>
-            <source>%1 revisits</source>
-            <translation>%1 revisits</translation>
-        </message>
-        <message>
-            <source>+%1 more</source>
-            <translation>+%1 more</translation>
-        </message>
-        <message>
-            <source>%3 %1/%2</source>
-            <translation>%3 %1/%2</translation>
-        </message>
-        <message>
-            <source>Done %1</source>
-            <translation>Done %1</translation>
-        </message>
-        <message>
-            <source>%1 days overdue</source>
-            <translation>%1 days overdue</translation>
-        </message>
-        <message>
-            <source>due %1 days ago</source>
-            <translation>due %1 days ago</translation>
-        </message>
-        <message>
-            <source>due today</source>
-            <translation>due today</translation>
-        </message>
-        <message>
-            <source>tomorrow</source>
-            <translation>tomorrow</translation>
-        </message>
-        <message>
-            <source>today</source>
-            <translation>today</translation>
-        </message>
-        <message>
-            <source>no revisits</source>
-            <translation>no revisits</translation>
-        </message>
-        <message>
-            <source>Complete revisit</source>
-            <translation>Complete revisit</translation>
-        </message>
-        <message>
-            <source>Revisit of %1</source>
-            <translation>Revisit of %1</translation>
-        </message>
-        <message>
-            <source>Channel *</source>
-            <translation>Channel *</translation>
-        </message>
-        <message>
-            <source>Date *</source>
-            <translation>Date *</translation>
-        </message>
-        <message>
-            <source>What was discussed</source>
-            <translation>What was discussed</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <source>(not rated)</source>
-            <translation>(not rated)</translation>
-        </message>
-        <message>
-            <source>Satisfaction</source>
-            <translation>Satisfaction</translation>
-        </message>
-        <message>
-            <source>Next step</source>
-            <translation>Next step</translation>
-        </message>
-        <message>
-            <source>Saving logs the interaction and plans the next revisit from the tier's interval.</source>
-            <translation>Saving logs the interaction and plans the next revisit from the tier's interval.</translation>
-        </message>
-        <message>
-            <source>Complete</source>
-            <translation>Complete</translation>
-        </message>
-        <message>
-            <source>Reschedule revisit</source>
-            <translation>Reschedule revisit</translation>
-        </message>
-        <message>
-            <source>New date *</source>
-            <translation>New date *</translation>
-        </message>
-        <message>
-            <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
-            <translation>Skip the revisit of %1? The next one is planned one interval from today.</translation>
-        </message>
-        <message>
-            <source>Skip revisit</source>
-            <translation>Skip revisit</translation>
-        </message>
-    </context>
-    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New database…</source>
@@ -1229,6 +1126,17 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <message>
             <source>Restore the selected backup…</source>
             <translation>Restore the selected backup…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateDialog</name>
+        <message>
+            <source>Reminder *</source>
+            <translation>Reminder *</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
         </message>
     </context>
     <context>
@@ -2400,6 +2308,33 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         </message>
     </context>
     <context>
+        <name>PlanRevisitDialog</name>
+        <message>
+            <source>Plan a revisit</source>
+            <translation>Plan a revisit</translation>
+        </message>
+        <message>
+            <source>Date *</source>
+            <translation>Date *</translation>
+        </message>
+        <message>
+            <source>e.g. contract renewal, new product</source>
+            <translation>e.g. contract renewal, new product</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
         <name>PolicyEditor</name>
         <message>
             <source>Saved the policy of %1.</source>
@@ -2589,6 +2524,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</translation>
         </message>
         <message>
+            <source>Default scoring sheet</source>
+            <translation>Default scoring sheet</translation>
+        </message>
+        <message>
             <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
             <translation>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</translation>
         </message>
@@ -2757,6 +2696,368 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         </message>
     </context>
     <context>
+        <name>Reminders</name>
+        <message>
+            <source>Revisit</source>
+            <translation>Revisit</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>Birthday</translation>
+        </message>
+        <message>
+            <source>Festival</source>
+            <translation>Festival</translation>
+        </message>
+        <message>
+            <source>Anniversary</source>
+            <translation>Anniversary</translation>
+        </message>
+        <message>
+            <source>Churn warning</source>
+            <translation>Churn warning</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>Complaint</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Custom</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>F</source>
+            <translation>F</translation>
+        </message>
+        <message>
+            <source>A</source>
+            <translation>A</translation>
+        </message>
+        <message>
+            <source>!</source>
+            <translation>!</translation>
+        </message>
+        <message>
+            <source>C</source>
+            <translation>C</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Seen</source>
+            <translation>Seen</translation>
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation>Snoozed</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Dismissed</source>
+            <translation>Dismissed</translation>
+        </message>
+        <message>
+            <source>Purchase gap too long</source>
+            <translation>Purchase gap too long</translation>
+        </message>
+        <message>
+            <source>Spending dropped</source>
+            <translation>Spending dropped</translation>
+        </message>
+        <message>
+            <source>No contact for too long</source>
+            <translation>No contact for too long</translation>
+        </message>
+        <message>
+            <source>Complaint unresolved</source>
+            <translation>Complaint unresolved</translation>
+        </message>
+        <message>
+            <source>Back from snooze</source>
+            <translation>Back from snooze</translation>
+        </message>
+        <message>
+            <source>Snoozed until %1</source>
+            <translation>Snoozed until %1</translation>
+        </message>
+        <message>
+            <source>%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days</source>
+            <translation>%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days</translation>
+        </message>
+        <message>
+            <source>Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)</source>
+            <translation>Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)</translation>
+        </message>
+        <message>
+            <source>%1 days without contact (last %2); limit %3 days for tier %4</source>
+            <translation>%1 days without contact (last %2); limit %3 days for tier %4</translation>
+        </message>
+        <message>
+            <source>Open %1 days since %2; limit %3 days</source>
+            <translation>Open %1 days since %2; limit %3 days</translation>
+        </message>
+        <message>
+            <source>(name)</source>
+            <translation>(name)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Greeting: %1</source>
+            <translation>Greeting: %1</translation>
+        </message>
+        <message>
+            <source>%1 days overdue</source>
+            <translation>%1 days overdue</translation>
+        </message>
+        <message>
+            <source>Planned for %1</source>
+            <translation>Planned for %1</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Reminder</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Why / suggestion</source>
+            <translation>Why / suggestion</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Remind from</source>
+            <translation>Remind from</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Tier %1</source>
+            <translation>Tier %1</translation>
+        </message>
+        <message>
+            <source>Rule fired: %1</source>
+            <translation>Rule fired: %1</translation>
+        </message>
+        <message>
+            <source>Suggested greeting</source>
+            <translation>Suggested greeting</translation>
+        </message>
+        <message>
+            <source>Not graded</source>
+            <translation>Not graded</translation>
+        </message>
+        <message>
+            <source>Suggested greetings by tier</source>
+            <translation>Suggested greetings by tier</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPage</name>
+        <message>
+            <source>Reminders</source>
+            <translation>Reminders</translation>
+        </message>
+        <message>
+            <source>New reminder…</source>
+            <translation>New reminder…</translation>
+        </message>
+        <message>
+            <source>Check now</source>
+            <translation>Check now</translation>
+        </message>
+        <message>
+            <source>Look for new birthdays, festivals, revisits and churn warnings now</source>
+            <translation>Look for new birthdays, festivals, revisits and churn warnings now</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Filter by customer or text…</source>
+            <translation>Filter by customer or text…</translation>
+        </message>
+        <message>
+            <source>Mark done</source>
+            <translation>Mark done</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <source>Snooze</source>
+            <translation>Snooze</translation>
+        </message>
+        <message>
+            <source>Mark seen</source>
+            <translation>Mark seen</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>Open customer</translation>
+        </message>
+        <message>
+            <source>Copy greeting</source>
+            <translation>Copy greeting</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <source>Waiting (new, seen, back from snooze)</source>
+            <translation>Waiting (new, seen, back from snooze)</translation>
+        </message>
+        <message>
+            <source>by today</source>
+            <translation>by today</translation>
+        </message>
+        <message>
+            <source>within 7 days</source>
+            <translation>within 7 days</translation>
+        </message>
+        <message>
+            <source>within 30 days</source>
+            <translation>within 30 days</translation>
+        </message>
+        <message>
+            <source>Until tomorrow</source>
+            <translation>Until tomorrow</translation>
+        </message>
+        <message>
+            <source>For 3 days</source>
+            <translation>For 3 days</translation>
+        </message>
+        <message>
+            <source>For a week</source>
+            <translation>For a week</translation>
+        </message>
+        <message>
+            <source>For a month</source>
+            <translation>For a month</translation>
+        </message>
+        <message>
+            <source>Until a date…</source>
+            <translation>Until a date…</translation>
+        </message>
+        <message>
+            <source>Reading reminders…</source>
+            <translation>Reading reminders…</translation>
+        </message>
+        <message>
+            <source>%1 shown</source>
+            <translation>%1 shown</translation>
+        </message>
+        <message>
+            <source>%1 waiting</source>
+            <translation>%1 waiting</translation>
+        </message>
+        <message>
+            <source>%1 new</source>
+            <translation>%1 new</translation>
+        </message>
+        <message>
+            <source>%1 selected</source>
+            <translation>%1 selected</translation>
+        </message>
+        <message>
+            <source>Select reminders to act on them (Ctrl/Shift for several)</source>
+            <translation>Select reminders to act on them (Ctrl/Shift for several)</translation>
+        </message>
+        <message>
+            <source>%1 reminders selected.</source>
+            <translation>%1 reminders selected.</translation>
+        </message>
+        <message>
+            <source>Choose a reminder to see why it was raised and what to do.</source>
+            <translation>Choose a reminder to see why it was raised and what to do.</translation>
+        </message>
+        <message>
+            <source>%1 reminders updated.</source>
+            <translation>%1 reminders updated.</translation>
+        </message>
+        <message>
+            <source>%1 reminders snoozed until %2.</source>
+            <translation>%1 reminders snoozed until %2.</translation>
+        </message>
+        <message>
+            <source>Remind me again on</source>
+            <translation>Remind me again on</translation>
+        </message>
+        <message>
+            <source>Choose a day after today.</source>
+            <translation>Choose a day after today.</translation>
+        </message>
+        <message>
+            <source>New reminder</source>
+            <translation>New reminder</translation>
+        </message>
+        <message>
+            <source>Remind me on</source>
+            <translation>Remind me on</translation>
+        </message>
+        <message>
+            <source>Checking reminders…</source>
+            <translation>Checking reminders…</translation>
+        </message>
+        <message>
+            <source>Greeting copied.</source>
+            <translation>Greeting copied.</translation>
+        </message>
+    </context>
+    <context>
         <name>ResolveFeedbackDialog</name>
         <message>
             <source>Resolve feedback</source>
@@ -2846,6 +3147,22 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Open customer</translation>
         </message>
         <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>due</source>
+            <translation>due</translation>
+        </message>
+        <message>
+            <source>birthdays and anniversaries</source>
+            <translation>birthdays and anniversaries</translation>
+        </message>
+        <message>
+            <source>Drag a customer onto another day to reschedule.</source>
+            <translation>Drag a customer onto another day to reschedule.</translation>
+        </message>
+        <message>
             <source>All owners</source>
             <translation>All owners</translation>
         </message>
@@ -2870,12 +3187,28 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>%1 – %2</translation>
         </message>
         <message>
-            <source>%1-%2</source>
-            <translation>%1-%2</translation>
+            <source>MMMM yyyy</source>
+            <translation>MMMM yyyy</translation>
         </message>
         <message>
             <source>Today · %1</source>
             <translation>Today · %1</translation>
+        </message>
+        <message>
+            <source>%1 overdue</source>
+            <translation>%1 overdue</translation>
+        </message>
+        <message>
+            <source>%1 due</source>
+            <translation>%1 due</translation>
+        </message>
+        <message>
+            <source>grace %1 days</source>
+            <translation>grace %1 days</translation>
+        </message>
+        <message>
+            <source>Nothing due today.</source>
+            <translation>Nothing due today.</translation>
         </message>
         <message>
             <source>%1 · %2 revisits</source>
@@ -2940,6 +3273,97 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>Exporting…</source>
             <translation>Exporting…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisitPlanTab</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>Done on</translation>
+        </message>
+        <message>
+            <source>Satisfaction</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>Summary / next step</source>
+            <translation>Summary / next step</translation>
+        </message>
+        <message>
+            <source>Plan revisit…</source>
+            <translation>Plan revisit…</translation>
+        </message>
+        <message>
+            <source>Complete…</source>
+            <translation>Complete…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>Reschedule…</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Skip</translation>
+        </message>
+        <message>
+            <source>tier %1</source>
+            <translation>tier %1</translation>
+        </message>
+        <message>
+            <source>not graded</source>
+            <translation>not graded</translation>
+        </message>
+        <message>
+            <source>Cadence: every %1 days (%2)</source>
+            <translation>Cadence: every %1 days (%2)</translation>
+        </message>
+        <message>
+            <source>Overdue %1 days</source>
+            <translation>Overdue %1 days</translation>
+        </message>
+        <message>
+            <source>In %1 days</source>
+            <translation>In %1 days</translation>
+        </message>
+        <message>
+            <source>Next: %1</source>
+            <translation>Next: %1</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
+            <source>Next revisit %1</source>
+            <translation>Next revisit %1</translation>
+        </message>
+        <message>
+            <source>No revisit planned</source>
+            <translation>No revisit planned</translation>
+        </message>
+        <message>
+            <source>%1 done</source>
+            <translation>%1 done</translation>
         </message>
     </context>
     <context>
@@ -3008,6 +3432,114 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <source>Regular revisit</source>
             <translation>Regular revisit</translation>
         </message>
+        <message>
+            <source>%3 %1/%2</source>
+            <translation>%3 %1/%2</translation>
+        </message>
+        <message>
+            <source>Done %1</source>
+            <translation>Done %1</translation>
+        </message>
+        <message>
+            <source>%1 days overdue</source>
+            <translation>%1 days overdue</translation>
+        </message>
+        <message>
+            <source>due %1 days ago</source>
+            <translation>due %1 days ago</translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation>due today</translation>
+        </message>
+        <message>
+            <source>tomorrow</source>
+            <translation>tomorrow</translation>
+        </message>
+        <message>
+            <source>in %1 days</source>
+            <translation>in %1 days</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>today</translation>
+        </message>
+        <message>
+            <source>no revisits</source>
+            <translation>no revisits</translation>
+        </message>
+        <message>
+            <source>Complete revisit</source>
+            <translation>Complete revisit</translation>
+        </message>
+        <message>
+            <source>Revisit of %1</source>
+            <translation>Revisit of %1</translation>
+        </message>
+        <message>
+            <source>Planned for %1 · %2</source>
+            <translation>Planned for %1 · %2</translation>
+        </message>
+        <message>
+            <source>Channel *</source>
+            <translation>Channel *</translation>
+        </message>
+        <message>
+            <source>Date *</source>
+            <translation>Date *</translation>
+        </message>
+        <message>
+            <source>What was discussed</source>
+            <translation>What was discussed</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>(not rated)</source>
+            <translation>(not rated)</translation>
+        </message>
+        <message>
+            <source>Satisfaction</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>Saving logs the interaction and plans the next revisit from the tier's interval.</source>
+            <translation>Saving logs the interaction and plans the next revisit from the tier's interval.</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Complete</translation>
+        </message>
+        <message>
+            <source>Reschedule revisit</source>
+            <translation>Reschedule revisit</translation>
+        </message>
+        <message>
+            <source>New date *</source>
+            <translation>New date *</translation>
+        </message>
+        <message>
+            <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
+            <translation>Skip the revisit of %1? The next one is planned one interval from today.</translation>
+        </message>
+        <message>
+            <source>Skip revisit</source>
+            <translation>Skip revisit</translation>
+        </message>
+        <message>
+            <source>%1 revisits</source>
+            <translation>%1 revisits</translation>
+        </message>
+        <message>
+            <source>+%1 more</source>
+            <translation>+%1 more</translation>
+        </message>
     </context>
     <context>
         <name>RunPage</name>
@@ -3062,6 +3594,17 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>The import failed; nothing was written.</source>
             <translation>The import failed; nothing was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulerBridge</name>
+        <message>
+            <source>A background job failed (%1): %2</source>
+            <translation>A background job failed (%1): %2</translation>
+        </message>
+        <message>
+            <source>%1 new reminders</source>
+            <translation>%1 new reminders</translation>
         </message>
     </context>
     <context>
@@ -3380,6 +3923,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Reading the tier board…</translation>
         </message>
         <message>
+            <source>Summing the spend per tier…</source>
+            <translation>Summing the spend per tier…</translation>
+        </message>
+        <message>
             <source>Manual tier change</source>
             <translation>Manual tier change</translation>
         </message>
@@ -3404,8 +3951,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Changing the tier…</translation>
         </message>
         <message>
-            <source>%1 customer(s) moved to tier %2 and locked: %3</source>
-            <translation>%1 customer(s) moved to tier %2 and locked: %3</translation>
+            <source>“%1” moved to tier %2 and locked: %3</source>
+            <translation>“%1” moved to tier %2 and locked: %3</translation>
+        </message>
+        <message>
+            <source>%1 customers moved to tier %2 and locked: %3</source>
+            <translation>%1 customers moved to tier %2 and locked: %3</translation>
         </message>
         <message>
             <source>Unlocking the tier…</source>
@@ -3475,6 +4026,26 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <source>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</source>
             <translation>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</translation>
         </message>
+        <message>
+            <source>Order:</source>
+            <translation>Order:</translation>
+        </message>
+        <message>
+            <source>Score, best first</source>
+            <translation>Score, best first</translation>
+        </message>
+        <message>
+            <source>Next revisit, soonest first</source>
+            <translation>Next revisit, soonest first</translation>
+        </message>
+        <message>
+            <source>Last contact, longest ago first</source>
+            <translation>Last contact, longest ago first</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
     </context>
     <context>
         <name>TierCards</name>
@@ -3526,8 +4097,24 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Tier %1</translation>
         </message>
         <message>
+            <source>customers</source>
+            <translation>customers</translation>
+        </message>
+        <message>
+            <source>%1 locked</source>
+            <translation>%1 locked</translation>
+        </message>
+        <message>
+            <source>Customers whose tier was set by hand; re-grading keeps it.</source>
+            <translation>Customers whose tier was set by hand; re-grading keeps it.</translation>
+        </message>
+        <message>
             <source>%1 of customers · spend %2</source>
             <translation>%1 of customers · spend %2</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
         </message>
         <message>
             <source>No customer in this tier matches the filters.</source>
@@ -3591,6 +4178,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>Tiers go by share: the tier depends on everyone's score.</source>
             <translation>Tiers go by share: the tier depends on everyone's score.</translation>
+        </message>
+        <message>
+            <source>The last re-grade gave %1; the next one will use today's figures.</source>
+            <translation>The last re-grade gave %1; the next one will use today's figures.</translation>
         </message>
         <message>
             <source>Stage: %1</source>

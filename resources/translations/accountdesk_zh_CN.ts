@@ -2,109 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>%1 revisits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1 more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%3 %1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due %1 days ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no revisits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete revisit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revisit of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date *</source>
-        <translation type="unfinished">日期 *</translation>
-    </message>
-    <message>
-        <source>What was discussed</source>
-        <translation type="unfinished">沟通了什么</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished">摘要</translation>
-    </message>
-    <message>
-        <source>(not rated)</source>
-        <translation type="unfinished">（未评价）</translation>
-    </message>
-    <message>
-        <source>Satisfaction</source>
-        <translation type="unfinished">满意度</translation>
-    </message>
-    <message>
-        <source>Next step</source>
-        <translation type="unfinished">下一步</translation>
-    </message>
-    <message>
-        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reschedule revisit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New date *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip revisit</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;New database…</source>
@@ -1229,6 +1126,17 @@ The database as it is now is backed up first, so this can be undone.</source>
     <message>
         <source>Restore the selected backup…</source>
         <translation>恢复所选备份…</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Reminder *</source>
+        <translation>提醒内容 *</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2308,33 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>PlanRevisitDialog</name>
+    <message>
+        <source>Plan a revisit</source>
+        <translation>计划回访</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>e.g. contract renewal, new product</source>
+        <translation>例如：合同续签、新品介绍</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditor</name>
     <message>
         <source>Saved the policy of %1.</source>
@@ -2578,67 +2513,71 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <name>RegradeDialog</name>
     <message>
         <source>Ungraded</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>Re-grade preview</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级预览</translation>
     </message>
     <message>
         <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 %1，按评分表“%2”（版本 %3）重新分级：%5 位客户中有 %4 位等级变动；%6 位已锁定的客户保持手动设定的等级。</translation>
+    </message>
+    <message>
+        <source>Default scoring sheet</source>
+        <translation>默认评分表</translation>
     </message>
     <message>
         <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：当前等级；列：重新分级后的等级。绿色为升级，红色为降级，灰色为不变。</translation>
     </message>
     <message>
         <source>Migration matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>等级迁移矩阵</translation>
     </message>
     <message>
         <source>Customers who move (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>等级变动的客户（%1）</translation>
     </message>
     <message>
         <source>Apply re-grade</source>
-        <translation type="unfinished"></translation>
+        <translation>应用重新分级</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>→ %1</source>
-        <translation type="unfinished">→ %1</translation>
+        <translation>→ %1</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>%1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>现为 %1</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished">修改后</translation>
+        <translation>分级后</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
 </context>
 <context>
@@ -2757,6 +2696,368 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>合作纪念</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>访</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>生</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>节</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>纪</translation>
+    </message>
+    <message>
+        <source>!</source>
+        <translation>警</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>诉</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>记</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Purchase gap too long</source>
+        <translation>购买间隔过长</translation>
+    </message>
+    <message>
+        <source>Spending dropped</source>
+        <translation>消费下降</translation>
+    </message>
+    <message>
+        <source>No contact for too long</source>
+        <translation>长期未联系</translation>
+    </message>
+    <message>
+        <source>Complaint unresolved</source>
+        <translation>投诉未解决</translation>
+    </message>
+    <message>
+        <source>Back from snooze</source>
+        <translation>稍后提醒已到期</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>稍后至 %1</translation>
+    </message>
+    <message>
+        <source>%1 days since the last purchase (%2); limit %3 × the usual gap of %4 days = %5 days</source>
+        <translation>距上次购买 %1 天（%2）；上限为通常间隔 %4 天 × %3 = %5 天</translation>
+    </message>
+    <message>
+        <source>Last %1 days ¥%2 against ¥%3 before: down %4% (limit %5%)</source>
+        <translation>近 %1 天消费 ¥%2，上一期 ¥%3：下降 %4%（阈值 %5%）</translation>
+    </message>
+    <message>
+        <source>%1 days without contact (last %2); limit %3 days for tier %4</source>
+        <translation>已 %1 天未联系（上次 %2）；%4 级客户上限 %3 天</translation>
+    </message>
+    <message>
+        <source>Open %1 days since %2; limit %3 days</source>
+        <translation>自 %2 起已 %1 天未解决；上限 %3 天</translation>
+    </message>
+    <message>
+        <source>(name)</source>
+        <translation>（称呼）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Greeting: %1</source>
+        <translation>问候：%1</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Planned for %1</source>
+        <translation>计划于 %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>提醒日</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why / suggestion</source>
+        <translation>原因 / 建议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Remind from</source>
+        <translation>提醒日</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Rule fired: %1</source>
+        <translation>触发规则：%1</translation>
+    </message>
+    <message>
+        <source>Suggested greeting</source>
+        <translation>建议问候语</translation>
+    </message>
+    <message>
+        <source>Not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Suggested greetings by tier</source>
+        <translation>各等级建议问候语</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPage</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒中心</translation>
+    </message>
+    <message>
+        <source>New reminder…</source>
+        <translation>新建提醒…</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>Look for new birthdays, festivals, revisits and churn warnings now</source>
+        <translation>立即检查新的生日、节日、回访和流失预警</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Filter by customer or text…</source>
+        <translation>按客户或内容筛选…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Mark seen</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>复制问候语</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Waiting (new, seen, back from snooze)</source>
+        <translation>待处理（新、已读、稍后到期）</translation>
+    </message>
+    <message>
+        <source>by today</source>
+        <translation>截至今天</translation>
+    </message>
+    <message>
+        <source>within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>within 30 days</source>
+        <translation>30 天内</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>明天再提醒</translation>
+    </message>
+    <message>
+        <source>For 3 days</source>
+        <translation>3 天后</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>一周后</translation>
+    </message>
+    <message>
+        <source>For a month</source>
+        <translation>一个月后</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>选择日期…</translation>
+    </message>
+    <message>
+        <source>Reading reminders…</source>
+        <translation>正在读取提醒…</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>待处理 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>新 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选 %1 条</translation>
+    </message>
+    <message>
+        <source>Select reminders to act on them (Ctrl/Shift for several)</source>
+        <translation>选择提醒后可批量处理（按住 Ctrl/Shift 多选）</translation>
+    </message>
+    <message>
+        <source>%1 reminders selected.</source>
+        <translation>已选择 %1 条提醒。</translation>
+    </message>
+    <message>
+        <source>Choose a reminder to see why it was raised and what to do.</source>
+        <translation>选择一条提醒，查看触发原因和建议做法。</translation>
+    </message>
+    <message>
+        <source>%1 reminders updated.</source>
+        <translation>已更新 %1 条提醒。</translation>
+    </message>
+    <message>
+        <source>%1 reminders snoozed until %2.</source>
+        <translation>%1 条提醒将于 %2 再次提醒。</translation>
+    </message>
+    <message>
+        <source>Remind me again on</source>
+        <translation>再次提醒日期</translation>
+    </message>
+    <message>
+        <source>Choose a day after today.</source>
+        <translation>请选择今天之后的日期。</translation>
+    </message>
+    <message>
+        <source>New reminder</source>
+        <translation>新建提醒</translation>
+    </message>
+    <message>
+        <source>Remind me on</source>
+        <translation>提醒日期</translation>
+    </message>
+    <message>
+        <source>Checking reminders…</source>
+        <translation>正在检查提醒…</translation>
+    </message>
+    <message>
+        <source>Greeting copied.</source>
+        <translation>问候语已复制。</translation>
+    </message>
+</context>
+<context>
     <name>ResolveFeedbackDialog</name>
     <message>
         <source>Resolve feedback</source>
@@ -2775,238 +3076,469 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <name>RevisitCalendarPage</name>
     <message>
         <source>Revisit calendar</source>
-        <translation type="unfinished">回访日历</translation>
+        <translation>回访日历</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月</translation>
+        <translation>月</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Print sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印回访单…</translation>
     </message>
     <message>
         <source>Preview and print the revisit sheets of the period shown</source>
-        <translation type="unfinished"></translation>
+        <translation>预览并打印当前时段的回访单</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 PDF…</translation>
     </message>
     <message>
         <source>Save the revisit sheets of the period shown as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前时段的回访单保存为 PDF</translation>
     </message>
     <message>
         <source>Export .ics…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 .ics…</translation>
     </message>
     <message>
         <source>Export every planned revisit to a calendar file (Outlook, phone)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有计划中的回访导出为日历文件（Outlook、手机日历）</translation>
     </message>
     <message>
         <source>Complete…</source>
-        <translation type="unfinished"></translation>
+        <translation>完成回访…</translation>
     </message>
     <message>
         <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>改期…</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>Open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>birthdays and anniversaries</source>
+        <translation>生日和合作纪念日</translation>
+    </message>
+    <message>
+        <source>Drag a customer onto another day to reschedule.</source>
+        <translation>把客户拖到另一天即可改期。</translation>
     </message>
     <message>
         <source>All owners</source>
-        <translation type="unfinished">全部负责人</translation>
+        <translation>全部负责人</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished">全部等级</translation>
+        <translation>全部等级</translation>
     </message>
     <message>
         <source>Not graded</source>
-        <translation type="unfinished">未分级</translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished">%1 级</translation>
+        <translation>%1 级</translation>
     </message>
     <message>
         <source>Reading the calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取日历…</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
-        <source>%1-%2</source>
-        <translation type="unfinished"></translation>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>Today · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 · %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <source>%1 due</source>
+        <translation>到期 %1</translation>
+    </message>
+    <message>
+        <source>grace %1 days</source>
+        <translation>宽限 %1 天</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有到期的回访。</translation>
     </message>
     <message>
         <source>%1 · %2 revisits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 个回访</translation>
     </message>
     <message>
         <source>Revisit logged; the next one is planned for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>回访已记录；下次回访计划于 %1。</translation>
     </message>
     <message>
         <source>Revisit moved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>回访已改到 %1。</translation>
     </message>
     <message>
         <source>Revisit skipped; the next one is planned for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过该回访；下次回访计划于 %1。</translation>
     </message>
     <message>
         <source>Preparing the revisit sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备回访单…</translation>
     </message>
     <message>
         <source>Revisit sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>回访单</translation>
     </message>
     <message>
         <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>当前时段有 %1 个计划回访，将生成 %1 页。继续吗？</translation>
     </message>
     <message>
         <source>Save revisit sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>保存回访单</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1 页（%2 张回访单及回访计划）到 %3。</translation>
     </message>
     <message>
         <source>Saving the revisit sheets…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存回访单…</translation>
     </message>
     <message>
         <source>Export revisits to a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>导出回访到日历</translation>
     </message>
     <message>
         <source>iCalendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar 文件 (*.ics)</translation>
     </message>
     <message>
         <source>Export .ics</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 .ics</translation>
     </message>
     <message>
         <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个计划回访导出到 %2。再次导入此文件会更新相同的日程，不会重复。</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitPlanTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Summary / next step</source>
+        <translation>纪要 / 下一步</translation>
+    </message>
+    <message>
+        <source>Plan revisit…</source>
+        <translation>计划回访…</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>完成回访…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Cadence: every %1 days (%2)</source>
+        <translation>回访周期：每 %1 天（%2）</translation>
+    </message>
+    <message>
+        <source>Overdue %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>In %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Next revisit %1</source>
+        <translation>下次回访 %1</translation>
+    </message>
+    <message>
+        <source>No revisit planned</source>
+        <translation>暂无回访计划</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>已完成 %1 次</translation>
     </message>
 </context>
 <context>
     <name>Revisits</name>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划中</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished">跳过</translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished">生日</translation>
+        <translation>生日</translation>
     </message>
     <message>
         <source>Festival</source>
-        <translation type="unfinished"></translation>
+        <translation>节日</translation>
     </message>
     <message>
         <source>Anniversary</source>
-        <translation type="unfinished"></translation>
+        <translation>纪念日</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
     </message>
     <message>
         <source>Regular revisit</source>
-        <translation type="unfinished"></translation>
+        <translation>定期回访</translation>
+    </message>
+    <message>
+        <source>%3 %1/%2</source>
+        <translation>%1月%2日 %3</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>due %1 days ago</source>
+        <translation>%1 天前到期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>no revisits</source>
+        <translation>无回访</translation>
+    </message>
+    <message>
+        <source>Complete revisit</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>Revisit of %1</source>
+        <translation>回访 %1</translation>
+    </message>
+    <message>
+        <source>Planned for %1 · %2</source>
+        <translation>计划于 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Channel *</source>
+        <translation>方式 *</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>What was discussed</source>
+        <translation>沟通了哪些内容</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>（未评分）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
+        <translation>保存后将记录这次联系，并按客户等级的回访周期安排下次回访。</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Reschedule revisit</source>
+        <translation>回访改期</translation>
+    </message>
+    <message>
+        <source>New date *</source>
+        <translation>新日期 *</translation>
+    </message>
+    <message>
+        <source>Skip the revisit of %1? The next one is planned one interval from today.</source>
+        <translation>跳过 %1 的这次回访？下次回访将从今天起按回访周期安排。</translation>
+    </message>
+    <message>
+        <source>Skip revisit</source>
+        <translation>跳过回访</translation>
+    </message>
+    <message>
+        <source>%1 revisits</source>
+        <translation>%1 个回访</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>还有 %1 个</translation>
     </message>
 </context>
 <context>
@@ -3062,6 +3594,17 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The import failed; nothing was written.</source>
         <translation>导入失败，没有写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerBridge</name>
+    <message>
+        <source>A background job failed (%1): %2</source>
+        <translation>后台任务失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 new reminders</source>
+        <translation>%1 条新提醒</translation>
     </message>
 </context>
 <context>
@@ -3377,400 +3920,448 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <name>TierBoardPage</name>
     <message>
         <source>Reading the tier board…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取分级看板…</translation>
+    </message>
+    <message>
+        <source>Summing the spend per tier…</source>
+        <translation>正在汇总各等级消费…</translation>
     </message>
     <message>
         <source>Manual tier change</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整等级</translation>
     </message>
     <message>
         <source>This database is open read-only; tiers cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库以只读方式打开，不能调整等级。</translation>
     </message>
     <message>
         <source>Why does “%1” belong in tier %2? The tier is then locked: re-grading keeps it until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么将“%1”调整为 %2 级？调整后等级将锁定：重新分级时保持不变，直到解除锁定。</translation>
     </message>
     <message>
         <source>Why do these %1 customers belong in tier %2? Their tier is then locked: re-grading keeps it until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么将这 %1 位客户调整为 %2 级？调整后等级将锁定：重新分级时保持不变，直到解除锁定。</translation>
     </message>
     <message>
         <source>A manual tier change needs a reason; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整等级须填写原因，未做任何修改。</translation>
     </message>
     <message>
         <source>Changing the tier…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在调整等级…</translation>
     </message>
     <message>
-        <source>%1 customer(s) moved to tier %2 and locked: %3</source>
-        <translation type="unfinished"></translation>
+        <source>“%1” moved to tier %2 and locked: %3</source>
+        <translation>已将“%1”调整为 %2 级并锁定：%3</translation>
+    </message>
+    <message>
+        <source>%1 customers moved to tier %2 and locked: %3</source>
+        <translation>已将 %1 位客户调整为 %2 级并锁定：%3</translation>
     </message>
     <message>
         <source>Unlocking the tier…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在解除等级锁定…</translation>
     </message>
     <message>
         <source>Computing the re-grade preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算重新分级预览…</translation>
     </message>
     <message>
         <source>Re-grade preview</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级预览</translation>
     </message>
     <message>
         <source>Re-grading…</source>
-        <translation type="unfinished">正在重新分级…</translation>
+        <translation>正在重新分级…</translation>
     </message>
     <message>
         <source>Re-grading every customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为所有客户重新分级…</translation>
     </message>
     <message>
         <source>Re-grading</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级</translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>默认评分表</translation>
     </message>
     <message>
         <source>by score thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>按分数线分级</translation>
     </message>
     <message>
         <source>by share</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例分级</translation>
     </message>
     <message>
         <source>%1 customers match</source>
-        <translation type="unfinished"></translation>
+        <translation>符合条件 %1 位客户</translation>
     </message>
     <message>
         <source>%1 customers</source>
-        <translation type="unfinished">共 %1 位客户</translation>
+        <translation>共 %1 位客户</translation>
     </message>
     <message>
         <source>scoring sheet “%1”, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表“%1”，%2</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1</translation>
     </message>
     <message>
         <source>Tier board</source>
-        <translation type="unfinished">分级看板</translation>
+        <translation>分级看板</translation>
     </message>
     <message>
         <source>Re-grade…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级…</translation>
     </message>
     <message>
         <source>Score every customer again with the active scoring sheet; you see who moves before anything is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>按当前评分表为所有客户重新评分；写入前先预览哪些客户会变动等级。</translation>
     </message>
     <message>
         <source>Drag a card to another tier to set it by hand (you give a reason; the tier is then locked). Double-click a card to open the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>把卡片拖到另一列即可手动调整等级（需填写原因，调整后锁定）；双击卡片打开客户档案。</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>排序：</translation>
+    </message>
+    <message>
+        <source>Score, best first</source>
+        <translation>按评分（高到低）</translation>
+    </message>
+    <message>
+        <source>Next revisit, soonest first</source>
+        <translation>按下次回访（近到远）</translation>
+    </message>
+    <message>
+        <source>Last contact, longest ago first</source>
+        <translation>按上次联系（最久未联系在前）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>按名称</translation>
     </message>
 </context>
 <context>
     <name>TierCards</name>
     <message>
         <source>Total spend %1</source>
-        <translation type="unfinished"></translation>
+        <translation>累计消费 %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>标签：%1</translation>
     </message>
     <message>
         <source>Tier locked by hand: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>等级已手动锁定：%1</translation>
     </message>
     <message>
         <source>No owner</source>
-        <translation type="unfinished"></translation>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>Contact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次联系 %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Revisit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回访 %1</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>No revisit planned</source>
-        <translation type="unfinished"></translation>
+        <translation>未安排回访</translation>
     </message>
 </context>
 <context>
     <name>TierColumn</name>
     <message>
         <source>Ungraded</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished">%1 级</translation>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>位客户</translation>
+    </message>
+    <message>
+        <source>%1 locked</source>
+        <translation>已锁定 %1</translation>
+    </message>
+    <message>
+        <source>Customers whose tier was set by hand; re-grading keeps it.</source>
+        <translation>等级由手动设定的客户；重新分级时保持不变。</translation>
     </message>
     <message>
         <source>%1 of customers · spend %2</source>
-        <translation type="unfinished"></translation>
+        <translation>占 %1 · 消费 %2</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>计算中…</translation>
     </message>
     <message>
         <source>No customer in this tier matches the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>此等级没有符合筛选条件的客户。</translation>
     </message>
     <message>
         <source>No customer in this tier yet. Drag a card here to move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此等级还没有客户。把卡片拖到这里即可调整。</translation>
     </message>
     <message>
         <source>Not graded yet: run a re-grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未分级：请运行重新分级。</translation>
     </message>
     <message>
         <source>No action plan for this tier yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此等级尚无行动方案。</translation>
     </message>
     <message>
         <source>Revisit every %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 天回访</translation>
     </message>
     <message>
         <source>Open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>打开客户</translation>
     </message>
     <message>
         <source>Move to tier</source>
-        <translation type="unfinished"></translation>
+        <translation>调整为等级</translation>
     </message>
     <message>
         <source>Unlock tier (re-grading may change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>解除等级锁定（重新分级时可能改变）</translation>
     </message>
 </context>
 <context>
     <name>TierRecordTab</name>
     <message>
         <source>Tier %1</source>
-        <translation type="unfinished">%1 级</translation>
+        <translation>%1 级</translation>
     </message>
     <message>
         <source>Not graded</source>
-        <translation type="unfinished">未分级</translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <source>%1 points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分</translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>默认评分表</translation>
     </message>
     <message>
         <source>Scoring sheet “%1” (version %2), as of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表“%1”（版本 %2），截至 %3。</translation>
     </message>
     <message>
         <source>By its thresholds the score gives tier %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>按分数线，该得分对应 %1 级。</translation>
     </message>
     <message>
         <source>Tiers go by share: the tier depends on everyone&apos;s score.</source>
-        <translation type="unfinished"></translation>
+        <translation>按比例分级：等级取决于全部客户的得分排名。</translation>
+    </message>
+    <message>
+        <source>The last re-grade gave %1; the next one will use today&apos;s figures.</source>
+        <translation>上次重新分级时为 %1 分，下次重新分级将按今天的数据更新。</translation>
     </message>
     <message>
         <source>Stage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期：%1</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无</translation>
     </message>
     <message>
         <source>RFM: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RFM：%1</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished">标准</translation>
+        <translation>评分项</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>实际值</translation>
     </message>
     <message>
         <source>Band</source>
-        <translation type="unfinished"></translation>
+        <translation>档位</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished">权重</translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Contribution</source>
-        <translation type="unfinished"></translation>
+        <translation>贡献</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <source>no data: %1 points</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据：按 %1 分计</translation>
     </message>
     <message>
         <source>Total score</source>
-        <translation type="unfinished"></translation>
+        <translation>综合得分</translation>
     </message>
     <message>
         <source>Contribution = points × weight ÷ the total weight; the contributions add up to the score (0–100).</source>
-        <translation type="unfinished"></translation>
+        <translation>贡献 = 得分 × 权重 ÷ 总权重；各项贡献之和即综合得分（0–100）。</translation>
     </message>
     <message>
         <source>Action plan for tier %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 级行动方案</translation>
     </message>
     <message>
         <source>Action plan</source>
-        <translation type="unfinished">行动方案</translation>
+        <translation>行动方案</translation>
     </message>
     <message>
         <source>every %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 天</translation>
     </message>
     <message>
         <source>Locked at tier %1 by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>已手动锁定为 %1 级。</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：%1</translation>
     </message>
     <message>
         <source>Re-grading keeps this tier until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>解除锁定之前，重新分级不会改变此等级。</translation>
     </message>
     <message>
         <source>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>等级由评分表决定，每次重新分级都可能改变。手动设定等级后将锁定。</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变动</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Scoring sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>评分表</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>方式</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>By hand</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>Re-grade</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级</translation>
     </message>
     <message>
         <source>Tier history (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>等级变动记录（%1）</translation>
     </message>
     <message>
         <source>Manual tier change</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整等级</translation>
     </message>
     <message>
         <source>Give a reason for setting the tier by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动设定等级须填写原因。</translation>
     </message>
     <message>
         <source>Score breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>评分明细</translation>
     </message>
     <message>
         <source>Manual tier</source>
-        <translation type="unfinished"></translation>
+        <translation>手动调整</translation>
     </message>
     <message>
         <source>Revisit</source>
-        <translation type="unfinished"></translation>
+        <translation>回访周期</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Service level</source>
-        <translation type="unfinished">服务级别</translation>
+        <translation>服务等级</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <source>Rep level</source>
-        <translation type="unfinished">对接人级别</translation>
+        <translation>对接人员</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Reason (required), e.g. strategic account signed for 3 years</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填），例如：已签三年战略合作</translation>
     </message>
     <message>
         <source>Set tier and lock</source>
-        <translation type="unfinished"></translation>
+        <translation>设定并锁定</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解除锁定</translation>
     </message>
     <message>
         <source>Tier history</source>
-        <translation type="unfinished"></translation>
+        <translation>等级变动记录</translation>
     </message>
 </context>
 <context>

@@ -241,3 +241,4 @@ def test_ics_export_keeps_uids_so_calendars_update(db, today, tmp_path):
     with db.session() as s:
         export_ics(s, third, today)
     assert set(_events(third)) == set(events2)  # re-export without changes: same UIDs
+

@@ -173,3 +173,11 @@ def test_cancelled_preview_writes_nothing(board, book, db, qtbot):
     assert dialog.moves.rowCount() == 0
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and board.regrade_button.isEnabled()
+
+
+def test_cards_can_be_ordered_by_longest_silence(board, qtbot):
+    assert column_codes(board, "C") == ["C003", "C004"]  # by score
+    order = board.order
+    order.setCurrentIndex(order.findData("last_contact"))
+    qtbot.waitUntil(lambda: column_codes(board, "C") == ["C004", "C003"])  # C004 was never contacted
+    assert order.currentText() == "Last contact, longest ago first"

@@ -44,9 +44,11 @@ def test_breakdown_agrees_with_the_core_and_retier_json(window, db, graded, toda
     for row, criterion in enumerate(core.criteria):
         shown = cells(table, row)
         assert shown[0] == criterion.label.en
-        assert shown[2] == (criterion.band or "")
+        assert shown[2].replace("¥", "").replace(",", "") == (criterion.band or "").replace(".00", "")
         assert float(shown[3]) == criterion.points and float(shown[4]) == criterion.weight
         assert float(shown[5]) == pytest.approx(criterion.contribution, abs=0.05)
+    spend = cells(table, [c.key for c in core.criteria].index("spend"))
+    assert spend[1:3] == ["¥18,000.00", "≥ ¥5,000"]  # 6 purchases of 3,000 in the window
     total = cells(table, len(core.criteria))
     assert total[0] == "Total score" and float(total[5]) == core.score
     move = next(m for m in report["changes"] if m["code"] == "C005")
@@ -104,3 +106,14 @@ def test_board_override_shows_in_the_open_tab(window, graded, qtbot):
     window.show_page("customers")
     assert tab.tier_badge.text() == "Tier A"
     assert cells(tab.history, 0)[4:6] == ["By hand", "key account"]
+
+
+def test_tab_says_when_todays_score_differs_from_the_last_regrade(window, db, graded, today):
+    from accountdesk.core.models import Transaction
+
+    ids, _report = graded
+    with db.write() as session:  # a big order after the re-grade
+        session.add(Transaction(customer_id=ids["C003"], occurred_on=today, amount_cents=6_000_000))
+    tab = open_tab(window, ids["C003"])
+    assert "The last re-grade gave 25.5" in tab.sheet_label.text()
+    assert float(cells(tab.breakdown, tab.breakdown.rowCount() - 1)[5]) > 25.5

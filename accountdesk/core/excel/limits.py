@@ -137,6 +137,7 @@ def _check_prolog(path: Path, name: str, head: bytes) -> None:
 
 _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
 
 
 def _column_number(letters: str) -> int:
@@ -146,15 +147,24 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def _letters_up_to(max_col: int) -> str:
-    """A regex class of column names from A up to max_col (A–Z and beyond)."""
-    if max_col >= 26:
-        first = "[A-Z]"
-        if max_col < 702:
-            # Two-letter columns up to the limit are rare; allow them all and let the exact scan decide.
-            return first + "|[A-Z]{2}"
-        return first + "|[A-Z]{2}|[A-Z]{3}"
-    return f"[A-{chr(64 + max_col)}]"
+def _column_name(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _columns_up_to(max_col: int) -> str:
+    """A regex matching exactly the column names A … the name of max_col (at most ZZ)."""
+    if max_col <= 26:
+        return f"[A-{chr(64 + max_col)}]"
+    name = _column_name(max_col)  # two letters, e.g. AD
+    parts = ["[A-Z]"]
+    if name[0] > "A":
+        parts.append(f"[A-{chr(ord(name[0]) - 1)}][A-Z]")
+    parts.append(f"{name[0]}[A-{name[1]}]")
+    return "|".join(parts)
 
 
 def _number_above(limit: int) -> str:
@@ -180,17 +190,28 @@ class _SheetExtent:
     chunks: list[bytes] = field(default_factory=list)
 
     def first(self, head: bytes) -> None:
+        """Set the rectangle every cell must fall in: as wide as the declared dimension or the widest
+        of the first rows, and as tall as MAX_CELLS allows at that width. A cell outside it sends
+        the part to the exact scan, which decides."""
+        max_col = 0
         match = _DIMENSION.search(head[:PROLOG_BYTES])
-        if match and match[1] and match[2]:
-            col_letters, row = (match[3], match[4]) if match[3] else (match[1], match[2])
-            max_col, max_row = _column_number(col_letters.decode()), int(row)
-            if max_col * max_row <= MAX_CELLS and max_col <= 702:
-                self.claim = (max_row, max_col)
-                # A cell tag whose reference is missing or lies beyond the claim.
-                pattern = rf'<c(?=[\s/>])(?! r="(?:{_letters_up_to(max_col)})(?!{_number_above(max_row)}")\d+")'
-                self.outside = re.compile(pattern.encode())
-        if self.claim is None:
+        if match and match[1]:
+            max_col = _column_number((match[3] or match[1]).decode())
+        for ref in _CELL_COLUMN.findall(head):
+            max_col = max(max_col, _column_number(ref.decode()))
+        max_col = max(max_col, 1)
+        if max_col > 702:
             self.suspicious = True
+            return
+        max_row = min(MAX_ROWS, MAX_CELLS // max_col)
+        self.claim = (max_row, max_col)
+        # A cell tag whose reference is missing or lies outside the rectangle (the simpler row
+        # pattern when the limit allows any six-digit row: it is a third faster).
+        rows = r"\d{1,6}" if max_row >= 999_999 else rf'(?!{_number_above(max_row)}")\d+'
+        pattern = rf'<c (?!r="(?:{_columns_up_to(max_col)}){rows}")|<c[/>\t\r\n]'
+        if max_row >= 999_999:
+            self.claim = (999_999, max_col)
+        self.outside = re.compile(pattern.encode())
 
     def feed(self, buffer: bytes, end: int) -> None:
         """Look for a stray cell starting before `end`; the bytes after it are seen again next time."""

@@ -202,6 +202,11 @@ def _customer_values(parsed: ParsedRow, header: HeaderMatch, users: UserIndex) -
             values["owner_id"] = owner_id
 
 
+_SAME_CODE = Message("编号相同", "same code")
+_SAME_PHONE = Message("电话相同", "same phone")
+_SAME_NAME = Message("名称相同", "same name")
+
+
 def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: HeaderMatch, options: ImportOptions,
                    progress: Callable[[int, int], None] | None = None) -> list[RowPlan]:
     index = CustomerIndex(session, full=True)
@@ -218,31 +223,36 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
             progress(number, total)
         _customer_values(parsed, header, users)
         values = parsed.values
-        plan = RowPlan(parsed.row, parsed.index, "new", values, parsed.problems)
+        problems = parsed.problems
+        plan = RowPlan(parsed.row, parsed.index, "new", values, problems)
         plans.append(plan)
-        if plan.errors:
+        if problems and not all(p.warning for p in problems):
             plan.action = "error"
             continue
-        ck = code_key(values["code"]) if values.get("code") else None
+        code = values.get("code")
+        ck = code_key(code) if code else None
         pk = phone_key(values.get("phone"))
-        nks = [k for k in {name_key(values.get("name")), name_key(values.get("company"))} if k]
+        name, company = values.get("name"), values.get("company")
+        nks = [name_key(name)]
+        if company and company != name:
+            nks.append(name_key(company))
+        nks = [k for k in dict.fromkeys(nks) if k]
 
         # Within the file: the first row wins; a later one naming the same customer is a duplicate.
         earlier, reason = None, None
         if ck and ck in seen_code:
-            earlier, reason = seen_code[ck], Message("编号相同", "same code")
+            earlier, reason = seen_code[ck], _SAME_CODE
         else:
-            for lookup, key, why in ((seen_phone, pk, Message("电话相同", "same phone")),
-                                     *((seen_name, k, Message("名称相同", "same name")) for k in nks)):
-                if key and key in lookup:
-                    other = lookup[key]
-                    other_code = other.values.get("code")
-                    if ck and other_code and code_key(other_code) != ck:
-                        # Both coded, differently: two customers that share a phone or a name.
-                        _similar(plan, parsed, f"第 {other.row} 行（编号 {other_code}）", f"row {other.row} (code {other_code})", why)
-                        continue
-                    earlier, reason = other, why
-                    break
+            hits = [(seen_phone[pk], _SAME_PHONE)] if pk and pk in seen_phone else []
+            hits += [(seen_name[k], _SAME_NAME) for k in nks if k in seen_name]
+            for other, why in hits:
+                other_code = other.values.get("code")
+                if ck and other_code and code_key(other_code) != ck:
+                    # Both coded, differently: two customers that share a phone or a name.
+                    _similar(plan, parsed, f"第 {other.row} 行（编号 {other_code}）", f"row {other.row} (code {other_code})", why)
+                    continue
+                earlier, reason = other, why
+                break
         if earlier is not None:
             if mode == "new" and not (ck and ck in seen_code):
                 pass
@@ -259,13 +269,14 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
         conflict = False
         why = None
         if ck and ck in index.by_code:
-            matched, why = index.by_code[ck], Message("编号相同", "same code")
+            matched, why = index.by_code[ck], _SAME_CODE
         else:
             candidates: list[tuple[int, Message]] = []
-            if pk:
-                candidates += [(cid, Message("电话相同", "same phone")) for cid in index.by_phone.get(pk, ())]
+            if pk and pk in index.by_phone:
+                candidates += [(cid, _SAME_PHONE) for cid in index.by_phone[pk]]
             for key in nks:
-                candidates += [(cid, Message("名称相同", "same name")) for cid in index.by_name_key.get(key, ())]
+                if key in index.by_name_key:
+                    candidates += [(cid, _SAME_NAME) for cid in index.by_name_key[key]]
             if candidates and ck:
                 # The sheet gives a code no customer has: a new customer, however alike.
                 cid, why = candidates[0]

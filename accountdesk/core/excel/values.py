@@ -52,10 +52,12 @@ def clean_text(value: object) -> str | None:
     """Free text: surrounding spaces (also full-width and non-breaking) removed; empty is None."""
     if value is None or value == "":
         return None
-    if isinstance(value, str):
-        check_formula_error(value)
-        text = value.strip().replace("\u3000", " ").strip()
-        return text or None
+    if type(value) is str:
+        if value[0] == "#":
+            check_formula_error(value)
+        if value[0].isspace() or value[-1].isspace():
+            value = value.strip()  # str.strip also removes full-width and non-breaking spaces
+        return value or None
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
@@ -68,8 +70,9 @@ def clean_text(value: object) -> str | None:
 def is_blank(value: object) -> bool:
     if value is None:
         return True
-    if isinstance(value, str):
-        return _fold(value).lower() in _BLANKS
+    if type(value) is str:
+        # Every blank marker is short; most cells are not, and skip the folding.
+        return len(value) <= 8 and _fold(value).lower() in _BLANKS
     return False
 
 
@@ -84,6 +87,8 @@ def clean_code(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
+        if value.isascii() and value.isalnum():
+            return value
         check_formula_error(value)
         text = _SPACES.sub("", _fold(value))
         return text or None
@@ -92,6 +97,8 @@ def clean_code(value: object) -> str | None:
 
 def code_key(code: str) -> str:
     """How codes are compared: full-width folded, spaces removed, case ignored."""
+    if code.isascii() and code.isalnum():
+        return code.lower()
     return _SPACES.sub("", unicodedata.normalize("NFKC", code)).casefold()
 
 
@@ -122,6 +129,13 @@ def _one_phone(text: str) -> str:
 
 def parse_phone(value: object) -> str | None:
     """A phone as managers store it: 13800138000.0, 138 0013 8000, 138-0013-8000, +86 138…, 021-…"""
+    kind = type(value)
+    if kind is float and value.is_integer() and 1e10 <= value < 2e10:  # type: ignore[union-attr]
+        text = str(int(value))  # a mobile number stored as a number: the common case
+        if _MOBILE.fullmatch(text):
+            return text
+    elif kind is str and len(value) == 11 and value.isascii() and _MOBILE.fullmatch(value):  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -158,6 +172,13 @@ def phone_key(phone: str | None) -> str | None:
     """The digits two phone entries are compared by (the first number; +86 dropped)."""
     if not phone:
         return None
+    if phone.isascii() and phone.isdigit():
+        digits = phone
+        if digits.startswith("0086"):
+            digits = digits[4:]
+        elif digits.startswith("86") and len(digits) == 13:
+            digits = digits[2:]
+        return digits if len(digits) >= 7 else None
     first = _PHONE_SPLIT.split(phone)[0]
     digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", first))
     if digits.startswith("0086"):
@@ -183,11 +204,19 @@ _NAME_SUFFIXES = tuple(
 )
 
 
+_SUFFIX_CHAIN = re.compile("(?:" + "|".join(map(re.escape, _NAME_SUFFIXES)) + ")+$")
+
+
 def name_key(name: str | None) -> str | None:
     """A company or person name reduced for duplicate matching: 上海某某贸易有限公司 == 上海某某贸易公司."""
     if not name:
         return None
     key = _NAME_PUNCT.sub("", unicodedata.normalize("NFKC", name).casefold())
+    if not key.endswith(_NAME_SUFFIXES):
+        return key or None
+    quick = _SUFFIX_CHAIN.sub("", key)
+    if len(quick) >= 2:
+        return quick
     stripped = True
     while stripped:
         stripped = False
@@ -347,6 +376,8 @@ def _lunar_day(prefix: str | None, rest: str) -> int | None:
 
 def parse_birthday(value: object) -> Birthday | None:
     """A birthday: a full date, a month and day (1月5日, 01-05) or a lunar one (农历八月十五)."""
+    if type(value) is date:
+        return Birthday(value.month, value.day, value.year)
     if is_blank(value):
         return None
     if isinstance(value, str):
@@ -504,12 +535,17 @@ def parse_bool(value: object) -> bool | None:
     raise CellError(f"“{value}”不是“是/否”", f"'{value}' is not yes/no")
 
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
 def parse_email(value: object) -> str | None:
+    if type(value) is str and value.isascii() and EMAIL.fullmatch(value):
+        return value
     text = clean_text(value)
     if text is None or is_blank(text):
         return None
     text = _fold(text)
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+    if not EMAIL.fullmatch(text):
         raise CellError(f"“{text}”不是有效的邮箱地址", f"'{text}' is not an email address")
     return text
 

@@ -177,3 +177,24 @@ def test_tiers_as_sheets_write_them():
     assert v.tier_value("A级") == "A"
     assert v.tier_value("b类") == "B"
     assert v.tier_value("高端") == "高端"
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_batch_search_keys_equal_the_archive_ones(prepared):
+    from accountdesk.core.excel.searchkeys import SearchKeyBuilder
+    from accountdesk.core.search import build_search_key
+
+    samples = [
+        ("上海某某贸易有限公司", "C000001", "13800138000", ["张伟", "上海某某贸易有限公司"]),
+        ("Ｇｏｏｇｌｅ 中国", "c-02", "+86 139 0013 9000", []),
+        ("重庆火锅（解放碑店）", "", None, ["吕布", None]),
+        ("ACME Trading", "A1", "021-6123 4567", ["Bob"]),
+        ("", "X", None, ["赵钱孙"]),
+        ("﨑山商店", "Y", None, []),
+    ]
+    builder = SearchKeyBuilder()
+    if prepared:
+        builder.prepare(t for name, _c, _p, extra in samples for t in (name, *extra))
+    for name, code, phone, extra in samples:
+        expected = build_search_key(name, code, phone, extra_names=[e for e in extra if e])
+        assert builder.key(name, code, phone, extra_names=extra) == expected
