@@ -60,3 +60,12 @@ def test_one_decorated_function_adds_a_figure(tmp_path, monkeypatch):
     slow, broken = (run_step(step, _context(tmp_path)) for step in bench.STEPS)
     assert (slow.value, slow.floor, slow.ratio, slow.status) == (1.0, 0.5, 2.0, "over target")
     assert broken.status == "failed" and "boom" in broken.note
+
+
+def test_without_getrusage_memory_is_skipped_not_broken(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "resource", None)
+    context = _context(tmp_path)
+    context.baseline_rss_mib = bench.peak_rss_mib()
+    step = next(step for step in STEPS if step.name == "peak_memory")
+    figure = run_step(step, context)
+    assert figure.status == "skipped" and "getrusage" in figure.note
