@@ -107,6 +107,9 @@ class AppController(QObject):
                 self.tr("The database was upgraded; a backup was kept first: %1").replace("%1", str(database.backup_path)),
                 15000,
             )
+        # A network drive not in shared mode, or a sync folder: said once, with the offer to switch (ui/team_location.py).
+        from accountdesk.ui.team_location import show_location_warnings
+        show_location_warnings(self.window)
 
     def _open_failed(self, error: BaseException, target: str) -> None:
         log.warning("could not open %s: %s", target, error)

@@ -109,3 +109,81 @@ def test_a_colleague_with_the_file_open_is_named_in_the_status_bar(make_window, 
     window.close()  # leaving: our own entry goes
     with sqlite_db.session() as session:
         assert team.others_present(session, None, team.utcnow()) == []
+
+
+# --- where the file lives -------------------------------------------------------------------
+
+
+@pytest.fixture
+def controller(dialogs, ui_settings, qtbot):
+    from accountdesk.ui.app import AppController
+
+    controller = AppController(ui_settings, "tester", dialogs, synchronous=True)
+    yield controller
+    if controller.window is not None:
+        controller.window.close()
+    controller.shutdown()
+
+
+@pytest.fixture
+def on_a_network_drive(monkeypatch):
+    """Every file seems to be on a team share: the warning stands until the file is in shared mode."""
+    from accountdesk.core import db, location
+
+    def fake(path, *, shared=None, **_facts):
+        return [] if shared else [location._network_warning("cifs //server/team at /mnt/team")]
+
+    monkeypatch.setattr(db, "location_warnings", fake)
+
+
+@pytest.fixture
+def team_file(sqlite_template, tmp_path):
+    import shutil
+
+    path = tmp_path / "team.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    return path
+
+
+def test_a_file_on_a_network_drive_is_explained_once_and_switched_to_shared(
+        controller, team_file, dialogs, on_a_network_drive):
+    dialogs.answers.append(0)  # "Switch to shared mode now"
+    controller.open(team_file)
+
+    (question,) = dialogs.messages("choose")
+    assert question.title == "The database is on a network drive"
+    assert "cifs //server/team at /mnt/team" in question.text and "not marked for team use" in question.text
+    assert team.is_shared(team_file)  # our own presence did not count as "someone else"
+    assert dialogs.messages("info")[-1].text == "Done. AccountDesk opens the database again now."
+    # Reopened in shared mode: nothing more to say, and we are announced again.
+    assert controller.database.shared and controller.window.mode_label.text() == "Mode: shared"
+    assert controller.window.team.session_uid is not None
+    assert len(dialogs.messages("choose")) == 1
+
+
+def test_dont_show_again_is_remembered_for_this_file(controller, team_file, dialogs, on_a_network_drive, ui_settings):
+    dialogs.answers.append(2)  # "Don't show again for this file"
+    controller.open(team_file)
+    assert len(dialogs.messages("choose")) == 1 and not team.is_shared(team_file)
+
+    controller.open(team_file)  # the next day
+    assert len(dialogs.messages("choose")) == 1
+
+    dialogs.answers.append(1)  # another file on the share: asked, "Not now"
+    other = team_file.with_name("other.accountdesk")
+    other.write_bytes(team_file.read_bytes())
+    controller.open(other)
+    assert len(dialogs.messages("choose")) == 2 and not team.is_shared(other)
+
+
+def test_a_sync_folder_is_a_warning_without_a_switch(make_window, sqlite_db, dialogs):
+    from accountdesk.core import location
+    from accountdesk.ui.team_location import show_location_warnings
+
+    sqlite_db.location_warnings = [location._sync_warning("Dropbox")]
+    window = make_window(sqlite_db)
+    dialogs.answers.append(0)  # OK
+    show_location_warnings(window)
+    (question,) = dialogs.messages("choose")
+    assert question.title == "The database is in a sync folder" and "Dropbox" in question.text
+    assert not team.is_shared(sqlite_db.path)
