@@ -187,3 +187,176 @@ def test_a_sync_folder_is_a_warning_without_a_switch(make_window, sqlite_db, dia
     (question,) = dialogs.messages("choose")
     assert question.title == "The database is in a sync folder" and "Dropbox" in question.text
     assert not team.is_shared(sqlite_db.path)
+
+
+# --- merging a diverged copy ----------------------------------------------------------------
+
+
+def diverged_copy(database, tmp_path):
+    """A copy as a sync tool would leave it beside the original, opened as a colleague's."""
+    from accountdesk.core.backup import backup_database
+
+    copy = backup_database(database, tmp_path / "copies", label="copy")
+    other_path = tmp_path / "crm (conflicted copy).accountdesk"
+    copy.replace(other_path)
+    return open_database(other_path, user="lisi")
+
+
+def customer_values(database, customer_id: int) -> dict:
+    with database.session() as session:
+        row = archive.get_customer(session, customer_id)
+        return {"name": row.name, "phone": row.phone, "notes": row.notes}
+
+
+def test_merging_a_diverged_copy_brings_their_edit_and_lists_the_both_sides_one(
+        make_window, sqlite_db, dialogs, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+
+    first = add_customer(sqlite_db, "甲公司", code="C1", phone="13800000000")
+    second = add_customer(sqlite_db, "乙公司", code="C2")
+    other = diverged_copy(sqlite_db, tmp_path)
+    with sqlite_db.write() as session:
+        archive.update_customer(session, second, {"notes": "我方备注"})
+    with other.write() as session:
+        archive.update_customer(session, first, {"phone": "13911112222"})  # only they changed it
+        archive.update_customer(session, second, {"notes": "对方备注"})  # both: theirs is newer
+    other_path = other.path
+    other.dispose()
+    before = other_path.read_bytes()
+
+    window = make_window(sqlite_db)
+    page = window.customers_page()
+    dialogs.files.append(other_path)
+    window.actions_["merge"].trigger()
+
+    dialog = window.merge_command.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Merge another copy"
+    assert ["Customers", "—", "2", "—"] in dialog.count_rows()
+    assert customer_values(sqlite_db, first)["phone"] == "13800000000"  # a preview writes nothing
+    [review] = dialog.review_rows()
+    assert review == ["Customer “乙公司”", "Notes", "我方备注", "对方备注", "The other copy", "changed on both sides"]
+
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert customer_values(sqlite_db, first)["phone"] == "13911112222"
+    assert customer_values(sqlite_db, second)["notes"] == "对方备注"
+    result = window.merge_command.dialog
+    assert result is not dialog and result.windowTitle() == "Merged"
+    assert "A backup was made first" in result.heading.text()
+    assert result.review_rows() == [review]
+    page.open_customer(first)  # the open views were told: the detail shows the merged phone
+    assert page.detail.tabs.widget(0).widgets["phone"].text() == "13911112222"
+    assert other_path.read_bytes() == before  # the other file is never changed
+
+    result.close()
+    dialogs.files.append(other_path)  # merging again: nothing new
+    window.actions_["merge"].trigger()
+    assert dialogs.messages("info")[-1].text.endswith("there is nothing to merge.")
+
+
+def test_merge_is_refused_on_a_read_only_database(make_window, sqlite_db, dialogs):
+    from accountdesk.core.i18n import AccountDeskError
+
+    sqlite_db.read_only = True
+    sqlite_db.read_only_reason = AccountDeskError("只读", "The file is read-only.")
+    window = make_window(sqlite_db)
+    window.actions_["merge"].trigger()
+    (warning,) = dialogs.messages("warn")
+    assert "open read-only" in warning.text and "cannot be done now" in warning.text
+    assert window.merge_command.dialog is None
+
+
+# --- a busy database ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def threaded_window(qtbot, dialogs, ui_settings, today):
+    """A main window whose work really runs on the worker threads, as in the application."""
+    from accountdesk.ui.main_window import create_main_window
+
+    windows = []
+
+    def make(database):
+        window = create_main_window(database, synchronous=False, dialogs=dialogs, settings=ui_settings,
+                                    today=lambda: today, language="en")
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.context.runner.shutdown(wait=True)
+
+
+def hold_write_lock(path):
+    """Another program in the middle of a save: the file's write lock taken and kept."""
+    import sqlite3
+
+    connection = sqlite3.connect(path, isolation_level=None, timeout=5)
+    connection.execute("BEGIN IMMEDIATE")
+    return connection
+
+
+def test_a_save_waits_for_a_colleagues_lock_without_freezing_the_window(threaded_window, sqlite_db, qtbot, type_text):
+    from PySide6.QtCore import Qt, QTimer
+
+    customer_id = add_customer(sqlite_db, "恒通机电")
+    window = threaded_window(sqlite_db)
+    page = window.customers_page()
+    page.open_customer(customer_id)
+    form = page.detail.tabs.widget(0)
+    qtbot.waitUntil(lambda: form.widgets["phone"].isEnabled())
+    type_text(form.widgets["phone"], "0512-66778899")
+
+    lock = hold_write_lock(sqlite_db.path)
+    events: list[str] = []
+
+    def release() -> None:
+        # Runs on the GUI thread: it can only happen if the window keeps processing events.
+        events.append("released while saving" if window.context.runner.busy else "released after")
+        lock.execute("COMMIT")
+        lock.close()
+
+    QTimer.singleShot(1000, release)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert window.context.runner.busy  # the save is waiting on the writer thread, not here
+    qtbot.waitUntil(lambda: form.status.text() == "Saved.", timeout=20000)
+    assert events == ["released while saving"]
+    assert customer_values(sqlite_db, customer_id)["phone"] == "0512-66778899"
+
+
+def test_a_save_that_cannot_get_the_lock_says_so_and_keeps_the_typing(
+        threaded_window, sqlite_template, tmp_path, qtbot, type_text, dialogs, monkeypatch):
+    import functools
+    import shutil
+
+    from PySide6.QtCore import Qt
+
+    from accountdesk.core import conflicts, db
+    from accountdesk.ui import operations
+
+    # Short waits so the test gives up quickly; the application waits 15 s per try, five tries.
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(operations, "run_with_retry",
+                        functools.partial(conflicts.run_with_retry, attempts=2, first_delay=0.05))
+    path = tmp_path / "busy.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path, user="tester")
+    customer_id = add_customer(database, "恒通机电")
+    window = threaded_window(database)
+    page = window.customers_page()
+    page.open_customer(customer_id)
+    form = page.detail.tabs.widget(0)
+    type_text(form.widgets["phone"], "0512")
+    lock = hold_write_lock(path)
+    try:
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(dialogs.messages("error")), timeout=10000)
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    (error,) = dialogs.messages("error")
+    assert "kept busy by another user" in error.text and "not saved" in error.text
+    assert form.widgets["phone"].text() == "0512" and form.save_button.isEnabled()  # nothing typed is lost
+    window.context.runner.shutdown(wait=True)
+    database.dispose()
