@@ -14,10 +14,6 @@ from accountdesk.ui.team import stop_team_of
 DISMISSED_KEY = "team/dismissed_location_warnings"  # "path|kind" entries the user asked not to see again
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TeamLocation", text)
-
-
 def switch_mode_and_reopen(context, window, on: bool, *, parent=None, title: str = "") -> bool:
     """Switch the open file to shared (``on``) or single-user mode and open it again.
 
@@ -41,7 +37,8 @@ def switch_mode_and_reopen(context, window, on: bool, *, parent=None, title: str
         if window is not None:
             window.database_switch_requested.emit(location)  # open it again as it was
         return False
-    context.dialogs.info(parent, title, tr("Done. AccountDesk opens the database again now."))
+    done = QCoreApplication.translate("TeamLocation", "Done. AccountDesk opens the database again now.")
+    context.dialogs.info(parent, title, done)
     if window is not None:
         window.database_switch_requested.emit(str(path))
     return True
@@ -75,21 +72,29 @@ def show_location_warnings(window) -> None:
     for warning in list(getattr(database, "location_warnings", []) or []):
         if _entry(path, warning.kind) in dismissed:
             continue
-        title = (tr("The database is on a network drive") if warning.kind == "network"
-                 else tr("The database is in a sync folder"))
+        if warning.kind == "network":
+            title = QCoreApplication.translate("TeamLocation", "The database is on a network drive")
+        else:
+            title = QCoreApplication.translate("TeamLocation", "The database is in a sync folder")
         text = str(warning.message)
         offer = warning.offer_shared_mode and not context.read_only and path is not None
         if offer:
-            options = [tr("Switch to shared mode now"), tr("Not now"), tr("Don't show again for this file")]
-            text += "\n\n" + tr("Switching needs everyone else to close the file; AccountDesk opens it again "
-                                "afterwards.")
+            options = [
+                QCoreApplication.translate("TeamLocation", "Switch to shared mode now"),
+                QCoreApplication.translate("TeamLocation", "Not now"),
+                QCoreApplication.translate("TeamLocation", "Don't show again for this file"),
+            ]
+            text += "\n\n" + QCoreApplication.translate(
+                "TeamLocation", "Switching needs everyone else to close the file; AccountDesk opens it again afterwards.")
         else:
-            options = [tr("OK"), tr("Don't show again for this file")]
+            options = [QCoreApplication.translate("TeamLocation", "OK"),
+                       QCoreApplication.translate("TeamLocation", "Don't show again for this file")]
         choice = context.dialogs.choose(window, title, text, options)
         if choice == len(options) - 1:
             dismiss_location_warning(context.settings, path, warning.kind)
         elif offer and choice == 0:
-            switch_mode_and_reopen(context, window, True, parent=window, title=tr("Shared mode"))
+            title = QCoreApplication.translate("TeamLocation", "Shared mode")
+            switch_mode_and_reopen(context, window, True, parent=window, title=title)
             return  # the window is replaced; the new one says what is still worth saying
 
 
