@@ -104,7 +104,7 @@ class MergeReportDialog(QDialog):
             self.tr("Added"), self.tr("Updated"), self.tr("Of which deleted"))
         self.counts.setHorizontalHeaderLabels([self.tr("What"), *verb])
         self._fill_counts()
-        layout.addWidget(self.counts, 2)
+        layout.addWidget(self.counts)
 
         self.review_title = QLabel()
         self.review_title.setObjectName("sectionTitle")
@@ -116,7 +116,7 @@ class MergeReportDialog(QDialog):
             self.tr("Record"), self.tr("Field"), self.tr("In this database"), self.tr("In the other copy"),
             self.tr("Kept"), self.tr("Why")])
         self._fill_review()
-        layout.addWidget(self.review, 3)
+        layout.addWidget(self.review, 1)
 
         for table in (self.counts, self.review):
             table.verticalHeader().hide()
@@ -124,7 +124,13 @@ class MergeReportDialog(QDialog):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setWordWrap(False)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+        # What changed reads on the left, its numbers right beside it; the two values get the room.
+        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            self.review.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.counts.setMaximumHeight(self.counts.horizontalHeader().sizeHint().height()
+                                     + self.counts.verticalHeader().defaultSectionSize() * min(self.counts.rowCount(), 8)
+                                     + 2 * self.counts.frameWidth())
 
         if report.dry_run:
             self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -165,8 +171,9 @@ class MergeReportDialog(QDialog):
         self.review.setRowCount(len(lines))
         for row, (item, field) in enumerate(lines):
             detail = item.detail.get(field, {})
-            record = f"{labels.entity(item.entity) if item.entity in labels.ENTITIES else _table_name(item.entity)}" \
-                     f" “{item.label}”"
+            kind = labels.entity(item.entity) if item.entity in labels.ENTITIES else _table_name(item.entity)
+            record = self.tr("%1 “%2”").replace("%1", kind).replace(
+                "%2", item.label)
             cells = (record, _field_name(item.entity, field) if field else "", shown(detail.get("mine")),
                      shown(detail.get("theirs")), _t(KEPT.get(item.kept, item.kept)),
                      _t(REASONS.get(item.reason, item.reason)))
