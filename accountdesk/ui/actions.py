@@ -28,6 +28,10 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Make a verified copy of the database")),
     ActionSpec("restore", QT_TRANSLATE_NOOP("Actions", "&Restore from backup…"), None,
                QT_TRANSLATE_NOOP("Actions", "Replace the database with a backup (the current one is kept)")),
+    # Team use (ui/merge_dialog.py): bring in a diverged copy, e.g. a sync tool's conflicted copy.
+    ActionSpec("merge", QT_TRANSLATE_NOOP("Actions", "&Merge another copy…"), None,
+               QT_TRANSLATE_NOOP("Actions", "Bring in what a diverged copy of this database has "
+                                            "(e.g. a sync tool's conflicted copy); you see the changes first")),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), QKeySequence.StandardKey.Quit),
     # Customers
     ActionSpec("new_customer", QT_TRANSLATE_NOOP("Actions", "&New customer…"), QKeySequence.StandardKey.New,

@@ -90,6 +90,9 @@ class AppController(QObject):
         # they stop when this window closes, a restore begins or the application quits.
         from accountdesk.ui.scheduler_bridge import start_scheduler_for
         start_scheduler_for(self.window)
+        # Team use (ui/team.py): colleagues' commits refresh the views; who else is here shows in the status bar.
+        from accountdesk.ui.team import start_team_for
+        start_team_for(self.window)
         self.settings.add_recent_database(target)
         if old_window is not None:
             old_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -104,6 +107,9 @@ class AppController(QObject):
                 self.tr("The database was upgraded; a backup was kept first: %1").replace("%1", str(database.backup_path)),
                 15000,
             )
+        # A network drive not in shared mode, or a sync folder: said once, with the offer to switch (ui/team_location.py).
+        from accountdesk.ui.team_location import show_location_warnings
+        show_location_warnings(self.window)
 
     def _open_failed(self, error: BaseException, target: str) -> None:
         log.warning("could not open %s: %s", target, error)
@@ -146,6 +152,8 @@ class AppController(QObject):
         bridge = getattr(window, "scheduler_bridge", None)
         if bridge is not None:
             bridge.stop()
+        from accountdesk.ui.team import stop_team_of
+        stop_team_of(window)  # the change watcher's connection closes; our presence leaves (drained next)
         window.context.runner.shutdown(wait=True)
         database.dispose()
 

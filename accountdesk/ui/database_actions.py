@@ -1,4 +1,4 @@
-"""The File menu's work on the database itself: new, open, back up, restore; and About."""
+"""The File menu's work on the database itself: new, open, back up, restore, merge a copy; and About."""
 
 from __future__ import annotations
 
@@ -85,6 +85,12 @@ class DatabaseCommands(QObject):
         if context.dialogs.ask(self.window, self.tr("Restore"),
                                question.replace("%1", path.name).replace("%2", source.name)):
             self.window.restore_requested.emit(source)
+
+    def merge_copy(self) -> None:
+        # Preview, confirm, merge and review live in their own module (team use).
+        from accountdesk.ui.merge_dialog import merge_another_copy
+
+        merge_another_copy(self.window)
 
     def about(self) -> None:
         self.context.dialogs.info(self.window, self.tr("About AccountDesk"), self.about_text())

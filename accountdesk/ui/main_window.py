@@ -133,6 +133,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["backup"])
         self.file_menu.addAction(a["restore"])
+        self.file_menu.addAction(a["merge"])  # team use: ui/merge_dialog.py
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["quit"])
         self.customer_menu = bar.addMenu("")
@@ -157,6 +158,7 @@ class MainWindow(Retranslating, QMainWindow):
         a["open_database"].triggered.connect(commands.open_database)
         a["backup"].triggered.connect(commands.backup_now)
         a["restore"].triggered.connect(commands.restore_backup)
+        a["merge"].triggered.connect(commands.merge_copy)
         a["quit"].triggered.connect(self.close)
         a["new_customer"].triggered.connect(lambda: self._customer_command("new_customer"))
         a["find"].triggered.connect(lambda: self._customer_command("focus_search"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.archive import ensure_user
 from accountdesk.core.changes import Changes
-from accountdesk.core.settings_data import database_facts, switch_shared_mode
+from accountdesk.core.settings_data import database_facts
 from accountdesk.ui.dialogs import error_text
 from accountdesk.ui.language import set_interface_language
 from accountdesk.ui.retranslate import Retranslating
@@ -269,19 +269,11 @@ class DatabaseSettings(Retranslating, QWidget):
         ).replace("%1", facts.location)
         if not self.context.dialogs.ask(self, title, question):
             return
-        database, window = self.context.database, self._main_window()
-        # Nothing of ours may hold the file while its journal mode changes.
-        self.context.runner.shutdown(wait=True)
-        try:
-            path = switch_shared_mode(database, to_shared)
-        except Exception as error:
-            self.context.dialogs.error(self, title, error_text(error))
-            if window is not None:
-                window.database_switch_requested.emit(facts.location)  # open it again as it was
-            return
-        self.context.dialogs.info(self, title, self.tr("Done. AccountDesk opens the database again now."))
-        if window is not None:
-            window.database_switch_requested.emit(str(path))
+        # Shared with the location warning at open (ui/team_location.py): everything of ours, our
+        # presence entry included, lets go of the file first, then the file is switched and reopened.
+        from accountdesk.ui.team_location import switch_mode_and_reopen
+
+        switch_mode_and_reopen(self.context, self._main_window(), to_shared, parent=self, title=title)
 
     def backup_now(self) -> None:
         from accountdesk.core.backup import backup_database

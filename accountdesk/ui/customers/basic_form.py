@@ -160,6 +160,10 @@ class BasicInfoTab(CustomerTab):
         # The form reloads when this customer itself changed (not its contacts or deals).
         if self.customer_id is None:
             return False
+        if changes.everything and self.changed_fields():
+            # A colleague's commit (live refresh) must not wipe what the manager is typing; if they
+            # changed this customer too, the save meets the version check and shows mine / theirs.
+            return False
         if changes.everything or changes.users:
             return True
         own = not any(changes.touches(n) for n in ("contacts", "transactions", "interactions", "feedback",
