@@ -36,6 +36,14 @@
             <translation>Replace the database with a backup (the current one is kept)</translation>
         </message>
         <message>
+            <source>&amp;Merge another copy…</source>
+            <translation>&amp;Merge another copy…</translation>
+        </message>
+        <message>
+            <source>Bring in what a diverged copy of this database has (e.g. a sync tool's conflicted copy); you see the changes first</source>
+            <translation>Bring in what a diverged copy of this database has (e.g. a sync tool's conflicted copy); you see the changes first</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
@@ -1066,10 +1074,6 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <message>
             <source>Switch “%1” to single-user mode now?</source>
             <translation>Switch “%1” to single-user mode now?</translation>
-        </message>
-        <message>
-            <source>Done. AccountDesk opens the database again now.</source>
-            <translation>Done. AccountDesk opens the database again now.</translation>
         </message>
         <message>
             <source>Backup</source>
@@ -2163,6 +2167,219 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>, </source>
             <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeCommand</name>
+        <message>
+            <source>Merge another copy</source>
+            <translation>Merge another copy</translation>
+        </message>
+        <message>
+            <source>This database is open read-only, and a merge writes into it, so it cannot be done now.</source>
+            <translation>This database is open read-only, and a merge writes into it, so it cannot be done now.</translation>
+        </message>
+        <message>
+            <source>Choose the copy to merge in</source>
+            <translation>Choose the copy to merge in</translation>
+        </message>
+        <message>
+            <source>AccountDesk databases (*.accountdesk);;All files (*)</source>
+            <translation>AccountDesk databases (*.accountdesk);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Comparing with “%1”…</source>
+            <translation>Comparing with “%1”…</translation>
+        </message>
+        <message>
+            <source>“%1” holds nothing this database lacks; there is nothing to merge.</source>
+            <translation>“%1” holds nothing this database lacks; there is nothing to merge.</translation>
+        </message>
+        <message>
+            <source>Merging “%1”… (a backup is made first)</source>
+            <translation>Merging “%1”… (a backup is made first)</translation>
+        </message>
+        <message>
+            <source>Merging…</source>
+            <translation>Merging…</translation>
+        </message>
+        <message>
+            <source>Nothing was merged.</source>
+            <translation>Nothing was merged.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Users</source>
+            <translation>Users</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>Customers</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Transactions</source>
+            <translation>Transactions</translation>
+        </message>
+        <message>
+            <source>Interactions</source>
+            <translation>Interactions</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>Feedback</translation>
+        </message>
+        <message>
+            <source>Revisit plans</source>
+            <translation>Revisit plans</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Reminders</translation>
+        </message>
+        <message>
+            <source>Scoring models</source>
+            <translation>Scoring models</translation>
+        </message>
+        <message>
+            <source>Tier policies</source>
+            <translation>Tier policies</translation>
+        </message>
+        <message>
+            <source>Tier changes</source>
+            <translation>Tier changes</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>changed on both sides</source>
+            <translation>changed on both sides</translation>
+        </message>
+        <message>
+            <source>edited on one side, deleted on the other</source>
+            <translation>edited on one side, deleted on the other</translation>
+        </message>
+        <message>
+            <source>the same code on both sides; theirs was renumbered</source>
+            <translation>the same code on both sides; theirs was renumbered</translation>
+        </message>
+        <message>
+            <source>This database</source>
+            <translation>This database</translation>
+        </message>
+        <message>
+            <source>The other copy</source>
+            <translation>The other copy</translation>
+        </message>
+        <message>
+            <source>Both</source>
+            <translation>Both</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeReportDialog</name>
+        <message>
+            <source>Merge another copy</source>
+            <translation>Merge another copy</translation>
+        </message>
+        <message>
+            <source>Merged</source>
+            <translation>Merged</translation>
+        </message>
+        <message>
+            <source>Merging “%1” into “%2” would change these rows. Nothing is written until you press Merge; the other file is only read.</source>
+            <translation>Merging “%1” into “%2” would change these rows. Nothing is written until you press Merge; the other file is only read.</translation>
+        </message>
+        <message>
+            <source>“%1” was merged into “%2”.</source>
+            <translation>“%1” was merged into “%2”.</translation>
+        </message>
+        <message>
+            <source>A backup was made first: %1</source>
+            <translation>A backup was made first: %1</translation>
+        </message>
+        <message>
+            <source>To add</source>
+            <translation>To add</translation>
+        </message>
+        <message>
+            <source>To update</source>
+            <translation>To update</translation>
+        </message>
+        <message>
+            <source>Of which deleted</source>
+            <translation>Of which deleted</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>In this database</source>
+            <translation>In this database</translation>
+        </message>
+        <message>
+            <source>In the other copy</source>
+            <translation>In the other copy</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>Kept</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <source>History entries (who changed what)</source>
+            <translation>History entries (who changed what)</translation>
+        </message>
+        <message>
+            <source>Tags on customers</source>
+            <translation>Tags on customers</translation>
+        </message>
+        <message>
+            <source>%1 rows were changed on both sides. The newer save was kept; please check these:</source>
+            <translation>%1 rows were changed on both sides. The newer save was kept; please check these:</translation>
+        </message>
+        <message>
+            <source>No row was changed on both sides.</source>
+            <translation>No row was changed on both sides.</translation>
+        </message>
+        <message>
+            <source>%1 “%2”</source>
+            <translation>%1 “%2”</translation>
         </message>
     </context>
     <context>
@@ -3914,6 +4131,64 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <message>
             <source>Undoing the import</source>
             <translation>Undoing the import</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamLocation</name>
+        <message>
+            <source>Done. AccountDesk opens the database again now.</source>
+            <translation>Done. AccountDesk opens the database again now.</translation>
+        </message>
+        <message>
+            <source>The database is on a network drive</source>
+            <translation>The database is on a network drive</translation>
+        </message>
+        <message>
+            <source>The database is in a sync folder</source>
+            <translation>The database is in a sync folder</translation>
+        </message>
+        <message>
+            <source>Switch to shared mode now</source>
+            <translation>Switch to shared mode now</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <source>Don't show again for this file</source>
+            <translation>Don't show again for this file</translation>
+        </message>
+        <message>
+            <source>Switching needs everyone else to close the file; AccountDesk opens it again afterwards.</source>
+            <translation>Switching needs everyone else to close the file; AccountDesk opens it again afterwards.</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Shared mode</source>
+            <translation>Shared mode</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamWatch</name>
+        <message>
+            <source>Announcing you to the team…</source>
+            <translation>Announcing you to the team…</translation>
+        </message>
+        <message>
+            <source>Leaving the team database…</source>
+            <translation>Leaving the team database…</translation>
+        </message>
+        <message>
+            <source>Telling the team you are here…</source>
+            <translation>Telling the team you are here…</translation>
+        </message>
+        <message>
+            <source>Looking for colleagues…</source>
+            <translation>Looking for colleagues…</translation>
         </message>
     </context>
     <context>

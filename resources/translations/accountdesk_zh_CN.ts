@@ -36,6 +36,14 @@
         <translation>用备份替换当前数据库（当前数据库会先备份保留）</translation>
     </message>
     <message>
+        <source>&amp;Merge another copy…</source>
+        <translation>合并另一个副本(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Bring in what a diverged copy of this database has (e.g. a sync tool&apos;s conflicted copy); you see the changes first</source>
+        <translation>把本数据库另一个副本（例如同步工具产生的冲突副本）中的改动合并进来；合并前先列出将要变更的内容</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1066,10 +1074,6 @@ The database as it is now is backed up first, so this can be undone.</source>
     <message>
         <source>Switch “%1” to single-user mode now?</source>
         <translation>现在把“%1”切换到单人模式吗？</translation>
-    </message>
-    <message>
-        <source>Done. AccountDesk opens the database again now.</source>
-        <translation>已完成。AccountDesk 现在重新打开数据库。</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -2163,6 +2167,219 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCommand</name>
+    <message>
+        <source>Merge another copy</source>
+        <translation>合并另一个副本</translation>
+    </message>
+    <message>
+        <source>This database is open read-only, and a merge writes into it, so it cannot be done now.</source>
+        <translation>本数据库以只读方式打开，而合并需要写入，因此现在无法合并。</translation>
+    </message>
+    <message>
+        <source>Choose the copy to merge in</source>
+        <translation>选择要合并进来的副本</translation>
+    </message>
+    <message>
+        <source>AccountDesk databases (*.accountdesk);;All files (*)</source>
+        <translation>AccountDesk 数据库 (*.accountdesk);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Comparing with “%1”…</source>
+        <translation>正在与“%1”比对…</translation>
+    </message>
+    <message>
+        <source>“%1” holds nothing this database lacks; there is nothing to merge.</source>
+        <translation>“%1”中没有本数据库缺少的内容，无需合并。</translation>
+    </message>
+    <message>
+        <source>Merging “%1”… (a backup is made first)</source>
+        <translation>正在合并“%1”…（合并前先备份）</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Nothing was merged.</source>
+        <translation>没有合并任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Revisit plans</source>
+        <translation>回访计划</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Scoring models</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Tier policies</source>
+        <translation>分级策略</translation>
+    </message>
+    <message>
+        <source>Tier changes</source>
+        <translation>分级变更</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>changed on both sides</source>
+        <translation>双方都修改过</translation>
+    </message>
+    <message>
+        <source>edited on one side, deleted on the other</source>
+        <translation>一方修改、另一方删除</translation>
+    </message>
+    <message>
+        <source>the same code on both sides; theirs was renumbered</source>
+        <translation>双方客户编号相同，已为对方的客户重新编号</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>本数据库</translation>
+    </message>
+    <message>
+        <source>The other copy</source>
+        <translation>另一个副本</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两边都保留</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReportDialog</name>
+    <message>
+        <source>Merge another copy</source>
+        <translation>合并另一个副本</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并完成</translation>
+    </message>
+    <message>
+        <source>Merging “%1” into “%2” would change these rows. Nothing is written until you press Merge; the other file is only read.</source>
+        <translation>把“%1”合并进“%2”将变更以下记录。按“合并”之前不会写入任何内容；另一个文件只读取、不会被修改。</translation>
+    </message>
+    <message>
+        <source>“%1” was merged into “%2”.</source>
+        <translation>已把“%1”合并进“%2”。</translation>
+    </message>
+    <message>
+        <source>A backup was made first: %1</source>
+        <translation>合并前已备份：%1</translation>
+    </message>
+    <message>
+        <source>To add</source>
+        <translation>将新增</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>将更新</translation>
+    </message>
+    <message>
+        <source>Of which deleted</source>
+        <translation>其中删除</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>In this database</source>
+        <translation>本数据库中</translation>
+    </message>
+    <message>
+        <source>In the other copy</source>
+        <translation>另一个副本中</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>History entries (who changed what)</source>
+        <translation>修改历史（谁改了什么）</translation>
+    </message>
+    <message>
+        <source>Tags on customers</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <source>%1 rows were changed on both sides. The newer save was kept; please check these:</source>
+        <translation>有 %1 条记录双方都修改过，已保留较新的保存，请核对：</translation>
+    </message>
+    <message>
+        <source>No row was changed on both sides.</source>
+        <translation>没有双方都修改过的记录。</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1“%2”</translation>
     </message>
 </context>
 <context>
@@ -3914,6 +4131,64 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLocation</name>
+    <message>
+        <source>Done. AccountDesk opens the database again now.</source>
+        <translation>已完成。AccountDesk 现在重新打开数据库。</translation>
+    </message>
+    <message>
+        <source>The database is on a network drive</source>
+        <translation>数据库位于网络驱动器上</translation>
+    </message>
+    <message>
+        <source>The database is in a sync folder</source>
+        <translation>数据库位于同步文件夹中</translation>
+    </message>
+    <message>
+        <source>Switch to shared mode now</source>
+        <translation>现在切换为团队共享模式</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show again for this file</source>
+        <translation>此文件不再提示</translation>
+    </message>
+    <message>
+        <source>Switching needs everyone else to close the file; AccountDesk opens it again afterwards.</source>
+        <translation>切换前需要其他人先关闭此文件；切换后 AccountDesk 会重新打开它。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Shared mode</source>
+        <translation>团队共享模式</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWatch</name>
+    <message>
+        <source>Announcing you to the team…</source>
+        <translation>正在向团队登记您…</translation>
+    </message>
+    <message>
+        <source>Leaving the team database…</source>
+        <translation>正在退出团队数据库…</translation>
+    </message>
+    <message>
+        <source>Telling the team you are here…</source>
+        <translation>正在告诉团队您在线…</translation>
+    </message>
+    <message>
+        <source>Looking for colleagues…</source>
+        <translation>正在查看哪些同事在线…</translation>
     </message>
 </context>
 <context>
