@@ -20,6 +20,13 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
 
 
 @pytest.fixture
+def db(sqlite_db):
+    """The screens are tested on SQLite only: the core suite already runs on PostgreSQL, and
+    the GUI reaches the database only through the core."""
+    return sqlite_db
+
+
+@pytest.fixture
 def dialogs():
     from accountdesk.ui.dialogs import FakeDialogService
 
