@@ -69,19 +69,20 @@ class BenchStep:
     floor_label: Message
     target: Callable[[int], float] | None
     unit: str
+    max_ratio: float | None = None  # a target relative to the floor (the issues set some this way)
 
 
 STEPS: list[BenchStep] = []
 
 
 def bench_step(name: str, *, floor: Callable[[BenchContext], Measurement], floor_label: Message, label: Message,
-               target: Callable[[int], float] | None = None, unit: str = "s"):
+               target: Callable[[int], float] | None = None, unit: str = "s", max_ratio: float | None = None):
     """Register a figure: the decorated function measures it, `floor` measures its floor."""
 
     def register(measure: Callable[[BenchContext], Measurement]) -> Callable[[BenchContext], Measurement]:
         if any(step.name == name for step in STEPS):
             raise ValueError(f"bench step {name!r} registered twice")
-        STEPS.append(BenchStep(name, label, measure, floor, floor_label, target, unit))
+        STEPS.append(BenchStep(name, label, measure, floor, floor_label, target, unit, max_ratio))
         return measure
 
     return register
@@ -194,7 +195,7 @@ def _bare_like(ctx: BenchContext) -> Measurement:
 
 @bench_step("search_keystroke", label=Message("逐键搜索（拼音）", "search per keystroke (pinyin)"),
             floor=_bare_like, floor_label=Message("search_key 上的裸 LIKE", "bare LIKE over search_key"),
-            target=fixed(0.050))
+            target=fixed(0.100))  # issue 6: every keystroke under 100 ms at 100,000 customers
 def search_keystroke(ctx: BenchContext) -> Measurement:
     from accountdesk.core.search import search_customer_ids
 
@@ -248,7 +249,7 @@ def export_customers_json(ctx: BenchContext) -> Measurement:
 
 @bench_step("regrade", label=Message("全部重新分级", "re-grade every customer"), floor=_aggregate_floor,
             floor_label=Message("交易表上的一条聚合 SQL", "one aggregate SQL over transactions"),
-            target=per_customers(3.0))
+            target=per_customers(0.5))  # issue 3: 100,000 customers (1,000,000 transactions) under 5 s
 def regrade(ctx: BenchContext) -> Measurement:
     tiering = _optional("accountdesk.core.tiering")
 
@@ -274,7 +275,7 @@ def _reminder_floor(ctx: BenchContext) -> Measurement:
 
 @bench_step("reminders", label=Message("生成提醒", "reminder generation"), floor=_reminder_floor,
             floor_label=Message("最近购买聚合 + 生日扫描", "last-purchase aggregate + birthday scan"),
-            target=per_customers(2.0))
+            target=per_customers(0.1))  # issue 4: 100,000 customers under 1 s
 def reminders(ctx: BenchContext) -> Measurement:
     module = _optional("accountdesk.core.reminders")
 
@@ -310,7 +311,7 @@ def _xlsx_floor(ctx: BenchContext) -> Measurement:
 
 @bench_step("export_customers_xlsx", label=Message("导出客户（Excel）", "export customers (.xlsx)"),
             floor=_xlsx_floor, floor_label=Message("openpyxl 只写模式写同样多的行", "openpyxl write-only, same rows"),
-            target=per_customers(10.0))
+            max_ratio=1.3)  # issue 5: at most 1.3 × openpyxl's bare write-only time
 def export_customers_xlsx(ctx: BenchContext) -> Measurement:
     exporter = _optional("accountdesk.core.excel.exporter")
     path = ctx.workdir / "customers.xlsx"
@@ -474,6 +475,7 @@ class Figure:
     floor: float | None = None
     floor_worst: float | None = None
     target: float | None = None
+    max_ratio: float | None = None
     note: str = ""
     cpu: float | None = None
     floor_cpu: float | None = None
@@ -491,14 +493,14 @@ class Figure:
             "value": self.value, "worst": self.worst, "floor": self.floor, "floor_worst": self.floor_worst,
             "floor_label": str(self.floor_label),
             "ratio": None if self.ratio is None else round(self.ratio, 2),
-            "target": self.target, "note": self.note, "cpu": self.cpu, "floor_cpu": self.floor_cpu,
+            "target": self.target, "max_ratio": self.max_ratio, "note": self.note, "cpu": self.cpu, "floor_cpu": self.floor_cpu,
             "peak_rss_after_mib": self.peak_rss_after,
         }
 
 
 def run_step(step: BenchStep, ctx: BenchContext) -> Figure:
     figure = Figure(step.name, step.label, step.unit, step.floor_label, status="ok",
-                    target=step.target(ctx.customers) if step.target else None)
+                    target=step.target(ctx.customers) if step.target else None, max_ratio=step.max_ratio)
     try:
         measured = step.measure(ctx)
         floor = step.floor(ctx)
@@ -510,7 +512,11 @@ def run_step(step: BenchStep, ctx: BenchContext) -> Figure:
         return figure
     figure.value, figure.worst, figure.note, figure.cpu = measured.value, measured.worst, measured.note, measured.cpu
     figure.floor, figure.floor_worst, figure.floor_cpu = floor.value, floor.worst, floor.cpu
-    if figure.target is not None and figure.value > figure.target:
+    # "Each keystroke under 100 ms" is about the slowest one, not the typical one.
+    judged = figure.worst if figure.worst is not None else figure.value
+    if figure.target is not None and judged > figure.target:
+        figure.status = "over target"
+    if step.max_ratio is not None and figure.floor and figure.value / figure.floor > step.max_ratio:
         figure.status = "over target"
     return figure
 
@@ -577,6 +583,8 @@ def format_table(figures: list[Figure], customers: int, seconds: float, machine:
     for f in figures:
         ratio = "-" if f.ratio is None else f"{f.ratio:.1f}×"
         target = "-" if f.target is None else "≤ " + _amount(f.target, f.unit)
+        if f.max_ratio is not None:
+            target = f"≤ {f.max_ratio:g}×"
         detail = str(f.floor_label) if f.status in ("ok", "over target") else f.note
         if f.note and f.status in ("ok", "over target"):
             detail += f"; {f.note}"

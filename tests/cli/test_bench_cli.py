@@ -69,3 +69,21 @@ def test_without_getrusage_memory_is_skipped_not_broken(tmp_path, monkeypatch):
     step = next(step for step in STEPS if step.name == "peak_memory")
     figure = run_step(step, context)
     assert figure.status == "skipped" and "getrusage" in figure.note
+
+
+def test_targets_relative_to_the_floor_and_on_the_slowest_keystroke(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "STEPS", [])
+
+    @bench_step("export_like", floor=lambda ctx: Measurement(1.0), floor_label=Message("下限", "floor"),
+                label=Message("导出", "export"), max_ratio=1.3)
+    def export_like(ctx):
+        return Measurement(1.5)
+
+    @bench_step("keystrokes", floor=lambda ctx: Measurement(0.01), floor_label=Message("下限", "floor"),
+                label=Message("按键", "keystrokes"), target=fixed(0.1))
+    def keystrokes(ctx):
+        return Measurement(0.04, worst=0.2)
+
+    export, keys = (run_step(step, _context(tmp_path)) for step in bench.STEPS)
+    assert export.status == "over target" and export.max_ratio == 1.3
+    assert keys.status == "over target"  # the typical keystroke is fast, the slowest is not
