@@ -1,0 +1,78 @@
+"""An import killed with SIGKILL after writing its rows, before the commit, leaves none of them."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+
+from accountdesk.core import archive
+from accountdesk.core.backup import integrity_problems
+from accountdesk.core.db import open_database
+
+# Runs the real import in a child process; once every row is written inside the import's
+# transaction (and before it commits) it says so and waits to be killed.
+DRIVER = r"""
+import sys, time
+from pathlib import Path
+from accountdesk.core.db import open_database
+from accountdesk.core.excel import importer
+
+apply_plan = importer.apply_plan
+
+def apply_then_wait(*args, **kwargs):
+    result = apply_plan(*args, **kwargs)
+    Path(sys.argv[3]).write_text("written, not committed")
+    time.sleep(120)
+    return result
+
+importer.apply_plan = apply_then_wait
+database = open_database(sys.argv[1], user="importer")
+importer.import_file(database, importer.read_for_import(sys.argv[2], "customers"), "customers")
+"""
+
+
+def test_sigkill_mid_import_leaves_all_or_nothing(sqlite_db, tmp_path):
+    with sqlite_db.write() as session:
+        archive.create_customer(session, {"name": "已有客户", "code": "K0"})
+    path = sqlite_db.path
+    sqlite_db.dispose()
+    sheet = tmp_path / "customers.xlsx"
+    book = openpyxl.Workbook()
+    rows = book.active
+    rows.append(["客户编号", "客户名称", "联系方式"])
+    for n in range(1, 2001):
+        rows.append([f"K{n}", f"导入客户{n}", f"1380000{n:04d}"])
+    book.save(sheet)
+
+    signal_file = tmp_path / "inside-import"
+    env = {**os.environ, "PYTHONPATH": str(Path.cwd())}
+    process = subprocess.Popen([sys.executable, "-c", DRIVER, str(path), str(sheet), str(signal_file)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not signal_file.exists():
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the import never finished writing its rows"
+            time.sleep(0.05)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+
+    assert integrity_problems(path) == []
+    reopened = open_database(path, user="tester")
+    try:
+        with reopened.session() as session:
+            assert archive.count_customers(session) == 1  # none of the import
+        from accountdesk.core.excel.importer import import_file, read_for_import
+
+        outcome = import_file(reopened, read_for_import(sheet, "customers"), "customers")  # a rerun does all
+        assert outcome.result is not None
+        with reopened.session() as session:
+            assert archive.count_customers(session) == 2001
+    finally:
+        reopened.dispose()
+    assert integrity_problems(path) == []
