@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
@@ -28,6 +29,7 @@ from accountdesk.core.models import Customer, ImportBatch, ImportRecord, UTCDate
 from accountdesk.core.search import customer_search_key
 
 _CHUNK = 500
+_WRITE_CHUNK = 5_000
 _CODE = re.compile(r"C(\d+)\Z")
 _INSERT_FIELDS = {
     "customers": CUSTOMER_FIELDS,
@@ -107,34 +109,53 @@ def _driver_rows(session: Session, table, columns: list[str], rows: list[dict[st
     return list(map(itemgetter(*columns), rows))
 
 
-def _bulk_insert(session: Session, model, rows: list[dict[str, Any]], *, ids: bool = True) -> list[int]:
-    """Insert rows with one executemany and return their ids in order.
+def _bulk_insert(session: Session, model, rows: list[dict[str, Any]] | Callable[[int, int], list[dict[str, Any]]],
+                 count: int | None = None, *, ids: bool = True) -> list[int]:
+    """Insert rows with executemany and return their ids in order.
 
-    On SQLite the write lock is ours (BEGIN IMMEDIATE), so the ids are allotted here, and the rows
-    go straight to the driver's executemany, converted by SQLAlchemy's own column processors; on
-    PostgreSQL a Core insert with RETURNING hands the ids back.
+    `rows` is a list, or a function giving rows [start, stop) so they can be built while the
+    previous chunk is written. On SQLite the write lock is ours (BEGIN IMMEDIATE): the ids are
+    allotted here and the rows go to the driver's executemany, converted by SQLAlchemy's own column
+    processors, on a second thread (SQLite works without the GIL, so building and writing overlap).
+    On PostgreSQL a Core insert with RETURNING hands the ids back.
     """
-    if not rows:
+    build = rows if callable(rows) else (lambda start, stop: rows[start:stop])  # type: ignore[index]
+    total = count if count is not None else len(rows)  # type: ignore[arg-type]
+    if not total:
         return []
     table = model.__table__
     if session.get_bind().dialect.name != "sqlite":
+        everything = build(0, total)
         if not ids:
-            session.execute(insert(table), rows)
+            session.execute(insert(table), everything)
             return []
-        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), everything)
         return list(result.scalars())
-    allotted: list[int] = []
-    if ids:
-        start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-        allotted = list(range(start, start + len(rows)))
-        for row_id, row in zip(allotted, rows, strict=True):
-            row["id"] = row_id
-    columns = list(rows[0])
+    first_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if ids else None
+    driver = session.connection().connection.driver_connection
     preparer = session.get_bind().dialect.identifier_preparer
-    statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
-                 f"VALUES ({', '.join('?' for _ in columns)})")
-    session.connection().exec_driver_sql(statement, _driver_rows(session, table, columns, rows))
-    return allotted
+    statement = None
+    pending: Future | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
+        try:
+            for start in range(0, total, _WRITE_CHUNK):
+                chunk = build(start, min(start + _WRITE_CHUNK, total))
+                if first_id is not None:
+                    for offset, row in enumerate(chunk, start=first_id + start):
+                        row["id"] = offset
+                if statement is None:
+                    columns = list(chunk[0])
+                    statement = (f"INSERT INTO {preparer.format_table(table)} "
+                                 f"({', '.join(preparer.quote(c) for c in columns)}) "
+                                 f"VALUES ({', '.join('?' for _ in columns)})")
+                data = _driver_rows(session, table, columns, chunk)
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(driver.executemany, statement, data)
+        finally:
+            if pending is not None:
+                pending.result()
+    return list(range(first_id, first_id + total)) if first_id is not None else []
 
 
 def _record_created(session: Session, batch_id: int, model, ids: list[int]) -> None:
@@ -207,11 +228,14 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None,
     keys.prepare(text for values in customer_values for text in
                  (values.get("name"), values.get("company"), values.get("contact_person")))
     template = _customer_template(customer_values)
-    customer_rows = [_customer_row(values, template, now, user, uid, keys)
-                     for values, uid in zip(customer_values, fast_uids(len(customer_values)), strict=True)]
+    uids = fast_uids(len(customer_values))
+
+    def customer_rows(start: int, stop: int) -> list[dict[str, Any]]:
+        return [_customer_row(customer_values[i], template, now, user, uids[i], keys) for i in range(start, stop)]
+
     if progress:
-        progress(0, max(len(customer_rows) + len(new_rows), 1))
-    customer_ids = _bulk_insert(session, Customer, customer_rows)
+        progress(0, max(len(customer_values) + len(new_rows), 1))
+    customer_ids = _bulk_insert(session, Customer, customer_rows, len(customer_values))
     _record_created(session, batch.id, Customer, customer_ids)
     result.customers_created = len(customer_ids)
     result.customer_ids.update(customer_ids)
