@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
@@ -29,7 +28,7 @@ from accountdesk.core.models import Customer, ImportBatch, ImportRecord, UTCDate
 from accountdesk.core.search import customer_search_key
 
 _CHUNK = 500
-_WRITE_CHUNK = 5_000
+_WRITE_CHUNK = 20_000
 _CODE = re.compile(r"C(\d+)\Z")
 _INSERT_FIELDS = {
     "customers": CUSTOMER_FIELDS,
@@ -113,11 +112,11 @@ def _bulk_insert(session: Session, model, rows: list[dict[str, Any]] | Callable[
                  count: int | None = None, *, ids: bool = True) -> list[int]:
     """Insert rows with executemany and return their ids in order.
 
-    `rows` is a list, or a function giving rows [start, stop) so they can be built while the
-    previous chunk is written. On SQLite the write lock is ours (BEGIN IMMEDIATE): the ids are
-    allotted here and the rows go to the driver's executemany, converted by SQLAlchemy's own column
-    processors, on a second thread (SQLite works without the GIL, so building and writing overlap).
-    On PostgreSQL a Core insert with RETURNING hands the ids back.
+    `rows` is a list, or a function giving rows [start, stop), built a chunk at a time so a large
+    import never holds every converted row twice. On SQLite the write lock is ours (BEGIN
+    IMMEDIATE): the ids are allotted here and the rows go to the driver's executemany, converted
+    by SQLAlchemy's own column processors. On PostgreSQL a Core insert with RETURNING hands the
+    ids back.
     """
     build = rows if callable(rows) else (lambda start, stop: rows[start:stop])  # type: ignore[index]
     total = count if count is not None else len(rows)  # type: ignore[arg-type]
@@ -132,29 +131,19 @@ def _bulk_insert(session: Session, model, rows: list[dict[str, Any]] | Callable[
         result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), everything)
         return list(result.scalars())
     first_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if ids else None
-    driver = session.connection().connection.driver_connection
+    connection = session.connection()
     preparer = session.get_bind().dialect.identifier_preparer
     statement = None
-    pending: Future | None = None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
-        try:
-            for start in range(0, total, _WRITE_CHUNK):
-                chunk = build(start, min(start + _WRITE_CHUNK, total))
-                if first_id is not None:
-                    for offset, row in enumerate(chunk, start=first_id + start):
-                        row["id"] = offset
-                if statement is None:
-                    columns = list(chunk[0])
-                    statement = (f"INSERT INTO {preparer.format_table(table)} "
-                                 f"({', '.join(preparer.quote(c) for c in columns)}) "
-                                 f"VALUES ({', '.join('?' for _ in columns)})")
-                data = _driver_rows(session, table, columns, chunk)
-                if pending is not None:
-                    pending.result()
-                pending = writer.submit(driver.executemany, statement, data)
-        finally:
-            if pending is not None:
-                pending.result()
+    for start in range(0, total, _WRITE_CHUNK):
+        chunk = build(start, min(start + _WRITE_CHUNK, total))
+        if first_id is not None:
+            for offset, row in enumerate(chunk, start=first_id + start):
+                row["id"] = offset
+        if statement is None:
+            columns = list(chunk[0])
+            statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
+                         f"VALUES ({', '.join('?' for _ in columns)})")
+        connection.exec_driver_sql(statement, _driver_rows(session, table, columns, chunk))
     return list(range(first_id, first_id + total)) if first_id is not None else []
 
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from accountdesk.core.excel.batches import (
@@ -142,6 +142,9 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
     outcome: ImportOutcome | None = None
     try:
         with database.write() as session:
+            if database.is_sqlite:
+                # A larger page cache for this transaction keeps the indexes being filled in memory.
+                session.execute(text("PRAGMA cache_size=-65536"))
             plan = plan_import(session, sheet, kind, options, header, progress)
             if options.strict and plan.rejected:
                 raise StrictImportRefused(
@@ -152,6 +155,8 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
             if plan.writes or (kind != "customers" and plan.new_customers):
                 outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
                 outcome.result.backup = str(backup) if backup else None
+            if database.is_sqlite:
+                session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
     except StrictImportRefused as refused:
         refused.plan = plan  # type: ignore[attr-defined]
         raise

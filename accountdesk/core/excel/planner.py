@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.excel.headers import HeaderMatch, column_letter, field_spec
 from accountdesk.core.excel.reader import SheetData
-from accountdesk.core.excel.rows import ParsedRow, Problem, RowReader
+from accountdesk.core.excel.rows import ParsedRow, Problem, RowPlan, RowReader
 from accountdesk.core.excel.values import Birthday, code_key, name_key, phone_key
 from accountdesk.core.i18n import Message
 from accountdesk.core.models import Contact, Customer, Interaction, Transaction, User
@@ -41,26 +41,6 @@ class ImportOptions:
     on_duplicate: str = "skip"  # skip | update | new
     create_customers: bool = False
     strict: bool = False
-
-
-@dataclass(slots=True)
-class RowPlan:
-    """What the import will do with one sheet row."""
-
-    row: int  # 1-based sheet row
-    index: int  # index into the sheet's rows
-    action: str
-    values: dict[str, Any]
-    problems: list[Problem]
-    target_id: int | None = None  # the existing record it matches
-    note: Message | None = None  # why it is a duplicate / what it matched
-    changes: dict[str, tuple[Any, Any]] | None = None  # field → (old, new), for updates
-    customer_id: int | None = None  # child kinds: the customer it belongs to
-    new_customer: str | None = None  # child kinds: key into ImportPlan.new_customers
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if not p.warning]
 
 
 @dataclass
@@ -185,14 +165,15 @@ def _customer_values(parsed: ParsedRow, header: HeaderMatch, users: UserIndex) -
     if "name" not in values and not any(p.field == "name" for p in parsed.problems):
         parsed.problems.append(_problem(parsed, header, "name", "缺少客户名称", "the customer name is missing"))
     birthday = values.pop("birthday", None)
-    if isinstance(birthday, Birthday):
-        if birthday.as_date() is None:
+    if birthday is not None:
+        day = birthday.as_date()
+        if day is None:
             parsed.problems.append(_problem(
                 parsed, header, "birthday", "客户生日需要完整的公历日期（只有月日或农历生日请记在联系人上）",
                 "a customer's birthday needs a full solar date (put month-day or lunar birthdays on a contact)"))
         else:
-            values["birthday"] = birthday.as_date()
-    owner = values.pop("owner", None)
+            values["birthday"] = day
+    owner = values.pop("owner", None) if "owner" in values else None
     if owner:
         owner_id = users.find(owner)
         if owner_id is None:
@@ -224,7 +205,7 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
         _customer_values(parsed, header, users)
         values = parsed.values
         problems = parsed.problems
-        plan = RowPlan(parsed.row, parsed.index, "new", values, problems)
+        plan = parsed  # the parsed row becomes its own plan
         plans.append(plan)
         if problems and not all(p.warning for p in problems):
             plan.action = "error"
@@ -512,7 +493,7 @@ def plan_children(session: Session, kind: str, parsed_rows: list[ParsedRow], hea
     users = UserIndex(session)
     plans: list[RowPlan] = []
     for parsed in parsed_rows:
-        plan = RowPlan(parsed.row, parsed.index, "new", parsed.values, parsed.problems)
+        plan = parsed
         resolver.resolve(parsed, plan)
         _child_values(kind, parsed, header, users)
         plans.append(plan)
