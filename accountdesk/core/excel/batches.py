@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Date, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from accountdesk.core.changes import Changes
 from accountdesk.core.excel.planner import (
     CONTACT_FIELDS,
     CUSTOMER_FIELDS,
@@ -54,6 +55,11 @@ class ImportResult:
     customers_created: int = 0
     backup: str | None = None
     customer_ids: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        """An import can touch anything a view shows (metrics, tiers, reminders follow the rows)."""
+        return Changes(customers=set(self.customer_ids), everything=True)
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
@@ -322,6 +328,10 @@ class UndoResult:
     restored: int = 0
     skipped: list[Message] = field(default_factory=list)
     customer_ids: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(customers=set(self.customer_ids), everything=True)
 
     def as_dict(self) -> dict:
         return {"batch_id": self.batch_id, "removed": self.removed, "restored": self.restored,

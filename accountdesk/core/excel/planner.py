@@ -26,6 +26,9 @@ CUSTOMER_FIELDS = (
     "birthday", "cooperation_since", "owner_id", "tier", "stage", "need_type", "purchasing_power", "referrals",
     "followers", "notes",
 )
+# An update never rewrites the code (it is how the row was matched) nor the grade and stage,
+# which tiering owns and records in the tier history; a sheet sets them only on new customers.
+UPDATABLE_CUSTOMER_FIELDS = tuple(f for f in CUSTOMER_FIELDS if f not in ("code", "tier", "stage"))
 CONTACT_FIELDS = ("name", "phone", "email", "wechat", "position", "is_primary", "birth_calendar", "birth_year",
                   "birth_month", "birth_day", "birth_leap_month", "notes")
 TRANSACTION_FIELDS = ("occurred_on", "product", "quantity", "amount_cents", "notes")
@@ -294,7 +297,7 @@ def plan_customers(session: Session, parsed_rows: list[ParsedRow], header: Heade
                 plan.action = "duplicate"
                 plan.note = Message(f"与第 {updated_targets[matched].row} 行更新同一客户", f"updates the same customer as row {updated_targets[matched].row}")
             else:
-                changes = _diff(index.rows[matched], values, (f for f in CUSTOMER_FIELDS if f != "code"))
+                changes = _diff(index.rows[matched], values, UPDATABLE_CUSTOMER_FIELDS)
                 plan.changes = changes
                 plan.action = "update" if changes else "unchanged"
                 plan.note = Message(f"已有客户 {existing}（{why.zh}）", f"existing customer {existing} ({why.en})")

@@ -218,3 +218,12 @@ def test_gbk_csv_with_duplicates(db, tmp_path):
     assert outcome.plan.sheet.encoding == "gb18030"
     assert [r.action for r in outcome.plan.rows] == ["new", "duplicate", "new"]
     assert live_customers(db)["重庆某某火锅店"].address == "重庆市渝中区"
+
+
+def test_an_update_leaves_grades_to_tiering(db, tmp_path):
+    run(db, write_xlsx(tmp_path / "a.xlsx", [["客户编号", "客户名称", "等级"], ["C1", "甲公司", "A级"]]))
+    assert live_customers(db)["甲公司"].tier == "A"  # a new customer takes the sheet's grade
+    plan = run(db, write_xlsx(tmp_path / "b.xlsx", [["客户编号", "客户名称", "等级"], ["C1", "甲公司", "C"]]),
+               on_duplicate="update").plan
+    assert plan.rows[0].action == "unchanged"
+    assert live_customers(db)["甲公司"].tier == "A"
