@@ -108,10 +108,6 @@ class RowPlan:
         return [p for p in self.problems if not p.warning]
 
 
-# A row as read, before planning: the same object, which planning then completes.
-ParsedRow = RowPlan
-
-
 class RowReader:
     """Reads the mapped cells of each data row with the parser its field needs."""
 
@@ -125,7 +121,7 @@ class RowReader:
             parser = _PARSERS[spec.type] if spec.type != "money" else partial(v.parse_cents, scale=header.scales.get(name, 1))
             self.columns.append((name, index, parser, _max_length(kind, name), header.describe_column(index)))
 
-    def read(self, rows: list[list], progress: Callable[[int, int], None] | None = None) -> list[ParsedRow]:
+    def read(self, rows: list[list], progress: Callable[[int, int], None] | None = None) -> list[RowPlan]:
         """Every data row with its values and problems; empty rows and 合计 lines are left out.
 
         Cells are read a column at a time: plain text and real dates (most cells) pass through a
@@ -161,7 +157,7 @@ class RowReader:
                         ))
             names.append(name)
             columns.append(values)
-        parsed: list[ParsedRow] = []
+        parsed: list[RowPlan] = []
         for i, row_values in enumerate(zip(*columns, strict=True)):
             values = {name: value for name, value in zip(names, row_values, strict=True) if value is not None}
             row_problems = problems.get(i)
