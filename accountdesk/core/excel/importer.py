@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -195,6 +196,12 @@ def run_import_command(database, args) -> int:
     if getattr(args, "errors", None) and outcome.plan.rejected:
         write_error_workbook(outcome.plan, Path(args.errors))
     print_outcome(outcome, dry_run=dry_run, as_json=as_json, errors_path=getattr(args, "errors", None))
+    if dry_run and options.strict and outcome.plan.rejected:
+        if not as_json:
+            print(Message(f"有 {len(outcome.plan.rejected)} 行被拒，按 --strict 要求将不会导入任何行。",
+                          f"{len(outcome.plan.rejected)} rows would be rejected, so with --strict nothing would be imported."),
+                  file=sys.stderr)
+        return 1
     return 0
 
 

@@ -120,3 +120,9 @@ def test_xlsx_values_come_typed(tmp_path):
     path = write_xlsx(tmp_path / "t.xlsx", [["客户名称", "生日", "电话"], ["甲", date(1980, 1, 5), 13800138000]])
     sheet = read_sheet(path)
     assert sheet.rows[1] == ["甲", date(1980, 1, 5), 13800138000.0]
+
+
+def test_excel_sep_hint_line(tmp_path):
+    path = tmp_path / "hint.csv"
+    path.write_text("sep=;\n客户名称;联系方式\n甲公司;13800138000\n", encoding="utf-8")
+    assert read_sheet(path).rows == [["客户名称", "联系方式"], ["甲公司", "13800138000"]]
