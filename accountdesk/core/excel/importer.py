@@ -29,7 +29,7 @@ from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.models import Setting
 
 __all__ = [
-    "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome",
+    "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome", "ImportCancelled",
     "read_for_import", "detect_mapping", "plan_import", "import_file", "undo_import", "list_imports",
     "remember_mapping", "recalled_mapping", "run_import_command", "bench_import",
 ]
@@ -53,6 +53,13 @@ def bulk_work() -> Iterator[None]:
 
 class StrictImportRefused(AccountDeskError):
     """--strict: some rows were rejected, so none was written."""
+
+
+class ImportCancelled(AccountDeskError):
+    """Raised from a progress callback (the wizard's Cancel): the transaction rolls back, nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__("导入已取消，未写入任何数据。", "The import was cancelled; nothing was written.")
 
 
 def _header_score(kind: str):
@@ -123,7 +130,10 @@ def import_file(database, sheet: SheetData, kind: str, options: ImportOptions | 
                 header: HeaderMatch | None = None, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
     """Plan and (unless a dry run) write the import: a verified backup first (database files), then
-    every accepted row in one transaction; with `strict`, nothing when any row is rejected."""
+    every accepted row in one transaction; with `strict`, nothing when any row is rejected.
+
+    `progress(done, total)` is called as the work advances; raising ImportCancelled from it rolls
+    everything back."""
     with bulk_work():
         return _import_file(database, sheet, kind, options or ImportOptions(), header, dry_run, progress)
 

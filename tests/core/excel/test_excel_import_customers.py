@@ -227,3 +227,20 @@ def test_an_update_leaves_grades_to_tiering(db, tmp_path):
                on_duplicate="update").plan
     assert plan.rows[0].action == "unchanged"
     assert live_customers(db)["甲公司"].tier == "A"
+
+
+def test_cancelling_from_progress_writes_nothing(db, tmp_path):
+    from accountdesk.core.excel.importer import ImportCancelled
+
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        if len(calls) > 3:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        import_file(db, read_for_import(messy_customer_sheet(tmp_path / "m.xlsx"), "customers"), "customers",
+                    ImportOptions(), progress=progress)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Customer)) == 0
