@@ -109,3 +109,29 @@ def sqlite_db(sqlite_template, tmp_path):
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture(scope="session")
+def demo_template(sqlite_template, tmp_path_factory) -> Path:
+    """120 demo customers (seed 7, as of the pinned today), made once per run; copy, don't edit."""
+    from accountdesk.core.db import open_database
+    from accountdesk.core.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path, user="tester")
+    generate_demo(database, customers=120, seed=7, today=TODAY)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path):
+    """A private copy of the demo book for one test."""
+    from accountdesk.core.db import open_database
+
+    path = tmp_path / "demo.accountdesk"
+    shutil.copyfile(demo_template, path)
+    database = open_database(path, user="tester")
+    yield database
+    database.dispose()

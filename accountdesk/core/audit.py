@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core.changes import changes_of
 from accountdesk.core.models import AuditEntry, Customer, Tracked, new_uid, utcnow
 
 # Bookkeeping columns that change on every save and say nothing to a reader.
@@ -30,6 +31,37 @@ def _customer_id(obj: Tracked) -> int | None:
     if isinstance(obj, Customer):
         return obj.id
     return getattr(obj, "customer_id", None)
+
+
+# Which part of the interface a table's rows show up in.
+_TABLE_CHANGES = {
+    "contacts": "contacts",
+    "transactions": "transactions",
+    "interactions": "interactions",
+    "feedback": "feedback",
+    "revisit_plans": "revisits",
+    "reminders": "reminders",
+    "scoring_models": "tiers",
+    "tier_policies": "tiers",
+    "tier_changes": "tiers",
+    "settings": "settings",
+    "users": "users",
+    "tags": "customer_list",
+}
+
+
+def _note_change(session: Session, obj: Tracked, action: str) -> None:
+    changes = changes_of(session)
+    customer_id = _customer_id(obj)
+    if customer_id is not None:
+        changes.customers.add(customer_id)
+    if isinstance(obj, Customer):
+        if action != "update":
+            changes.customer_list = True
+        return
+    flag = _TABLE_CHANGES.get(obj.__tablename__)
+    if flag:
+        setattr(changes, flag, True)
 
 
 def _column_keys(obj: Tracked) -> list[str]:
@@ -80,6 +112,8 @@ def _write_audit(session: Session, _context) -> None:
     pending = session.info.pop("audit_pending", [])
     if not pending:
         return
+    for obj, action, _fields in pending:
+        _note_change(session, obj, action)
     user = session.info.get("user")
     now = utcnow()
     rows = []

@@ -33,3 +33,8 @@ class Changes:
     @classmethod
     def all(cls) -> Changes:
         return cls(everything=True)
+
+
+def changes_of(session) -> Changes:
+    """What a session's flushes changed so far (ORM changes; bulk statements report their own)."""
+    return session.info.setdefault("changes", Changes())

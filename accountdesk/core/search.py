@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
@@ -28,6 +27,10 @@ def _char_pinyin(char: str) -> tuple[str, str]:
     # pypinyin costs ~0.2 ms a call; names share few thousand distinct characters, so a
     # per-character cache makes keys for 100,000 customers cheap.
     if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
+        # Imported here: its dictionaries take about a second to load, and searching (as
+        # opposed to building keys) never needs them, so the app starts without them.
+        from pypinyin import Style, pinyin
+
         full = pinyin(char, style=Style.NORMAL, errors="ignore")
         if full and full[0]:
             reading = full[0][0]

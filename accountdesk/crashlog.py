@@ -1,0 +1,62 @@
+"""The crash safety net: a rotating log in the user data directory and a hook for unhandled exceptions."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from accountdesk.paths import log_dir
+
+LOG_NAME = "accountdesk.log"
+_handler: RotatingFileHandler | None = None
+
+
+def log_path() -> Path:
+    return log_dir() / LOG_NAME
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Log to a rotating file (5 × 2 MB) once per process; returns its path."""
+    global _handler
+    path = log_path()
+    if _handler is None:
+        _handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+        root = logging.getLogger()
+        root.addHandler(_handler)
+        root.setLevel(min(root.level or level, level))
+    return path
+
+
+ShowCrash = Callable[[str, Path], None]
+
+
+def install_excepthook(show: ShowCrash | None = None) -> None:
+    """Log every unhandled exception (main and worker threads) and let `show` tell the user.
+
+    Database writes run inside `Database.write()`, which rolls back on any exception, so a
+    crash never leaves a transaction open; the hook only has to record and explain.
+    """
+    path = setup_logging()
+    logger = logging.getLogger("accountdesk.crash")
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        text = "".join(traceback.format_exception(kind, error, tb))
+        logger.error("unhandled exception\n%s", text)
+        if show is not None:
+            try:
+                show(f"{kind.__name__}: {error}", path)
+            except Exception:  # the dialog itself failed: the log still has everything
+                logger.exception("could not show the crash dialog")
+
+    sys.excepthook = handle
+    threading.excepthook = lambda args: handle(args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]

@@ -1,0 +1,77 @@
+"""GUI figures for `accountdesk bench`: opening the customer list, and a cold start to the main window."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from accountdesk.bench import Measurement
+
+# Run in a fresh interpreter: Python and Qt start, the database opens, the main window shows
+# and the customer list holds its first screen of rows. It prints the seconds it took.
+_COLD_START = r"""
+import sys, time
+started = time.perf_counter()
+import accountdesk.core.archive, accountdesk.core.db  # the core before Qt, as `accountdesk` does
+from accountdesk.ui.app import make_application
+from accountdesk.core.db import open_database
+from accountdesk.ui.main_window import create_main_window
+app = make_application()
+window = create_main_window(open_database(sys.argv[1]))
+window.resize(1280, 800)
+window.show()
+model = window.customers_page().model
+deadline = time.perf_counter() + 60
+while (model.rowCount() == 0 or model.cached_row(model.customer_id(0)) is None) and time.perf_counter() < deadline:
+    app.processEvents()
+    model.data(model.index(0, 1))
+    time.sleep(0.001)
+print(time.perf_counter() - started)
+window.context.runner.shutdown(wait=True)
+"""
+
+
+
+def _run_timed(code: str, *args: str) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    wall = time.perf_counter() - started
+    # The wall time includes the interpreter's own start, which a user waits for too.
+    inside = float(result.stdout.strip().splitlines()[-1])
+    return max(wall, inside)
+
+
+def cold_start(db_path: Path) -> Measurement:
+    return Measurement(_run_timed(_COLD_START, str(db_path)), note="fresh process to a filled customer list")
+
+
+def open_customer_list(db_path: Path) -> Measurement:
+    """In this process: open the database, build the main window, until the list shows rows."""
+    from accountdesk.core.db import open_database
+    from accountdesk.ui.app import make_application
+    from accountdesk.ui.main_window import create_main_window
+
+    app = make_application()
+    started = time.perf_counter()
+    database = open_database(db_path)
+    window = create_main_window(database)
+    window.resize(1280, 800)
+    window.show()
+    model = window.customers_page().model
+    deadline = started + 60
+    while model.rowCount() == 0 or model.cached_row(model.customer_id(0)) is None:
+        app.processEvents()
+        model.data(model.index(0, 1))
+        if time.perf_counter() > deadline:
+            break
+        time.sleep(0.001)
+    elapsed = time.perf_counter() - started
+    rows = model.rowCount()
+    window.context.runner.shutdown(wait=True)
+    window.close()
+    database.dispose()
+    return Measurement(elapsed, note=f"{rows} rows listed")

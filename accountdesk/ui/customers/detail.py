@@ -1,0 +1,237 @@
+"""One customer: a header (name, tier badge, stage, owner, next revisit) over tabs; tabs register here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from accountdesk.core import archive
+from accountdesk.ui import labels
+from accountdesk.ui.customers.tab_base import CustomerTab
+from accountdesk.ui.navigation import load_class
+from accountdesk.ui.retranslate import Retranslating
+from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS, UNKNOWN_TIER_COLOR
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """A detail tab: ``widget`` is "module:Class", built as ``Class(context, parent)`` with
+    ``set_customer(customer_id)``. A module that does not exist yet shows a placeholder, so a
+    feature adds its tab by creating the module named here."""
+
+    key: str
+    title: str  # English source, "CustomerDetail" context
+    widget: str
+
+
+DETAIL_TABS: list[TabSpec] = [
+    TabSpec("basic", QT_TRANSLATE_NOOP("CustomerDetail", "Basic info"), "accountdesk.ui.customers.basic_form:BasicInfoTab"),
+    TabSpec("contacts", QT_TRANSLATE_NOOP("CustomerDetail", "Contacts"), "accountdesk.ui.customers.record_tabs:ContactsTab"),
+    TabSpec("transactions", QT_TRANSLATE_NOOP("CustomerDetail", "Transactions"),
+            "accountdesk.ui.customers.record_tabs:TransactionsTab"),
+    TabSpec("interactions", QT_TRANSLATE_NOOP("CustomerDetail", "Interactions"),
+            "accountdesk.ui.customers.interactions:InteractionsTab"),
+    TabSpec("revisits", QT_TRANSLATE_NOOP("CustomerDetail", "Revisit plan"), "accountdesk.ui.revisit_tab:RevisitPlanTab"),
+    TabSpec("feedback", QT_TRANSLATE_NOOP("CustomerDetail", "Feedback & complaints"),
+            "accountdesk.ui.customers.record_tabs:FeedbackTab"),
+    TabSpec("tiering", QT_TRANSLATE_NOOP("CustomerDetail", "Tier record"), "accountdesk.ui.tier_tab:TierRecordTab"),
+    TabSpec("audit", QT_TRANSLATE_NOOP("CustomerDetail", "Change history"), "accountdesk.ui.customers.audit_tab:AuditTab"),
+]
+
+
+class PlaceholderTab(CustomerTab):
+    """Stands in for a tab whose feature is not built yet."""
+
+    def __init__(self, context, parent: QWidget | None = None, error: BaseException | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setObjectName("mutedText")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.error = error
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.error is not None:
+            self.label.setText(self.tr("This tab could not be loaded: %1").replace("%1", str(self.error)))
+        else:
+            self.label.setText(self.tr("This tab is being built and will appear here in a coming version."))
+
+
+def build_tab(spec: TabSpec, context, parent: QWidget | None) -> QWidget:
+    module_name = spec.widget.partition(":")[0]
+    try:
+        return load_class(spec.widget)(context, parent)
+    except ModuleNotFoundError as error:
+        missing = error.name or ""
+        if missing.startswith("accountdesk.") and (module_name + ".").startswith(missing + "."):
+            return PlaceholderTab(context, parent)
+        log.exception("tab %s failed to load", spec.key)
+        return PlaceholderTab(context, parent, error)
+    except Exception as error:  # one broken tab must not take the customer screen down
+        log.exception("tab %s failed to load", spec.key)
+        return PlaceholderTab(context, parent, error)
+
+
+class CustomerDetail(Retranslating, QWidget):
+    back_requested = Signal()
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.customer_id: int | None = None
+        self.row = None
+        self._owner_names: dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # Header: back, name and badge, facts, actions.
+        top = QHBoxLayout()
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("backToList")
+        self.back_button.clicked.connect(self.back_requested)
+        self.name_label = QLabel()
+        self.name_label.setObjectName("customerName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.tier_badge = QLabel()
+        self.tier_badge.setObjectName("tierBadge")
+        self.log_button = QPushButton()
+        self.log_button.setObjectName("primaryButton")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteCustomer")
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(self.name_label)
+        top.addSpacing(8)
+        top.addWidget(self.tier_badge)
+        top.addStretch(1)
+        top.addWidget(self.log_button)
+        top.addWidget(self.delete_button)
+        layout.addLayout(top)
+        self.facts = QLabel()
+        self.facts.setObjectName("customerFacts")
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.facts)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("customerTabs")
+        self.tab_widgets: dict[str, QWidget] = {}
+        for spec in DETAIL_TABS:
+            widget = build_tab(spec, context, self)
+            widget.setObjectName(f"tab_{spec.key}")
+            self.tab_widgets[spec.key] = widget
+            self.tabs.addTab(widget, "")
+        layout.addWidget(self.tabs, 1)
+        self.log_button.clicked.connect(self.log_interaction)
+        self.delete_button.clicked.connect(self._delete_or_restore)
+        context.hub.operation_did_execute.connect(self._on_changes)
+        self.retranslate()
+
+    def tab(self, key: str) -> QWidget:
+        return self.tab_widgets[key]
+
+    def show_tab(self, key: str) -> QWidget:
+        widget = self.tab_widgets[key]
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def set_customer(self, customer_id: int) -> None:
+        self.customer_id = customer_id
+        self.reload_header()
+        for widget in self.tab_widgets.values():
+            setter = getattr(widget, "set_customer", None)
+            if callable(setter):
+                setter(customer_id)
+
+    def reload_header(self) -> None:
+        customer_id = self.customer_id
+        if customer_id is None:
+            return
+        def read(session):
+            users = {u.name: (u.display_name or u.name) for u in archive.list_users(session)}
+            return archive.customer_rows(session, [customer_id]), users
+
+        rows, self._owner_names = self.context.operations.read_now(read)
+        self.row = rows.get(customer_id)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        row = self.row
+        if row is None:
+            return
+        self.name_label.setText(row.name)
+        color = TIER_COLORS.get(row.tier or "", UNKNOWN_TIER_COLOR)
+        self.tier_badge.setStyleSheet(f"background: {color};")
+        if row.tier:
+            badge = self.tr("Tier %1").replace("%1", row.tier)
+            if row.score is not None:
+                badge += f" · {labels.score(row.score)}"
+        else:
+            badge = self.tr("Not graded")
+        self.tier_badge.setText(badge)
+        today = self.context.today()
+        overdue = row.next_revisit is not None and row.next_revisit < today
+        revisit = labels.day(row.next_revisit) or self.tr("none planned")
+        if overdue:
+            revisit = f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{revisit} ({self.tr('overdue')})</span>"
+        facts = [
+            (self.tr("Code"), row.code),
+            (self.tr("Stage"), labels.stage(row.stage) or "—"),
+            (self.tr("Owner"), self._owner_names.get(row.owner, row.owner) if row.owner else self.tr("unassigned")),
+            (self.tr("Next revisit"), revisit),
+            (self.tr("Last contact"), labels.day(row.last_contact) or "—"),
+            (self.tr("Total spend"), labels.money(row.total_spend_cents)),
+        ]
+        if row.contact_person or row.phone:
+            facts.insert(1, (self.tr("Contact"), " ".join(p for p in (row.contact_person, row.phone) if p)))
+        text = "&nbsp;&nbsp;&nbsp;".join(f"<span style='color:{MUTED_TEXT}'>{name}</span> {value}" for name, value in facts)
+        if row.deleted:
+            text = f"<b style='color:{OVERDUE_COLOR}'>{self.tr('Deleted')}</b>&nbsp;&nbsp;&nbsp;" + text
+        self.facts.setText(text)
+        writable = not self.context.read_only
+        self.log_button.setEnabled(writable and not row.deleted)
+        self.delete_button.setEnabled(writable)
+        self.delete_button.setText(self.tr("Restore customer") if row.deleted else self.tr("Delete customer"))
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("← Customer list"))
+        self.log_button.setText(self.tr("Log interaction…"))
+        for index, spec in enumerate(DETAIL_TABS):
+            # "&" would mark a keyboard mnemonic in a tab title; show it as itself.
+            self.tabs.setTabText(index, QCoreApplication.translate("CustomerDetail", spec.title).replace("&", "&&"))
+        self._show_header()
+
+    def _on_changes(self, changes, _initiator) -> None:
+        if self.customer_id is not None and (changes.everything or self.customer_id in changes.customers):
+            self.reload_header()
+
+    def log_interaction(self):
+        if self.customer_id is None or self.context.read_only:
+            return None
+        self.show_tab("interactions")
+        from accountdesk.ui.customers.interactions import open_log_interaction
+
+        self.active_dialog = open_log_interaction(self, self.context, self.customer_id)
+        return self.active_dialog
+
+    def _delete_or_restore(self) -> None:
+        if self.row is None:
+            return
+        customer_id = self.customer_id
+        if self.row.deleted:
+            self.context.operations.mutate(lambda session: archive.restore_customer(session, customer_id).id)
+            return
+        question = self.tr("Delete the customer “%1”? Its records are kept and it can be restored from "
+                           "this screen.").replace("%1", self.row.name)
+        if self.context.dialogs.ask(self, self.tr("Delete customer"), question):
+            self.context.operations.mutate(lambda session: archive.delete_customer(session, customer_id).id)

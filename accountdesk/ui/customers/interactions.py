@@ -1,0 +1,207 @@
+"""Interactions with a customer: the timeline tab and the dialog that logs a call, visit or message."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+
+from PySide6.QtCore import QDateTime, QUrl
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import archive
+from accountdesk.ui import labels
+from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, text_of
+from accountdesk.ui.customers.tab_base import CustomerTab, as_dict
+
+INTERACTION_KEYS = ("id", "version", "kind", "occurred_at", "summary", "outcome", "next_step", "satisfaction",
+                    "contact_id", "user_id")
+
+KIND_COLORS = {"phone": "#2563eb", "email": "#7c3aed", "visit": "#c2410c", "meeting": "#0f766e",
+               "wechat": "#15803d", "other": "#4b5563"}
+
+
+def stars(satisfaction: int | None) -> str:
+    return "" if not satisfaction else "★" * satisfaction + "☆" * (5 - satisfaction)
+
+
+class InteractionDialog(RecordDialog):
+    """Log (or edit) one interaction; opens on the current time, the kind last used first."""
+
+    def __init__(self, contacts: list[tuple[int, str]], now: datetime, interaction: dict | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Edit interaction") if interaction else self.tr("Log interaction"), parent)
+        interaction = interaction or {}
+        self.add_row("kind", self.tr("Kind *"), combo(labels.choices(labels.INTERACTION_KINDS),
+                                                      interaction.get("kind") or "phone"))
+        when = interaction.get("occurred_at") or now
+        local = when.astimezone() if when.tzinfo else when
+        edit = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.add_row("occurred_at", self.tr("When *"), edit)
+        contact_items: list[tuple[str | None, str]] = [(None, self.tr("(no particular contact)"))]
+        contact_items += [(str(cid), name) for cid, name in contacts]
+        current = str(interaction["contact_id"]) if interaction.get("contact_id") else None
+        self.add_row("contact_id", self.tr("With"), combo(contact_items, current))
+        summary = QPlainTextEdit(interaction.get("summary") or "")
+        summary.setFixedHeight(100)
+        summary.setPlaceholderText(self.tr("What was discussed"))
+        self.add_row("summary", self.tr("Summary"), summary)
+        self.add_row("outcome", self.tr("Outcome"), QLineEdit(interaction.get("outcome") or ""))
+        self.add_row("next_step", self.tr("Next step"), QLineEdit(interaction.get("next_step") or ""))
+        satisfaction: list[tuple[str | None, str]] = [(None, self.tr("(not rated)"))]
+        satisfaction += [(str(n), f"{stars(n)}  {n}") for n in range(5, 0, -1)]
+        current_rating = str(interaction["satisfaction"]) if interaction.get("satisfaction") else None
+        self.add_row("satisfaction", self.tr("Satisfaction"), combo(satisfaction, current_rating))
+
+    def values(self) -> dict:
+        when = self.field("occurred_at").dateTime().toPython()
+        contact = self.field("contact_id").currentData()
+        rating = self.field("satisfaction").currentData()
+        return {
+            "kind": self.field("kind").currentData(),
+            "occurred_at": when.astimezone(),  # typed in local time
+            "contact_id": int(contact) if contact else None,
+            "summary": text_of(self.field("summary")),
+            "outcome": text_of(self.field("outcome")),
+            "next_step": text_of(self.field("next_step")),
+            "satisfaction": int(rating) if rating else None,
+        }
+
+
+def contact_choices(session, customer_id: int) -> list[tuple[int, str]]:
+    return [(c.id, c.name + (f"（{c.position}）" if c.position else "")) for c in archive.list_contacts(session, customer_id)]
+
+
+def now_on(today: date) -> datetime:
+    """Now, on the day the screens take as today (the real day outside tests)."""
+    current = datetime.now()
+    return current.replace(year=today.year, month=today.month, day=today.day)
+
+
+def open_log_interaction(owner, context, customer_id: int):
+    """The Log interaction dialog for a customer, saving through the core; returns the dialog."""
+    contacts = context.operations.read_now(lambda session: contact_choices(session, customer_id))
+    dialog = InteractionDialog(contacts, now_on(context.today()), parent=owner)
+
+    def failed(error: BaseException) -> None:
+        if not dialog.handles(error):
+            context.runner.default_error_handler(error)
+
+    dialog.submitted.connect(lambda values: context.operations.mutate(
+        lambda session: archive.log_interaction(session, customer_id, values).id, dialog.saved, failed))
+    dialog.open()
+    return dialog
+
+
+class InteractionsTab(CustomerTab):
+    """A timeline, newest first: when, kind, with whom, summary, outcome, next step, rating."""
+
+    watches = ("interactions", "contacts")
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.log_button = QPushButton()
+        self.log_button.setObjectName("primaryButton")
+        self.log_button.clicked.connect(self.log_interaction)
+        self.summary = QLabel()
+        self.summary.setObjectName("mutedText")
+        bar.addWidget(self.log_button)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        layout.addLayout(bar)
+        self.timeline = QTextBrowser()
+        self.timeline.setObjectName("interactionTimeline")
+        self.timeline.setOpenLinks(False)
+        self.timeline.anchorClicked.connect(self._on_link)
+        layout.addWidget(self.timeline)
+        self.records: list[dict] = []
+        self._contacts: dict[int, str] = {}
+        self._users: dict[int, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.log_button.setText(self.tr("Log interaction…  (Ctrl+L)"))
+        self.log_button.setEnabled(not self.read_only())
+        self._render()
+
+    def reload(self) -> None:
+        customer_id = self.customer_id
+
+        def read(session):
+            records = [as_dict(i, INTERACTION_KEYS) for i in archive.list_interactions(session, customer_id)]
+            contacts = dict(contact_choices(session, customer_id))
+            users = {u.id: (u.display_name or u.name) for u in archive.list_users(session)}
+            return records, contacts, users
+
+        self.records, self._contacts, self._users = self.context.operations.read_now(read)
+        self._render()
+
+    def _render(self) -> None:
+        if not self.records:
+            self.timeline.setHtml(f"<p style='color:#6b7280'>{html.escape(self.tr('No interactions recorded yet.'))}</p>")
+            self.summary.setText("")
+            return
+        parts = []
+        edit, delete = html.escape(self.tr("Edit")), html.escape(self.tr("Delete"))
+        for record in self.records:
+            kind = record["kind"]
+            color = KIND_COLORS.get(kind, "#4b5563")
+            head = [f"<b>{labels.moment(record['occurred_at'])}</b>",
+                    f"<span style='color:{color}; font-weight:600'>{html.escape(labels.interaction_kind(kind))}</span>"]
+            if record["contact_id"] in self._contacts:
+                head.append(html.escape(self.tr("with %1").replace("%1", self._contacts[record["contact_id"]])))
+            if record["user_id"] in self._users:
+                head.append(f"<span style='color:#6b7280'>{html.escape(self._users[record['user_id']])}</span>")
+            if record["satisfaction"]:
+                head.append(f"<span style='color:#d97706'>{stars(record['satisfaction'])}</span>")
+            lines = ["&nbsp;&nbsp;·&nbsp;&nbsp;".join(head)]
+            if record["summary"]:
+                lines.append(html.escape(record["summary"]).replace("\n", "<br>"))
+            if record["outcome"]:
+                lines.append(f"<span style='color:#374151'>{html.escape(self.tr('Outcome: %1').replace('%1', record['outcome']))}</span>")
+            if record["next_step"]:
+                lines.append(f"<span style='color:#1d4ed8'>{html.escape(self.tr('Next step: %1').replace('%1', record['next_step']))}</span>")
+            if not self.read_only():
+                lines.append(f"<a href='edit:{record['id']}'>{edit}</a>&nbsp;&nbsp;<a href='delete:{record['id']}'>{delete}</a>")
+            parts.append(f"<div style='margin-bottom:14px; border-left:3px solid {color}; padding-left:8px'>"
+                         + "<br>".join(lines) + "</div>")
+        self.timeline.setHtml("".join(parts))
+        rated = [r["satisfaction"] for r in self.records if r["satisfaction"]]
+        summary = self.tr("%1 interactions").replace("%1", str(len(self.records)))
+        if rated:
+            summary += "  ·  " + self.tr("average satisfaction %1").replace("%1", f"{sum(rated) / len(rated):.1f}")
+        self.summary.setText(summary)
+
+    def _on_link(self, url: QUrl) -> None:
+        action, _, raw_id = url.toString().partition(":")
+        record = next((r for r in self.records if str(r["id"]) == raw_id), None)
+        if record is None:
+            return
+        if action == "edit":
+            self.edit_interaction(record)
+        elif action == "delete" and self.context.dialogs.ask(self, self.tr("Delete"),
+                                                             self.tr("Delete this interaction?")):
+            self.mutate(lambda session: archive.delete_interaction(session, record["id"]).id)
+
+    def log_interaction(self) -> None:
+        if self.customer_id is not None and not self.read_only():
+            self.active_dialog = open_log_interaction(self, self.context, self.customer_id)
+
+    def edit_interaction(self, record: dict) -> None:
+        contacts = list(self._contacts.items())
+        dialog = InteractionDialog(contacts, now_on(self.context.today()), record, parent=self)
+        self.run_dialog(dialog, lambda session, values: archive.update_interaction(
+            session, record["id"], values, expected_version=record["version"]).id)

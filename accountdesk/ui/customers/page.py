@@ -1,0 +1,402 @@
+"""The 客户 page: instant search, filters, the lazy customer table, bulk actions, and the detail view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import archive
+from accountdesk.core.changes import Changes
+from accountdesk.ui.customers.detail import CustomerDetail
+from accountdesk.ui.customers.empty_state import EmptyState
+from accountdesk.ui.customers.filters import FilterBar
+from accountdesk.ui.customers.model import COLUMNS, ID_ROLE, CustomerTableModel, column_index
+from accountdesk.ui.customers.record_dialogs import NewCustomerDialog
+from accountdesk.ui.retranslate import Retranslating
+
+DEMO_CUSTOMERS = 300
+
+
+class CustomersPage(Retranslating, QWidget):
+    """List and detail share the page: opening a customer swaps the list for its detail, and
+    Back returns to the list with the search, scroll position and selection as they were."""
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("customersPage")
+        self.total_customers = 0
+        self.active_dialog = None
+        self._owner_logins: list[tuple[str, str]] = []
+        self._search_serial = 0
+        self._order = ("code", False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        self.views = QStackedWidget()
+        layout.addWidget(self.views)
+
+        # --- the list view ---
+        self.list_view = QWidget()
+        list_layout = QVBoxLayout(self.list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        title_row = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primaryButton")
+        title_row.addWidget(self.title)
+        title_row.addSpacing(12)
+        title_row.addWidget(self.count_label)
+        title_row.addStretch(1)
+        title_row.addWidget(self.new_button)
+        list_layout.addLayout(title_row)
+        self.filters = FilterBar()
+        list_layout.addWidget(self.filters)
+        self.bulk_bar = QWidget()
+        bulk_row = QHBoxLayout(self.bulk_bar)
+        bulk_row.setContentsMargins(0, 0, 0, 0)
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("mutedText")
+        self.assign_button = QPushButton()
+        self.assign_button.setObjectName("bulkAssignOwner")
+        self.tag_button = QPushButton()
+        self.tag_button.setObjectName("bulkAddTag")
+        bulk_row.addWidget(self.selection_label)
+        bulk_row.addWidget(self.assign_button)
+        bulk_row.addWidget(self.tag_button)
+        bulk_row.addStretch(1)
+        list_layout.addWidget(self.bulk_bar)
+        self.list_stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setObjectName("customerTable")
+        self.model = CustomerTableModel(self._fetch_rows, context.today, self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for index, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(index, column.width)
+            self.table.setColumnHidden(index, column.hidden)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(column_index("code"), Qt.SortOrder.AscendingOrder)
+        self.empty_state = EmptyState()
+        self.no_match = QWidget()
+        no_match_layout = QVBoxLayout(self.no_match)
+        self.no_match_label = QLabel()
+        self.no_match_label.setObjectName("mutedText")
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_clear = QPushButton()
+        no_match_layout.addStretch(1)
+        no_match_layout.addWidget(self.no_match_label)
+        no_match_layout.addWidget(self.no_match_clear, 0, Qt.AlignmentFlag.AlignHCenter)
+        no_match_layout.addStretch(2)
+        for widget in (self.table, self.empty_state, self.no_match):
+            self.list_stack.addWidget(widget)
+        list_layout.addWidget(self.list_stack, 1)
+        self.views.addWidget(self.list_view)
+
+        # --- the detail view ---
+        self.detail = CustomerDetail(context)
+        self.views.addWidget(self.detail)
+
+        self._restore_layout()
+        self.model.sort_requested.connect(self._on_sort)
+        self.filters.changed.connect(self.run_search)
+        self.table.activated.connect(lambda index: self.open_customer(index.data(ID_ROLE)))
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_selection())
+        self.new_button.clicked.connect(self.new_customer)
+        self.assign_button.clicked.connect(self.assign_owner)
+        self.tag_button.clicked.connect(self.add_tag)
+        self.no_match_clear.clicked.connect(self.filters.clear)
+        self.empty_state.load_demo.connect(self.load_demo_data)
+        self.empty_state.import_excel.connect(lambda: context.hub.navigate_requested.emit("import_export"))
+        self.empty_state.new_customer.connect(self.new_customer)
+        self.detail.back_requested.connect(self.show_list)
+        context.hub.operation_did_execute.connect(self._on_changes)
+        context.hub.customer_open_requested.connect(self._open_requested)
+        self.retranslate()
+        self.reload_choices()
+        self.run_search()
+
+    # --- reading ----------------------------------------------------------------------
+
+    def _fetch_rows(self, ids: list[int]) -> dict:
+        # A page of rows by primary key: milliseconds, so it is read on the spot.
+        return self.context.operations.read_now(lambda session: archive.customer_rows(session, ids))
+
+    def run_search(self) -> None:
+        """Run the current search and filters on the reader thread; a result that arrives after
+        a newer search was started is dropped, so fast typing never shows a stale list."""
+        self._search_serial += 1
+        serial = self._search_serial
+        flt = self.filters.current_filter(self.context.today())
+        order_by, descending = self._order
+
+        def work(session):
+            return archive.customer_ids(session, flt, order_by, descending), archive.count_customers(session)
+
+        def done(result) -> None:
+            if serial == self._search_serial:
+                self._show_ids(*result)
+
+        self.context.operations.read(work, done, label=self.tr("Searching…"))
+
+    def _show_ids(self, ids: list[int], total: int) -> None:
+        selected = set(self.selected_ids())
+        self.total_customers = total
+        self.model.set_ids(ids)
+        empty_archive = total == 0 and self.filters.is_default()
+        # On a fresh database only the three ways to start are shown, nothing to filter.
+        for widget in (self.filters, self.bulk_bar, self.count_label):
+            widget.setVisible(not empty_archive)
+        if empty_archive:
+            self.list_stack.setCurrentWidget(self.empty_state)
+        elif not ids:
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+            self._reselect(selected)
+        self._update_counts()
+
+    def _reselect(self, ids: set[int]) -> None:
+        selection = self.table.selectionModel()
+        for customer_id in ids:
+            row = self.model.row_of(customer_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+
+    def reload_choices(self) -> None:
+        def read(session):
+            users = archive.list_users(session)
+            owners = [(u.id, u.display_name or u.name) for u in users]
+            logins = [(u.name, u.display_name or u.name) for u in users]
+            tags = [t.name for t in archive.list_tags(session)]
+            return owners, logins, tags
+
+        owners, self._owner_logins, tags = self.context.operations.read_now(read)
+        self.model.owner_names = dict(self._owner_logins)
+        self.filters.set_owners(owners)
+        self.filters.set_tags(tags)
+
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.everything or changes.users or changes.customer_list:
+            self.reload_choices()
+        self.model.forget(None if changes.everything else changes.customers)
+        if changes.everything or changes.customer_list or changes.tiers or changes.revisits:
+            self.run_search()  # membership or order may have changed
+        elif changes.customers:
+            self.model.invalidate(changes.customers)
+            if not self.filters.is_default():
+                self.run_search()  # an edit may move a customer in or out of the filter
+
+    def _on_sort(self, key: str, descending: bool) -> None:
+        self._order = (key, descending)
+        self.run_search()
+
+    # --- list state -------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        selection = self.table.selectionModel()
+        if selection is None:
+            return []
+        return [index.data(ID_ROLE) for index in selection.selectedRows()]
+
+    def current_customer_id(self) -> int | None:
+        if self.views.currentWidget() is self.detail:
+            return self.detail.customer_id
+        index = self.table.currentIndex()
+        if index.isValid() and index.row() < self.model.rowCount():
+            return index.data(ID_ROLE)
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def _update_counts(self) -> None:
+        shown = self.model.rowCount()
+        if self.filters.is_default():
+            self.count_label.setText(self.tr("%1 customers").replace("%1", f"{self.total_customers:,}"))
+        else:
+            self.count_label.setText(self.tr("%1 of %2 customers match").replace("%1", f"{shown:,}")
+                                     .replace("%2", f"{self.total_customers:,}"))
+        self._update_selection()
+
+    def _update_selection(self) -> None:
+        count = len(self.selected_ids())
+        writable = not self.context.read_only
+        self.selection_label.setText(self.tr("%1 selected:").replace("%1", str(count)) if count else
+                                     self.tr("Select customers (Ctrl/Shift+click) for bulk actions:"))
+        self.assign_button.setEnabled(writable and count > 0)
+        self.tag_button.setEnabled(writable and count > 0)
+
+    # --- commands (also reached from the main window's actions) ------------------------
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.filters.focus_search()
+
+    def open_customer(self, customer_id: int | None, tab: str | None = None) -> None:
+        if customer_id is None:
+            return
+        self.detail.set_customer(customer_id)
+        self.views.setCurrentWidget(self.detail)
+        if tab:
+            self.detail.show_tab(tab)
+
+    def _open_requested(self, customer_id: int) -> None:
+        self.context.hub.navigate_requested.emit("customers")
+        self.open_customer(customer_id)
+
+    def show_list(self) -> None:
+        self.views.setCurrentWidget(self.list_view)
+        row = self.model.row_of(self.detail.customer_id) if self.detail.customer_id else None
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0))
+        self.table.setFocus()
+
+    def new_customer(self) -> None:
+        if self.context.read_only:
+            return
+        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self)
+
+        def failed(error: BaseException) -> None:
+            if not dialog.handles(error):
+                self.context.runner.default_error_handler(error)
+
+        def created(customer_id: int) -> None:
+            dialog.saved()
+            self.open_customer(customer_id)
+
+        dialog.submitted.connect(lambda values: self.context.operations.mutate(
+            lambda session: archive.create_customer(session, values).id, created, failed))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def log_interaction(self) -> None:
+        customer_id = self.current_customer_id()
+        if customer_id is None:
+            self.context.dialogs.info(self, self.tr("Log interaction"),
+                                      self.tr("Select a customer in the list first."))
+            return
+        if self.views.currentWidget() is not self.detail:
+            self.open_customer(customer_id)
+        self.active_dialog = self.detail.log_interaction()
+
+    def assign_owner(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        shown = {display: login for login, display in self._owner_logins}
+        me = dict(self._owner_logins).get(self.context.user, self.context.user)
+        answer = self.context.dialogs.get_text(
+            self, self.tr("Assign owner"),
+            self.tr("Owner for %1 customers (a new name adds a user):").replace("%1", str(len(ids))),
+            options=list(shown), text=me)
+        if answer is None:
+            return
+        name = shown.get(answer, answer)
+
+        def done(count: int) -> None:
+            self.context.hub.status_message.emit(self.tr("Owner set on %1 customers.").replace("%1", str(count)))
+
+        self.context.operations.mutate(lambda session: archive.assign_owner(session, ids, name or None), done,
+                                       label=self.tr("Assigning owner…"))
+
+    def add_tag(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        tag = self.context.dialogs.get_text(
+            self, self.tr("Add tag"), self.tr("Tag to add to %1 customers:").replace("%1", str(len(ids))),
+            options=self.filters._tags)
+        if not tag:
+            return
+
+        def done(count: int) -> None:
+            self.context.hub.status_message.emit(self.tr("Tag added to %1 customers.").replace("%1", str(count)))
+
+        self.context.operations.mutate(lambda session: archive.add_tag_to_customers(session, ids, tag), done,
+                                       label=self.tr("Adding tag…"))
+
+    def load_demo_data(self) -> None:
+        from accountdesk.core.demo import generate_demo
+
+        today = self.context.today()
+        self.context.operations.run_write(
+            lambda database: generate_demo(database, customers=DEMO_CUSTOMERS, seed=1, today=today),
+            changes=Changes.all(), label=self.tr("Loading demo data…"))
+
+    def refresh(self) -> None:
+        self.context.hub.announce(Changes.all())
+
+    # --- menus ------------------------------------------------------------------------
+
+    def _row_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        customer_id = index.data(ID_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_customer(customer_id))
+        if not self.context.read_only:
+            menu.addAction(self.tr("Log interaction…"), lambda: (self.open_customer(customer_id), self.log_interaction()))
+            menu.addSeparator()
+            menu.addAction(self.tr("Assign owner…"), self.assign_owner)
+            menu.addAction(self.tr("Add tag…"), self.add_tag)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _header_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for index, _column in enumerate(COLUMNS):
+            action = menu.addAction(self.model.headerData(index, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(index))
+            action.toggled.connect(lambda on, i=index: self.table.setColumnHidden(i, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    # --- language and layout ----------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Customers"))
+        self.new_button.setText(self.tr("+ New customer"))
+        self.assign_button.setText(self.tr("Assign owner…"))
+        self.tag_button.setText(self.tr("Add tag…"))
+        self.no_match_label.setText(self.tr("No customer matches this search and these filters."))
+        self.no_match_clear.setText(self.tr("Clear search and filters"))
+        self.model.retranslate()
+        self._update_counts()
+
+    def _restore_layout(self) -> None:
+        header = self.table.horizontalHeader()
+        state = self.context.settings.state("customers/header")
+        if state is not None and header.restoreState(state):
+            section = header.sortIndicatorSection()
+            if 0 <= section < len(COLUMNS) and COLUMNS[section].sortable:
+                self._order = (COLUMNS[section].key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def save_layout(self) -> None:
+        self.context.settings.set_state("customers/header", self.table.horizontalHeader().saveState())

@@ -1,0 +1,71 @@
+"""`accountdesk bench` measures every registered figure beside its floor and prints them as JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from accountdesk import bench
+from accountdesk.bench import STEPS, BenchContext, Measurement, bench_step, fixed, run_step
+from accountdesk.cli import main
+from accountdesk.core.i18n import Message
+
+
+def test_bench_json_lists_every_figure_with_its_floor(tmp_path, capsys):
+    assert main(["bench", "--customers", "300", "--json", "--keep", str(tmp_path)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["customers"] == 300
+    figures = {f["name"]: f for f in document["figures"]}
+    assert list(figures) == [step.name for step in STEPS]
+    for figure in figures.values():
+        assert figure["floor_label"], figure["name"]
+        assert figure["status"] in ("ok", "over target", "skipped"), figure
+        if figure["status"] != "skipped":
+            assert figure["value"] > 0 and figure["floor"] > 0, figure
+            assert figure["ratio"] == round(figure["value"] / figure["floor"], 2)
+        else:
+            assert figure["note"], "a skipped figure says why"
+    assert figures["demo_generation"]["status"] != "skipped"
+    assert figures["search_keystroke"]["worst"] >= figures["search_keystroke"]["value"]
+    assert figures["peak_memory"]["unit"] == "MiB"
+    assert (tmp_path / "bench.accountdesk").exists(), "--keep keeps the generated database"
+
+
+def test_bench_table_names_every_figure(capsys):
+    assert main(["bench", "--customers", "50"]) == 0
+    out = capsys.readouterr().out
+    for step in STEPS:
+        assert step.label.en in out
+    assert "bare LIKE over search_key" in out
+
+
+def _context(tmp_path) -> BenchContext:
+    return BenchContext(customers=10, seed=1, today=date(2026, 11, 20), workdir=tmp_path,
+                        db_path=tmp_path / "none.accountdesk", baseline_rss_mib=1.0)
+
+
+def test_one_decorated_function_adds_a_figure(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "STEPS", [])
+
+    @bench_step("slow_thing", floor=lambda ctx: Measurement(0.5), floor_label=Message("下限", "floor"),
+                label=Message("慢的事", "slow thing"), target=fixed(0.8))
+    def slow_thing(ctx):
+        return Measurement(1.0)
+
+    @bench_step("broken_thing", floor=lambda ctx: Measurement(0.5), floor_label=Message("下限", "floor"),
+                label=Message("坏的事", "broken thing"))
+    def broken_thing(ctx):
+        raise RuntimeError("boom")
+
+    slow, broken = (run_step(step, _context(tmp_path)) for step in bench.STEPS)
+    assert (slow.value, slow.floor, slow.ratio, slow.status) == (1.0, 0.5, 2.0, "over target")
+    assert broken.status == "failed" and "boom" in broken.note
+
+
+def test_without_getrusage_memory_is_skipped_not_broken(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "resource", None)
+    context = _context(tmp_path)
+    context.baseline_rss_mib = bench.peak_rss_mib()
+    step = next(step for step in STEPS if step.name == "peak_memory")
+    figure = run_step(step, context)
+    assert figure.status == "skipped" and "getrusage" in figure.note

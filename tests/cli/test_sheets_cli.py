@@ -1,0 +1,193 @@
+"""`accountdesk sheets`: the printed revisit sheets as a PDF a manager can read, search and fill in."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from accountdesk.cli import main
+from accountdesk.core.models import Customer, Feedback, Interaction, RevisitPlan, Transaction, User
+from accountdesk.core.search import customer_search_key
+
+
+def _poppler(tool: str, *args: str) -> str:
+    # poppler-utils is a test requirement (.ci/run installs it); a missing tool fails loudly.
+    assert shutil.which(tool), f"{tool} not found: install poppler-utils"
+    done = subprocess.run([tool, *args], capture_output=True, text=True, check=True, timeout=60)
+    return done.stdout
+
+
+def _page_count(pdf: Path) -> int:
+    match = re.search(r"^Pages:\s+(\d+)", _poppler("pdfinfo", str(pdf)), re.MULTILINE)
+    assert match, "pdfinfo gave no page count"
+    return int(match.group(1))
+
+
+def _text(pdf: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return _poppler("pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-")
+
+
+def _add_customer(session, code: str, name: str, tier: str, owner: User, due: date, purpose: str) -> Customer:
+    customer = Customer(
+        code=code, name=name, tier=tier, owner_id=owner.id, contact_person="张伟", phone="138-0000-1111",
+        address="上海市浦东新区碧波路 690 号", industry="制造业",
+    )
+    customer.search_key = customer_search_key(customer)
+    session.add(customer)
+    session.flush()
+    session.add(RevisitPlan(customer_id=customer.id, due_on=due, purpose=purpose, channel="visit"))
+    return customer
+
+
+@pytest.fixture
+def filled(sqlite_db, today) -> Path:
+    """Two customers with a revisit this week (one per owner), one next month."""
+    with sqlite_db.write() as session:
+        wang, li = User(name="wang", display_name="王经理"), User(name="li", display_name="李经理")
+        session.add_all([wang, li])
+        session.flush()
+        first = _add_customer(session, "KH-001", "华东精密机械", "A", wang, today + timedelta(days=1), "年度续约洽谈")
+        _add_customer(session, "KH-002", "岭南茶业贸易", "C", li, today + timedelta(days=3), "节日问候")
+        _add_customer(session, "KH-003", "下月客户", "B", wang, today + timedelta(days=30), "下月再访")
+        session.add(Interaction(
+            customer_id=first.id, kind="phone", summary="确认十二月订单数量", satisfaction=4,
+            occurred_at=datetime(2026, 11, 10, 4, tzinfo=timezone.utc),
+        ))
+        session.add(Feedback(customer_id=first.id, kind="complaint", received_on=today - timedelta(days=5),
+                             content="外包装破损"))
+        session.add(Transaction(customer_id=first.id, occurred_on=today - timedelta(days=20), amount_cents=123450))
+    path = sqlite_db.path
+    sqlite_db.dispose()
+    return path
+
+
+def _sheets(db: Path, out: Path, start: date, end: date, *extra: str) -> int:
+    return main(["sheets", str(out), "--db", str(db), "--from", start.isoformat(), "--to", end.isoformat(), *extra])
+
+
+def test_pdf_has_the_plan_page_then_one_page_per_customer(filled, tmp_path, today, capsys):
+    out = tmp_path / "回访单.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
+    assert "3" in capsys.readouterr().out
+
+    assert _page_count(out) == 3
+    plan, first, second = (_text(out, page) for page in (1, 2, 3))
+    assert "本周回访计划" in plan
+    assert "华东精密机械" in plan and "岭南茶业贸易" in plan and "下月客户" not in plan
+    assert "客户回访单" in first and "华东精密机械" in first and "岭南茶业贸易" not in first
+    for expected in ("KH-001", "年度续约洽谈", "确认十二月订单数量", "外包装破损", "¥1,234.50", "满意度", "客户签字"):
+        assert expected in first, expected
+    assert "岭南茶业贸易" in second and "节日问候" in second and "无未解决投诉" in second
+
+
+def test_copied_text_reads_as_printed(filled, tmp_path, today):
+    """Fonts draw 户 and the radical ⼾ alike, and letter-digit codes with substitute glyphs;
+    the PDF must still give back the characters that were printed."""
+    out = tmp_path / "sheets.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
+    text = _text(out)
+    radicals = sorted({char for char in text if 0x2E80 <= ord(char) < 0x2FE0})
+    assert radicals == []
+    for word in ("客户编号", "日期", "回访人", "下一步", "第 2 / 3 页", "KH-001", "KH-002"):
+        assert word in text, word
+
+
+def test_fonts_are_embedded_and_pages_render(filled, tmp_path, today):
+    out = tmp_path / "sheets.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
+
+    fonts = _poppler("pdffonts", str(out)).splitlines()[2:]
+    assert fonts, "the PDF names no fonts"
+    assert all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+    assert any("CJK" in line or "WenQuanYi" in line for line in fonts), fonts
+
+    _poppler("pdftoppm", "-r", "60", "-f", "2", "-l", "2", "-png", str(out), str(tmp_path / "page"))
+    (png,) = tmp_path.glob("page*.png")
+    assert png.stat().st_size > 5_000  # a blank A4 page at 60 dpi compresses to far less
+
+
+def test_english_labels_keep_chinese_data(filled, tmp_path, today):
+    out = tmp_path / "sheets.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "en") == 0
+    text = _text(out, 2)
+    assert "Customer revisit sheet" in text
+    assert "华东精密机械" in text and "外包装破损" in text
+
+
+def test_owner_filter(filled, tmp_path, today):
+    out = tmp_path / "li.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--owner", "li", "--lang", "zh") == 0
+    assert _page_count(out) == 2
+    assert "岭南茶业贸易" in _text(out, 2)
+    assert "华东精密机械" not in _text(out)
+
+
+def test_unknown_owner_fails_and_writes_nothing(filled, tmp_path, today, capsys):
+    out = tmp_path / "nobody.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--owner", "zhao", "--lang", "en") == 1
+    assert "zhao" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_nothing_planned_still_prints_the_plan_page(filled, tmp_path, capsys):
+    out = tmp_path / "empty.pdf"
+    start = date(2030, 1, 7)
+    assert _sheets(filled, out, start, start + timedelta(days=6), "--lang", "zh") == 0
+    assert "没有计划中的回访" in capsys.readouterr().out
+    assert _page_count(out) == 1
+    assert "本期间没有计划中的回访" in _text(out)
+
+
+def test_end_before_start_is_a_usage_error(filled, tmp_path, today):
+    with pytest.raises(SystemExit) as raised:
+        _sheets(filled, tmp_path / "x.pdf", today, today - timedelta(days=1))
+    assert raised.value.code == 2
+
+
+def test_command_runs_headless_without_widgets_and_exits_cleanly(sqlite_db, tmp_path, today):
+    """A fresh process with no display: offscreen QtGui only, and a clean exit."""
+    with sqlite_db.write() as session:
+        owner = User(name="wang")
+        session.add(owner)
+        session.flush()
+        for number in range(30):
+            _add_customer(session, f"KH-{number:03d}", f"客户{number}", "B", owner, today, "季度回访")
+    path = sqlite_db.path
+    sqlite_db.dispose()
+    out = tmp_path / "many.pdf"
+    script = (
+        "import sys\n"
+        "from accountdesk.cli import main\n"
+        f"code = main(['sheets', {str(out)!r}, '--db', {str(path)!r}, '--from', '{today}', '--to', '{today}'])\n"
+        "assert 'PySide6.QtWidgets' not in sys.modules, 'printing pulled in QtWidgets'\n"
+        "sys.exit(code)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[2]), env.get("PYTHONPATH", "")])
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "31" in done.stdout
+    assert _page_count(out) == 31
+
+
+def test_qt_calls_while_printing_leave_none_its_references():
+    """PySide6 6.12 on Python 3.11 takes a reference from None at every void call; enough of
+    them and the interpreter aborts at exit. Printing gives them back."""
+    from PySide6.QtCore import QObject
+
+    from accountdesk.printing import none_refcount_guard
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    with none_refcount_guard():
+        for _ in range(5000):
+            probe.setObjectName("probe")
+    assert sys.getrefcount(None) >= before - 50

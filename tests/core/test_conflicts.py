@@ -1,0 +1,157 @@
+"""Optimistic locking: a second save of the same row is refused with mine/theirs, never lost."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from accountdesk.core.conflicts import (
+    KEEP_MINE,
+    KEEP_THEIRS,
+    Combined,
+    ConflictError,
+    DatabaseBusyError,
+    check_version,
+    check_versions,
+    flush_or_conflict,
+    resolve,
+    run_with_retry,
+)
+from accountdesk.core.models import Customer
+
+
+def _add_customer(db, **values) -> int:
+    with db.write() as session:
+        customer = Customer(code=values.pop("code", "C001"), name=values.pop("name", "华为"), **values)
+        session.add(customer)
+        session.flush()
+        return customer.id
+
+
+def _save(db, customer_id: int, changes: dict, expected_version: int | None) -> None:
+    with db.write() as session:
+        customer = session.get(Customer, customer_id)
+        check_version(customer, expected_version, changes)
+        for key, value in changes.items():
+            setattr(customer, key, value)
+
+
+def test_second_save_of_same_row_is_refused_with_mine_and_theirs(db):
+    customer_id = _add_customer(db, phone="111", notes="a")
+    # Both users opened the customer at version 1.
+    _save(db, customer_id, {"phone": "222"}, expected_version=1)
+    with pytest.raises(ConflictError) as caught:
+        _save(db, customer_id, {"phone": "333", "notes": "b"}, expected_version=1)
+    conflict = caught.value
+    assert conflict.entity == "customers" and conflict.id == customer_id
+    assert conflict.mine == {"phone": "333", "notes": "b"}
+    assert conflict.theirs == {"phone": "222", "notes": "a"}
+    assert conflict.stored_version == 2
+    assert "phone" in str(conflict)
+    with db.session() as session:
+        stored = session.get(Customer, customer_id)
+        assert (stored.phone, stored.notes, stored.version) == ("222", "a", 2)
+
+
+def test_resolve_keeps_a_per_field_choice(db):
+    customer_id = _add_customer(db, phone="111", notes="a", email="x@example.com")
+    _save(db, customer_id, {"phone": "222", "notes": "theirs"}, expected_version=1)
+    with pytest.raises(ConflictError) as caught:
+        _save(db, customer_id, {"phone": "333", "notes": "mine", "email": "me@example.com"}, expected_version=1)
+    conflict = caught.value
+    conflict.base.update({"phone": "111", "notes": "a", "email": "x@example.com"})
+    contested = {c.field for c in conflict.fields if c.contested}
+    assert contested == {"phone", "notes"}  # email only I changed
+    resolution = resolve(conflict, {"phone": KEEP_MINE, "notes": Combined("theirs / mine")})
+    assert resolution.changes == {"phone": "333", "notes": "theirs / mine", "email": "me@example.com"}
+    _save(db, customer_id, resolution.changes, resolution.expected_version)
+    with db.session() as session:
+        stored = session.get(Customer, customer_id)
+        assert (stored.phone, stored.notes, stored.email) == ("333", "theirs / mine", "me@example.com")
+
+
+def test_resolve_defaults_to_theirs_for_contested_fields(db):
+    customer_id = _add_customer(db, phone="111")
+    _save(db, customer_id, {"phone": "222"}, expected_version=1)
+    with pytest.raises(ConflictError) as caught:
+        _save(db, customer_id, {"phone": "333"}, expected_version=1)
+    resolution = resolve(caught.value)
+    assert resolution.nothing_to_save and resolution.kept_theirs == ["phone"]
+    assert resolve(caught.value, {"phone": KEEP_THEIRS}).changes == {}
+    with pytest.raises(ValueError):
+        resolve(caught.value, {"name": KEEP_MINE})
+
+
+def test_saving_a_deleted_row_is_a_conflict(db):
+    customer_id = _add_customer(db)
+    with db.write() as session:
+        from accountdesk.core.models import utcnow
+
+        session.get(Customer, customer_id).deleted_at = utcnow()
+    with pytest.raises(ConflictError) as caught:
+        _save(db, customer_id, {"phone": "1"}, expected_version=None)
+    assert caught.value.deleted
+
+
+def test_bulk_edit_reports_each_stale_row(db):
+    first, second = _add_customer(db, code="C1"), _add_customer(db, code="C2")
+    _save(db, second, {"phone": "9"}, expected_version=1)
+    with db.session() as session:
+        rows = [(session.get(Customer, first), 1), (session.get(Customer, second), 1)]
+        conflicts = check_versions(rows, {"industry": "零售"})
+    assert [c.id for c in conflicts] == [second]
+
+
+def test_stale_flush_becomes_a_conflict(db):
+    customer_id = _add_customer(db, phone="111")
+    mine = Session(db.engine, expire_on_commit=False)
+    try:
+        customer = mine.get(Customer, customer_id)
+        mine.commit()  # the form is open; no transaction is held while the user types
+        _save(db, customer_id, {"phone": "222"}, expected_version=None)
+        customer.phone = "333"
+        with pytest.raises(ConflictError) as caught:
+            flush_or_conflict(mine, customer, {"phone": "333"}, expected_version=1)
+        assert caught.value.theirs == {"phone": "222"}
+        assert caught.value.stored_version == 2
+    finally:
+        mine.close()
+
+
+def _locked() -> OperationalError:
+    return OperationalError("UPDATE customers", {}, sqlite3.OperationalError("database is locked"))
+
+
+def test_busy_database_is_retried_then_explained():
+    calls, waits = [], []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) < 3:
+            raise _locked()
+        return "saved"
+
+    assert run_with_retry(flaky, attempts=5, on_wait=lambda n, d: waits.append(n), sleep=lambda _: None) == "saved"
+    assert waits == [1, 2]
+
+    def always_locked():
+        raise _locked()
+
+    with pytest.raises(DatabaseBusyError) as caught:
+        run_with_retry(always_locked, attempts=3, sleep=lambda _: None)
+    assert "busy" in str(caught.value)
+
+
+def test_other_errors_are_not_retried():
+    calls = []
+
+    def broken():
+        calls.append(1)
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("no such table: x"))
+
+    with pytest.raises(OperationalError):
+        run_with_retry(broken, attempts=3, sleep=lambda _: None)
+    assert len(calls) == 1
