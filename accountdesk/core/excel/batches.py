@@ -149,6 +149,8 @@ def _bulk_insert(session: Session, model, rows: list[dict[str, Any]] | Callable[
             columns = list(chunk[0])
             statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
                          f"VALUES ({', '.join('?' for _ in columns)})")
+        # Straight to the driver: the change counter hears of this write through the ImportRecord
+        # insert that always follows (a session statement on a tracked table).
         connection.exec_driver_sql(statement, _driver_rows(session, table, columns, chunk))
     return list(range(first_id, first_id + total)) if first_id is not None else []
 

@@ -244,3 +244,19 @@ def test_cancelling_from_progress_writes_nothing(db, tmp_path):
                     ImportOptions(), progress=progress)
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Customer)) == 0
+
+
+def test_an_import_and_its_undo_tell_other_team_members(db, tmp_path):
+    from accountdesk.core.change_counter import read_change_counter
+
+    def counter() -> int:
+        with db.session() as session:
+            return read_change_counter(session.connection())
+
+    before = counter()
+    outcome = run(db, write_xlsx(tmp_path / "base.xlsx", BASE))
+    after_import = counter()
+    assert after_import > before
+    with db.write() as session:
+        undo_import(session, outcome.result.batch_id)
+    assert counter() > after_import
