@@ -163,7 +163,7 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
                     f"{len(plan.rejected)} rows were rejected, so with --strict nothing was imported.",
                 )
             outcome = ImportOutcome(plan, None, backup)
-            if plan.writes or (kind != "customers" and plan.new_customers):
+            if plan.writes:
                 outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
                 outcome.result.backup = str(backup) if backup else None
             if database.is_sqlite:

@@ -253,7 +253,9 @@ def plan_children(session: Session, kind: str, parsed_rows: list[RowPlan], heade
             plan.target_id = None
             if uid:
                 values.pop("uid", None)  # a second copy gets its own identity
-    return plans, resolver.new_customers
+    # A customer is created only for rows that go in: one named only by rejected rows is not.
+    wanted = {plan.new_customer for plan in plans if plan.action == "new" and plan.new_customer}
+    return plans, {key: values for key, values in resolver.new_customers.items() if key in wanted}
 
 
 def _contacts_by_customer(session: Session, customer_ids: set[int]) -> dict[int, dict[str, int]]:
