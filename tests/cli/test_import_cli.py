@@ -116,3 +116,10 @@ def test_bad_file_in_json_mode(dbfile, tmp_path, capsys):
 def test_missing_file(dbfile, tmp_path, capsys):
     assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(tmp_path / "nope.xlsx")]) == 1
     assert "nope.xlsx" in capsys.readouterr().err
+
+
+def test_dry_run_with_strict_fails_when_rows_would_be_rejected(dbfile, tmp_path, capsys):
+    sheet = messy_customer_sheet(tmp_path / "m.xlsx")
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--dry-run", "--strict"]) == 1
+    assert "with --strict nothing would be imported" in capsys.readouterr().err
+    assert counts(dbfile) == (0, 0)

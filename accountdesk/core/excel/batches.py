@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Date, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from accountdesk.core.changes import Changes
 from accountdesk.core.excel.planner import (
     CONTACT_FIELDS,
     CUSTOMER_FIELDS,
@@ -28,6 +29,7 @@ from accountdesk.core.models import Customer, ImportBatch, ImportRecord, UTCDate
 from accountdesk.core.search import customer_search_key
 
 _CHUNK = 500
+_WRITE_CHUNK = 20_000
 _CODE = re.compile(r"C(\d+)\Z")
 _INSERT_FIELDS = {
     "customers": CUSTOMER_FIELDS,
@@ -53,6 +55,11 @@ class ImportResult:
     customers_created: int = 0
     backup: str | None = None
     customer_ids: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        """An import can touch anything a view shows (metrics, tiers, reminders follow the rows)."""
+        return Changes(customers=set(self.customer_ids), everything=True)
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
@@ -107,34 +114,45 @@ def _driver_rows(session: Session, table, columns: list[str], rows: list[dict[st
     return list(map(itemgetter(*columns), rows))
 
 
-def _bulk_insert(session: Session, model, rows: list[dict[str, Any]], *, ids: bool = True) -> list[int]:
-    """Insert rows with one executemany and return their ids in order.
+def _bulk_insert(session: Session, model, rows: list[dict[str, Any]] | Callable[[int, int], list[dict[str, Any]]],
+                 count: int | None = None, *, ids: bool = True) -> list[int]:
+    """Insert rows with executemany and return their ids in order.
 
-    On SQLite the write lock is ours (BEGIN IMMEDIATE), so the ids are allotted here, and the rows
-    go straight to the driver's executemany, converted by SQLAlchemy's own column processors; on
-    PostgreSQL a Core insert with RETURNING hands the ids back.
+    `rows` is a list, or a function giving rows [start, stop), built a chunk at a time so a large
+    import never holds every converted row twice. On SQLite the write lock is ours (BEGIN
+    IMMEDIATE): the ids are allotted here and the rows go to the driver's executemany, converted
+    by SQLAlchemy's own column processors. On PostgreSQL a Core insert with RETURNING hands the
+    ids back.
     """
-    if not rows:
+    build = rows if callable(rows) else (lambda start, stop: rows[start:stop])  # type: ignore[index]
+    total = count if count is not None else len(rows)  # type: ignore[arg-type]
+    if not total:
         return []
     table = model.__table__
     if session.get_bind().dialect.name != "sqlite":
+        everything = build(0, total)
         if not ids:
-            session.execute(insert(table), rows)
+            session.execute(insert(table), everything)
             return []
-        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), everything)
         return list(result.scalars())
-    allotted: list[int] = []
-    if ids:
-        start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-        allotted = list(range(start, start + len(rows)))
-        for row_id, row in zip(allotted, rows, strict=True):
-            row["id"] = row_id
-    columns = list(rows[0])
+    first_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if ids else None
+    connection = session.connection()
     preparer = session.get_bind().dialect.identifier_preparer
-    statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
-                 f"VALUES ({', '.join('?' for _ in columns)})")
-    session.connection().exec_driver_sql(statement, _driver_rows(session, table, columns, rows))
-    return allotted
+    statement = None
+    for start in range(0, total, _WRITE_CHUNK):
+        chunk = build(start, min(start + _WRITE_CHUNK, total))
+        if first_id is not None:
+            for offset, row in enumerate(chunk, start=first_id + start):
+                row["id"] = offset
+        if statement is None:
+            columns = list(chunk[0])
+            statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
+                         f"VALUES ({', '.join('?' for _ in columns)})")
+        # Straight to the driver: the change counter hears of this write through the ImportRecord
+        # insert that always follows (a session statement on a tracked table).
+        connection.exec_driver_sql(statement, _driver_rows(session, table, columns, chunk))
+    return list(range(first_id, first_id + total)) if first_id is not None else []
 
 
 def _record_created(session: Session, batch_id: int, model, ids: list[int]) -> None:
@@ -207,11 +225,14 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None,
     keys.prepare(text for values in customer_values for text in
                  (values.get("name"), values.get("company"), values.get("contact_person")))
     template = _customer_template(customer_values)
-    customer_rows = [_customer_row(values, template, now, user, uid, keys)
-                     for values, uid in zip(customer_values, fast_uids(len(customer_values)), strict=True)]
+    uids = fast_uids(len(customer_values))
+
+    def customer_rows(start: int, stop: int) -> list[dict[str, Any]]:
+        return [_customer_row(customer_values[i], template, now, user, uids[i], keys) for i in range(start, stop)]
+
     if progress:
-        progress(0, max(len(customer_rows) + len(new_rows), 1))
-    customer_ids = _bulk_insert(session, Customer, customer_rows)
+        progress(0, max(len(customer_values) + len(new_rows), 1))
+    customer_ids = _bulk_insert(session, Customer, customer_rows, len(customer_values))
     _record_created(session, batch.id, Customer, customer_ids)
     result.customers_created = len(customer_ids)
     result.customer_ids.update(customer_ids)
@@ -309,6 +330,10 @@ class UndoResult:
     restored: int = 0
     skipped: list[Message] = field(default_factory=list)
     customer_ids: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(customers=set(self.customer_ids), everything=True)
 
     def as_dict(self) -> dict:
         return {"batch_id": self.batch_id, "removed": self.removed, "restored": self.restored,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from accountdesk.core.excel.batches import (
@@ -28,7 +29,7 @@ from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.models import Setting
 
 __all__ = [
-    "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome",
+    "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome", "ImportCancelled",
     "read_for_import", "detect_mapping", "plan_import", "import_file", "undo_import", "list_imports",
     "remember_mapping", "recalled_mapping", "run_import_command", "bench_import",
 ]
@@ -52,6 +53,13 @@ def bulk_work() -> Iterator[None]:
 
 class StrictImportRefused(AccountDeskError):
     """--strict: some rows were rejected, so none was written."""
+
+
+class ImportCancelled(AccountDeskError):
+    """Raised from a progress callback (the wizard's Cancel): the transaction rolls back, nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__("导入已取消，未写入任何数据。", "The import was cancelled; nothing was written.")
 
 
 def _header_score(kind: str):
@@ -122,7 +130,10 @@ def import_file(database, sheet: SheetData, kind: str, options: ImportOptions | 
                 header: HeaderMatch | None = None, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
     """Plan and (unless a dry run) write the import: a verified backup first (database files), then
-    every accepted row in one transaction; with `strict`, nothing when any row is rejected."""
+    every accepted row in one transaction; with `strict`, nothing when any row is rejected.
+
+    `progress(done, total)` is called as the work advances; raising ImportCancelled from it rolls
+    everything back."""
     with bulk_work():
         return _import_file(database, sheet, kind, options or ImportOptions(), header, dry_run, progress)
 
@@ -142,6 +153,9 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
     outcome: ImportOutcome | None = None
     try:
         with database.write() as session:
+            if database.is_sqlite:
+                # A larger page cache for this transaction keeps the indexes being filled in memory.
+                session.execute(text("PRAGMA cache_size=-65536"))
             plan = plan_import(session, sheet, kind, options, header, progress)
             if options.strict and plan.rejected:
                 raise StrictImportRefused(
@@ -149,9 +163,11 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
                     f"{len(plan.rejected)} rows were rejected, so with --strict nothing was imported.",
                 )
             outcome = ImportOutcome(plan, None, backup)
-            if plan.writes or (kind != "customers" and plan.new_customers):
+            if plan.writes:
                 outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
                 outcome.result.backup = str(backup) if backup else None
+            if database.is_sqlite:
+                session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
     except StrictImportRefused as refused:
         refused.plan = plan  # type: ignore[attr-defined]
         raise
@@ -190,6 +206,12 @@ def run_import_command(database, args) -> int:
     if getattr(args, "errors", None) and outcome.plan.rejected:
         write_error_workbook(outcome.plan, Path(args.errors))
     print_outcome(outcome, dry_run=dry_run, as_json=as_json, errors_path=getattr(args, "errors", None))
+    if dry_run and options.strict and outcome.plan.rejected:
+        if not as_json:
+            print(Message(f"有 {len(outcome.plan.rejected)} 行被拒，按 --strict 要求将不会导入任何行。",
+                          f"{len(outcome.plan.rejected)} rows would be rejected, so with --strict nothing would be imported."),
+                  file=sys.stderr)
+        return 1
     return 0
 
 

@@ -296,7 +296,12 @@ def read_csv(path: Path) -> SheetData:
         raise _failure(path, "无法识别文件的文字编码，它可能不是 CSV 文本文件", "its text encoding is not recognised; it may not be a CSV text file") from None
     if "\x00" in text[:4096]:
         raise _failure(path, "这不是文本文件", "it is not a text file")
-    delimiter = sniff_delimiter(text)
+    first_line, _newline, rest = text.partition("\n")
+    if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
+        # Excel's hint line ("sep=;") names the delimiter and is not data.
+        delimiter, text = first_line.strip()[4], rest
+    else:
+        delimiter = sniff_delimiter(text)
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_CSV_FIELD)
     rows: list[list] = []

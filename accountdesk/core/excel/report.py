@@ -32,8 +32,8 @@ def plan_lines(plan: ImportPlan, limit: int = REPORT_LINES) -> list[str]:
     shown = 0
     hidden = 0
     for row in plan.rows:
-        if row.action == "new" and not row.problems and row.note is None:
-            continue
+        if not row.problems and (row.action == "unchanged" or (row.action == "new" and row.note is None)):
+            continue  # nothing to tell about a plain new row or one already as the sheet says
         if shown >= limit:
             hidden += 1
             continue

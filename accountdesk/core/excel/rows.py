@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import Any
@@ -89,11 +89,23 @@ class Problem:
 
 
 @dataclass(slots=True)
-class ParsedRow:
-    row: int  # 1-based
+class RowPlan:
+    """What the import will do with one sheet row."""
+
+    row: int  # 1-based sheet row
     index: int  # index into the sheet's rows
     values: dict[str, Any]
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
+    action: str = "new"
+    target_id: int | None = None  # the existing record it matches
+    note: Message | None = None  # why it is a duplicate / what it matched
+    changes: dict[str, tuple[Any, Any]] | None = None  # field → (old, new), for updates
+    customer_id: int | None = None  # child kinds: the customer it belongs to
+    new_customer: str | None = None  # child kinds: key into ImportPlan.new_customers
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
 
 
 class RowReader:
@@ -109,7 +121,7 @@ class RowReader:
             parser = _PARSERS[spec.type] if spec.type != "money" else partial(v.parse_cents, scale=header.scales.get(name, 1))
             self.columns.append((name, index, parser, _max_length(kind, name), header.describe_column(index)))
 
-    def read(self, rows: list[list], progress: Callable[[int, int], None] | None = None) -> list[ParsedRow]:
+    def read(self, rows: list[list], progress: Callable[[int, int], None] | None = None) -> list[RowPlan]:
         """Every data row with its values and problems; empty rows and 合计 lines are left out.
 
         Cells are read a column at a time: plain text and real dates (most cells) pass through a
@@ -145,7 +157,7 @@ class RowReader:
                         ))
             names.append(name)
             columns.append(values)
-        parsed: list[ParsedRow] = []
+        parsed: list[RowPlan] = []
         for i, row_values in enumerate(zip(*columns, strict=True)):
             values = {name: value for name, value in zip(names, row_values, strict=True) if value is not None}
             row_problems = problems.get(i)
@@ -153,7 +165,7 @@ class RowReader:
                 continue  # an empty row (or one with only unmapped cells) is not a record
             if is_total_row(body[i]):
                 continue
-            parsed.append(ParsedRow(start + i + 1, start + i, values, row_problems or []))
+            parsed.append(RowPlan(start + i + 1, start + i, values, row_problems or []))
         return parsed
 
 

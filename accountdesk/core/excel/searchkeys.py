@@ -1,5 +1,4 @@
-"""Search keys for many customers at once: the same text as search.build_search_key, built with
-translation tables so 100,000 names cost a few C calls each instead of a Python loop per character."""
+"""Search keys for a whole import at once: search.build_search_key's text, built with translation tables."""
 
 from __future__ import annotations
 

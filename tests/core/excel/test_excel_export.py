@@ -132,7 +132,8 @@ def test_customers_export_round_trip(filled, tmp_path, today):
     with filled.session() as session:
         assert export_workbook(session, "customers", out, as_of=today) == 3
     sheet = openpyxl.load_workbook(out).active
-    assert sheet["A4"].value == "0003" and sheet["B4"].data_type == "s"  # "-负号…" stays text
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "0003")  # the code keeps its zeros
+    assert row[1].value == "-负号开头的客户" and row[1].data_type == "s" and row[1].quotePrefix
     plan = run(filled, out, "customers", on_duplicate="update").plan
     assert [r.action for r in plan.rows] == ["unchanged"] * 3, [(r.row, r.problems, r.changes) for r in plan.rows]
 

@@ -218,3 +218,45 @@ def test_gbk_csv_with_duplicates(db, tmp_path):
     assert outcome.plan.sheet.encoding == "gb18030"
     assert [r.action for r in outcome.plan.rows] == ["new", "duplicate", "new"]
     assert live_customers(db)["重庆某某火锅店"].address == "重庆市渝中区"
+
+
+def test_an_update_leaves_grades_to_tiering(db, tmp_path):
+    run(db, write_xlsx(tmp_path / "a.xlsx", [["客户编号", "客户名称", "等级"], ["C1", "甲公司", "A级"]]))
+    assert live_customers(db)["甲公司"].tier == "A"  # a new customer takes the sheet's grade
+    plan = run(db, write_xlsx(tmp_path / "b.xlsx", [["客户编号", "客户名称", "等级"], ["C1", "甲公司", "C"]]),
+               on_duplicate="update").plan
+    assert plan.rows[0].action == "unchanged"
+    assert live_customers(db)["甲公司"].tier == "A"
+
+
+def test_cancelling_from_progress_writes_nothing(db, tmp_path):
+    from accountdesk.core.excel.importer import ImportCancelled
+
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        if len(calls) > 3:
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        import_file(db, read_for_import(messy_customer_sheet(tmp_path / "m.xlsx"), "customers"), "customers",
+                    ImportOptions(), progress=progress)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Customer)) == 0
+
+
+def test_an_import_and_its_undo_tell_other_team_members(db, tmp_path):
+    from accountdesk.core.change_counter import read_change_counter
+
+    def counter() -> int:
+        with db.session() as session:
+            return read_change_counter(session.connection())
+
+    before = counter()
+    outcome = run(db, write_xlsx(tmp_path / "base.xlsx", BASE))
+    after_import = counter()
+    assert after_import > before
+    with db.write() as session:
+        undo_import(session, outcome.result.batch_id)
+    assert counter() > after_import

@@ -144,3 +144,11 @@ def test_contact_updates_are_undone(db, tmp_path):
     with db.write() as session:
         assert undo_import(session, second.result.batch_id).restored == 1
     assert rows_of(db, Contact)[0].position == "采购"
+
+
+def test_no_customer_is_created_for_rejected_rows_alone(db, tmp_path):
+    sheet = write_xlsx(tmp_path / "t.xlsx", [
+        ["客户名称", "日期", "金额"], ["只有坏行的客户", "2024/13/05", 100], ["好客户", "2024/1/5", 100]])
+    outcome = run(db, sheet, "transactions", create_customers=True)
+    assert [r.action for r in outcome.plan.rows] == ["error", "new"]
+    assert [c.name for c in rows_of(db, Customer)] == ["好客户"]

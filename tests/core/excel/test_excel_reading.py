@@ -120,3 +120,26 @@ def test_xlsx_values_come_typed(tmp_path):
     path = write_xlsx(tmp_path / "t.xlsx", [["客户名称", "生日", "电话"], ["甲", date(1980, 1, 5), 13800138000]])
     sheet = read_sheet(path)
     assert sheet.rows[1] == ["甲", date(1980, 1, 5), 13800138000.0]
+
+
+def test_excel_sep_hint_line(tmp_path):
+    path = tmp_path / "hint.csv"
+    path.write_text("sep=;\n客户名称;联系方式\n甲公司;13800138000\n", encoding="utf-8")
+    assert read_sheet(path).rows == [["客户名称", "联系方式"], ["甲公司", "13800138000"]]
+
+
+def test_a_mapping_chosen_by_hand_is_remembered_for_the_layout(db, tmp_path):
+    from accountdesk.core.excel.headers import mapping_from_columns
+    from accountdesk.core.excel.importer import detect_mapping, remember_mapping
+
+    path = write_xlsx(tmp_path / "odd.xlsx", [["客户名称", "手机", "座机"], ["甲公司", "13800138000", "021-61234567"]])
+    sheet = read_sheet(path)
+    with db.session() as session:
+        detected = detect_mapping(sheet, "customers", session)
+    assert detected.columns == {"name": 0, "phone": 1} and detected.ignored == [2]
+    chosen = mapping_from_columns("customers", detected.labels, {"name": 0, "phone": 2}, 0)
+    with db.write() as session:
+        remember_mapping(session, chosen)
+    again = read_sheet(write_xlsx(tmp_path / "odd2.xlsx", [["客户名称", "手机", "座机"], ["乙公司", "1", "2"]]))
+    with db.session() as session:
+        assert detect_mapping(again, "customers", session).columns == {"name": 0, "phone": 2}
