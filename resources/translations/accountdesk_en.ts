@@ -630,6 +630,26 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <translation>Adding tag…</translation>
         </message>
         <message>
+            <source>Export the selected customers</source>
+            <translation>Export the selected customers</translation>
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel workbook</translation>
+        </message>
+        <message>
+            <source>CSV text</source>
+            <translation>CSV text</translation>
+        </message>
+        <message>
+            <source>Exported %1 customers to %2</source>
+            <translation>Exported %1 customers to %2</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
             <source>Loading demo data…</source>
             <translation>Loading demo data…</translation>
         </message>
@@ -648,6 +668,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <message>
             <source>Add tag…</source>
             <translation>Add tag…</translation>
+        </message>
+        <message>
+            <source>Export selected…</source>
+            <translation>Export selected…</translation>
         </message>
         <message>
             <source>Customers</source>

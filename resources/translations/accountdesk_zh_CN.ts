@@ -630,6 +630,26 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>正在添加标签…</translation>
     </message>
     <message>
+        <source>Export the selected customers</source>
+        <translation>导出所选客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV text</source>
+        <translation>CSV 文本</translation>
+    </message>
+    <message>
+        <source>Exported %1 customers to %2</source>
+        <translation>已导出 %1 位客户到 %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
         <source>Loading demo data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -648,6 +668,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Add tag…</source>
         <translation>添加标签…</translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation>导出所选…</translation>
     </message>
     <message>
         <source>Customers</source>

@@ -254,3 +254,22 @@ def test_switching_language_retranslates_the_customer_screens(three, window, qtb
     assert page.model.headerData(column_index("name"), Qt.Orientation.Horizontal) == "客户名称"
     window.actions_["language_en"].trigger()
     assert page.title.text() == "Customers"
+
+
+def test_bulk_export_writes_only_the_selected_customers(three, window, qtbot, db, dialogs, tmp_path):
+    import openpyxl
+
+    page = customers_page(window)
+    page.table.selectRow(page.model.row_of(three[0]))
+    page.table.selectionModel().select(
+        page.model.index(page.model.row_of(three[2]), 0),
+        page.table.selectionModel().SelectionFlag.Select | page.table.selectionModel().SelectionFlag.Rows)
+    dialogs.files.append(tmp_path / "chosen")  # no suffix: an Excel workbook is written
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    sheet = openpyxl.load_workbook(tmp_path / "chosen.xlsx").active
+    codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]]
+    with db.session() as session:
+        from accountdesk.core.archive import get_customer
+
+        expected = sorted(get_customer(session, cid).code for cid in (three[0], three[2]))
+    assert sorted(codes) == expected

@@ -232,6 +232,24 @@ def export_workbook(session: Session, kind: str, path: Path | str, template: Pat
     return write_table(Path(path), title, columns, rows, Path(template) if template else None, kind)
 
 
+def export_customer_selection(session: Session, customer_ids: Sequence[int], path: Path | str,
+                              as_of: date | None = None) -> int:
+    """The customer export (.xlsx or .csv), only for the customers chosen in the list."""
+    from sqlalchemy import select
+
+    from accountdesk.core.excel import export_sources
+    from accountdesk.core.models import Customer
+
+    wanted: set[str] = set()
+    ids = list(customer_ids)
+    for start in range(0, len(ids), 500):
+        wanted.update(session.scalars(select(Customer.code).where(Customer.id.in_(ids[start : start + 500]))))
+    title, columns, rows = export_sources.customers_table(session, as_of or date.today())
+    code_index = next(i for i, column in enumerate(columns) if column.key == "code")
+    chosen = [row for row in rows if row[code_index] in wanted]
+    return write_table(Path(path), title, columns, chosen, None, "customers")
+
+
 def bench_export(session: Session, path: Path | str, as_of: date) -> dict:
     """What `accountdesk bench` times: exporting every customer to .xlsx."""
     import time

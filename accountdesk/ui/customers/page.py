@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,9 +76,12 @@ class CustomersPage(Retranslating, QWidget):
         self.assign_button.setObjectName("bulkAssignOwner")
         self.tag_button = QPushButton()
         self.tag_button.setObjectName("bulkAddTag")
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("bulkExport")
         bulk_row.addWidget(self.selection_label)
         bulk_row.addWidget(self.assign_button)
         bulk_row.addWidget(self.tag_button)
+        bulk_row.addWidget(self.export_button)
         bulk_row.addStretch(1)
         list_layout.addWidget(self.bulk_bar)
         self.list_stack = QStackedWidget()
@@ -132,6 +137,7 @@ class CustomersPage(Retranslating, QWidget):
         self.new_button.clicked.connect(self.new_customer)
         self.assign_button.clicked.connect(self.assign_owner)
         self.tag_button.clicked.connect(self.add_tag)
+        self.export_button.clicked.connect(self.export_selection)
         self.no_match_clear.clicked.connect(self.filters.clear)
         self.empty_state.load_demo.connect(self.load_demo_data)
         self.empty_state.import_excel.connect(lambda: context.hub.navigate_requested.emit("import_export"))
@@ -252,6 +258,7 @@ class CustomersPage(Retranslating, QWidget):
                                      self.tr("Select customers (Ctrl/Shift+click) for bulk actions:"))
         self.assign_button.setEnabled(writable and count > 0)
         self.tag_button.setEnabled(writable and count > 0)
+        self.export_button.setEnabled(count > 0)  # reading is fine on a read-only database
 
     # --- commands (also reached from the main window's actions) ------------------------
 
@@ -342,6 +349,32 @@ class CustomersPage(Retranslating, QWidget):
         self.context.operations.mutate(lambda session: archive.add_tag_to_customers(session, ids, tag), done,
                                        label=self.tr("Adding tag…"))
 
+    def export_selection(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        today = self.context.today()
+        path = self.context.dialogs.save_file(
+            self, self.tr("Export the selected customers"),
+            self.tr("Excel workbook") + " (*.xlsx);;" + self.tr("CSV text") + " (*.csv)",
+            str(Path.home() / f"customers-{today.isoformat()}.xlsx"))
+        if path is None:
+            return
+        path = Path(path)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_name(path.name + ".xlsx")
+
+        def work(session):
+            from accountdesk.core.excel.exporter import export_customer_selection
+
+            return export_customer_selection(session, ids, path, today)
+
+        def done(count: int) -> None:
+            self.context.hub.status_message.emit(
+                self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", str(path)))
+
+        self.context.operations.read(work, done, label=self.tr("Exporting…"))
+
     def load_demo_data(self) -> None:
         from accountdesk.core.demo import generate_demo
 
@@ -367,6 +400,7 @@ class CustomersPage(Retranslating, QWidget):
             menu.addSeparator()
             menu.addAction(self.tr("Assign owner…"), self.assign_owner)
             menu.addAction(self.tr("Add tag…"), self.add_tag)
+        menu.addAction(self.tr("Export selected…"), self.export_selection)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _header_menu(self, position: QPoint) -> None:
@@ -385,6 +419,7 @@ class CustomersPage(Retranslating, QWidget):
         self.new_button.setText(self.tr("+ New customer"))
         self.assign_button.setText(self.tr("Assign owner…"))
         self.tag_button.setText(self.tr("Add tag…"))
+        self.export_button.setText(self.tr("Export selected…"))
         self.no_match_label.setText(self.tr("No customer matches this search and these filters."))
         self.no_match_clear.setText(self.tr("Clear search and filters"))
         self.model.retranslate()
