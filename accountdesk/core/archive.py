@@ -380,6 +380,11 @@ class CustomerFilter:
     include_deleted: bool = False
     today: date | None = None
 
+    def only_text(self) -> bool:
+        """True when nothing but the search text narrows the list (an in-memory index can answer)."""
+        return not (self.tier or self.stage or self.owner_id is not None or self.tag or self.overdue
+                    or self.churn_risk or self.include_deleted)
+
 
 def _last_contact_column():
     return (

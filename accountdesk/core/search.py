@@ -92,8 +92,9 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def apply_search(query: Select, text: str) -> Select:
-    """Narrow a customer query to those matching every word of `text`."""
+def search_terms(text: str) -> list[str]:
+    """The words of a query as the keys hold them: normalised, and a phone number as its digits."""
+    terms = []
     for word in text.split():
         term = normalize_text(word)
         if not term:
@@ -101,6 +102,13 @@ def apply_search(query: Select, text: str) -> Select:
         number = digits(term)
         if number and len(number) == len(term):
             term = number
+        terms.append(term)
+    return terms
+
+
+def apply_search(query: Select, text: str) -> Select:
+    """Narrow a customer query to those matching every word of `text`."""
+    for term in search_terms(text):
         query = query.where(Customer.search_key.like(f"%{_escape_like(term)}%", escape="\\"))
     return query
 
@@ -110,3 +118,47 @@ def search_customer_ids(session: Session, text: str, limit: int | None = None) -
     if limit:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+class SearchIndex:
+    """Every live customer's search key in memory, in the list's default order (by code).
+
+    A `LIKE '%…%'` cannot use an index, so each keystroke would scan the whole table; here a
+    keystroke filters plain strings in Python, and a query that only extends the previous one
+    (the usual case while typing) filters the previous result instead of the whole book.
+    Matching is the same as `apply_search`: every word must occur in the key.
+    """
+
+    def __init__(self, ids: list[int], keys: list[str]) -> None:
+        self._ids = ids
+        self._keys = keys
+        self._last_terms: list[str] = []
+        self._last_positions: list[int] = list(range(len(ids)))
+
+    @classmethod
+    def load(cls, session: Session) -> SearchIndex:
+        rows = session.execute(
+            select(Customer.id, Customer.search_key).where(Customer.deleted_at.is_(None)).order_by(Customer.code, Customer.id)
+        ).all()
+        return cls([row[0] for row in rows], [row[1] or "" for row in rows])
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _extends_last(self, terms: list[str]) -> bool:
+        # Typing on: every earlier word is still there, each possibly longer, maybe more words.
+        last = self._last_terms
+        return bool(last) and len(terms) >= len(last) and all(old in new for old, new in zip(last, terms, strict=False))
+
+    def find(self, text: str) -> list[int]:
+        terms = search_terms(text)
+        if not terms:
+            self._last_terms, self._last_positions = [], list(range(len(self._ids)))
+            return list(self._ids)
+        keys = self._keys
+        positions = self._last_positions if self._extends_last(terms) else range(len(keys))
+        for term in terms:
+            positions = [p for p in positions if term in keys[p]]
+        self._last_terms, self._last_positions = terms, positions
+        ids = self._ids
+        return [ids[p] for p in positions]

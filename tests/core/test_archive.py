@@ -231,3 +231,18 @@ def test_logging_a_call_resets_the_revisit_cadence(db, today):
         planned = session.scalars(select(RevisitPlan.due_on).where(
             RevisitPlan.customer_id == cid, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None))).all()
     assert planned == [date(2026, 11, 19) + timedelta(days=60)]  # tier B: every 60 days from the last call
+
+
+def test_in_memory_search_index_agrees_with_the_database_search(db):
+    from accountdesk.core.search import SearchIndex
+
+    made = [make(db, name=name, phone=phone, code=code) for name, phone, code in [
+        ("张三贸易", "138-0013-8000", "C9"), ("张家港物流", "13900000000", "A1"), ("北京星辰科技", None, "0007"),
+        ("上海张江药业", "021 5555 0000", "B2"), ("百分之百_公司", None, "Z0")]]
+    with db.session() as session:
+        index = SearchIndex.load(session)
+        assert index.find("") == archive.customer_ids(session) and len(index) == len(made)
+        # Typed one key at a time, as a manager types: every step agrees with the SQL search.
+        for typed in ["z", "zh", "zha", "zhang", "zhang s", "zhang sm", "zhangj", "z", "", "138", "1380013",
+                      "0013 zs", "_", "%", "北京", "bjxc", "c9", "00"]:
+            assert index.find(typed) == archive.customer_ids(session, archive.CustomerFilter(text=typed)), typed

@@ -273,3 +273,16 @@ def test_bulk_export_writes_only_the_selected_customers(three, window, qtbot, db
 
         expected = sorted(get_customer(session, cid).code for cid in (three[0], three[2]))
     assert sorted(codes) == expected
+
+
+def test_search_sees_a_rename_made_after_the_first_search(three, type_text, window, qtbot):
+    """Typing is answered from an in-memory index; a saved change must never leave it stale."""
+    page = customers_page(window)
+    search(qtbot, type_text, page, "zhangsan")
+    assert shown_names(page) == ["张三贸易"]
+    window.context.operations.mutate(
+        lambda session: archive.update_customer(session, three[0], {"name": "赵六贸易", "contact_person": "赵六"}))
+    search(qtbot, type_text, page, "zhaoliu")
+    assert shown_names(page) == ["赵六贸易"]
+    search(qtbot, type_text, page, "zhangsan")
+    assert shown_names(page) == []

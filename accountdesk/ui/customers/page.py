@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core import archive
 from accountdesk.core.changes import Changes
+from accountdesk.core.search import SearchIndex
 from accountdesk.ui.customers.detail import CustomerDetail
 from accountdesk.ui.customers.empty_state import EmptyState
 from accountdesk.ui.customers.filters import FilterBar
@@ -42,6 +43,9 @@ class CustomersPage(Retranslating, QWidget):
         self.active_dialog = None
         self._owner_logins: list[tuple[str, str]] = []
         self._search_serial = 0
+        self._search_index: SearchIndex | None = None  # built on the reader thread at first search
+        # Bumped by every change: an index read before a change must not be kept after it.
+        self._index_generation = 0
         self._order = ("code", False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -163,14 +167,37 @@ class CustomersPage(Retranslating, QWidget):
         flt = self.filters.current_filter(self.context.today())
         order_by, descending = self._order
 
+        use_index = bool(flt.text.strip()) and flt.only_text() and order_by == "code" and not descending
+        generation = self._index_generation
+
         def work(session):
+            if use_index:
+                # Plain typing in the default order: answered from memory, each keystroke a few
+                # milliseconds even at 100,000 customers (the index is rebuilt after changes).
+                index = self._search_index or self._load_index(session, generation)
+                return index.find(flt.text), len(index)
             return archive.customer_ids(session, flt, order_by, descending), archive.count_customers(session)
 
         def done(result) -> None:
             if serial == self._search_serial:
                 self._show_ids(*result)
+            if self._search_index is None and not use_index:
+                self._preload_search_index()
 
         self.context.operations.read(work, done, label=self.tr("Searching…"))
+
+    def _preload_search_index(self) -> None:
+        """Build the search index in the background once the list shows, so typing is instant."""
+
+        generation = self._index_generation
+        self.context.operations.read(lambda session: self._search_index or self._load_index(session, generation),
+                                     lambda _index: None, label="")
+
+    def _load_index(self, session, generation: int) -> SearchIndex:
+        index = SearchIndex.load(session)
+        if generation == self._index_generation:  # nothing changed while it was read
+            self._search_index = index
+        return index
 
     def _show_ids(self, ids: list[int], total: int) -> None:
         selected = set(self.selected_ids())
@@ -211,6 +238,9 @@ class CustomersPage(Retranslating, QWidget):
         self.filters.set_tags(tags)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.everything or changes.customer_list or changes.customers:
+            self._search_index = None  # names, codes, phones or membership may have changed
+            self._index_generation += 1
         if changes.everything or changes.users or changes.customer_list:
             self.reload_choices()
         self.model.forget(None if changes.everything else changes.customers)
