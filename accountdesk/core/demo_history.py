@@ -20,8 +20,9 @@ from accountdesk.core.sql_time import epoch_seconds
 # Contacts that count as a revisit (an email or a WeChat message is not one), and how far back.
 REVISIT_KINDS = ("visit", "phone", "meeting")
 HISTORY_DAYS = 365
-# Grading runs of the past year (days before today), so the tier history has moves to show.
-GRADING_DAYS_BACK = (360, 270, 180, 90, 0)
+# Grading runs of the past year (days before today), so the tier history has moves to show
+# for a quarter and for the month so far.
+GRADING_DAYS_BACK = (360, 270, 180, 90, 30, 0)
 # A churn warning whose rule started to hold this long ago was raised back then and dealt with.
 SETTLED_AFTER_DAYS = 60
 # How much care each kind of customer gets: customers already drifting away are revisited later.
