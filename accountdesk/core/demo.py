@@ -17,6 +17,13 @@ from accountdesk.core.bulk import BulkInserter, new_uids, reserve_ids, roomy_cac
 from accountdesk.core.change_counter import bump_change_counter
 from accountdesk.core.db import Database
 from accountdesk.core.demo_customers import CustomerGenerator, CustomerPlan
+from accountdesk.core.demo_history import (
+    RevisitHistory,
+    plan_current_revisits,
+    regrade_over_time,
+    settle_old_warnings,
+    team_diligence,
+)
 from accountdesk.core.i18n import Message
 from accountdesk.core.models import (
     Contact,
@@ -46,6 +53,7 @@ class DemoReport:
     transactions: int = 0
     interactions: int = 0
     feedback: int = 0
+    revisits_done: int = 0  # the past year's revisit history
     users: int = 0
     tags: int = 0
     first_code: str | None = None
@@ -66,6 +74,7 @@ class DemoReport:
             "transactions": self.transactions,
             "interactions": self.interactions,
             "feedback": self.feedback,
+            "revisits_done": self.revisits_done,
             "users": self.users,
             "tags": self.tags,
             "first_code": self.first_code,
@@ -183,8 +192,9 @@ def _first_free_number(connection: Connection) -> int:
 class _Writer:
     """Sends generated customers to the database, a chunk at a time, inside the caller's transaction."""
 
-    def __init__(self, connection: Connection, stamp: _Stamp, report: DemoReport) -> None:
+    def __init__(self, connection: Connection, stamp: _Stamp, report: DemoReport, history: RevisitHistory) -> None:
         self.connection = connection
+        self.history = history
         self.report = report
         args = {"now": stamp.now, "user": stamp.user}
         self.customers = BulkInserter(connection, Customer.__table__, CUSTOMER_COLUMNS, **args)
@@ -196,7 +206,8 @@ class _Writer:
 
     @property
     def driver_seconds(self) -> float:
-        parts = (self.customers, self.contacts, self.transactions, self.interactions, self.feedback, self.links)
+        parts = (self.customers, self.contacts, self.transactions, self.interactions, self.feedback, self.links,
+                 self.history)
         return sum(part.driver_seconds for part in parts)
 
     def _ids(self, table, rows: list[dict], columns: tuple[str, ...], inserter: BulkInserter) -> list[int]:
@@ -240,6 +251,8 @@ class _Writer:
         report.interactions += self.interactions.insert(interactions)
         report.feedback += self.feedback.insert(feedback)
         self.links.insert(links)
+        report.revisits_done += self.history.write(
+            {cid: (plan.row["owner_id"], plan.archetype) for plan, cid in zip(plans, customer_ids, strict=True)})
         return customer_ids
 
 
@@ -262,7 +275,9 @@ def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, to
         first_number = _first_free_number(connection)
         taken = set(connection.execute(select(Customer.name)).scalars())
         generator = CustomerGenerator(rng, today, owners, tags, taken, first_number)
-        writer = _Writer(connection, stamp, report)
+        diligence = team_diligence(seed, owners)
+        history = RevisitHistory(connection, today, seed, diligence, now=stamp.now, user=stamp.user)
+        writer = _Writer(connection, stamp, report, history)
         ids: list[int] = []
         with roomy_cache(connection):
             for start in range(0, customers, CHUNK):
@@ -283,7 +298,7 @@ def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, to
     report.insert_seconds = time.perf_counter() - started
     report.driver_seconds = writer.driver_seconds
     if follow_ups:
-        _follow_up(database, today, report)
+        _follow_up(database, today, report, seed, diligence)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -298,13 +313,23 @@ def optional_module(module_name: str):
         raise
 
 
-def _follow_up(database: Database, today: date, report: DemoReport) -> None:
+def _follow_up(database: Database, today: date, report: DemoReport, seed: int, diligence: dict[int, float]) -> None:
     # Grading, revisit planning and reminders are written in parallel with the demo; until a module
     # lands its step is skipped (and reported), so the demo works at every stage of the project.
+    # Each step leaves the book as a year of use would: tier history over the year, revisit plans
+    # a team keeps up with, old churn warnings dealt with (demo_history).
+    def revisits(module, session):
+        return plan_current_revisits(session, today, seed, diligence) + module.plan_revisits(session, today)
+
+    def reminders(module, session):
+        result = module.generate_reminders(session, today)
+        settle_old_warnings(session, today, database.user)
+        return result
+
     steps = (
-        ("regrade", "accountdesk.core.tiering", lambda m, s: m.regrade_all(s, as_of=today)),
-        ("revisits", "accountdesk.core.revisits", lambda m, s: m.plan_revisits(s, today)),
-        ("reminders", "accountdesk.core.reminders", lambda m, s: m.generate_reminders(s, today)),
+        ("regrade", "accountdesk.core.tiering", lambda m, s: regrade_over_time(s, today)),
+        ("revisits", "accountdesk.core.revisits", revisits),
+        ("reminders", "accountdesk.core.reminders", reminders),
     )
     for step, module_name, call in steps:
         module = optional_module(module_name)

@@ -58,6 +58,7 @@ class CustomerPlan:
     touches: list[tuple[datetime, str, int, str, str | None, str | None, int | None, int]]
     feedback: list[tuple[str, int, str, bool, int | None, str | None]]
     tag_ids: list[int]
+    archetype: str = ""  # how it behaves (demo_rhythms.ARCHETYPES): later demo steps follow it
 
 
 class CustomerGenerator:
@@ -234,7 +235,7 @@ class CustomerGenerator:
         touches = self.touches(archetype, timeline, power, row["owner_id"], products, contacts)
         feedback = self.feedback(archetype, timeline, products, primary["name"])
         tag_ids = self.pick_tags(archetype, power, need_type)
-        return CustomerPlan(row, contacts, purchases, touches, feedback, tag_ids)
+        return CustomerPlan(row, contacts, purchases, touches, feedback, tag_ids, archetype.name)
 
     def purchases(self, days: list[tuple[int, float]], power: str, favourites: list[tuple[str, int]],
                   weights: list[int]) -> list[tuple[int, str, int, int, str | None]]:

@@ -8,10 +8,23 @@ from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 
+from accountdesk.core import kpi
 from accountdesk.core.change_counter import read_change_counter
+from accountdesk.core.clock import local_date
 from accountdesk.core.db import open_database
 from accountdesk.core.demo import generate_demo
-from accountdesk.core.models import Contact, Customer, Feedback, Interaction, Transaction, User
+from accountdesk.core.models import (
+    Contact,
+    Customer,
+    Feedback,
+    Interaction,
+    Reminder,
+    RevisitPlan,
+    Transaction,
+    User,
+)
+from accountdesk.core.reminder_settings import load_reminder_settings
+from accountdesk.core.revisits import plan_revisits
 from accountdesk.core.search import pinyin_forms, search_customer_ids
 
 
@@ -139,3 +152,40 @@ def test_report_counts_what_was_written(db, today):
     assert all(v == "done" or v.startswith("skipped") for v in document["follow_ups"].values())
     summary = report.summary()
     assert "30" in summary.zh and "客户" in summary.zh and "30 customers" in summary.en
+
+
+def test_the_demo_book_looks_like_a_year_of_use(db, today):
+    """What a manager sees on the dashboard and the calendar of a fresh demo: revisits mostly kept,
+    a minority overdue, tiers that moved over the last quarter, and a workable list of churn warnings."""
+    generate_demo(db, customers=300, seed=1, today=today)
+    with db.session() as session:
+        customers = session.scalar(select(func.count()).select_from(Customer))
+        figures = kpi.revisits_on_time(session, today - timedelta(days=365), today, today)
+        assert figures.on_time_rate is not None and 0.5 <= figures.on_time_rate <= 0.95
+        assert figures.done_late > 0, "some revisits were done late"
+        done = session.execute(select(RevisitPlan.done_on, RevisitPlan.interaction_id, Interaction.occurred_at)
+                               .join(Interaction, Interaction.id == RevisitPlan.interaction_id)
+                               .where(RevisitPlan.state == "done")).all()
+        assert done and all(local_date(at) == done_on for done_on, _, at in done)
+        grace = load_reminder_settings(session).grace_days
+        planned = session.scalars(select(RevisitPlan.due_on).where(RevisitPlan.state == "planned")).all()
+        assert len(planned) == customers, "one planned revisit per customer"
+        overdue = [d for d in planned if (today - d).days > grace]
+        assert 0 < len(overdue) < 0.2 * customers
+        assert sum(d > today for d in planned) > 0.6 * customers, "most revisits lie ahead"
+        assert kpi.tier_migration(session, today - timedelta(days=90), today).moved() >= 1
+        warned = set(session.scalars(select(Reminder.customer_id).where(
+            Reminder.kind.in_(("churn", "complaint")), Reminder.state == "new")))
+        assert 0 < len(warned) < 0.3 * customers
+        stages = dict(session.execute(select(Customer.id, Customer.stage)).all())
+        assert sum(stages[c] in ("at_risk", "churned") for c in warned) > 0.5 * len(warned)
+
+
+def test_planning_after_the_demo_keeps_its_revisit_history(db, today):
+    generate_demo(db, customers=80, seed=3, today=today)
+    with db.session() as session:
+        before = session.execute(select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.state)).all()
+    with db.write() as session:
+        assert plan_revisits(session, today) == 0
+    with db.session() as session:
+        assert session.execute(select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.state)).all() == before

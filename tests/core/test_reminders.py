@@ -13,7 +13,12 @@ from accountdesk.core.clock import local_noon_utc
 from accountdesk.core.db import open_database
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.models import Contact, Customer, Feedback, Interaction, Reminder, Transaction
-from accountdesk.core.reminder_settings import load_reminder_settings, save_reminder_settings
+from accountdesk.core.reminder_settings import (
+    ANY_TIER,
+    ChurnThresholds,
+    load_reminder_settings,
+    save_reminder_settings,
+)
 from accountdesk.core.reminder_sources import Candidate
 from accountdesk.core.reminders import (
     add_custom_reminder,
@@ -187,7 +192,12 @@ def _buy(session, customer, *days_and_cents):
 
 def test_churn_rules_say_which_rule_fired_with_the_numbers(db, today):
     with db.write() as s:
-        quiet_settings(s)
+        # The sharper thresholds this scenario was written for (the defaults were later made calmer
+        # for a key-account list, see test_default_churn_thresholds_are_calm): the rules' logic is
+        # what is tested here, not the defaults.
+        quiet_settings(s, churn=ChurnThresholds(gap_factor=2.0, min_purchase_days=3, min_silence_days=14,
+                                                window_days=90, spend_drop_percent=50, min_previous_spend_cents=0,
+                                                silence_days={"A": 45, "B": 90, "C": 150, ANY_TIER: 180}))
         # Buys every 10 days, last on 20 Oct: 31 days > 2 × 10.
         gap = add_customer(s, "G1", "B")
         _buy(s, gap, *[(date(2026, 9, 10) + timedelta(days=10 * i), 100_00) for i in range(5)])
@@ -225,6 +235,23 @@ def test_churn_rules_say_which_rule_fired_with_the_numbers(db, today):
         assert unresolved.kind == "complaint" and unresolved.data["days_open"] == 15
         assert f"complaint:{fresh.uid}" not in found  # 2 days old: within the 7 allowed
         assert "交货延迟两周" in unresolved.detail
+
+
+def test_default_churn_thresholds_are_calm(db, today):
+    """The defaults flag a customer who missed orders or contact for a while, not every quiet one."""
+    with db.write() as s:
+        quiet_settings(s)
+        # A monthly buyer 50 days after its last order: late, but not a churn case yet.
+        late = add_customer(s, "L1", "B")
+        _buy(s, late, *[(date(2026, 10, 1) - timedelta(days=30 * i), 1_000_00) for i in range(6)])
+        # The same rhythm, silent for 100 days: more than 3 × 30 and more than 60 days.
+        gone = add_customer(s, "L2", "B")
+        _buy(s, gone, *[(date(2026, 8, 12) - timedelta(days=30 * i), 1_000_00) for i in range(6)])
+        generate_reminders(s, today)
+        keys = list(reminders_by_key(s))
+        assert not any(k.startswith(f"churn:purchase_gap:{late.uid}") for k in keys)
+        assert any(k.startswith(f"churn:purchase_gap:{gone.uid}") for k in keys)
+        assert load_reminder_settings(s).churn.silence_for("A") == 60
 
 
 # --- states, snoozing, catch-up ------------------------------------------------------------------
