@@ -33,6 +33,7 @@ from accountdesk.core.dashboard_data import (
 from accountdesk.ui import labels
 from accountdesk.ui.charts import Bar, BarChart, LineChart, Point
 from accountdesk.ui.dashboard_tables import ChurnRiskTable, MigrationTable, OwnerTable, percent, tier_text
+from accountdesk.ui.page_base import ReloadsWhenShown
 from accountdesk.ui.retranslate import Retranslating
 from accountdesk.ui.theme import ACCENT, MUTED_TEXT, tier_color
 
@@ -123,7 +124,7 @@ class _Card(QFrame):
         layout.addWidget(body, 1)
 
 
-class DashboardPage(Retranslating, QWidget):
+class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
     """Figures load on the reader thread; a newer request (period changed again) wins over an older one."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -296,15 +297,9 @@ class DashboardPage(Retranslating, QWidget):
         self.context.operations.read(lambda session: load_dashboard(session, start, end, today), done,
                                      label=self.tr("Calculating the figures…"))
 
-    def page_shown(self) -> None:
-        if self._stale:
-            self.reload()
-
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.customers or any(changes.touches(name) for name in RELEVANT_CHANGES):
-            self._stale = True
-            if self.isVisible():
-                self.reload()
+            self.request_reload()
 
     # --- showing --------------------------------------------------------------------------------
 

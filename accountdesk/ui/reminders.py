@@ -39,6 +39,7 @@ from accountdesk.core.reminders import (
     snooze_many,
 )
 from accountdesk.ui.customers.record_dialogs import RecordDialog, pydate, qdate, text_of
+from accountdesk.ui.page_base import ReloadsWhenShown
 from accountdesk.ui.reminder_items import (
     COLUMNS,
     STATES,
@@ -77,7 +78,7 @@ class DateDialog(RecordDialog):
         return values
 
 
-class RemindersPage(Retranslating, QWidget):
+class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
     """The reminder centre. Rows are read on the reader thread; every state change is a write
     through operations.mutate, and the page announces the waiting count on the hub."""
 
@@ -497,20 +498,9 @@ class RemindersPage(Retranslating, QWidget):
             return
         if not (changes.touches("reminders") or changes.touches("revisits") or changes.customer_list):
             return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-            self.refresh_count()
-
-    def page_shown(self) -> None:
+        self.request_reload()
         if self._stale:
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+            self.refresh_count()  # the status bar's count stays true while the page is hidden
 
     def save_layout(self) -> None:
         self.context.settings.set_state("reminders/splitter", self.splitter.saveState())

@@ -33,6 +33,7 @@ from accountdesk.core.changes import Changes
 from accountdesk.core.revisits import RevisitRow
 from accountdesk.ui import revisit_exports
 from accountdesk.ui.calendar_grid import WEEKS, MonthGrid
+from accountdesk.ui.page_base import ReloadsWhenShown
 from accountdesk.ui.retranslate import Retranslating
 from accountdesk.ui.revisit_exports import NO_TIER
 from accountdesk.ui.revisit_items import (
@@ -46,7 +47,7 @@ from accountdesk.ui.revisit_items import (
 from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS
 
 
-class RevisitCalendarPage(Retranslating, QWidget):
+class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
     """The calendar page. Everything it shows comes from one read (calendar_data.calendar_range)
     on the reader thread; changes to revisits, interactions, contacts or customers reload it."""
 
@@ -524,21 +525,8 @@ class RevisitCalendarPage(Retranslating, QWidget):
                     or changes.customer_list or changes.tiers or changes.settings or bool(changes.customers))
         if changes.users or changes.everything:
             self.reload_choices()
-        if not relevant:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def page_shown(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        if relevant:
+            self.request_reload()
 
     def save_layout(self) -> None:
         self.context.settings.set_state("calendar/splitter", self.splitter.saveState())

@@ -33,6 +33,7 @@ from accountdesk.core.tier_board_data import (
 from accountdesk.core.tiering import regrade_all, set_manual_tier, unlock_tier
 from accountdesk.ui import labels
 from accountdesk.ui.customers.filters import FilterBar
+from accountdesk.ui.page_base import ReloadsWhenShown
 from accountdesk.ui.regrade_dialog import RegradeDialog
 from accountdesk.ui.retranslate import Retranslating
 from accountdesk.ui.tier_cards import ID_ROLE, CardDelegate, CardListView, TierCardModel, column_color
@@ -210,7 +211,7 @@ class TierColumn(Retranslating, QFrame):
         menu.popup(self.view.viewport().mapToGlobal(position))
 
 
-class TierBoardPage(Retranslating, QWidget):
+class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
     """Columns are rebuilt when the model's tiers change; otherwise only their contents."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -390,27 +391,12 @@ class TierBoardPage(Retranslating, QWidget):
         if initiator is self and not changes.everything:
             return  # our own override already moved the cards
         if changes.everything or changes.tiers or changes.customer_list or changes.settings:
-            self._request_reload()
+            self.request_reload()
         elif changes.customers:
             for column in self.columns.values():
                 column.model.invalidate(changes.customers)
             if self.filtered():
-                self._request_reload()  # an edit may move a customer in or out of the filter
-
-    def _request_reload(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def page_shown(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+                self.request_reload()  # an edit may move a customer in or out of the filter
 
     # --- commands ---------------------------------------------------------------------
 
