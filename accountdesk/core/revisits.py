@@ -168,6 +168,9 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
         customer_ids = set(touched)
     if not customer_ids:
         return 0
+    # The plans are read through the connection (plain rows, 100,000 of them in a full pass), which
+    # does not autoflush: a contact just added in this session must be visible first.
+    session.flush()
     cadence = load_cadence(session)
     latest = last_contact_of(RevisitPlan.customer_id)
     query = (
@@ -180,9 +183,9 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
     if everyone or len(customer_ids) > 5000:
         # One pass over every plan beats a hundred IN queries, each of which SQLite answers by
         # walking all planned plans.
-        rows = [row[:5] for row in session.execute(query) if everyone or row[5] in customer_ids]
+        rows = [row[:5] for row in session.connection().execute(query) if everyone or row[5] in customer_ids]
     else:
-        rows = [row[:5] for row in session.execute(query.where(RevisitPlan.customer_id.in_(sorted(customer_ids))))]
+        rows = [row[:5] for row in session.connection().execute(query.where(RevisitPlan.customer_id.in_(sorted(customer_ids))))]
     days = LocalDays()
     moves = []
     for plan_id, plan_uid, due_on, tier, last_epoch in rows:
