@@ -30,3 +30,15 @@ def day_ordinal(session: Session, day: ColumnElement) -> ColumnElement:
     if dialect_name(session) == "postgresql":
         return cast(day - literal_column("DATE '0001-01-01'"), Integer) + 1
     return cast(func.julianday(day) - _JULIAN_DAY_OF_ORDINAL_ZERO, Integer)
+
+
+def without_index(session: Session, column) -> ColumnElement:
+    """The column written "+column" on SQLite, which keeps the planner from using an index on it.
+
+    For reads over most of a table SQLite otherwise walks that index and fetches rows in its
+    order (random pages); without it, it scans in table order or picks a better index. PostgreSQL
+    plans these reads well by itself.
+    """
+    if dialect_name(session) == "postgresql":
+        return column
+    return literal_column(f"+{column.table.name}.{column.name}", column.type)
