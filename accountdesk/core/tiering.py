@@ -242,7 +242,7 @@ def preview_model(session: Session, definition: dict, as_of: date) -> RegradeRep
 
 def _driver_value(connection, column, value):
     """A value as the driver takes it for `column` (e.g. an instant as SQLite's stored text)."""
-    processor = column.type.bind_processor(connection.dialect)
+    processor = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     return processor(value) if processor else value
 
 
