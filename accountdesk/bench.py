@@ -258,8 +258,9 @@ def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
     result = measured(run)
     ctx.cache["graded"] = True
     transactions = getattr(ctx.demo, "transactions", None)
-    result.note = (f"{what}; {transactions} transactions, {reports[0].rows_written} customers rewritten, "
-                   f"{len(reports[0].changes)} tier changes recorded")
+    # Issue 3 states its target for 1,000,000 transactions per 100,000 customers; the demo makes about twice that.
+    result.note = (f"{what}; {transactions} transactions (issue 3 sets its target for {ctx.customers * 10}), "
+                   f"{reports[0].rows_written} customers rewritten, {len(reports[0].changes)} tier changes recorded")
     return result
 
 
