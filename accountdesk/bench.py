@@ -255,17 +255,41 @@ def export_customers_json(ctx: BenchContext) -> Measurement:
                                                     as_of=ctx.today))
 
 
+def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
+    tiering = _optional("accountdesk.core.tiering")
+    reports = []
+
+    def run() -> None:
+        with ctx.require_database().write() as session:
+            reports.append(tiering.regrade_all(session, as_of=as_of))
+
+    result = measured(run)
+    ctx.cache["graded"] = True
+    transactions = getattr(ctx.demo, "transactions", None)
+    # Issue 3 states its target for 1,000,000 transactions per 100,000 customers; the demo makes about twice that.
+    result.note = (f"{what}; {transactions} transactions (issue 3 sets its target for {ctx.customers * 10}), "
+                   f"{reports[0].rows_written} customers rewritten, {len(reports[0].changes)} tier changes recorded")
+    return result
+
+
+@bench_step("first_grading", label=Message("首次分级（从未分级的客户库）", "first grading (a never-graded book)"),
+            floor=_aggregate_floor, floor_label=Message("交易表上的一条聚合 SQL", "one aggregate SQL over transactions"),
+            target=per_customers(0.5))
+def first_grading(ctx: BenchContext) -> Measurement:
+    # The demo step leaves the book ungraded: every customer gets a tier and a tier-history row.
+    return _grade(ctx, ctx.today, "every customer graded for the first time")
+
+
 @bench_step("regrade", label=Message("全部重新分级", "re-grade every customer"), floor=_aggregate_floor,
             floor_label=Message("交易表上的一条聚合 SQL", "one aggregate SQL over transactions"),
             target=per_customers(0.5))  # issue 3: 100,000 customers (1,000,000 transactions) under 5 s
 def regrade(ctx: BenchContext) -> Measurement:
-    tiering = _optional("accountdesk.core.tiering")
-
-    def run() -> None:
+    # Issue 3's case: the nightly re-grade of a graded book, as of the day after the first grading.
+    if not ctx.cache.get("graded"):
+        tiering = _optional("accountdesk.core.tiering")
         with ctx.require_database().write() as session:
             tiering.regrade_all(session, as_of=ctx.today)
-
-    return measured(run, note="first grading of the book")
+    return _grade(ctx, ctx.today + timedelta(days=1), "nightly re-grade of the graded book (next day)")
 
 
 def _reminder_floor(ctx: BenchContext) -> Measurement:

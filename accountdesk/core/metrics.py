@@ -10,6 +10,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as clock_time
+from itertools import islice
 from operator import sub
 
 from sqlalchemy import String, and_, case, func, select, type_coerce
@@ -142,13 +143,45 @@ class _Ordinals(dict):
         return value
 
 
+class _Dates(dict):
+    """Day number → date, made once per distinct day."""
+
+    def __missing__(self, key: int) -> date:
+        value = self[key] = date.fromordinal(key)
+        return value
+
+
+class _LocalDays(dict):
+    """UTC hour text ("YYYY-MM-DD HH") → (local day, its day number) for every instant in that
+    hour, or None when the local day or the clock's offset changes within the hour; computed once
+    per hour instead of once per customer."""
+
+    def __missing__(self, key: str) -> tuple[date, int] | None:
+        begins = datetime.fromisoformat(key + ":00:00").replace(tzinfo=timezone.utc).astimezone()
+        ends = (begins + timedelta(microseconds=3_599_999_999)).astimezone()
+        day = begins.date()
+        # With one offset throughout, local time only moves forward within the hour.
+        same = day == ends.date() and begins.utcoffset() == ends.utcoffset()
+        value = self[key] = (day, day.toordinal()) if same else None
+        return value
+
+    @staticmethod
+    def exactly(text: str) -> tuple[date, int]:
+        day = datetime.fromisoformat(text).replace(tzinfo=timezone.utc).astimezone().date()
+        return day, day.toordinal()
+
+
 def median_gap(ordinals: list[int]) -> float | None:
     """Median number of days between consecutive distinct purchase days (sorted day numbers)."""
     if len(ordinals) < 2:
         return None
-    gaps = sorted(map(sub, ordinals[1:], ordinals[:-1]))
-    middle = len(gaps) // 2
-    if len(gaps) % 2:
+    return _median_gap_of(ordinals, len(ordinals))
+
+
+def _median_gap_of(ordinals: list[int], count: int) -> float:
+    gaps = sorted(map(sub, islice(ordinals, 1, None), ordinals))
+    middle = (count - 1) // 2
+    if (count - 1) % 2:
         return float(gaps[middle])
     return (gaps[middle - 1] + gaps[middle]) / 2
 
@@ -260,7 +293,7 @@ def compute_metrics(
     )
     ordinals = _Ordinals()
     start_ordinal = start.toordinal()
-    fromordinal = date.fromordinal
+    dates = _Dates()
     for customer_id, count, total, window_count, window_spend, previous_spend, day_text in connection.execute(
         purchases
     ):
@@ -271,23 +304,25 @@ def compute_metrics(
         # needed anyway for the median interval, and SQLite's DISTINCT aggregates are slow.
         days = sorted(set(map(ordinals.__getitem__, day_text.split(","))))
         day_count = len(days)
+        last = days[-1]
+        total = int(total or 0)
         metrics.purchase_count_all = count
-        metrics.total_spend = total = int(total or 0)
+        metrics.total_spend = total
         metrics.average_order_value = (2 * total + count) // (2 * count)  # half-up, never via float
         metrics.purchase_count = int(window_count or 0)
-        metrics.window_spend = int(window_spend or 0)
-        metrics.previous_spend = int(previous_spend or 0)
+        metrics.window_spend = window_spend = int(window_spend or 0)
         metrics.purchase_days_all = day_count
         metrics.purchase_days = day_count - bisect_right(days, start_ordinal)
-        metrics.first_purchase = fromordinal(days[0])
-        metrics.last_purchase = fromordinal(days[-1])
-        metrics.recency_days = as_of_ordinal - days[-1]
+        metrics.first_purchase = dates[days[0]]
+        metrics.last_purchase = dates[last]
+        metrics.recency_days = as_of_ordinal - last
         if day_count > 1:
-            metrics.purchase_interval_days = median_gap(days)
+            metrics.purchase_interval_days = _median_gap_of(days, day_count)
             # Share of purchase days that were a return visit: 0 for a one-off buyer.
             metrics.repeat_rate = (day_count - 1) / day_count
-        if metrics.previous_spend:
-            metrics.trend = metrics.window_spend / metrics.previous_spend - 1
+        if previous_spend:
+            metrics.previous_spend = previous_spend = int(previous_spend)
+            metrics.trend = window_spend / previous_spend - 1
 
     end_instant = local_day_start_utc(as_of + timedelta(days=1))
     window_instant = local_day_start_utc(start + timedelta(days=1))
@@ -303,15 +338,15 @@ def compute_metrics(
         Interaction.customer_id,
         customer_ids,
     )
-    fromisotime = datetime.fromisoformat
+    local_day = _LocalDays()
     for customer_id, last_at, satisfaction in connection.execute(contacts):
         metrics = result.get(customer_id)
         if metrics is None:
             continue
         if last_at is not None:
-            last_day = fromisotime(last_at).replace(tzinfo=timezone.utc).astimezone().date()
+            last_day, last_ordinal = local_day[last_at[:13]] or local_day.exactly(last_at)
             metrics.last_interaction = last_day
-            metrics.days_since_interaction = as_of_ordinal - last_day.toordinal()
+            metrics.days_since_interaction = as_of_ordinal - last_ordinal
         if satisfaction is not None:
             metrics.satisfaction = round(float(satisfaction), 2)
 

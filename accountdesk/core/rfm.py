@@ -54,11 +54,37 @@ def quintile_scores(values: list[float]) -> dict[float, int]:
     values share a score."""
     ordered = sorted(values)
     count = len(ordered)
-    scores: dict[float, int] = {}
-    for position, value in enumerate(ordered):
-        if value not in scores:
-            scores[value] = 1 + min(4, 5 * position // count)
-    return scores
+    # Walking down from the top, each value's last assignment is its first (lowest) position.
+    first = {value: position for position, value in zip(range(count - 1, -1, -1), reversed(ordered), strict=True)}
+    return {value: 1 + min(4, 5 * position // count) for value, position in first.items()}
+
+
+def _rfm_triples(population: Iterable[CustomerMetrics]) -> list[tuple[int, int, int, int]]:
+    buyers = [m for m in population if m.recency_days is not None]
+    if not buyers:
+        return []
+    recency_of = [m.recency_days for m in buyers]
+    frequency_of = [m.purchase_days for m in buyers]
+    money_of = [m.window_spend for m in buyers]
+    recency = quintile_scores([-days for days in recency_of])  # type: ignore[operator]
+    frequency = quintile_scores(frequency_of)
+    money = quintile_scores(money_of)
+    return list(zip(
+        [m.customer_id for m in buyers],
+        [recency[-days] for days in recency_of],  # type: ignore[operator]
+        map(frequency.__getitem__, frequency_of),
+        map(money.__getitem__, money_of),
+        strict=True,
+    ))
+
+
+def _segment_rule(scores: list[tuple[int, int, int, int]]):
+    """The segment of an (R, F, M) score: each is "high" above the population's mean score."""
+    count = len(scores)
+    mean_r = sum(s[1] for s in scores) / count
+    mean_f = sum(s[2] for s in scores) / count
+    mean_m = sum(s[3] for s in scores) / count
+    return lambda r, f, m: SEGMENTS[(r > mean_r, f > mean_f, m > mean_m)]
 
 
 def rfm_scores(population: Iterable[CustomerMetrics]) -> dict[int, RfmScore]:
@@ -67,21 +93,19 @@ def rfm_scores(population: Iterable[CustomerMetrics]) -> dict[int, RfmScore]:
     Frequency and money are the window's figures; a score is "high" when it is above the
     population's mean score, the usual rule for the eight segments.
     """
-    buyers = [m for m in population if m.recency_days is not None]
-    if not buyers:
+    scores = _rfm_triples(population)
+    if not scores:
         return {}
-    recency = quintile_scores([-m.recency_days for m in buyers])  # type: ignore[operator]
-    frequency = quintile_scores([m.purchase_days for m in buyers])
-    money = quintile_scores([m.window_spend for m in buyers])
-    scores = [
-        (m.customer_id, recency[-m.recency_days], frequency[m.purchase_days], money[m.window_spend])  # type: ignore[operator]
-        for m in buyers
-    ]
-    count = len(scores)
-    mean_r = sum(s[1] for s in scores) / count
-    mean_f = sum(s[2] for s in scores) / count
-    mean_m = sum(s[3] for s in scores) / count
-    return {
-        customer_id: RfmScore(r, f, m, SEGMENTS[(r > mean_r, f > mean_f, m > mean_m)])
-        for customer_id, r, f, m in scores
-    }
+    segment = _segment_rule(scores)
+    return {customer_id: RfmScore(r, f, m, segment(r, f, m)) for customer_id, r, f, m in scores}
+
+
+def rfm_segments(population: Iterable[CustomerMetrics]) -> dict[int, str]:
+    """Only the segment of each buyer (as `rfm_scores` gives it), for re-grading the whole book."""
+    scores = _rfm_triples(population)
+    if not scores:
+        return {}
+    segment = _segment_rule(scores)
+    # Eight segments from 125 score combinations: each is worked out once.
+    table = {(r, f, m): segment(r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)}
+    return {customer_id: table[r, f, m] for customer_id, r, f, m in scores}

@@ -223,6 +223,17 @@ class ScoringDefinition:
 
         return score
 
+    def score_all(self, population: Sequence[CustomerMetrics]) -> list[float]:
+        """`score` of each customer in order, a criterion at a time over the whole population
+        (the same additions in the same order, so the same floats)."""
+        totals = [0.0] * len(population)
+        for criterion in self.criteria:
+            weight, points = criterion.weight, _point_function(criterion)
+            values = map(attrgetter(criterion.metric), population)
+            totals = [total + weight * earned for total, earned in zip(totals, map(points, values), strict=True)]
+        divisor = self.positive_weight
+        return [round(min(MAX_POINTS, max(0.0, total / divisor)), 1) for total in totals]
+
     def tier_by_threshold(self, score: float) -> str:
         for tier, threshold in zip(self.tiers, self.thresholds, strict=False):
             if score >= threshold:

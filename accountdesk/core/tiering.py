@@ -31,7 +31,7 @@ from accountdesk.core.overrides import (
     unlock_tier,
 )
 from accountdesk.core.policies import policy_for, tier_policies, update_tier_policy
-from accountdesk.core.rfm import rfm_scores
+from accountdesk.core.rfm import rfm_segments
 from accountdesk.core.scoring import ScoringDefinition, active_model, current_model, definition_of
 
 __all__ = [
@@ -168,8 +168,7 @@ def _grade_population(session: Session, definition: ScoringDefinition, as_of: da
     session.flush()
     states, base = _current_states(session)
     metrics = compute_metrics(session, as_of, definition.window_months, base=base)
-    score = definition.scorer()
-    scores = {customer_id: score(m) for customer_id, m in metrics.items()}
+    scores = dict(zip(metrics, definition.score_all(list(metrics.values())), strict=True))
     # Locked customers keep their manual tier and take no place in share-mode ranking.
     free = [(cid, states[cid].code, s) for cid, s in scores.items() if not states[cid].locked]
     tiers = definition.grade(free)
@@ -178,8 +177,8 @@ def _grade_population(session: Session, definition: ScoringDefinition, as_of: da
             tiers[customer_id] = state.tier or definition.tiers[-1]
     rules = lifecycle_rules(session)
     stages = {customer_id: lifecycle_stage(m, rules) for customer_id, m in metrics.items()}
-    rfm = rfm_scores(metrics.values())
-    segments = {customer_id: (rfm[customer_id].segment if customer_id in rfm else None) for customer_id in metrics}
+    rfm = rfm_segments(metrics.values())
+    segments = {customer_id: rfm.get(customer_id) for customer_id in metrics}
     return _Grading(states, metrics, scores, tiers, stages, segments)
 
 
@@ -243,7 +242,7 @@ def preview_model(session: Session, definition: dict, as_of: date) -> RegradeRep
 
 def _driver_value(connection, column, value):
     """A value as the driver takes it for `column` (e.g. an instant as SQLite's stored text)."""
-    processor = column.type.bind_processor(connection.dialect)
+    processor = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     return processor(value) if processor else value
 
 

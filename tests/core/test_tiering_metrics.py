@@ -99,3 +99,26 @@ def test_median_gap_and_month_arithmetic():
 def test_floor_query_runs(db, shop):
     with db.session() as session:
         assert floor_aggregate_seconds(session) >= 0
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"])
+def test_local_days_of_instants_match_the_exact_conversion(monkeypatch, zone):
+    import time as clock
+    from datetime import datetime, timedelta, timezone
+
+    from accountdesk.core.metrics import _LocalDays
+
+    monkeypatch.setenv("TZ", zone)
+    clock.tzset()
+    try:
+        days = _LocalDays()
+        # Every 7 minutes over a year: DST changes, half-hour offsets and midnights included.
+        instant = datetime(2026, 1, 1, 0, 3, 17, 250000)
+        while instant.year == 2026:
+            text = instant.isoformat(sep=" ")
+            exact = instant.replace(tzinfo=timezone.utc).astimezone().date()
+            assert (days[text[:13]] or days.exactly(text)) == (exact, exact.toordinal()), text
+            instant += timedelta(minutes=7)
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
