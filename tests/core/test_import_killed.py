@@ -1,13 +1,9 @@
 """An import killed with SIGKILL after writing its rows, before the commit, leaves none of them."""
 
-import os
-import signal
-import subprocess
 import sys
-import time
-from pathlib import Path
 
 import openpyxl
+from killing import kill_when_signalled
 
 from accountdesk.core import archive
 from accountdesk.core.backup import integrity_problems
@@ -49,18 +45,7 @@ def test_sigkill_mid_import_leaves_all_or_nothing(sqlite_db, tmp_path):
     book.save(sheet)
 
     signal_file = tmp_path / "inside-import"
-    env = {**os.environ, "PYTHONPATH": str(Path.cwd())}
-    process = subprocess.Popen([sys.executable, "-c", DRIVER, str(path), str(sheet), str(signal_file)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while not signal_file.exists():
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the import never finished writing its rows"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_when_signalled([sys.executable, "-c", DRIVER, str(path), str(sheet), str(signal_file)], signal_file)
 
     assert integrity_problems(path) == []
     reopened = open_database(path, user="tester")

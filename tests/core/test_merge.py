@@ -4,17 +4,14 @@ reviewed, tombstones respected, idempotent, the other file untouched, all or not
 from __future__ import annotations
 
 import hashlib
-import os
-import signal
 import sqlite3
-import subprocess
 import sys
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from killing import kill_when_signalled
 from sqlalchemy import select
 
 from accountdesk.core import archive, audit, team
@@ -283,20 +280,8 @@ def test_a_merge_killed_midway_leaves_all_or_nothing(sqlite_db, tmp_path):
     other.dispose()
     sqlite_db.dispose()
     signal_file = tmp_path / "inside-merge"
-    env = {**os.environ, "ACCOUNTDESK_TEST_PAUSE_IN_MERGE": str(signal_file), "PYTHONPATH": str(Path.cwd())}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "accountdesk", "merge", str(other_path), "--db", str(path)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not signal_file.exists():
-            assert process.poll() is None, process.communicate()
-            assert time.monotonic() < deadline, "the merge never reached its pause"
-            time.sleep(0.05)
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    kill_when_signalled([sys.executable, "-m", "accountdesk", "merge", str(other_path), "--db", str(path)],
+                        signal_file, env={"ACCOUNTDESK_TEST_PAUSE_IN_MERGE": str(signal_file)}, timeout=30)
     assert integrity_problems(path) == []
     reopened = open_database(path, user="tester")
     try:
