@@ -223,11 +223,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from accountdesk.core.backup import restore_database
+    from accountdesk.core.db import is_url
 
     source = Path(args.file)
-    target = Path(database_target(args)) if not str(database_target(args)).count("://") else None
-    if target is None:
+    if is_url(database_target(args)):
         raise UsageError("restore works on a database file, not a server URL")
+    target = Path(database_target(args))
     safety = restore_database(source, target)
     if safety is None:
         say(Message(f"已从 {source} 恢复到 {target}", f"Restored {target} from {source}"))
@@ -255,7 +256,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from accountdesk.core.db import head_revision
 
     database = open_db(args)
     try:
@@ -271,7 +271,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         ))
     else:
         say(Message(f"数据库结构已是最新（{revision}）", f"Schema is up to date ({revision})"))
-    assert revision == head_revision()
     return EXIT_OK
 
 

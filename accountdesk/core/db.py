@@ -324,29 +324,20 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
 
     facts = read_sqlite_facts(path)
     head = head_revision()
+    reason = None
     if facts.revision is not None and facts.revision not in known_revisions():
-        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
-        return Database(
-            url=str(engine.url),
-            engine=engine,
-            path=path,
-            user=user,
-            read_only=True,
-            read_only_reason=_newer_schema_error(str(path), facts.revision),
-            shared=facts.shared,
-        )
+        reason = _newer_schema_error(str(path), facts.revision)
     # A file marked read-only (no write bit, as Windows' read-only attribute shows it) opens
     # read-only even for an administrator who could write it anyway.
-    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
+    elif not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         reason = AccountDeskError(
             f"数据库“{path}”是只读文件，已以只读方式打开，无法保存修改。",
             f"The database '{path}' is a read-only file; it is open read-only and changes cannot be saved.",
         )
-        return Database(
-            url=str(engine.url), engine=engine, path=path, user=user,
-            read_only=True, read_only_reason=reason, shared=facts.shared,
-        )
+    if reason is not None:
+        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
+        return Database(url=str(engine.url), engine=engine, path=path, user=user,
+                        read_only=True, read_only_reason=reason, shared=facts.shared)
     engine = _make_sqlite_engine(path, shared=facts.shared, read_only=False)
     database = Database(url=str(engine.url), engine=engine, path=path, user=user, shared=facts.shared,
                         location_warnings=location_warnings(path, shared=facts.shared))
