@@ -1,33 +1,33 @@
 """Churn warnings (流失预警): which customers are drifting away, by which rule, with the numbers.
 
-Each rule reads a few figures per customer with set-based queries and decides in Python over
-plain tuples, so 100,000 customers cost a few statements, not 100,000 queries. The big reads go
-through the session's connection: they want plain rows, and the ORM's row loading cost more
-than SQLite's work on them. A signal carries only numbers; its sentences are written only if it becomes a reminder.
+The purchase and contact rules decide on a few integers per customer (see activity.py): the
+daily pass reads them from the `customer_activity` table, letting the database pick the few
+customers that may fire; a pass over some customers works them out from their rows. A signal
+carries only numbers; its sentences are written only if it becomes a reminder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import case, func, literal, select, true
+from sqlalchemy import case, exists, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
-from accountdesk.core.clock import LocalDays, local_zone
+from accountdesk.core import activity
+from accountdesk.core.activity import Activity
 from accountdesk.core.models import (
     Customer,
+    CustomerActivity,
     Feedback,
+    Reminder,
     TierPolicy,
-    Transaction,
-    UTCDateTime,
     cents_to_decimal,
 )
 from accountdesk.core.reminder_settings import ANY_TIER, ChurnThresholds
-from accountdesk.core.revisits import last_contact_of
-from accountdesk.core.sql_time import day_ordinal, epoch_seconds, without_index
+from accountdesk.core.sql_time import ordinal_text
 
 RULES = ("purchase_gap", "spend_drop", "no_contact", "complaint_unresolved")
 
@@ -63,100 +63,47 @@ def _in_scope(column, customer_ids: Collection[int] | None):
     return column.in_(list(customer_ids)) if customer_ids is not None else true()
 
 
-def _median(values: list[int]) -> float | int:
-    values.sort()
-    middle = len(values) // 2
-    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+Identity = tuple[int, str, str, str, "str | None"]  # id, uid, code, name, tier
 
 
-Raised = Callable[[list[str]], set[str]]
+def _limits(rules: ChurnThresholds, tiers: Collection[str]) -> dict[str | None, int]:
+    return {**{tier: rules.silence_for(tier) for tier in tiers}, None: rules.silence_for(None)}
 
 
-def purchase_signals(session: Session, today: date, rules: ChurnThresholds,
-                     customer_ids: Collection[int] | None = None, *, raised: Raised | None = None) -> list[ChurnSignal]:
-    """Purchase-gap and spend-drop warnings.
-
-    Three set-based reads instead of one pass that carried every purchase date of every customer:
-    each customer's last purchase (an index seek per customer), the spend of the two windows (only
-    the rows in them), and the purchase days of just those customers silent long enough to fire.
-    With `raised` (which of these keys exist already), a gap warning raised on an earlier day is
-    not worked out again: its key names the last purchase, so it cannot differ.
-    """
+def activity_signals(today: date, rules: ChurnThresholds,
+                     rows: Iterable[tuple[Identity, Activity]]) -> list[ChurnSignal]:
+    """The purchase-gap, spend-drop and no-contact rules over each customer's figures."""
     today_ord = today.toordinal()
     window = max(1, rules.window_days)
     recent_start = today - timedelta(days=window - 1)
     previous_start = recent_start - timedelta(days=window)
-    min_previous = max(1, rules.min_previous_spend_cents)
-    last_purchase = (
-        select(day_ordinal(session, Transaction.occurred_on))
-        .where(Transaction.customer_id == Customer.id, Transaction.deleted_at.is_(None),
-               Transaction.occurred_on <= today)
-        .order_by(Transaction.occurred_on.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    customers = {
-        row[0]: row for row in session.connection().execute(
-            select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, last_purchase)
-            .where(Customer.deleted_at.is_(None), _in_scope(Customer.id, customer_ids))
-        )
-        if row[5] is not None
-    }
-    signals: list[ChurnSignal] = []
-
-    # Purchase gap: only customers silent for at least min_silence days (and more than `factor`
-    # days, since a gap is at least one day) can fire.
-    factor = rules.gap_factor
-    min_days = max(2, rules.min_purchase_days)
-    min_silence = rules.min_silence_days
-    quiet = {customer_id: row for customer_id, row in customers.items()
-             if (silence := today_ord - row[5]) >= min_silence and silence > factor}
-    if raised is not None and quiet:
-        keys = {customer_id: f"churn:purchase_gap:{row[1]}:{date.fromordinal(row[5]).isoformat()}"
-                for customer_id, row in quiet.items()}
-        known = raised(list(keys.values()))
-        quiet = {customer_id: row for customer_id, row in quiet.items() if keys[customer_id] not in known}
-    for customer_id, days in _purchase_days(session, today, sorted(quiet)).items():
-        _, uid, code, name, tier, last_ord = quiet[customer_id]
-        if len(days) < min_days:
-            continue
-        days.sort()
-        median = _median([b - a for a, b in zip(days[:-1], days[1:], strict=True)])
-        threshold = factor * median
-        silence = today_ord - last_ord
-        if silence > threshold:
-            last = date.fromordinal(last_ord)
-            fired = last + timedelta(days=max(int(threshold) + 1, min_silence))
-            signals.append(ChurnSignal(
-                "purchase_gap", customer_id, uid, code, name, tier, last.isoformat(), min(fired, today), last,
-                {"days_since_last_purchase": silence, "median_gap_days": median, "factor": factor,
-                 "threshold_days": threshold, "last_purchase": last.isoformat(), "purchase_days": len(days)},
-            ))
-
-    # Spend drop: the two windows' spend, from the rows in them only.
-    # For a 180-day window SQLite would walk the occurred_on index and fetch a fifth of the table
-    # in random order (1 s at 2,000,000 transactions); kept off it, it walks the (customer_id,
-    # occurred_on) index, tests the date there and fetches only the rows in the window (0.45 s).
-    occurred = without_index(session, Transaction.occurred_on)
-    spend = (
-        select(Transaction.customer_id,
-               func.coalesce(func.sum(case((Transaction.occurred_on >= recent_start, Transaction.amount_cents),
-                                           else_=0)), 0),
-               func.coalesce(func.sum(case((Transaction.occurred_on < recent_start, Transaction.amount_cents),
-                                           else_=0)), 0))
-        .where(Transaction.deleted_at.is_(None), occurred >= previous_start, occurred <= today,
-               _in_scope(Transaction.customer_id, customer_ids))
-        .group_by(Transaction.customer_id)
-    )
-    drop_limit = rules.spend_drop_percent
     period_label = date.fromordinal(max(1, (today_ord // window) * window)).isoformat()
-    for customer_id, recent, previous in session.connection().execute(spend):
-        # Integer test first (most customers do not fire); the exact percentage only for those that do.
+    factor, min_silence = rules.gap_factor, rules.min_silence_days
+    min_days = max(2, rules.min_purchase_days)
+    min_previous = max(1, rules.min_previous_spend_cents)
+    drop_limit = rules.spend_drop_percent
+    signals: list[ChurnSignal] = []
+    for (customer_id, uid, code, name, tier), figures in rows:
+        last_ord = figures.last_purchase_day
+        # Purchase gap: silent for more than `factor` × the customer's own median gap (and at
+        # least min_silence days), once there are enough purchase days for a typical gap.
+        if last_ord is not None and figures.purchase_days >= min_days and figures.median_gap is not None:
+            silence = today_ord - last_ord
+            median = figures.median_gap
+            median = int(median) if median == int(median) else median
+            threshold = factor * median
+            if silence >= min_silence and silence > threshold:
+                last = date.fromordinal(last_ord)
+                fired = last + timedelta(days=max(int(threshold) + 1, min_silence))
+                signals.append(ChurnSignal(
+                    "purchase_gap", customer_id, uid, code, name, tier, last.isoformat(), min(fired, today), last,
+                    {"days_since_last_purchase": silence, "median_gap_days": median, "factor": factor,
+                     "threshold_days": threshold, "last_purchase": last.isoformat(),
+                     "purchase_days": figures.purchase_days},
+                ))
+        # Spend drop: the recent window against the one before (integer test first).
+        recent, previous = figures.recent_spend_cents, figures.previous_spend_cents
         if previous >= min_previous and (previous - recent) * 100 > drop_limit * previous:
-            row = customers.get(customer_id)
-            if row is None:  # a deleted customer
-                continue
-            _, uid, code, name, tier, _last = row
             drop = (Decimal(previous - recent) * 100 / Decimal(previous)).quantize(Decimal("0.1"))
             signals.append(ChurnSignal(
                 "spend_drop", customer_id, uid, code, name, tier, period_label, today, today,
@@ -166,69 +113,74 @@ def purchase_signals(session: Session, today: date, rules: ChurnThresholds,
                  "recent_window": [recent_start.isoformat(), today.isoformat()],
                  "previous_window": [previous_start.isoformat(), (recent_start - timedelta(days=1)).isoformat()]},
             ))
+        # No contact for the tier's number of days (counted from entry into the archive if never).
+        limit = rules.silence_for(tier)
+        never = figures.last_contact_day is None
+        base = figures.entered_day if never else figures.last_contact_day
+        silence = today_ord - base
+        if silence > limit:
+            since = date.fromordinal(base)
+            signals.append(ChurnSignal(
+                "no_contact", customer_id, uid, code, name, tier, ("never-" if never else "") + since.isoformat(),
+                since + timedelta(days=limit + 1), since,
+                {"days_without_contact": silence, "limit_days": limit, "tier": tier,
+                 "last_contact": None if never else since.isoformat()},
+            ))
     return signals
+
+
+_IDENTITY = (Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier)
+
+
+def _computed_rows(session: Session, today: date, rules: ChurnThresholds,
+                   customer_ids: Collection[int] | None) -> Iterator[tuple[Identity, Activity]]:
+    figures = {f.customer_id: f for f in activity.compute(session, today, rules.window_days, customer_ids)}
+    for start in range(0, len(figures), _ID_CHUNK):
+        ids = list(figures)[start:start + _ID_CHUNK] if customer_ids is not None else None
+        query = select(*_IDENTITY).where(Customer.deleted_at.is_(None), _in_scope(Customer.id, ids))
+        for identity in session.connection().execute(query):
+            found = figures.get(identity[0])
+            if found is not None:
+                yield tuple(identity), found
+        if ids is None:
+            break
+
+
+def _stored_rows(session: Session, today: date, rules: ChurnThresholds) -> Iterator[tuple[Identity, Activity]]:
+    """Only the customers with a warning not raised yet: the database tests each rule on the
+    stored figures (a little loosely, for the float arithmetic), builds the warning's key and
+    looks it up among the reminders; the exact test runs in Python on what is left."""
+    a = CustomerActivity
+    today_ord = today.toordinal()
+    tiers = set(session.scalars(select(TierPolicy.tier))) | {t for t in rules.silence_days if t != ANY_TIER}
+    limits = _limits(rules, sorted(tiers))
+    cutoff = case(*((Customer.tier == tier, today_ord - limit) for tier, limit in limits.items() if tier is not None),
+                  else_=today_ord - limits[None])
+    window = max(1, rules.window_days)
+    period_label = date.fromordinal(max(1, (today_ord // window) * window)).isoformat()
+
+    def new(rule: str, occurrence):
+        key = literal(f"churn:{rule}:") + Customer.uid + literal(":") + occurrence
+        return ~exists().where(Reminder.key == key)
+
+    gap = ((a.purchase_days >= max(2, rules.min_purchase_days))
+           & (a.last_purchase_day <= today_ord - rules.min_silence_days)
+           & (literal(today_ord) - a.last_purchase_day + 1 > a.median_gap * rules.gap_factor)
+           & new("purchase_gap", ordinal_text(session, a.last_purchase_day)))
+    drop = ((a.previous_spend_cents >= max(1, rules.min_previous_spend_cents))
+            & ((a.previous_spend_cents - a.recent_spend_cents) * 100 + 1 > a.previous_spend_cents * rules.spend_drop_percent)
+            & new("spend_drop", literal(period_label)))
+    silent = ((func.coalesce(a.last_contact_day, a.entered_day) < cutoff)
+              & new("no_contact", case((a.last_contact_day.is_(None), literal("never-")), else_=literal(""))
+                    + ordinal_text(session, func.coalesce(a.last_contact_day, a.entered_day))))
+    query = (select(*_IDENTITY, *(getattr(a, name) for name in activity.COLUMNS))
+             .join(a, a.customer_id == Customer.id)
+             .where(Customer.deleted_at.is_(None), or_(gap, drop, silent)))
+    for row in session.connection().execute(query):
+        yield tuple(row[:5]), Activity(*row[5:])
 
 
 _ID_CHUNK = 5000  # well under SQLite's 32,766 bound parameters
-
-
-def _purchase_days(session: Session, today: date, customer_ids: list[int]) -> dict[int, list[int]]:
-    """The distinct purchase days (ordinals) up to today of each of these customers."""
-    days: dict[int, set[int]] = {}
-    ordinal = day_ordinal(session, Transaction.occurred_on)
-    for start in range(0, len(customer_ids), _ID_CHUNK):
-        rows = session.connection().execute(
-            select(Transaction.customer_id, ordinal)
-            .where(Transaction.customer_id.in_(customer_ids[start:start + _ID_CHUNK]),
-                   Transaction.deleted_at.is_(None), Transaction.occurred_on <= today)
-        )
-        for customer_id, day in rows:
-            found = days.get(customer_id)
-            if found is None:
-                days[customer_id] = {day}
-            else:
-                found.add(day)
-    return {customer_id: list(found) for customer_id, found in days.items()}
-
-
-def contact_signals(session: Session, today: date, rules: ChurnThresholds,
-                    customer_ids: Collection[int] | None = None) -> list[ChurnSignal]:
-    """No interaction for the tier's number of days (counted from entry into the archive if never)."""
-    zone = local_zone()
-
-    def cutoff(limit: int):
-        # Silent for more than `limit` days ⟺ last contact before local midnight of today − limit.
-        instant = datetime.combine(today - timedelta(days=limit), time(), tzinfo=zone).astimezone(timezone.utc)
-        return literal(instant, UTCDateTime())
-
-    tiers = set(session.scalars(select(TierPolicy.tier))) | {t for t in rules.silence_days if t != ANY_TIER}
-    limit_of = case(*((Customer.tier == tier, cutoff(rules.silence_for(tier))) for tier in sorted(tiers)),
-                    else_=cutoff(rules.silence_for(None)))
-    latest = last_contact_of(Customer.id)
-    rows = session.connection().execute(
-        select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier,
-               epoch_seconds(session, latest), epoch_seconds(session, Customer.created_at))
-        .where(Customer.deleted_at.is_(None), _in_scope(Customer.id, customer_ids),
-               func.coalesce(latest, Customer.created_at) < limit_of)
-    )
-    days = LocalDays(zone)
-    today_ord = today.toordinal()
-    signals = []
-    for customer_id, uid, code, name, tier, last_epoch, created_epoch in rows:
-        limit = rules.silence_for(tier)
-        base = days.ordinal(last_epoch if last_epoch is not None else (created_epoch or 0))
-        silence = today_ord - base
-        if silence <= limit:
-            continue
-        since = date.fromordinal(base)
-        never = last_epoch is None
-        signals.append(ChurnSignal(
-            "no_contact", customer_id, uid, code, name, tier, ("never-" if never else "") + since.isoformat(),
-            since + timedelta(days=limit + 1), since,
-            {"days_without_contact": silence, "limit_days": limit, "tier": tier,
-             "last_contact": None if never else since.isoformat()},
-        ))
-    return signals
 
 
 def complaint_signals(session: Session, today: date, rules: ChurnThresholds,
@@ -257,11 +209,18 @@ def complaint_signals(session: Session, today: date, rules: ChurnThresholds,
 
 
 def churn_signals(session: Session, today: date, rules: ChurnThresholds,
-                  customer_ids: Collection[int] | None = None, *, raised: Raised | None = None) -> list[ChurnSignal]:
-    """Every rule's signals; with `raised`, signals whose reminder exists may be left out early."""
-    return (purchase_signals(session, today, rules, customer_ids, raised=raised)
-            + contact_signals(session, today, rules, customer_ids)
-            + complaint_signals(session, today, rules, customer_ids))
+                  customer_ids: Collection[int] | None = None, *, stored: bool = False) -> list[ChurnSignal]:
+    """Every rule's signals for these customers (None: all of them).
+
+    `stored` takes everyone's purchase and contact figures from the `customer_activity` table,
+    which the caller has just refreshed (the reminder run's daily pass); otherwise they are worked
+    out from the rows now.
+    """
+    if stored and customer_ids is None:
+        rows = _stored_rows(session, today, rules)
+    else:
+        rows = _computed_rows(session, today, rules, customer_ids)
+    return activity_signals(today, rules, rows) + complaint_signals(session, today, rules, customer_ids)
 
 
 # --- sentences -----------------------------------------------------------------------------------

@@ -241,6 +241,10 @@ class Database:
             raise self.read_only_reason
         session = self._write_sessions()
         session.info["user"] = self.user
+        # While this session writes, no other writer is mid-transaction and every row was stamped
+        # by this machine's clock: true of a local SQLite file (BEGIN IMMEDIATE), not of a shared
+        # one (other machines' clocks) nor of PostgreSQL (concurrent writers).
+        session.info["sole_writer"] = self.path is not None and not self.shared
         try:
             yield session
             session.commit()

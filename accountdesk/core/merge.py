@@ -26,7 +26,10 @@ from typing import Any
 from sqlalchemy import Connection, Table, create_engine, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from accountdesk.core import change_counter  # noqa: F401  (a merge's commit must reach other users' views)
+from accountdesk.core import (
+    activity,
+    change_counter,  # noqa: F401  (a merge's commit must reach other users' views)
+)
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.merge_report import MergeReport, ReviewItem
 from accountdesk.core.models import (
@@ -539,6 +542,8 @@ def merge_databases(database, other_path: Path, dry_run: bool = False) -> MergeR
             mine = _read_side(session.connection())
             plan = _plan(session, mine, theirs, their_audit, mark, report)
             _apply(session, plan, mine)
+            # Merged rows keep their own stamps, which the daily churn figures cannot see as new.
+            activity.forget(session)
             _record_merge_point(session, identity, other_path, report, database.user)
         return report
 

@@ -135,7 +135,7 @@ class CustomerMetrics:
         return data
 
 
-class _Ordinals(dict):
+class DayOrdinals(dict):
     """ISO day text → day number, parsed once per distinct day (a few thousand at most)."""
 
     def __missing__(self, key: str) -> int:
@@ -220,7 +220,7 @@ def _instant_text(dialect: str, instant):
     return type_coerce(instant, String)
 
 
-def _day_list(dialect: str):
+def day_list(dialect: str):
     """Per customer, the purchase days as one comma-separated ISO text."""
     if dialect == "postgresql":
         return func.string_agg(func.to_char(Transaction.occurred_on, "YYYY-MM-DD"), ",")
@@ -284,14 +284,14 @@ def compute_metrics(
             func.sum(case((in_window, 1), else_=0)),
             func.sum(case((in_window, Transaction.amount_cents), else_=0)),
             func.sum(case((in_previous, Transaction.amount_cents), else_=0)),
-            _day_list(dialect),
+            day_list(dialect),
         )
         .where(Transaction.deleted_at.is_(None), day <= as_of)
         .group_by(_unindexed(Transaction.customer_id)),
         Transaction.customer_id,
         customer_ids,
     )
-    ordinals = _Ordinals()
+    ordinals = DayOrdinals()
     start_ordinal = start.toordinal()
     dates = _Dates()
     for customer_id, count, total, window_count, window_spend, previous_spend, day_text in connection.execute(

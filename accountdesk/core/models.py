@@ -204,7 +204,13 @@ class Contact(Tracked, Base):
 
 class Transaction(Tracked, Base):
     __tablename__ = "transactions"
-    __table_args__ = (Index("ix_transactions_customer_date", "customer_id", "occurred_on"),)
+    __table_args__ = (
+        Index("ix_transactions_customer_date", "customer_id", "occurred_on"),
+        # Everything grading and the churn check read of the live rows, in customer order: their
+        # aggregates scan this index alone (no table lookups, no sort).
+        Index("ix_transactions_live_by_customer", "customer_id", "occurred_on", "amount_cents",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    )
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
@@ -225,6 +231,8 @@ class Interaction(Tracked, Base):
     __tablename__ = "interactions"
     __table_args__ = (
         Index("ix_interactions_customer_when", "customer_id", "occurred_at"),
+        Index("ix_interactions_live_by_customer", "customer_id", "occurred_at", "satisfaction",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         CheckConstraint("satisfaction IS NULL OR (satisfaction BETWEEN 1 AND 5)", name="satisfaction_range"),
     )
 
@@ -398,6 +406,27 @@ class Presence(Base):
     pid: Mapped[int] = mapped_column(Integer)
     since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CustomerActivity(Base):
+    """What the daily churn check needs of each customer's purchases and contacts, kept between runs.
+
+    A cache, not user data: derived from transactions and interactions as of `day` in the
+    "reminders.activity" setting, refreshed each day for the customers whose rows changed or whose
+    purchases crossed a window boundary, and rebuilt from scratch whenever in doubt. Days are
+    date ordinals (local days for contacts), so the check compares integers.
+    """
+
+    __tablename__ = "customer_activity"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    entered_day: Mapped[int] = mapped_column(Integer)  # local day the customer entered the archive
+    last_purchase_day: Mapped[int | None] = mapped_column(Integer)
+    purchase_days: Mapped[int] = mapped_column(Integer, default=0)  # distinct purchase days
+    median_gap: Mapped[float | None] = mapped_column()  # median days between purchase days
+    recent_spend_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    previous_spend_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_contact_day: Mapped[int | None] = mapped_column(Integer)
 
 
 class Meta(Base):

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from accountdesk.core import activity
 from accountdesk.core.bulk_rows import insert_rows, new_uids
 from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import Message
@@ -217,6 +218,13 @@ def changed_customers(session: Session, since: datetime) -> set[int] | None:
     return ids
 
 
+def _changes_since(session: Session, state: _RunState) -> datetime:
+    """From when rows may be new to the run after `state`'s: its start, or a little before where
+    rows may be committed after they were stamped (see _LOOKBACK; not on a local file, whose
+    writers wait for the run's write lock and share its clock)."""
+    return state.at if session.info.get("sole_writer") else state.at - _LOOKBACK
+
+
 def _rules_fingerprint(session: Session) -> str:
     """Changes whenever the reminder settings or a tier policy (intervals, channels) change."""
     setting = session.execute(
@@ -233,7 +241,7 @@ def _scope(session: Session, today: date, full: bool | None, rules: str) -> set[
     state = _load_state(session)
     if state is None or state.day != today or state.rules != rules:
         return None
-    return changed_customers(session, state.at - _LOOKBACK)
+    return changed_customers(session, _changes_since(session, state))
 
 
 @dataclass
@@ -255,7 +263,10 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
     scope = _scope(session, today, full, rules)
     report = GenerationReport(today=today, full=scope is None, scope_size=None if scope is None else len(scope))
     if scope is None or scope:
-        report.planned_revisits = plan_revisits(session, today, customer_ids=scope)
+        # Contacts written before the previous run started moved their plans then.
+        previous = _load_state(session)
+        contacts_since = None if previous is None else _changes_since(session, previous)
+        report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
     report.woken = _wake_snoozed(session, today)
     return _Run(today, started, rules, scope, report, clock)
 
@@ -287,6 +298,8 @@ def generate_reminders(session: Session, today: date, *, settings: ReminderSetti
     """
     run = _begin(session, today, full)
     settings = settings or load_reminder_settings(session)
+    if run.scope is None:
+        activity.refresh(session, today, settings.churn.window_days)
     candidates: list[Candidate] = []
     if run.scope is None or run.scope:
         for _kind, source in SOURCES:
@@ -309,6 +322,13 @@ def run_generation(database, today: date, *, full: bool | None = None, batch: in
     if run.scope is None or run.scope:
         with database.session() as session:
             settings = load_reminder_settings(session)
+        if run.scope is None:
+            # Worked out in a read transaction; only storing the figures takes the write lock.
+            with database.session() as session:
+                refresh = activity.plan_refresh(session, today, settings.churn.window_days)
+                figures = activity.compute(session, today, settings.churn.window_days, refresh.customer_ids)
+            with database.write() as session:
+                activity.store(session, refresh, figures)
         for _kind, source in SOURCES:
             with database.session() as session:  # one read transaction per source: short shared locks
                 candidates.extend(source(session, today, settings, run.scope))

@@ -267,9 +267,9 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
 def churn_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
     from accountdesk.core.reminder_runs import existing_keys  # (imports this module)
 
-    # Most warnings of a full pass were raised on earlier days; only new ones get their sentences
-    # (and a purchase-gap warning already raised is not even worked out again).
-    signals = churn_signals(session, today, settings.churn, scope, raised=lambda keys: existing_keys(session, keys))
+    # The day's full pass reads the figures the run has just refreshed (activity.py). Most of its
+    # warnings were raised on earlier days; only new ones get their sentences.
+    signals = churn_signals(session, today, settings.churn, scope, stored=scope is None)
     known = existing_keys(session, [signal.key for signal in signals])
     # A warning whose rule started to hold long ago (say after an import) appears at the start
     # of the catch-up window, not years back; the detail still says since when.

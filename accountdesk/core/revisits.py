@@ -106,18 +106,20 @@ _PLAN_COLUMNS = ["uid", "created_at", "updated_at", "updated_by", "version", "cu
                  "purpose", "channel", "state"]
 
 
-def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int] | None = None) -> int:
+def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int] | None = None,
+                  contacts_since: datetime | None = None) -> int:
     """Plan the next revisit of every live customer that has none planned; returns how many.
 
     Next revisit = last contact (latest interaction, as a local date; the date the customer
     entered the archive when there is none) + the tier's interval. Idempotent. Also moves
     cadence plans later when a contact was logged since they were made (see sync_cadence).
-    `customer_ids` limits the work to those customers (the reminder run's incremental passes).
+    `customer_ids` limits the work to those customers (the reminder run's incremental passes);
+    `contacts_since` tells when the previous run synced the cadence.
     """
     serialize_generation(session)
     # Existing plans first: the ones made below start from the latest contact already.
     if customer_ids is None:
-        sync_cadence(session, today)
+        sync_cadence(session, today, since=contacts_since)
     elif customer_ids:
         sync_cadence(session, None, customer_ids=customer_ids)
     cadence = load_cadence(session)
@@ -147,12 +149,13 @@ _MANY = 50_000
 
 
 def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 14,
-                 customer_ids: Collection[int] | None = None) -> int:
+                 customer_ids: Collection[int] | None = None, since: datetime | None = None) -> int:
     """Move cadence plans to last contact + interval where a newer contact was logged.
 
-    Only customers with interactions written in the last `lookback_days` are examined (or the
-    given customers): a contact logged earlier has already moved its plan. Never moves a plan
-    earlier, so a revisit pushed out by hand stays out. Returns how many plans moved.
+    Only customers with interactions written in the last `lookback_days`, or since `since` (the
+    previous sync) if that is later, are examined (or the given customers): a contact logged
+    earlier has already moved its plan. Never moves a plan earlier, so a revisit pushed out by
+    hand stays out. Returns how many plans moved.
     """
     everyone = False
     if customer_ids is None:
@@ -160,7 +163,8 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
         # Written-at instants come from the wall clock, `today` may be pinned (tests, --date):
         # look back from whichever is earlier so neither hides a fresh contact.
         start = min(today, utcnow().astimezone(local_zone()).date()) - timedelta(days=lookback_days)
-        since = datetime.combine(start, time(), tzinfo=local_zone()).astimezone(timezone.utc)
+        window_start = datetime.combine(start, time(), tzinfo=local_zone()).astimezone(timezone.utc)
+        since = window_start if since is None else min(max(window_start, since), utcnow())
         # Fetched first (through the updated_at index): as a subquery, SQLite would walk every plan.
         touched = session.scalars(
             select(Interaction.customer_id).where(Interaction.updated_at >= since).limit(_MANY + 1)).all()

@@ -32,6 +32,13 @@ def day_ordinal(session: Session, day: ColumnElement) -> ColumnElement:
     return cast(func.julianday(day) - _JULIAN_DAY_OF_ORDINAL_ZERO, Integer)
 
 
+def ordinal_text(session: Session, ordinal: ColumnElement) -> ColumnElement:
+    """date.fromordinal(n).isoformat() of an integer day number, as text ("2026-11-20")."""
+    if dialect_name(session) == "postgresql":
+        return func.to_char(literal_column("DATE '0001-01-01'") + (ordinal - 1), "YYYY-MM-DD")
+    return func.date(ordinal + _JULIAN_DAY_OF_ORDINAL_ZERO)
+
+
 def without_index(session: Session, column) -> ColumnElement:
     """The column written "+column" on SQLite, which keeps the planner from using an index on it.
 
