@@ -146,16 +146,26 @@ def _computed_rows(session: Session, today: date, rules: ChurnThresholds,
             break
 
 
-def _stored_rows(session: Session, today: date, rules: ChurnThresholds) -> Iterator[tuple[Identity, Activity]]:
+def _stored_rows(session: Session, today: date, rules: ChurnThresholds,
+                 after: date | None = None) -> Iterator[tuple[Identity, Activity]]:
     """Only the customers with a warning not raised yet: the database tests each rule on the
     stored figures (a little loosely, for the float arithmetic), builds the warning's key and
-    looks it up among the reminders; the exact test runs in Python on what is left."""
+    looks it up among the reminders; the exact test runs in Python on what is left.
+
+    With `after` (the day of the last run), only silences that crossed their limit since then
+    are looked at; a customer whose rows changed since is looked at from its rows. A spend drop
+    can follow from a window boundary alone, so that rule looks at everyone each day.
+    """
     a = CustomerActivity
     today_ord = today.toordinal()
     tiers = set(session.scalars(select(TierPolicy.tier))) | {t for t in rules.silence_days if t != ANY_TIER}
     limits = _limits(rules, sorted(tiers))
-    cutoff = case(*((Customer.tier == tier, today_ord - limit) for tier, limit in limits.items() if tier is not None),
-                  else_=today_ord - limits[None])
+
+    def before_limit(day_ord: int):
+        """The day a silence counted from must precede to pass its tier's limit by `day_ord`."""
+        return case(*((Customer.tier == tier, day_ord - limit) for tier, limit in limits.items() if tier is not None),
+                    else_=day_ord - limits[None])
+
     window = max(1, rules.window_days)
     period_label = date.fromordinal(max(1, (today_ord // window) * window)).isoformat()
 
@@ -165,14 +175,22 @@ def _stored_rows(session: Session, today: date, rules: ChurnThresholds) -> Itera
 
     gap = ((a.purchase_days >= max(2, rules.min_purchase_days))
            & (a.last_purchase_day <= today_ord - rules.min_silence_days)
-           & (literal(today_ord) - a.last_purchase_day + 1 > a.median_gap * rules.gap_factor)
-           & new("purchase_gap", ordinal_text(session, a.last_purchase_day)))
+           & (literal(today_ord) - a.last_purchase_day + 1 > a.median_gap * rules.gap_factor))
     drop = ((a.previous_spend_cents >= max(1, rules.min_previous_spend_cents))
-            & ((a.previous_spend_cents - a.recent_spend_cents) * 100 + 1 > a.previous_spend_cents * rules.spend_drop_percent)
-            & new("spend_drop", literal(period_label)))
-    silent = ((func.coalesce(a.last_contact_day, a.entered_day) < cutoff)
-              & new("no_contact", case((a.last_contact_day.is_(None), literal("never-")), else_=literal(""))
-                    + ordinal_text(session, func.coalesce(a.last_contact_day, a.entered_day))))
+            & ((a.previous_spend_cents - a.recent_spend_cents) * 100 + 1 > a.previous_spend_cents * rules.spend_drop_percent))
+    contact_base = func.coalesce(a.last_contact_day, a.entered_day)
+    silent = contact_base < before_limit(today_ord)
+    if after is not None:
+        after_ord = after.toordinal()
+        # A gap fires on last + max(int(factor × median) + 1, min_silence): not by `after`.
+        wait = a.median_gap * rules.gap_factor + 1
+        gap = gap & (a.last_purchase_day + case((wait > rules.min_silence_days, wait),
+                                                else_=rules.min_silence_days) + 1 > after_ord)
+        silent = silent & (contact_base >= before_limit(after_ord))
+    gap = gap & new("purchase_gap", ordinal_text(session, a.last_purchase_day))
+    drop = drop & new("spend_drop", literal(period_label))
+    silent = silent & new("no_contact", case((a.last_contact_day.is_(None), literal("never-")), else_=literal(""))
+                          + ordinal_text(session, contact_base))
     query = (select(*_IDENTITY, *(getattr(a, name) for name in activity.COLUMNS))
              .join(a, a.customer_id == Customer.id)
              .where(Customer.deleted_at.is_(None), or_(gap, drop, silent)))
@@ -184,15 +202,18 @@ _ID_CHUNK = 5000  # well under SQLite's 32,766 bound parameters
 
 
 def complaint_signals(session: Session, today: date, rules: ChurnThresholds,
-                      customer_ids: Collection[int] | None = None) -> list[ChurnSignal]:
-    """Complaints still unresolved `complaint_days` after they were received."""
+                      customer_ids: Collection[int] | None = None, after: date | None = None) -> list[ChurnSignal]:
+    """Complaints still unresolved `complaint_days` after they were received (with `after`, only
+    those whose limit passed since that day)."""
     cutoff = today - timedelta(days=rules.complaint_days)
+    since = None if after is None else after - timedelta(days=rules.complaint_days)
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Feedback.uid,
                Feedback.received_on, Feedback.content)
         .join(Customer, Customer.id == Feedback.customer_id)
         .where(Feedback.kind == "complaint", Feedback.resolved.is_(False), Feedback.deleted_at.is_(None),
                Customer.deleted_at.is_(None), Feedback.received_on <= cutoff,
+               true() if since is None else Feedback.received_on > since,
                _in_scope(Feedback.customer_id, customer_ids))
     )
     signals = []
@@ -209,18 +230,21 @@ def complaint_signals(session: Session, today: date, rules: ChurnThresholds,
 
 
 def churn_signals(session: Session, today: date, rules: ChurnThresholds,
-                  customer_ids: Collection[int] | None = None, *, stored: bool = False) -> list[ChurnSignal]:
+                  customer_ids: Collection[int] | None = None, *, stored: bool = False,
+                  after: date | None = None) -> list[ChurnSignal]:
     """Every rule's signals for these customers (None: all of them).
 
     `stored` takes everyone's purchase and contact figures from the `customer_activity` table,
     which the caller has just refreshed (the reminder run's daily pass); otherwise they are worked
-    out from the rows now.
+    out from the rows now. `after` (stored only): warnings raised on that day are known, so only
+    what came since is looked for (see _stored_rows).
     """
     if stored and customer_ids is None:
-        rows = _stored_rows(session, today, rules)
+        rows = _stored_rows(session, today, rules, after)
     else:
+        after = None
         rows = _computed_rows(session, today, rules, customer_ids)
-    return activity_signals(today, rules, rows) + complaint_signals(session, today, rules, customer_ids)
+    return activity_signals(today, rules, rows) + complaint_signals(session, today, rules, customer_ids, after)
 
 
 # --- sentences -----------------------------------------------------------------------------------

@@ -130,6 +130,9 @@ LEVELS = ("high", "mid", "low")
 
 
 class Customer(Tracked, Base):
+    """(Migration 0002 also indexes birthday and cooperation_since by month and day, with an
+    expression per database that sql_time.month_day repeats.)"""
+
     __tablename__ = "customers"
     __table_args__ = (
         # 客户编号 is unique among live customers only: a deleted customer's code may be reused.
@@ -178,6 +181,7 @@ class Customer(Tracked, Base):
 
 class Contact(Tracked, Base):
     __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_birthday", "birth_month", "birth_day"),)
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -53,6 +53,7 @@ class GenerationReport:
     today: date
     full: bool = True  # a full pass over every customer, or only those changed since the last run
     scope_size: int | None = None
+    after: date | None = None  # a new day's run: dates after this day were looked at for everyone
     created: Counter = field(default_factory=Counter)
     new_keys: list[str] = field(default_factory=list)
     planned_revisits: int = 0
@@ -77,6 +78,7 @@ class GenerationReport:
 
     def as_dict(self) -> dict:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,
+                "after": self.after.isoformat() if self.after else None,
                 "created": dict(self.created), "total_created": self.total_created,
                 "planned_revisits": self.planned_revisits, "woken": self.woken, "superseded": self.superseded,
                 "seconds": round(self.seconds, 3)}
@@ -234,14 +236,26 @@ def _rules_fingerprint(session: Session) -> str:
     return repr((tuple(setting) if setting else None, tuple(policies) if policies else None))
 
 
-def _scope(session: Session, today: date, full: bool | None, rules: str) -> set[int] | None:
-    """None for a full pass (a new day, new rules, or asked for); else the customers changed since."""
-    if full:
-        return None
-    state = _load_state(session)
-    if state is None or state.day != today or state.rules != rules:
-        return None
-    return changed_customers(session, _changes_since(session, state))
+# A day's first run over the days since the last run (rather than over every date again) while
+# the gap is at most this long; past it, a full pass.
+_MAX_DAYS_BEHIND = 31
+
+
+def _scope(session: Session, today: date, full: bool | None, rules: str) -> tuple[set[int] | None, date | None]:
+    """(customers to look at with every date, day after which to look for dates that came).
+
+    (None, None): a full pass, every customer and every date (asked for, no earlier run, new
+    rules, or a gap too long). A later run the same day: (the customers changed since, None).
+    A new day's first run: (the customers changed since the last run, its day), since a reminder
+    exists for each date the last run covered unless the customer's rows changed.
+    """
+    state = None if full else _load_state(session)
+    if state is None or state.rules != rules or not 0 <= (today - state.day).days <= _MAX_DAYS_BEHIND:
+        return None, None
+    changed = changed_customers(session, _changes_since(session, state))
+    if changed is None:
+        return None, None
+    return changed, None if state.day == today else state.day
 
 
 @dataclass
@@ -250,8 +264,21 @@ class _Run:
     started: datetime
     rules: str
     scope: set[int] | None
+    after: date | None  # on a new day, the last run's day: dates after it are looked at for everyone
     report: GenerationReport
     clock: float
+
+    @property
+    def sweeps(self) -> bool:
+        """Looks at every customer (for every date, or for the dates since the last run)."""
+        return self.scope is None or self.after is not None
+
+    def passes(self) -> list[tuple[set[int] | None, date | None]]:
+        """(scope, after) of each pass over the sources."""
+        found = [] if self.scope is None or not self.scope else [(self.scope, None)]
+        if self.sweeps:
+            found.append((None, self.after))
+        return found
 
 
 def _begin(session: Session, today: date, full: bool | None) -> _Run:
@@ -260,15 +287,16 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
     serialize_generation(session)
     started = utcnow()
     rules = _rules_fingerprint(session)
-    scope = _scope(session, today, full, rules)
-    report = GenerationReport(today=today, full=scope is None, scope_size=None if scope is None else len(scope))
+    previous = _load_state(session)
+    scope, after = _scope(session, today, full, rules)
+    report = GenerationReport(today=today, full=scope is None or after is not None,
+                              scope_size=None if scope is None else len(scope), after=after)
     if scope is None or scope:
         # Contacts written before the previous run started moved their plans then.
-        previous = _load_state(session)
         contacts_since = None if previous is None else _changes_since(session, previous)
         report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
     report.woken = _wake_snoozed(session, today)
-    return _Run(today, started, rules, scope, report, clock)
+    return _Run(today, started, rules, scope, after, report, clock)
 
 
 def _finish(session: Session, run: _Run, candidates: list[Candidate], new_keys: list[str]) -> GenerationReport:
@@ -298,12 +326,12 @@ def generate_reminders(session: Session, today: date, *, settings: ReminderSetti
     """
     run = _begin(session, today, full)
     settings = settings or load_reminder_settings(session)
-    if run.scope is None:
+    if run.sweeps:
         activity.refresh(session, today, settings.churn.window_days)
     candidates: list[Candidate] = []
-    if run.scope is None or run.scope:
+    for scope, after in run.passes():
         for _kind, source in SOURCES:
-            candidates.extend(source(session, today, settings, run.scope))
+            candidates.extend(source(session, today, settings, scope, after))
     return _finish(session, run, candidates, raise_reminders(session, candidates))
 
 
@@ -314,24 +342,26 @@ def run_generation(database, today: date, *, full: bool | None = None, batch: in
     would make a colleague's save wait (or time out). So only the planning takes the lock; the
     sources read in their own read transactions; reminders are inserted in batches, each its own
     short write. Exactly-once still holds: every insert is keyed, and an interrupted run leaves
-    the day's state unsaved, so the next run is a full pass again.
+    the state of the last completed run, so the next run covers what this one did not.
     """
     with database.write() as session:
         run = _begin(session, today, full)
     candidates: list[Candidate] = []
-    if run.scope is None or run.scope:
+    passes = run.passes()
+    if passes:
         with database.session() as session:
             settings = load_reminder_settings(session)
-        if run.scope is None:
-            # Worked out in a read transaction; only storing the figures takes the write lock.
-            with database.session() as session:
-                refresh = activity.plan_refresh(session, today, settings.churn.window_days)
-                figures = activity.compute(session, today, settings.churn.window_days, refresh.customer_ids)
-            with database.write() as session:
-                activity.store(session, refresh, figures)
+    if run.sweeps:
+        # Worked out in a read transaction; only storing the figures takes the write lock.
+        with database.session() as session:
+            refresh = activity.plan_refresh(session, today, settings.churn.window_days)
+            figures = activity.compute(session, today, settings.churn.window_days, refresh.customer_ids)
+        with database.write() as session:
+            activity.store(session, refresh, figures)
+    for scope, after in passes:
         for _kind, source in SOURCES:
             with database.session() as session:  # one read transaction per source: short shared locks
-                candidates.extend(source(session, today, settings, run.scope))
+                candidates.extend(source(session, today, settings, scope, after))
     with database.session() as session:
         known = existing_keys(session, [c.key for c in candidates])
     fresh = sorted((c for c in candidates if c.key not in known), key=lambda c: c.key)

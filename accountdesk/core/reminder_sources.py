@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, String, and_, cast, exists, extract, func, literal, or_, select, true, tuple_
+from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
 from accountdesk.core.care_dates import (
@@ -21,6 +21,7 @@ from accountdesk.core.churn import churn_signals, describe
 from accountdesk.core.models import Contact, Customer, Reminder, RevisitPlan
 from accountdesk.core.reminder_settings import ANY_TIER, ReminderSettings
 from accountdesk.core.revisits import CADENCE_PURPOSE, load_cadence
+from accountdesk.core.sql_time import month_day, month_day_values
 
 WEEKDAYS_ZH = "一二三四五六日"
 _LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
@@ -65,9 +66,17 @@ def _in_scope(column, scope: Scope):
     return column.in_(list(scope)) if scope is not None else true()
 
 
-def _window(today: date, settings: ReminderSettings, kind: str) -> tuple[date, date]:
-    """Events from `catch_up_days` ago (raised late if the app was closed) to the lead time ahead."""
-    return today - timedelta(days=settings.catch_up_days), today + timedelta(days=settings.lead(kind))
+After = date | None  # a new day's run: only what came into view since this day's run
+
+
+def _window(today: date, settings: ReminderSettings, kind: str, after: After = None) -> tuple[date, date]:
+    """Events from `catch_up_days` ago (raised late if the app was closed) to the lead time ahead;
+    after a run on `after`, only those that came into view since (the rest were raised then)."""
+    lead = timedelta(days=settings.lead(kind))
+    start = today - timedelta(days=settings.catch_up_days)
+    if after is not None:
+        start = max(start, after + lead + timedelta(days=1))
+    return start, today + lead
 
 
 def _day_text(on: date) -> str:
@@ -77,24 +86,28 @@ def _day_text(on: date) -> str:
 # --- birthdays -----------------------------------------------------------------------------------
 
 
-def birthday_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
-    start, end = _window(today, settings, "birthday")
+def birthday_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None,
+                        after: After = None) -> list[Candidate]:
+    start, end = _window(today, settings, "birthday", after)
+    if start > end:
+        return []
     lead = settings.lead("birthday")
     solar_pairs = sorted(solar_days_hitting(start, end))
     lunar_triples = sorted(lunar_birthdays_hitting(start, end))
-    is_lunar = Contact.birth_calendar == "lunar"
     leap = func.coalesce(Contact.birth_leap_month, False)
-    # The database picks the few contacts whose month/day falls in the window; a birthday
-    # moves every year, so no stored date could be indexed anyway.
-    conditions = [and_(~is_lunar, tuple_(Contact.birth_month, Contact.birth_day).in_(solar_pairs))]
-    if lunar_triples:
-        conditions.append(and_(is_lunar, tuple_(Contact.birth_month, Contact.birth_day, leap).in_(lunar_triples)))
+    # The database picks, through the (birth_month, birth_day) index, the few contacts whose
+    # month/day falls in the window in either calendar; birthday_occurrences() then keeps those
+    # that really fall in it in their own calendar.
+    pairs = sorted(set(solar_pairs) | {(month, day) for month, day, _leap in lunar_triples})
+    if not pairs:
+        return _customer_birthday_candidates(session, start, end, lead, settings, scope)
+    on_a_day = or_(*(and_(Contact.birth_month == month, Contact.birth_day == day) for month, day in pairs))
     rows = session.execute(
         select(Contact.id, Contact.uid, Contact.name, Contact.birth_calendar, Contact.birth_month, Contact.birth_day,
                leap, Customer.id, Customer.code, Customer.name, Customer.tier)
         .join(Customer, Customer.id == Contact.customer_id)
         .where(Contact.deleted_at.is_(None), Customer.deleted_at.is_(None), Contact.birth_month.is_not(None),
-               Contact.birth_day.is_not(None), or_(*conditions), _in_scope(Contact.customer_id, scope))
+               Contact.birth_day.is_not(None), on_a_day, _in_scope(Contact.customer_id, scope))
     ).all()
     found = []
     for contact_id, uid, name, calendar_kind, month, day, is_leap, customer_id, code, customer_name, tier in rows:
@@ -117,8 +130,10 @@ def birthday_candidates(session: Session, today: date, settings: ReminderSetting
     return found + _customer_birthday_candidates(session, start, end, lead, settings, scope)
 
 
-def month_day_filter(column, pairs: list[tuple[int, int]]):
-    return tuple_(cast(extract("month", column), Integer), cast(extract("day", column), Integer)).in_(pairs)
+def month_day_filter(session: Session, column, pairs: list[tuple[int, int]]):
+    """Dates falling on one of these (month, day) pairs in any year, found through the column's
+    month-day index (a birthday moves every year, so no stored date could be indexed)."""
+    return month_day(session, column).in_(month_day_values(session, pairs))
 
 
 def _customer_birthday_candidates(session: Session, start: date, end: date, lead: int,
@@ -127,7 +142,7 @@ def _customer_birthday_candidates(session: Session, start: date, end: date, lead
     pairs = sorted(solar_days_hitting(start, end))
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.birthday)
-        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), month_day_filter(Customer.birthday, pairs),
+        .where(Customer.deleted_at.is_(None), Customer.birthday.is_not(None), month_day_filter(session, Customer.birthday, pairs),
                _in_scope(Customer.id, scope))
     ).all()
     found = []
@@ -148,11 +163,14 @@ def _customer_birthday_candidates(session: Session, start: date, end: date, lead
 # --- festivals -----------------------------------------------------------------------------------
 
 
-def festival_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
+def festival_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None,
+                        after: After = None) -> list[Candidate]:
     """One reminder per festival (not per customer), with a greeting per tier and who to greet."""
     if scope is not None:
         return []  # festivals concern no customer in particular: the day's full pass raises them
-    start, end = _window(today, settings, "festival")
+    start, end = _window(today, settings, "festival", after)
+    if start > end:
+        return []
     occurrences = festivals_between(start, end, settings.festivals, settings.custom_days)
     if not occurrences:
         return []
@@ -182,14 +200,17 @@ def festival_candidates(session: Session, today: date, settings: ReminderSetting
 # --- anniversaries -------------------------------------------------------------------------------
 
 
-def anniversary_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
-    start, end = _window(today, settings, "anniversary")
+def anniversary_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None,
+                           after: After = None) -> list[Candidate]:
+    start, end = _window(today, settings, "anniversary", after)
+    if start > end:
+        return []
     lead = settings.lead("anniversary")
     pairs = sorted(solar_days_hitting(start, end))
     rows = session.execute(
         select(Customer.id, Customer.uid, Customer.code, Customer.name, Customer.tier, Customer.cooperation_since)
         .where(Customer.deleted_at.is_(None), Customer.cooperation_since.is_not(None),
-               month_day_filter(Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
+               month_day_filter(session, Customer.cooperation_since, pairs), _in_scope(Customer.id, scope))
     ).all()
     found = []
     for customer_id, uid, code, name, tier, since in rows:
@@ -213,7 +234,8 @@ def _revisit_key_expr(suffix: str):
     return literal("revisit:") + RevisitPlan.uid + literal(":") + cast(RevisitPlan.due_on, String) + literal(suffix)
 
 
-def revisit_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
+def revisit_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None,
+                       after: After = None) -> list[Candidate]:
     """A "due" reminder from lead days before a planned revisit through its grace, then an "overdue" one.
 
     The database leaves out plans whose reminder already exists (a join on the unique key), so a
@@ -222,8 +244,12 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
     lead, grace = settings.lead("revisit"), settings.grace_days
     cadence = load_cadence(session)
     found = []
-    for stage, low, high in (("due", today - timedelta(days=grace), today + timedelta(days=lead)),
-                             ("overdue", None, today - timedelta(days=grace + 1))):
+    stages = [("due", today - timedelta(days=grace), today + timedelta(days=lead)),
+              ("overdue", None, today - timedelta(days=grace + 1))]
+    if after is not None:  # only plans that came due, or went overdue, since the run on `after`
+        stages = [("due", after + timedelta(days=lead + 1), today + timedelta(days=lead)),
+                  ("overdue", after - timedelta(days=grace), today - timedelta(days=grace + 1))]
+    for stage, low, high in stages:
         key = _revisit_key_expr(f":{stage}")
         query = (
             select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, RevisitPlan.purpose, RevisitPlan.channel,
@@ -264,12 +290,13 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
 # --- churn ---------------------------------------------------------------------------------------
 
 
-def churn_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None) -> list[Candidate]:
+def churn_candidates(session: Session, today: date, settings: ReminderSettings, scope: Scope = None,
+                     after: After = None) -> list[Candidate]:
     from accountdesk.core.reminder_runs import existing_keys  # (imports this module)
 
     # The day's full pass reads the figures the run has just refreshed (activity.py). Most of its
     # warnings were raised on earlier days; only new ones get their sentences.
-    signals = churn_signals(session, today, settings.churn, scope, stored=scope is None)
+    signals = churn_signals(session, today, settings.churn, scope, stored=scope is None, after=after)
     known = existing_keys(session, [signal.key for signal in signals])
     # A warning whose rule started to hold long ago (say after an import) appears at the start
     # of the catch-up window, not years back; the detail still says since when.

@@ -118,7 +118,8 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
     """
     serialize_generation(session)
     # Existing plans first: the ones made below start from the latest contact already.
-    if customer_ids is None:
+    if customer_ids is None or contacts_since is not None:
+        # A plan moves for a contact logged since the last sync, whoever else changed.
         sync_cadence(session, today, since=contacts_since)
     elif customer_ids:
         sync_cadence(session, None, customer_ids=customer_ids)

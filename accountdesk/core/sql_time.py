@@ -6,6 +6,8 @@ the local date of an instant is then worked out in Python (the database knows no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import Integer, cast, func, literal_column
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -37,6 +39,23 @@ def ordinal_text(session: Session, ordinal: ColumnElement) -> ColumnElement:
     if dialect_name(session) == "postgresql":
         return func.to_char(literal_column("DATE '0001-01-01'") + (ordinal - 1), "YYYY-MM-DD")
     return func.date(ordinal + _JULIAN_DAY_OF_ORDINAL_ZERO)
+
+
+def month_day(session: Session, day: ColumnElement) -> ColumnElement:
+    """A stored date's month and day as one value, written exactly as the month-day indexes of
+    migration 0002 are (customers' birthdays and cooperation starts), so lookups use them:
+    'MM-DD' text on SQLite (dates are stored as ISO text), month × 100 + day on PostgreSQL."""
+    if dialect_name(session) == "postgresql":
+        return literal_column(f"(EXTRACT(MONTH FROM {day.table.name}.{day.name}) * 100 "
+                              f"+ EXTRACT(DAY FROM {day.table.name}.{day.name}))")
+    return literal_column(f"substr({day.table.name}.{day.name}, 6)")  # a literal 6, as in the index
+
+
+def month_day_values(session: Session, pairs: Iterable[tuple[int, int]]) -> list:
+    """(month, day) pairs as month_day() gives them."""
+    if dialect_name(session) == "postgresql":
+        return [month * 100 + day for month, day in pairs]
+    return [f"{month:02d}-{day:02d}" for month, day in pairs]
 
 
 def without_index(session: Session, column) -> ColumnElement:

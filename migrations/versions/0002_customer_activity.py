@@ -1,10 +1,10 @@
-"""customer activity cache for the daily churn check; covering indexes of live rows
+"""customer activity cache for the daily churn check; covering and month-day indexes
 
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-22 22:10:00
 
-A derived table and two indexes only: the upgrade adds the table empty (the first reminder run
+A derived table and indexes only: the upgrade adds the table empty (the first reminder run
 fills it) and touches no existing row.
 """
 
@@ -37,9 +37,21 @@ def upgrade() -> None:
                     sqlite_where=live, postgresql_where=live)
     op.create_index('ix_interactions_live_by_customer', 'interactions', ['customer_id', 'occurred_at', 'satisfaction'],
                     sqlite_where=live, postgresql_where=live)
+    # Birthdays and anniversaries are looked up by month and day (accountdesk.core.sql_time.month_day
+    # writes the same expressions, so the lookups use these indexes).
+    op.create_index('ix_contacts_birthday', 'contacts', ['birth_month', 'birth_day'])
+    postgres = op.get_bind().dialect.name == "postgresql"
+    for column in ("birthday", "cooperation_since"):
+        expression = (f"(EXTRACT(MONTH FROM {column}) * 100 + EXTRACT(DAY FROM {column}))" if postgres
+                      else f"substr({column}, 6)")
+        op.execute(f"CREATE INDEX ix_customers_{column}_month_day ON customers ({expression}) "
+                   f"WHERE {column} IS NOT NULL")
 
 
 def downgrade() -> None:
+    op.drop_index('ix_customers_cooperation_since_month_day', table_name='customers')
+    op.drop_index('ix_customers_birthday_month_day', table_name='customers')
+    op.drop_index('ix_contacts_birthday', table_name='contacts')
     op.drop_index('ix_interactions_live_by_customer', table_name='interactions')
     op.drop_index('ix_transactions_live_by_customer', table_name='transactions')
     op.drop_table('customer_activity')

@@ -11,7 +11,14 @@ from sqlalchemy import select, update
 from accountdesk.core import activity
 from accountdesk.core.churn import churn_signals
 from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.models import Customer, CustomerActivity, Interaction, Reminder, Transaction
+from accountdesk.core.models import (
+    Customer,
+    CustomerActivity,
+    Interaction,
+    Reminder,
+    RevisitPlan,
+    Transaction,
+)
 from accountdesk.core.reminder_settings import ChurnThresholds
 
 WINDOW = 30  # short windows, so a few weeks cross their boundaries
@@ -154,3 +161,57 @@ def test_daily_pass_from_stored_figures_fires_what_the_rows_say(db):
             left = churn_signals(session, day, rules, stored=True)
             assert {s.key for s in left} <= raised and len(left) < len(from_store) / 4
     assert {key.split(":")[1] for key in raised} == {"purchase_gap", "spend_drop", "no_contact"}
+
+
+def test_a_run_each_day_raises_what_full_passes_raise(demo_template, tmp_path):
+    """Forty days of a manager's book, each day's first run covering only what the day brought
+    (plus the customers whose rows changed), against the same days run as full passes."""
+    import shutil
+
+    from accountdesk.core import tiering
+    from accountdesk.core.archive import add_transaction, log_interaction
+    from accountdesk.core.db import open_database
+    from accountdesk.core.models import Feedback
+    from accountdesk.core.reminders import generate_reminders
+    from accountdesk.core.revisits import complete_revisit
+
+    books = {}
+    for name in ("daily", "full"):
+        shutil.copyfile(demo_template, tmp_path / f"{name}.accountdesk")
+        books[name] = open_database(tmp_path / f"{name}.accountdesk", user="tester")
+    day = date(2026, 11, 20)
+    rng = random.Random(5)
+    kinds = set()
+    for step in range(40):
+        day += timedelta(days=1)
+        picks = [rng.randrange(1, 121) for _ in range(4)]
+        for name, database in books.items():
+            with database.write() as session:
+                # The same edits in both books: a purchase, a call, a complaint, a revisit done.
+                add_transaction(session, picks[0], {"occurred_on": day, "amount": "1234.50", "product": "P"})
+                log_interaction(session, picks[1], {"kind": "phone", "occurred_at": local_noon_utc(day)})
+                session.add(Feedback(customer_id=picks[2], kind="complaint", received_on=day, content="慢",
+                                     resolved=False))
+                plan = session.execute(select(RevisitPlan.id).where(
+                    RevisitPlan.customer_id == picks[3], RevisitPlan.state == "planned")).scalar()
+                if plan is not None:
+                    complete_revisit(session, plan, "visit", "ok", 4, None, day)
+                if step % 10 == 9:
+                    tiering.regrade_all(session, as_of=day)
+            with database.write() as session:
+                report = generate_reminders(session, day, full=name == "full")
+            assert report.full and (report.after is None) == (name == "full")
+        raised = {}
+        for name, database in books.items():
+            with database.session() as session:
+                # Rows made during the test have other uids in each book: compare what the keys name.
+                raised[name] = {(kind, customer_id, contact_id, event_on, due_on, (data or {}).get("rule"),
+                                 (data or {}).get("stage"), (data or {}).get("festival"))
+                                for kind, customer_id, contact_id, event_on, due_on, data in session.execute(
+                                    select(Reminder.kind, Reminder.customer_id, Reminder.contact_id,
+                                           Reminder.event_on, Reminder.due_on, Reminder.data))}
+        assert raised["daily"] == raised["full"], f"{day}: {raised['daily'] ^ raised['full']}"
+        kinds |= {entry[0] for entry in raised["daily"]}
+    assert kinds >= {"revisit", "birthday", "festival", "churn", "complaint"}
+    for database in books.values():
+        database.dispose()
