@@ -23,10 +23,10 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, delete, func, select, update
+from sqlalchemy import and_, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from accountdesk.core.bulk_rows import insert_rows
+from accountdesk.core.bulk_rows import driver_executemany, insert_rows
 from accountdesk.core.clock import LocalDays, local_zone
 from accountdesk.core.metrics import DayOrdinals, day_list, median_gap
 from accountdesk.core.models import (
@@ -51,7 +51,7 @@ _MAX_DAYS_AHEAD = 31
 _CHUNK = 5000  # ids per IN list, well under SQLite's bound-parameter limit
 
 COLUMNS = ["customer_id", "entered_day", "last_purchase_day", "purchase_days", "median_gap",
-           "recent_spend_cents", "previous_spend_cents", "last_contact_day"]
+           "recent_spend_cents", "previous_spend_cents", "last_contact_day", "changed_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +66,12 @@ class Activity:
     recent_spend_cents: int
     previous_spend_cents: int
     last_contact_day: int | None
+    # The day these figures last changed (bookkeeping: equal figures are equal whatever the day).
+    changed_day: int = field(default=0, compare=False)
 
     def row(self) -> tuple:
         return (self.customer_id, self.entered_day, self.last_purchase_day, self.purchase_days, self.median_gap,
-                self.recent_spend_cents, self.previous_spend_cents, self.last_contact_day)
+                self.recent_spend_cents, self.previous_spend_cents, self.last_contact_day, self.changed_day)
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def compute(session: Session, today: date, window_days: int,
     recent_start, previous_start = _windows(today, max(1, window_days))
     days = LocalDays(local_zone())
     ordinals = DayOrdinals()
+    today_ord = today.toordinal()
     dialect = connection.dialect.name
     result: list[Activity] = []
     for chunk in _chunks(customer_ids):
@@ -157,12 +160,13 @@ def compute(session: Session, today: date, window_days: int,
             entered = days.ordinal(created_epoch or 0)
             found = bought.get(customer_id)
             if found is None:
-                result.append(Activity(customer_id, entered, None, 0, None, 0, 0, last_contact.get(customer_id)))
+                result.append(Activity(customer_id, entered, None, 0, None, 0, 0, last_contact.get(customer_id),
+                                       today_ord))
                 continue
             texts, recent, previous = found
             purchase_days = sorted(set(map(ordinals.__getitem__, texts.split(","))))
             result.append(Activity(customer_id, entered, purchase_days[-1], len(purchase_days), median_gap(purchase_days),
-                                   recent, previous, last_contact.get(customer_id)))
+                                   recent, previous, last_contact.get(customer_id), today_ord))
     return result
 
 
@@ -275,12 +279,14 @@ def store(session: Session, refresh: Refresh, figures: Iterable[Activity]) -> in
     rows = [figure.row() for figure in figures]
     insert_rows(session, table, COLUMNS, rows)
     if refresh.shifts:
-        session.execute(
-            update(table).where(table.c.customer_id == bindparam("id")).values(
-                recent_spend_cents=table.c.recent_spend_cents + bindparam("recent"),
-                previous_spend_cents=table.c.previous_spend_cents + bindparam("previous")),
-            [{"id": customer_id, "recent": recent, "previous": previous}
-             for customer_id, (recent, previous) in refresh.shifts.items()],
+        # Straight to the driver: plain integers, and SQLAlchemy's per-row parameter handling
+        # would cost more than the updates.
+        day = refresh.state.day.toordinal()
+        driver_executemany(
+            session.connection(),
+            "UPDATE customer_activity SET recent_spend_cents = recent_spend_cents + ?, "
+            "previous_spend_cents = previous_spend_cents + ?, changed_day = ? WHERE customer_id = ?",
+            [(recent, previous, day, customer_id) for customer_id, (recent, previous) in refresh.shifts.items()],
         )
     _save_state(session, refresh.state)
     return len(rows) + len(refresh.shifts)

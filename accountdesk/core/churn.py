@@ -152,9 +152,9 @@ def _stored_rows(session: Session, today: date, rules: ChurnThresholds,
     stored figures (a little loosely, for the float arithmetic), builds the warning's key and
     looks it up among the reminders; the exact test runs in Python on what is left.
 
-    With `after` (the day of the last run), only silences that crossed their limit since then
-    are looked at; a customer whose rows changed since is looked at from its rows. A spend drop
-    can follow from a window boundary alone, so that rule looks at everyone each day.
+    With `after` (the day of the last run), only silences that crossed their limit since then,
+    and spend drops of figures that changed since (or of everyone, in a new period), are looked
+    at; a customer whose rows changed since is looked at from its rows.
     """
     a = CustomerActivity
     today_ord = today.toordinal()
@@ -187,6 +187,8 @@ def _stored_rows(session: Session, today: date, rules: ChurnThresholds,
         gap = gap & (a.last_purchase_day + case((wait > rules.min_silence_days, wait),
                                                 else_=rules.min_silence_days) + 1 > after_ord)
         silent = silent & (contact_base >= before_limit(after_ord))
+        if after_ord // window == today_ord // window:  # the same period: only figures that changed
+            drop = drop & (a.changed_day > after_ord)
     gap = gap & new("purchase_gap", ordinal_text(session, a.last_purchase_day))
     drop = drop & new("spend_drop", literal(period_label))
     silent = silent & new("no_contact", case((a.last_contact_day.is_(None), literal("never-")), else_=literal(""))

@@ -431,6 +431,7 @@ class CustomerActivity(Base):
     recent_spend_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     previous_spend_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     last_contact_day: Mapped[int | None] = mapped_column(Integer)
+    changed_day: Mapped[int] = mapped_column(Integer)  # the day these figures last changed
 
 
 class Meta(Base):

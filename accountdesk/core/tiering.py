@@ -17,6 +17,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from accountdesk.core.bulk_rows import driver_executemany
 from accountdesk.core.changes import Changes
 from accountdesk.core.explain import CriterionScore, ScoreBreakdown, score_breakdown
 from accountdesk.core.i18n import Message
@@ -246,14 +247,6 @@ def _driver_value(connection, column, value):
     return processor(value) if processor else value
 
 
-def _driver_executemany(connection, sql: str, rows: list[tuple]) -> None:
-    """executemany straight to the driver: at 100,000 rows SQLAlchemy's per-row parameter
-    handling costs more than the database's own work, so rows arrive in driver form."""
-    if connection.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
-    connection.exec_driver_sql(sql, rows)
-
-
 def _fresh_uids(count: int) -> list[str]:
     """`count` new UUID texts in the time-ordered layout (version 7: milliseconds, then a batch
     counter, then random bits). Made in one go, since uuid4() per row costs a third of a second
@@ -314,7 +307,7 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
 def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: ScoringModel, as_of: date,
                 reason: str | None, now, user: str | None) -> None:
     if rows:
-        _driver_executemany(
+        driver_executemany(
             connection,
             "UPDATE customers SET tier = ?, score = ?, stage = ?, rfm_segment = ?, updated_at = ?, "
             "updated_by = ?, version = version + 1 WHERE id = ?",
@@ -323,7 +316,7 @@ def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: Sco
     if moves:
         text = reason or f"重新分级（截至 {as_of.isoformat()}） / re-grade as of {as_of.isoformat()}"
         manual = _driver_value(connection, TierChange.__table__.c.manual, False)
-        _driver_executemany(
+        driver_executemany(
             connection,
             "INSERT INTO tier_changes (uid, created_at, updated_at, updated_by, version, customer_id, "
             "changed_at, old_tier, new_tier, score, model_id, model_version, manual, reason) "

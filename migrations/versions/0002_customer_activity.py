@@ -29,6 +29,7 @@ def upgrade() -> None:
     sa.Column('recent_spend_cents', sa.BigInteger(), nullable=False),
     sa.Column('previous_spend_cents', sa.BigInteger(), nullable=False),
     sa.Column('last_contact_day', sa.Integer(), nullable=True),
+    sa.Column('changed_day', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_customer_activity_customer_id_customers')),
     sa.PrimaryKeyConstraint('customer_id', name=op.f('pk_customer_activity'))
     )
