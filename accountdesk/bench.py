@@ -129,6 +129,12 @@ def _optional(module_name: str):
 # --- demo generation ----------------------------------------------------------------------------
 
 
+# The volume issue 3 sets its re-grade target for: 100,000 customers with 1,000,000 transactions,
+# ten per customer. The demo book has about 20.6 purchases per customer; the bench keeps this
+# share of them (the same customers, contacts and interactions otherwise).
+PURCHASE_SHARE = 10 / 20.6
+
+
 def _demo_floor(ctx: BenchContext) -> Measurement:
     if ctx.demo is None:
         raise NotAvailable("the demo step did not run")
@@ -147,7 +153,7 @@ def demo_generation(ctx: BenchContext) -> Measurement:
     def generate() -> None:
         # Grading, revisits and reminders are figures of their own below.
         ctx.demo = generate_demo(ctx.database, customers=ctx.customers, seed=ctx.seed, today=ctx.today,
-                                 follow_ups=False)
+                                 follow_ups=False, purchase_share=PURCHASE_SHARE)
 
     result = measured(generate)
     result.note = f"{ctx.demo.transactions} transactions, {ctx.demo.interactions} interactions"
@@ -266,9 +272,8 @@ def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
     result = measured(run)
     ctx.cache["graded"] = True
     transactions = getattr(ctx.demo, "transactions", None)
-    # Issue 3 states its target for 1,000,000 transactions per 100,000 customers; the demo makes about twice that.
-    result.note = (f"{what}; {transactions} transactions (issue 3 sets its target for {ctx.customers * 10}), "
-                   f"{reports[0].rows_written} customers rewritten, {len(reports[0].changes)} tier changes recorded")
+    result.note = (f"{what}; {transactions} transactions, {reports[0].rows_written} customers rewritten, "
+                   f"{len(reports[0].changes)} tier changes recorded")
     return result
 
 

@@ -257,12 +257,13 @@ class _Writer:
 
 
 def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, today: date,
-                  follow_ups: bool = True) -> DemoReport:
+                  follow_ups: bool = True, purchase_share: float = 1.0) -> DemoReport:
     """Add `customers` realistic customers (with contacts, 2–3 years of history, feedback and tags).
 
     The same seed on the same database gives the same customers; codes continue after the
     highest existing C-number, so a second run adds customers instead of clashing. With
     `follow_ups`, grading, revisit planning and reminders run afterwards (see _follow_up).
+    `purchase_share` below 1 keeps that share of the purchases (a thinner book of the same customers).
     """
     started = time.perf_counter()
     rng = Random(seed)
@@ -274,7 +275,8 @@ def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, to
         tags, report.tags = _ensure_tags(connection, stamp)
         first_number = _first_free_number(connection)
         taken = set(connection.execute(select(Customer.name)).scalars())
-        generator = CustomerGenerator(rng, today, owners, tags, taken, first_number)
+        generator = CustomerGenerator(rng, today, owners, tags, taken, first_number,
+                                      purchase_share=purchase_share, seed=seed)
         diligence = team_diligence(seed, owners)
         history = RevisitHistory(connection, today, seed, diligence, now=stamp.now, user=stamp.user)
         writer = _Writer(connection, stamp, report, history)

@@ -65,8 +65,13 @@ class CustomerGenerator:
     """Makes customers one by one from a seeded random source; nothing here touches the database."""
 
     def __init__(self, rng: Random, today: date, owners: list[int], tags: dict[str, int],
-                 taken_names: set[str], first_number: int) -> None:
+                 taken_names: set[str], first_number: int, *, purchase_share: float = 1.0,
+                 seed: int = 1) -> None:
         self.rng = rng
+        # Below 1, each purchase day is kept with this chance (a book of a given volume, e.g. the
+        # bench's); drawn from a source of its own, so the customers stay the same otherwise.
+        self.purchase_share = purchase_share
+        self.thinning = Random(seed * 7919 + 17)
         self.today = today
         self.today_ord = today.toordinal()
         self.owners = owners
@@ -231,6 +236,9 @@ class CustomerGenerator:
         favourites = rng.sample(industry.products, min(len(industry.products), rng.randint(2, 4)))
         product_weights = [rng.randint(1, 10) for _ in favourites]
         purchases = self.purchases(timeline.purchases, power, favourites, product_weights)
+        if self.purchase_share < 1:  # made, then dropped: the main source draws as it always does
+            keep = self.thinning.random
+            purchases = [purchase for purchase in purchases if keep() < self.purchase_share]
         products = [p for p, _ in favourites]
         touches = self.touches(archetype, timeline, power, row["owner_id"], products, contacts)
         feedback = self.feedback(archetype, timeline, products, primary["name"])

@@ -189,3 +189,22 @@ def test_planning_after_the_demo_keeps_its_revisit_history(db, today):
         assert plan_revisits(session, today) == 0
     with db.session() as session:
         assert session.execute(select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.state)).all() == before
+
+
+def test_a_purchase_share_thins_the_purchases_of_the_same_customers(sqlite_template, tmp_path, today):
+    counts, people = {}, {}
+    for share in (1.0, 0.5):
+        path = tmp_path / f"share-{share}.accountdesk"
+        shutil.copyfile(sqlite_template, path)
+        database = open_database(path, user="tester")
+        generate_demo(database, customers=60, seed=4, today=today, follow_ups=False, purchase_share=share)
+        with database.session() as session:
+            counts[share] = session.scalar(select(func.count()).select_from(Transaction))
+            people[share] = session.execute(select(Customer.code, Customer.name, Customer.phone)
+                                            .order_by(Customer.code)).all()
+            interactions = session.scalar(select(func.count()).select_from(Interaction))
+        database.dispose()
+        counts[share, "interactions"] = interactions
+    assert people[0.5] == people[1.0]
+    assert 0.4 < counts[0.5] / counts[1.0] < 0.6
+    assert counts[0.5, "interactions"] == counts[1.0, "interactions"]
