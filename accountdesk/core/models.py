@@ -21,7 +21,6 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -134,17 +133,12 @@ class Customer(Tracked, Base):
     expression per database that sql_time.month_day repeats.)"""
 
     __tablename__ = "customers"
-    __table_args__ = (
-        # 客户编号 is unique among live customers only: a deleted customer's code may be reused.
-        Index(
-            "uq_customers_code_live",
-            "code",
-            unique=True,
-            sqlite_where=text("deleted_at IS NULL"),
-            postgresql_where=text("deleted_at IS NULL"),
-        ),
-        Index("ix_customers_owner_tier", "owner_id", "tier"),
-    )
+    # 客户编号 is unique among live customers only (a deleted customer's code may be reused): the
+    # partial unique index uq_customers_code_live (code) WHERE deleted_at IS NULL, from migration
+    # 0001. Like every partial index it lives in the migrations only: a dialect's *_where argument
+    # here would make SQLAlchemy import that dialect's whole package (asyncio included) at every
+    # start, and the schema never comes from this metadata.
+    __table_args__ = (Index("ix_customers_owner_tier", "owner_id", "tier"),)
 
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(200))
@@ -208,13 +202,10 @@ class Contact(Tracked, Base):
 
 class Transaction(Tracked, Base):
     __tablename__ = "transactions"
-    __table_args__ = (
-        Index("ix_transactions_customer_date", "customer_id", "occurred_on"),
-        # Everything grading and the churn check read of the live rows, in customer order: their
-        # aggregates scan this index alone (no table lookups, no sort).
-        Index("ix_transactions_live_by_customer", "customer_id", "occurred_on", "amount_cents",
-              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
-    )
+    # (and, from migration 0002, ix_transactions_live_by_customer (customer_id, occurred_on,
+    # amount_cents) WHERE deleted_at IS NULL: everything grading and the churn check read of the
+    # live rows, in customer order, so their aggregates scan it alone; see Customer on partial indexes)
+    __table_args__ = (Index("ix_transactions_customer_date", "customer_id", "occurred_on"),)
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
@@ -234,9 +225,9 @@ INTERACTION_KINDS = ("phone", "email", "visit", "meeting", "wechat", "other")
 class Interaction(Tracked, Base):
     __tablename__ = "interactions"
     __table_args__ = (
+        # (and, from migration 0002, ix_interactions_live_by_customer (customer_id, occurred_at,
+        # satisfaction) WHERE deleted_at IS NULL: see Transaction)
         Index("ix_interactions_customer_when", "customer_id", "occurred_at"),
-        Index("ix_interactions_live_by_customer", "customer_id", "occurred_at", "satisfaction",
-              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         CheckConstraint("satisfaction IS NULL OR (satisfaction BETWEEN 1 AND 5)", name="satisfaction_range"),
     )
 

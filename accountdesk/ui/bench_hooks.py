@@ -45,8 +45,20 @@ def _run_timed(code: str, *args: str) -> float:
     return max(wall, inside)
 
 
+def _compile_bytecode() -> None:
+    """Compile the package as pip and PyInstaller do when they install it: a user's start reads
+    bytecode, where a checkout run with PYTHONDONTWRITEBYTECODE would compile every module anew."""
+    import compileall
+
+    import accountdesk
+
+    compileall.compile_dir(Path(accountdesk.__file__).parent, quiet=2)
+
+
 def cold_start(db_path: Path) -> Measurement:
-    return Measurement(_run_timed(_COLD_START, str(db_path)), note="fresh process to a filled customer list")
+    _compile_bytecode()
+    return Measurement(_run_timed(_COLD_START, str(db_path)),
+                       note="fresh process to a filled customer list, from compiled bytecode as installed")
 
 
 def open_customer_list(db_path: Path) -> Measurement:

@@ -128,9 +128,9 @@ class CustomersPage(Retranslating, QWidget):
         list_layout.addWidget(self.list_stack, 1)
         self.views.addWidget(self.list_view)
 
-        # --- the detail view ---
-        self.detail = CustomerDetail(context)
-        self.views.addWidget(self.detail)
+        # --- the detail view: built when a customer is first opened (its eight tabs would cost
+        # a third of a second of every start) ---
+        self._detail: CustomerDetail | None = None
 
         self._restore_layout()
         self.model.sort_requested.connect(self._on_sort)
@@ -146,7 +146,6 @@ class CustomersPage(Retranslating, QWidget):
         self.empty_state.load_demo.connect(self.load_demo_data)
         self.empty_state.import_excel.connect(lambda: context.hub.navigate_requested.emit("import_export"))
         self.empty_state.new_customer.connect(self.new_customer)
-        self.detail.back_requested.connect(self.show_list)
         context.hub.operation_did_execute.connect(self._on_changes)
         context.hub.customer_open_requested.connect(self._open_requested)
         self.retranslate()
@@ -257,6 +256,17 @@ class CustomersPage(Retranslating, QWidget):
 
     # --- list state -------------------------------------------------------------------
 
+    @property
+    def detail(self) -> CustomerDetail:
+        if self._detail is None:
+            self._detail = CustomerDetail(self.context)
+            self.views.addWidget(self._detail)
+            self._detail.back_requested.connect(self.show_list)
+        return self._detail
+
+    def _showing_detail(self) -> bool:
+        return self._detail is not None and self.views.currentWidget() is self._detail
+
     def selected_ids(self) -> list[int]:
         selection = self.table.selectionModel()
         if selection is None:
@@ -264,7 +274,7 @@ class CustomersPage(Retranslating, QWidget):
         return [index.data(ID_ROLE) for index in selection.selectedRows()]
 
     def current_customer_id(self) -> int | None:
-        if self.views.currentWidget() is self.detail:
+        if self._showing_detail():
             return self.detail.customer_id
         index = self.table.currentIndex()
         if index.isValid() and index.row() < self.model.rowCount():
@@ -310,7 +320,8 @@ class CustomersPage(Retranslating, QWidget):
 
     def show_list(self) -> None:
         self.views.setCurrentWidget(self.list_view)
-        row = self.model.row_of(self.detail.customer_id) if self.detail.customer_id else None
+        shown = self._detail.customer_id if self._detail is not None else None
+        row = self.model.row_of(shown) if shown else None
         if row is not None:
             self.table.scrollTo(self.model.index(row, 0))
         self.table.setFocus()
@@ -339,7 +350,7 @@ class CustomersPage(Retranslating, QWidget):
             self.context.dialogs.info(self, self.tr("Log interaction"),
                                       self.tr("Select a customer in the list first."))
             return
-        if self.views.currentWidget() is not self.detail:
+        if not self._showing_detail():
             self.open_customer(customer_id)
         self.active_dialog = self.detail.log_interaction()
 
