@@ -310,6 +310,19 @@ def _reminder_floor(ctx: BenchContext) -> Measurement:
     return measured(scan)
 
 
+def _daily_floor(ctx: BenchContext) -> Measurement:
+    """The least a day's check reads: every customer's tier beside its stored churn figures, once."""
+
+    def scan() -> None:
+        with ctx.require_database().session() as session:
+            session.connection().exec_driver_sql(
+                "SELECT c.id, c.tier, a.last_purchase_day, a.median_gap, a.recent_spend_cents, "
+                "a.previous_spend_cents, a.last_contact_day FROM customers c "
+                "JOIN customer_activity a ON a.customer_id = c.id WHERE c.deleted_at IS NULL").fetchall()
+
+    return measured(scan)
+
+
 def _first_reminder_run(ctx: BenchContext, module) -> Measurement:
     """The first run on the freshly generated book: plans every customer's first revisit and raises
     the whole backlog (once in a book's life, e.g. after an import)."""
@@ -334,13 +347,13 @@ def reminders_first_run(ctx: BenchContext) -> Measurement:
     return _first_reminder_run(ctx, _optional("accountdesk.core.reminders"))
 
 
-@bench_step("reminders", label=Message("生成提醒", "reminder generation"), floor=_reminder_floor,
-            floor_label=Message("最近购买聚合 + 生日扫描", "last-purchase aggregate + birthday scan"),
+@bench_step("reminders", label=Message("生成提醒", "reminder generation"), floor=_daily_floor,
+            floor_label=Message("读一遍每位客户的等级与流失数据", "every customer's tier and churn figures, read once"),
             target=per_customers(0.1))  # issue 4: 100,000 customers under 1 s
 def reminders(ctx: BenchContext) -> Measurement:
-    """What a manager's app does every day: the day's first run, a full pass over every customer of
-    a book whose revisits are planned and whose earlier reminders are raised. (The first-ever run
-    is slower and is the figure above, not hidden.)"""
+    """What a manager's app does every day: the day's first run over every customer of a book whose
+    revisits are planned and whose earlier reminders are raised, for what the new day brought.
+    (The first-ever run is slower and is the figure above, not hidden.)"""
     module = _optional("accountdesk.core.reminders")
     _first_reminder_run(ctx, module)
     report = None
@@ -351,7 +364,8 @@ def reminders(ctx: BenchContext) -> Measurement:
             report = module.generate_reminders(session, ctx.today + timedelta(days=1))
 
     result = measured(run)
-    result.note = f"the next day's full pass, as the app runs daily; {report.total_created} reminders raised"
+    result.note = (f"the next day's first run over every customer, as the app runs daily; "
+                   f"{report.total_created} reminders raised")
     return result
 
 
