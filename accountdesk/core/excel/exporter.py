@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,12 @@ def _illegal():
     return ILLEGAL_CHARACTERS_RE
 
 
+# One search per text cell finds both rare cases: a control character Excel refuses (the same set as
+# openpyxl's ILLEGAL_CHARACTERS_RE) or a start Excel would take for a formula.
+_SUSPECT_TEXT = re.compile(r"^[=+\-@]|[\000-\010\013\014\016-\037]")
+_NUMBERS = (int, float, Decimal)
+
+
 class _XlsxTable:
     """Rows into a new workbook: write-only, so memory stays flat and speed stays near openpyxl's floor."""
 
@@ -101,9 +108,19 @@ class _XlsxTable:
 
         # One style array per number format, shared by every cell that needs it (copying a
         # style per cell is most of what styled cells cost in openpyxl).
-        self._styles = {"money": style(number_format=MONEY_FORMAT), "datetime": style(number_format=DATETIME_FORMAT),
-                        "date": style(number_format=DATE_FORMAT), "number": style(number_format=NUMBER_FORMAT)}
+        styles = {"money": style(number_format=MONEY_FORMAT), "datetime": style(number_format=DATETIME_FORMAT),
+                  "date": style(number_format=DATE_FORMAT), "number": style(number_format=NUMBER_FORMAT)}
         self._text_style = style(quotePrefix=True)
+        # A formatted column keeps one styled cell that every row refills (openpyxl has written a
+        # row's cells when append() returns). A new cell per value, or openpyxl's own handling of a
+        # bare date (it restyles a fresh cell for each), costs about as much as writing the cell.
+        self._formatted: list[tuple[int, Any, str]] = []
+        for i, column in enumerate(columns):
+            if column.type in styles:
+                cell = WriteOnlyCell(self.sheet)
+                cell._style = styles[column.type]
+                self._formatted.append((i, cell, column.type))
+        self._styles = styles
         self._illegal = _illegal()
         self.count = 0
 
@@ -119,24 +136,42 @@ class _XlsxTable:
         cell._style = style
         return cell
 
+    def _suspect_text(self, value: str) -> Any:
+        """Text with control characters (removed) or a formula start (kept as text, quote-prefixed)."""
+        value = self._illegal.sub("", value)
+        if value and value[0] in _FORMULA_START:
+            return self._text_cell(value)
+        return value
+
     def write(self, rows: Iterable[Sequence[Any]]) -> None:
         append = self.sheet.append
-        plans = [(i, self._styles.get(c.type), c.type) for i, c in enumerate(self.columns)]
-        illegal = self._illegal.search
+        suspect = _SUSPECT_TEXT.search
+        formatted = self._formatted
         for values in rows:
             out = list(values)
-            for i, style, kind in plans:
-                value = out[i]
-                if value is None:
+            for i, value in enumerate(values):
+                if type(value) is str and suspect(value):
+                    out[i] = self._suspect_text(value)
+            for i, cell, kind in formatted:
+                value = values[i]
+                value_type = type(value)
+                if value is None or value_type is str:
                     continue
-                if type(value) is str:
-                    if illegal(value):
-                        value = self._illegal.sub("", value)
-                        out[i] = value
-                    if value and value[0] in _FORMULA_START:
-                        out[i] = self._text_cell(value)
-                elif style is not None and kind != "date":
-                    out[i] = self._styled(value, style)
+                if kind == "date":
+                    if value_type is date:  # a datetime or a number keeps openpyxl's own format
+                        cell._value = value
+                        cell.data_type = "d"
+                        out[i] = cell
+                elif value_type in _NUMBERS and kind != "datetime":
+                    cell._value = value
+                    cell.data_type = "n"
+                    out[i] = cell
+                elif value_type is datetime and kind == "datetime":
+                    cell._value = value
+                    cell.data_type = "d"
+                    out[i] = cell
+                else:
+                    out[i] = self._styled(value, self._styles[kind])
             append(out)
             self.count += 1
 

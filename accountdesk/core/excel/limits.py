@@ -126,7 +126,27 @@ _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 
+# XML parsers (libxml2, expat) take UTF-16 and UTF-32 by a part's first bytes, so an entity
+# declaration in those encodings must be seen as such.
+_WIDE_ENCODINGS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                   (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+                   (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"), (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"))
+
+
+def _narrow(head: bytes) -> bytes:
+    for signature, encoding in _WIDE_ENCODINGS:
+        if head.startswith(signature):
+            return head.decode(encoding, "replace").encode("utf-8")
+    return head
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    narrow = _narrow(head)
+    return narrow is not head or narrow.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
+
+
 def _check_prolog(path: Path, name: str, head: bytes) -> None:
+    head = _narrow(head)
     start = _FIRST_ELEMENT.search(head)
     prolog = head[: start.start()] if start else head
     if _DOCTYPE.search(prolog) or _DOCTYPE.search(head):
@@ -300,18 +320,34 @@ def check_zip(path: Path) -> ZipFacts:
             try:
                 for info in infos:
                     lower = info.filename.lower()
-                    if not (lower.endswith(".xml") or lower.endswith(".rels")):
-                        continue
                     if ods and info.filename == "content.xml":
                         _check_ods_content(path, _inflate(path, handle, info))
-                    else:
+                    elif lower.endswith(".xml") or lower.endswith(".rels"):
                         _stream_part(path, handle, info)
+                    else:
+                        _check_other_part(path, archive, info)
             except zipfile.BadZipFile:
                 raise SpreadsheetError(
                     f"“{path.name}”已损坏或不完整，无法读取；数据库未作任何改动。",
                     f"'{path.name}' is damaged or incomplete and cannot be read; nothing was written.",
                 ) from None
         return ZipFacts(names=names, ods=ods)
+
+
+def _check_other_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """A part by another name is still parsed as XML if the package's relationships say so (openpyxl
+    follows them to any name), so one that starts like XML gets the same prolog check."""
+    if info.flag_bits & 0x1:
+        raise _hostile(path, "其中的内容已加密", "part of it is encrypted")
+    try:
+        with archive.open(info) as part:
+            head = part.read(PROLOG_BYTES)  # bounded, whatever the part inflates to
+    except NotImplementedError:
+        raise _hostile(path, "使用了不支持的压缩方式", "it uses an unsupported compression method") from None
+    except (zlib.error, EOFError):
+        raise zipfile.BadZipFile("bad entry") from None
+    if _looks_like_xml(head):
+        _check_prolog(path, info.filename, head)
 
 
 def _stream_part(path: Path, handle, info: zipfile.ZipInfo) -> None:

@@ -145,3 +145,42 @@ def test_tiers_export(filled, tmp_path, today):
         assert export_workbook(session, "tiers", out, as_of=today) == 3
     header = [c.value for c in openpyxl.load_workbook(out).active[1]]
     assert "客户名称" in header and "综合评价" in header and "行动方案" in header
+
+
+def test_every_row_keeps_its_own_values_and_formats(tmp_path):
+    from decimal import Decimal
+
+    from accountdesk.core.excel.exporter import ExportColumn, write_table
+
+    columns = [ExportColumn("code", "客户编号"), ExportColumn("spend", "累计消费(元)", "money"),
+               ExportColumn("score", "得分", "number"), ExportColumn("first", "首次购买", "date"),
+               ExportColumn("when", "时间", "datetime"), ExportColumn("count", "次数", "int"),
+               ExportColumn("notes", "备注")]
+    rows = [
+        ["C1", Decimal("302835.60"), 70.0, date(2024, 1, 5), datetime(2024, 1, 5, 14, 30), 3, "首单"],
+        ["C2", None, None, None, None, None, None],
+        ["C3", 12, 55.5, date(2025, 12, 31), datetime(2025, 12, 31, 8, 5), 0, "-2 退货"],
+        ["C4", "1.2万", "无", "3月8日", "2024/1/6", 7, "@备注\x07"],
+        ["C5", Decimal("0.10"), 0, datetime(2024, 2, 1, 9, 0), date(2024, 2, 2), 1, "+86 138\x00"],
+    ]
+    out = tmp_path / "t.xlsx"
+    assert write_table(out, "客户", columns, rows) == 5
+    sheet = openpyxl.load_workbook(out).active
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert values == [
+        ["C1", 302835.6, 70, datetime(2024, 1, 5), datetime(2024, 1, 5, 14, 30), 3, "首单"],
+        ["C2", None, None, None, None, None, None],
+        ["C3", 12, 55.5, datetime(2025, 12, 31), datetime(2025, 12, 31, 8, 5), 0, "-2 退货"],
+        ["C4", "1.2万", "无", "3月8日", "2024/1/6", 7, "@备注"],
+        ["C5", 0.1, 0, datetime(2024, 2, 1, 9, 0), datetime(2024, 2, 2), 1, "+86 138"],
+    ]
+    formats = {(cell.row, cell.column_letter): cell.number_format for row in sheet.iter_rows(min_row=2) for cell in row}
+    for row in (2, 4, 6):
+        assert formats[(row, "B")] == "#,##0.00" and formats[(row, "C")] == "0.0"
+        assert formats[(row, "E")] == "yyyy-mm-dd hh:mm"
+    assert formats[(2, "D")] == formats[(4, "D")] == "yyyy-mm-dd"
+    assert formats[(6, "D")].startswith("yyyy-mm-dd h")  # a time of day in a date column is not cut off
+    assert formats[(2, "F")] == "General"
+    for ref in ("G4", "G5", "G6"):
+        assert sheet[ref].data_type == "s" and sheet[ref].quotePrefix, ref
+    assert not sheet["G2"].quotePrefix and not sheet["B5"].quotePrefix

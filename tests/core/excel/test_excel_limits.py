@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zipfile
+
+import openpyxl
 import pytest
 from excel_corpus import (
     cells_xml,
@@ -108,3 +111,113 @@ def test_a_missing_sheet_name_lists_the_sheets(tmp_path):
     with pytest.raises(SpreadsheetError) as caught:
         read_sheet(path, "交易")
     assert "客户" in caught.value.message.zh
+
+
+# --- hostile templates: openpyxl parses a template's parts (with lxml when it is installed) ----------
+
+_LAUGHS = ('<!DOCTYPE workbook [<!ENTITY a "aaaaaaaaaa">'
+           + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)) + "]>")
+
+
+def _template(path):
+    return write_xlsx(path, [["某某公司 客户表"], ["客户编号", "客户名称"]])
+
+
+def _rewrite(path, replace):
+    """Copy the package with `replace(name, data)` → (new name, new data) applied to every part."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            archive.writestr(*replace(name, data))
+    return path
+
+
+def _with_dtd(data: bytes, encoding: str = "UTF-8") -> str:
+    """The part's XML (openpyxl writes it without a declaration) behind a billion-laughs DTD."""
+    return f'<?xml version="1.0" encoding="{encoding}"?>' + _LAUGHS + data.decode()
+
+
+def _export_into(template, out):
+    from accountdesk.core.excel.exporter import ExportColumn, write_table
+
+    columns = [ExportColumn("code", "客户编号"), ExportColumn("name", "客户名称")]
+    return write_table(out, "客户", columns, [["C1", "甲"]], template=template)
+
+
+def test_the_template_itself_fills_in(tmp_path):
+    out = tmp_path / "out.xlsx"
+    assert _export_into(_template(tmp_path / "t.xlsx"), out) == 1
+    assert [c.value for c in openpyxl.load_workbook(out).active[3]] == ["C1", "甲"]
+
+
+def test_a_template_declaring_entities_is_refused_before_it_is_parsed(tmp_path):
+    template = _rewrite(_template(tmp_path / "t.xlsx"),
+                        lambda name, data: (name, _with_dtd(data).encode() if name == "xl/workbook.xml" else data))
+    with pytest.raises(HostileFileError) as caught:
+        _export_into(template, tmp_path / "out.xlsx")
+    assert "entities" in caught.value.message.en and not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_zip_bomb_template_is_refused(tmp_path):
+    with pytest.raises(HostileFileError) as caught:
+        _export_into(zip_bomb_xlsx(tmp_path / "bomb.xlsx"), tmp_path / "out.xlsx")
+    assert "zip bomb" in caught.value.message.en
+
+
+def test_entities_in_a_part_not_named_xml_are_refused(tmp_path):
+    # openpyxl finds the workbook part through the package's relationships, whatever it is called.
+    def rename(name, data):
+        data = data.replace(b"/xl/workbook.xml", b"/xl/book.bin").replace(b'Target="xl/workbook.xml"', b'Target="xl/book.bin"')
+        if name == "xl/workbook.xml":
+            return "xl/book.bin", _with_dtd(data).encode()
+        if name == "xl/_rels/workbook.xml.rels":
+            return "xl/_rels/book.bin.rels", data
+        return name, data
+
+    template = _rewrite(_template(tmp_path / "t.xlsx"), rename)
+    with pytest.raises(HostileFileError) as caught:
+        _export_into(template, tmp_path / "out.xlsx")
+    assert "xl/book.bin" in caught.value.message.en
+
+
+@pytest.mark.parametrize("codec, declared", [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16LE"), ("utf-32", "UTF-32")])
+def test_entities_in_a_wide_encoding_are_refused(tmp_path, codec, declared):
+    def widen(name, data):
+        return name, _with_dtd(data, declared).encode(codec) if name == "xl/workbook.xml" else data
+
+    template = _rewrite(_template(tmp_path / "t.xlsx"), widen)
+    with pytest.raises(HostileFileError) as caught:
+        _export_into(template, tmp_path / "out.xlsx")
+    assert "entities" in caught.value.message.en
+
+
+def test_an_image_in_the_package_is_not_taken_for_xml(tmp_path):
+    template = _template(tmp_path / "t.xlsx")
+    with zipfile.ZipFile(template, "a") as archive:
+        archive.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 300)
+    assert _export_into(template, tmp_path / "out.xlsx") == 1
+
+
+@pytest.mark.parametrize("doctype, body", [
+    (_LAUGHS.replace("workbook", "r"), "<r>&i;</r>"),  # a gigabyte, if expanded
+    ('<!DOCTYPE r [<!ENTITY s SYSTEM "file:///{secret}">]>', "<r>&s;</r>"),  # a local file
+    ('<!DOCTYPE r [<!ENTITY % p SYSTEM "file:///{dtd}"> %p;]>', "<r>&b;</r>"),  # a local file's declarations
+])
+def test_openpyxl_never_expands_entities_behind_our_checks(tmp_path, doctype, body):
+    """The backstop behind check_zip: openpyxl's own parser (lxml's with resolve_entities=False when
+    lxml is installed, defusedxml's otherwise) refuses entities or leaves them unexpanded."""
+    from openpyxl.xml.functions import fromstring, tostring
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-FILE")
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY b "SECRET-DTD">')
+    prolog = doctype.format(secret=secret.as_posix().lstrip("/"), dtd=dtd.as_posix().lstrip("/"))
+    try:
+        parsed = tostring(fromstring(('<?xml version="1.0"?>' + prolog + body).encode()))
+    except (ValueError, SyntaxError):  # refused (defusedxml; libxml2 past its amplification limit): as good
+        return
+    assert b"SECRET" not in parsed and len(parsed) < 1000
