@@ -267,7 +267,7 @@ def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
 
     def run() -> None:
         with ctx.require_database().write() as session:
-            reports.append(tiering.regrade_all(session, as_of=as_of, fresh=True))
+            reports.append(tiering.regrade_all(session, as_of=as_of))
 
     result = measured(run)
     ctx.cache["graded"] = True

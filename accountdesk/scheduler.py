@@ -171,7 +171,7 @@ class AppScheduler:
                 return JobResult(JOB_REGRADE, ok=True, skipped="tiering not available")
             today = self.today()
             with self.database.write() as session:
-                outcome = regrade_all(session, today, fresh=True)
+                outcome = regrade_all(session, today)
             self._record_run(JOB_REGRADE, today)
             return outcome
 

@@ -7,7 +7,6 @@ import time
 from bisect import bisect_right
 from calendar import monthrange
 from collections.abc import Collection, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as clock_time
@@ -246,50 +245,18 @@ def compute_metrics(
     customer_ids: Collection[int] | None = None,
     *,
     base: Iterable[CustomerBase] | None = None,
-    side_connection: bool = False,
 ) -> dict[int, CustomerMetrics]:
     """Metrics of every live customer (or those in `customer_ids`) as of the end of `as_of`.
 
     Rows dated after `as_of` and deleted rows are ignored. Four aggregate queries in all,
     whatever the number of customers. `base` may hand in the rows of `customer_base_columns()`
     when the caller reads the customers anyway.
-
-    `side_connection`: the caller's transaction has written nothing yet, so the contact figures
-    may be read on a second connection, on the other core, while this one reads the purchases
-    (the database works out each aggregate without holding Python's lock).
     """
     connection = session.connection()
     dialect = connection.dialect.name
     window = MetricsWindow(as_of, window_months)
     start, previous_start = window.start, window.previous_start
     as_of_ordinal = as_of.toordinal()
-
-    end_instant = local_day_start_utc(as_of + timedelta(days=1))
-    window_instant = local_day_start_utc(start + timedelta(days=1))
-    when = Interaction.occurred_at
-    contacts = _restrict(
-        select(
-            Interaction.customer_id,
-            _instant_text(dialect, func.max(Interaction.occurred_at)),
-            func.avg(case((when >= window_instant, Interaction.satisfaction))),
-        )
-        .where(Interaction.deleted_at.is_(None), when < end_instant)
-        .group_by(Interaction.customer_id),
-        Interaction.customer_id,
-        customer_ids,
-    )
-    side = None
-    if side_connection:
-        bind = session.get_bind()
-
-        def read_contacts() -> list:
-            with bind.connect() as other:
-                # A reader: a write session's bind would begin it as a second writer.
-                other.execution_options(immediate=False)
-                return other.execute(contacts).all()
-
-        side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="metrics")
-        contact_rows = side.submit(read_contacts)
 
     if base is None:
         query = select(*customer_base_columns()).where(Customer.deleted_at.is_(None))
@@ -359,13 +326,22 @@ def compute_metrics(
             metrics.previous_spend = previous_spend = int(previous_spend)
             metrics.trend = window_spend / previous_spend - 1
 
-    if side is not None:
-        rows = contact_rows.result()
-        side.shutdown()
-    else:
-        rows = connection.execute(contacts)
+    end_instant = local_day_start_utc(as_of + timedelta(days=1))
+    window_instant = local_day_start_utc(start + timedelta(days=1))
+    when = Interaction.occurred_at
+    contacts = _restrict(
+        select(
+            Interaction.customer_id,
+            _instant_text(dialect, func.max(Interaction.occurred_at)),
+            func.avg(case((when >= window_instant, Interaction.satisfaction))),
+        )
+        .where(Interaction.deleted_at.is_(None), when < end_instant)
+        .group_by(Interaction.customer_id),
+        Interaction.customer_id,
+        customer_ids,
+    )
     local_day = _LocalDays()
-    for customer_id, last_at, satisfaction in rows:
+    for customer_id, last_at, satisfaction in connection.execute(contacts):
         metrics = result.get(customer_id)
         if metrics is None:
             continue

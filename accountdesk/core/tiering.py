@@ -165,11 +165,10 @@ class _Grading:
     segments: dict[int, str | None]
 
 
-def _grade_population(session: Session, definition: ScoringDefinition, as_of: date, *,
-                      side_connection: bool = False) -> _Grading:
+def _grade_population(session: Session, definition: ScoringDefinition, as_of: date) -> _Grading:
     session.flush()
     states, base = _current_states(session)
-    metrics = compute_metrics(session, as_of, definition.window_months, base=base, side_connection=side_connection)
+    metrics = compute_metrics(session, as_of, definition.window_months, base=base)
     scores = dict(zip(metrics, definition.score_all(list(metrics.values())), strict=True))
     # Locked customers keep their manual tier and take no place in share-mode ranking.
     free = [(cid, states[cid].code, s) for cid, s in scores.items() if not states[cid].locked]
@@ -216,18 +215,13 @@ def _report(grading: _Grading, definition: ScoringDefinition, as_of: date, model
     return report
 
 
-def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason: str | None = None,
-                fresh: bool = False) -> RegradeReport:
+def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason: str | None = None) -> RegradeReport:
     """Score and grade every live customer with the active model; write scores, tiers, stages and
-    RFM segments of the customers whose values changed, and a TierChange for each new tier.
-
-    `fresh`: the session's transaction has written nothing yet (a re-grade in a transaction of
-    its own), so part of the reading may go to a second connection (see compute_metrics).
-    """
+    RFM segments of the customers whose values changed, and a TierChange for each new tier."""
     started = time.perf_counter()
     model = current_model(session) if dry_run else active_model(session)
     definition = definition_of(model)
-    grading = _grade_population(session, definition, as_of, side_connection=fresh)
+    grading = _grade_population(session, definition, as_of)
     report = _report(grading, definition, as_of, model, dry_run=dry_run)
     if not dry_run:
         report.rows_written, report.changed_customers = _write_back(
@@ -342,7 +336,7 @@ def run_retier_command(database, as_of: date, dry_run: bool, as_json: bool) -> i
     """`accountdesk retier`: re-grade everyone (or only report, with --dry-run)."""
     opener = database.session if dry_run else database.write
     with opener() as session:
-        report = regrade_all(session, as_of, dry_run=dry_run, fresh=True)
+        report = regrade_all(session, as_of, dry_run=dry_run)
     if as_json:
         json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

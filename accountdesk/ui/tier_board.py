@@ -495,7 +495,7 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
         self._set_busy_text(self.tr("Computing the re-grade preview…"))
 
         def preview(session):
-            return regrade_all(session, today, dry_run=True, fresh=True)
+            return regrade_all(session, today, dry_run=True)
 
         def shown(report) -> None:
             self._set_busy_text("")
@@ -513,7 +513,7 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
         def work(session, task):
             if task is not None:
                 task.progress(0, 0, self.tr("Re-grading every customer…"))
-            return regrade_all(session, today, fresh=True)
+            return regrade_all(session, today)
 
         def done(report) -> None:
             self._regrade_finished()

@@ -122,13 +122,3 @@ def test_local_days_of_instants_match_the_exact_conversion(monkeypatch, zone):
     finally:
         monkeypatch.undo()
         clock.tzset()
-
-
-def test_contact_figures_read_on_a_second_connection_are_the_same(demo_db, today):
-    """A re-grade in a transaction of its own reads the contact figures on a second connection."""
-    with demo_db.write() as session:
-        alone = compute_metrics(session, today)
-        beside = compute_metrics(session, today, side_connection=True)
-    assert beside == alone
-    assert sum(m.satisfaction is not None for m in alone.values()) > 50
-    assert sum(m.days_since_interaction is not None for m in alone.values()) > 100
