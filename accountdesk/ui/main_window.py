@@ -80,6 +80,19 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._restore_layout()
         self.navigation.setCurrentRow(0)
+        self._count_waiting_reminders()
+
+    def _count_waiting_reminders(self) -> None:
+        """The status bar's count of what already waits (the first generation run adds to it)."""
+        today = self.context.today()
+
+        def count(session) -> int:
+            # Imported on the reader thread, after the customer list's read: not a start-up cost.
+            from accountdesk.core.reminders import count_due
+
+            return count_due(session, today)
+
+        self.context.operations.read(count, self.set_pending_reminders)
 
     # --- pages ------------------------------------------------------------------------
 

@@ -60,8 +60,6 @@ class SchedulerBridge(QObject):
             return datetime.combine(today(), now.timetz())
 
         self.scheduler = self.scheduler_factory(self.context.database, self.job_finished.emit, zone=zone, clock=clock)
-        # The status bar's count of what already waits, before the first run adds to it.
-        self.refresh_count()
         self.scheduler.start()
 
     def stop(self) -> None:

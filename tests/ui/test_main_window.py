@@ -85,3 +85,15 @@ def test_keyboard_shortcuts_reach_the_customer_page(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.active_dialog is not None and page.active_dialog.isVisible()
     assert page.active_dialog.windowTitle() == "New customer"
+
+
+def test_the_status_bar_counts_waiting_reminders_when_the_window_opens(make_window, db, today):
+    from datetime import timedelta
+
+    from accountdesk.core.reminders import add_custom_reminder
+
+    with db.write() as s:
+        add_custom_reminder(s, "给华东精密寄样品", today)
+        add_custom_reminder(s, "下周的事", today + timedelta(days=7))
+    window = make_window(db)  # no scheduler here: the count comes from the window itself
+    assert window.reminders_button.text() == "Reminders: 1"

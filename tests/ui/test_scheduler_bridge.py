@@ -78,27 +78,3 @@ def test_a_failed_job_is_reported_in_the_status_bar(qtbot, context):
         bridge.job_finished.emit(JobResult(JOB_REMINDERS, ok=False, error=RuntimeError("disk full")))
     assert "disk full" in messages[0]
 
-
-def test_the_waiting_count_is_shown_at_start_before_any_run(qtbot, db, context, today):
-    from accountdesk.core.reminders import add_custom_reminder
-
-    with db.write() as s:
-        add_custom_reminder(s, "给华东精密寄样品", today)
-        add_custom_reminder(s, "下周的事", today.replace(day=today.day + 7))
-
-    class NoJobs:  # a scheduler that runs nothing, so the count can only come from the start
-        def __init__(self, *args, **kwargs) -> None:
-            pass
-
-        def start(self) -> None:
-            pass
-
-        def shutdown(self, wait: bool = True) -> None:
-            pass
-
-    counts = []
-    context.hub.pending_reminders_changed.connect(counts.append)
-    bridge = SchedulerBridge(context, scheduler_factory=NoJobs)
-    bridge.start()
-    bridge.stop()
-    assert counts == [1]
