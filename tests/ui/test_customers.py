@@ -286,3 +286,24 @@ def test_search_sees_a_rename_made_after_the_first_search(three, type_text, wind
     assert shown_names(page) == ["赵六贸易"]
     search(qtbot, type_text, page, "zhangsan")
     assert shown_names(page) == []
+
+
+def test_the_tier_filter_follows_the_tier_names_of_the_policies(make_window, db, qtbot):
+    from sqlalchemy import select
+
+    from accountdesk.core.models import Customer, TierPolicy
+
+    with db.write() as s:
+        policies = s.scalars(select(TierPolicy).order_by(TierPolicy.sort_order)).all()
+        assert [p.tier for p in policies] == ["A", "B", "C"]
+        for policy, name in zip(policies, ("高端", "中端", "低端"), strict=True):
+            policy.tier = name
+        s.add_all([Customer(code="K1", name="华东精密", tier="高端"), Customer(code="K2", name="西南物流", tier="低端")])
+    window = make_window(db)
+    page = window.customers_page()
+    combo = page.filters.tier
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "高端", "中端", "低端"]
+    combo.setCurrentIndex(combo.findData("低端"))
+    page.filters.apply_now()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, column_index("name")).data() == "西南物流"

@@ -58,6 +58,7 @@ class FilterBar(Retranslating, QWidget):
         self.clear_button.clicked.connect(self.clear)
         self._owners: list[tuple[int, str]] = []
         self._tags: list[str] = []
+        self._tiers: list[str] = list(TIERS)  # until the page reads the tier policies
         self.retranslate()
 
     def apply_now(self) -> None:
@@ -69,7 +70,7 @@ class FilterBar(Retranslating, QWidget):
         self.overdue.setText(self.tr("Revisit overdue"))
         self.churn_risk.setText(self.tr("Churn risk"))
         self.clear_button.setText(self.tr("Clear filters"))
-        self._fill(self.tier, self.tr("All tiers"), [(t, self.tr("Tier %1").replace("%1", t)) for t in TIERS])
+        self._fill_tiers()
         self._fill(self.stage, self.tr("All stages"), labels.choices(labels.STAGES))
         self._fill(self.owner, self.tr("All owners"), [(str(i), name) for i, name in self._owners])
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self._tags])
@@ -77,6 +78,15 @@ class FilterBar(Retranslating, QWidget):
     def set_owners(self, owners: list[tuple[int, str]]) -> None:
         self._owners = owners
         self._fill(self.owner, self.tr("All owners"), [(str(i), name) for i, name in owners])
+
+    def set_tiers(self, tiers: list[str]) -> None:
+        """The tiers to filter by, best first (they follow the tier policies, so renamed tiers
+        such as 高端/中端/低端 show as they are named)."""
+        self._tiers = list(tiers) or list(TIERS)
+        self._fill_tiers()
+
+    def _fill_tiers(self) -> None:
+        self._fill(self.tier, self.tr("All tiers"), [(t, self.tr("Tier %1").replace("%1", t)) for t in self._tiers])
 
     def set_tags(self, tags: list[str]) -> None:
         self._tags = tags

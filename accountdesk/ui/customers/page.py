@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core import archive
 from accountdesk.core.changes import Changes
+from accountdesk.core.policies import tier_policies
 from accountdesk.core.search import SearchIndex
 from accountdesk.ui.customers.detail import CustomerDetail
 from accountdesk.ui.customers.empty_state import EmptyState
@@ -229,18 +230,20 @@ class CustomersPage(Retranslating, QWidget):
             owners = [(u.id, u.display_name or u.name) for u in users]
             logins = [(u.name, u.display_name or u.name) for u in users]
             tags = [t.name for t in archive.list_tags(session)]
-            return owners, logins, tags
+            tiers = [policy.tier for policy in tier_policies(session)]
+            return owners, logins, tags, tiers
 
-        owners, self._owner_logins, tags = self.context.operations.read_now(read)
+        owners, self._owner_logins, tags, tiers = self.context.operations.read_now(read)
         self.model.owner_names = dict(self._owner_logins)
         self.filters.set_owners(owners)
         self.filters.set_tags(tags)
+        self.filters.set_tiers(tiers)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.customer_list or changes.customers:
             self._search_index = None  # names, codes, phones or membership may have changed
             self._index_generation += 1
-        if changes.everything or changes.users or changes.customer_list:
+        if changes.everything or changes.users or changes.customer_list or changes.tiers or changes.settings:
             self.reload_choices()
         self.model.forget(None if changes.everything else changes.customers)
         if changes.everything or changes.customer_list or changes.tiers or changes.revisits:
