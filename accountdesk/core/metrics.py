@@ -20,6 +20,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from accountdesk.core.i18n import Message
 from accountdesk.core.models import Customer, Feedback, Interaction, Transaction, cents_to_decimal
+from accountdesk.core.sql_time import driver_rows
 
 DEFAULT_WINDOW_MONTHS = 12
 # A thousand followers count as one referral in the combined influence figure.
@@ -296,8 +297,9 @@ def compute_metrics(
     ordinals = DayOrdinals()
     start_ordinal = start.toordinal()
     dates = _Dates()
-    for customer_id, count, total, window_count, window_spend, previous_spend, day_text in connection.execute(
-        purchases
+    # Both big reads take the driver's rows: SQLAlchemy's rows would cost more than SQLite's work.
+    for customer_id, count, total, window_count, window_spend, previous_spend, day_text in driver_rows(
+        connection, purchases
     ):
         metrics = result.get(customer_id)
         if metrics is None:  # a transaction of a deleted customer
@@ -341,7 +343,7 @@ def compute_metrics(
         customer_ids,
     )
     local_day = _LocalDays()
-    for customer_id, last_at, satisfaction in connection.execute(contacts):
+    for customer_id, last_at, satisfaction in driver_rows(connection, contacts):
         metrics = result.get(customer_id)
         if metrics is None:
             continue

@@ -70,23 +70,19 @@ def without_index(session: Session, column) -> ColumnElement:
     return literal_column(f"+{column.table.name}.{column.name}", column.type)
 
 
-def first_column(session: Session, statement) -> list:
-    """The first column of every row of `statement`, read through the driver's cursor.
+def driver_rows(connection, statement) -> list[tuple]:
+    """Every row of `statement` as the driver gives it (plain tuples; dates as SQLite's text).
 
-    For long lists of plain values (the customer list's 100,000 ids): SQLAlchemy's result rows
-    cost more than the database's work there. Statements with parameters other than text and
-    numbers go the usual way, which converts them.
+    For reads of 100,000 rows and more: SQLAlchemy's result rows cost more than the database's
+    own work there. SQLAlchemy still compiles the statement and converts its parameters.
     """
-    connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
-    params = compiled.construct_params()
-    names = compiled.positiontup if compiled.positional else None
-    if names is None or not all(isinstance(params[name], (str, int, float)) for name in names):
-        return list(connection.execute(statement).scalars())
-    cursor = connection.connection.dbapi_connection.cursor()
+    result = connection.execute(statement)
     try:
-        cursor.execute(compiled.string, tuple(params[name] for name in names))
-        return [row[0] for row in cursor.fetchall()]
+        return result.cursor.fetchall()
     finally:
-        cursor.close()
+        result.close()
 
+
+def first_column(session: Session, statement) -> list:
+    """The first column of every row of `statement`, as the driver gives it (see driver_rows)."""
+    return [row[0] for row in driver_rows(session.connection(), statement)]

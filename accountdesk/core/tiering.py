@@ -34,6 +34,7 @@ from accountdesk.core.overrides import (
 from accountdesk.core.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.rfm import rfm_segments
 from accountdesk.core.scoring import ScoringDefinition, active_model, current_model, definition_of
+from accountdesk.core.sql_time import driver_rows
 
 __all__ = [
     "CriterionScore",
@@ -149,10 +150,23 @@ def _current_states(session: Session) -> tuple[dict[int, _State], list]:
         Customer.score, Customer.stage, Customer.rfm_segment,
     ).where(Customer.deleted_at.is_(None))
     states, base = {}, []
-    for row in session.connection().execute(query):
-        states[row[0]] = _State(*row[4:])
-        base.append(row[:4])
+    days = _TextDates()
+    # The driver's rows (SQLAlchemy's would cost more than the read): dates may come as ISO text
+    # and flags as 0/1, so those two are converted here.
+    for customer_id, since, referrals, followers, code, name, tier, locked, score, stage, segment in driver_rows(
+        session.connection(), query
+    ):
+        states[customer_id] = _State(code, name, tier, bool(locked), score, stage, segment)
+        base.append((customer_id, days[since], referrals, followers))
     return states, base
+
+
+class _TextDates(dict):
+    """A date as the driver gives it (ISO text on SQLite, a date on PostgreSQL, or None) → date."""
+
+    def __missing__(self, key):
+        value = self[key] = date.fromisoformat(key) if isinstance(key, str) else key
+        return value
 
 
 @dataclass
