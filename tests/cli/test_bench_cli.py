@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from accountdesk import bench
-from accountdesk.bench import STEPS, BenchContext, Measurement, bench_step, fixed, run_step
+from accountdesk.bench import STEPS, BenchContext, Measurement, bench_step, fixed, framework, run_step
 from accountdesk.cli import main
 from accountdesk.core.i18n import Message
 
@@ -45,7 +44,7 @@ def _context(tmp_path) -> BenchContext:
 
 
 def test_one_decorated_function_adds_a_figure(tmp_path, monkeypatch):
-    monkeypatch.setattr(bench, "STEPS", [])
+    monkeypatch.setattr(framework, "STEPS", [])
 
     @bench_step("slow_thing", floor=lambda ctx: Measurement(0.5), floor_label=Message("下限", "floor"),
                 label=Message("慢的事", "slow thing"), target=fixed(0.8))
@@ -57,22 +56,22 @@ def test_one_decorated_function_adds_a_figure(tmp_path, monkeypatch):
     def broken_thing(ctx):
         raise RuntimeError("boom")
 
-    slow, broken = (run_step(step, _context(tmp_path)) for step in bench.STEPS)
+    slow, broken = (run_step(step, _context(tmp_path)) for step in framework.STEPS)
     assert (slow.value, slow.floor, slow.ratio, slow.status) == (1.0, 0.5, 2.0, "over target")
     assert broken.status == "failed" and "boom" in broken.note
 
 
 def test_without_getrusage_memory_is_skipped_not_broken(tmp_path, monkeypatch):
-    monkeypatch.setattr(bench, "resource", None)
+    monkeypatch.setattr(framework, "resource", None)
     context = _context(tmp_path)
-    context.baseline_rss_mib = bench.peak_rss_mib()
+    context.baseline_rss_mib = framework.peak_rss_mib()
     step = next(step for step in STEPS if step.name == "peak_memory")
     figure = run_step(step, context)
     assert figure.status == "skipped" and "getrusage" in figure.note
 
 
 def test_targets_relative_to_the_floor_and_on_the_slowest_keystroke(tmp_path, monkeypatch):
-    monkeypatch.setattr(bench, "STEPS", [])
+    monkeypatch.setattr(framework, "STEPS", [])
 
     @bench_step("export_like", floor=lambda ctx: Measurement(1.0), floor_label=Message("下限", "floor"),
                 label=Message("导出", "export"), max_ratio=1.3)
@@ -84,6 +83,6 @@ def test_targets_relative_to_the_floor_and_on_the_slowest_keystroke(tmp_path, mo
     def keystrokes(ctx):
         return Measurement(0.04, worst=0.2)
 
-    export, keys = (run_step(step, _context(tmp_path)) for step in bench.STEPS)
+    export, keys = (run_step(step, _context(tmp_path)) for step in framework.STEPS)
     assert export.status == "over target" and export.max_ratio == 1.3
     assert keys.status == "over target"  # the typical keystroke is fast, the slowest is not
