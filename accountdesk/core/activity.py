@@ -23,11 +23,12 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, delete, func, select, update
+from sqlalchemy import and_, case, delete, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.bulk_rows import driver_executemany, insert_rows
 from accountdesk.core.clock import LocalDays, local_zone
+from accountdesk.core.db import settled_before
 from accountdesk.core.metrics import DayOrdinals, day_list, median_gap
 from accountdesk.core.models import (
     Customer,
@@ -35,15 +36,11 @@ from accountdesk.core.models import (
     Interaction,
     Setting,
     Transaction,
-    new_uid,
-    utcnow,
+    write_internal_setting,
 )
 from accountdesk.core.sql_time import epoch_seconds
 
 STATE_SETTING = "reminders.activity"
-# Rows are stamped by their writer's clock a little before they are committed (see reminder_runs).
-_LOOKBACK = timedelta(minutes=10)
-
 # Past this many customers to refresh, one pass over everything is cheaper than IN lists.
 _MAX_PARTIAL = 20_000
 # A refresh more than this many days after the last one rebuilds (the boundary days add up).
@@ -113,7 +110,8 @@ def _windows(today: date, window_days: int) -> tuple[date, date]:
     return recent_start, recent_start - timedelta(days=window_days)
 
 
-def _chunks(customer_ids: Collection[int] | None) -> Iterator[list[int] | None]:
+def id_chunks(customer_ids: Collection[int] | None) -> Iterator[list[int] | None]:
+    """The ids in sorted lists short enough for an IN (None, for every customer, stays None)."""
     if customer_ids is None:
         yield None
         return
@@ -132,7 +130,7 @@ def compute(session: Session, today: date, window_days: int,
     today_ord = today.toordinal()
     dialect = connection.dialect.name
     result: list[Activity] = []
-    for chunk in _chunks(customer_ids):
+    for chunk in id_chunks(customer_ids):
         # Deleted customers too: their figures wait, unused, in case the deletion is undone.
         customers = select(Customer.id, epoch_seconds(session, Customer.created_at))
         # Both aggregates read only the covering indexes of live rows (ix_*_live_by_customer),
@@ -178,15 +176,7 @@ def load_state(session: Session) -> State | None:
 
 
 def _save_state(session: Session, state: State | None) -> None:
-    """Bookkeeping, not a user's edit: written with Core, so it leaves no audit entry."""
-    table = Setting.__table__
-    value = None if state is None else state.as_json()
-    now = utcnow()
-    result = session.execute(update(table).where(table.c.key == STATE_SETTING)
-                             .values(value=value, updated_at=now, version=table.c.version + 1, deleted_at=None))
-    if not result.rowcount:
-        session.execute(table.insert().values(uid=new_uid(), created_at=now, updated_at=now, version=1,
-                                              updated_by=session.info.get("user"), key=STATE_SETTING, value=value))
+    write_internal_setting(session, STATE_SETTING, None if state is None else state.as_json())
 
 
 def forget(session: Session) -> None:
@@ -233,11 +223,7 @@ def _window_shifts(session: Session, before: date, today: date, window_days: int
 
 def plan_refresh(session: Session, today: date, window_days: int) -> Refresh:
     """Which customers' figures to rework so that they stand as of `today` (reads only)."""
-    started = utcnow()
-    if not session.info.get("sole_writer"):
-        # A row stamped a little before now may be committed after this read (a colleague's save
-        # in flight, or a machine whose clock runs behind): the next refresh looks at it again.
-        started -= _LOOKBACK
+    started = settled_before(session)
     top_customer, top_transaction, top_interaction = _highest_ids(session)
     zone = str(local_zone())
     new_state = State(today, window_days, zone, started, top_customer, top_transaction, top_interaction)
@@ -274,7 +260,7 @@ def store(session: Session, refresh: Refresh, figures: Iterable[Activity]) -> in
     if refresh.customer_ids is None:
         session.execute(delete(table))
     else:
-        for chunk in _chunks(refresh.customer_ids):
+        for chunk in id_chunks(refresh.customer_ids):
             session.execute(delete(table).where(table.c.customer_id.in_(chunk)))
     rows = [figure.row() for figure in figures]
     insert_rows(session, table, COLUMNS, rows)

@@ -135,15 +135,12 @@ _IDENTITY = (Customer.id, Customer.uid, Customer.code, Customer.name, Customer.t
 def _computed_rows(session: Session, today: date, rules: ChurnThresholds,
                    customer_ids: Collection[int] | None) -> Iterator[tuple[Identity, Activity]]:
     figures = {f.customer_id: f for f in activity.compute(session, today, rules.window_days, customer_ids)}
-    for start in range(0, len(figures), _ID_CHUNK):
-        ids = list(figures)[start:start + _ID_CHUNK] if customer_ids is not None else None
-        query = select(*_IDENTITY).where(Customer.deleted_at.is_(None), _in_scope(Customer.id, ids))
+    for chunk in activity.id_chunks(None if customer_ids is None else figures):
+        query = select(*_IDENTITY).where(Customer.deleted_at.is_(None), _in_scope(Customer.id, chunk))
         for identity in session.connection().execute(query):
             found = figures.get(identity[0])
             if found is not None:
                 yield tuple(identity), found
-        if ids is None:
-            break
 
 
 def _stored_rows(session: Session, today: date, rules: ChurnThresholds,
@@ -200,7 +197,6 @@ def _stored_rows(session: Session, today: date, rules: ChurnThresholds,
         yield tuple(row[:5]), Activity(*row[5:])
 
 
-_ID_CHUNK = 5000  # well under SQLite's 32,766 bound parameters
 
 
 def complaint_signals(session: Session, today: date, rules: ChurnThresholds,

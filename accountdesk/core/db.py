@@ -11,6 +11,7 @@ import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, select
@@ -25,6 +26,9 @@ from accountdesk.paths import bundled
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 15.0
+# Rows are stamped by their writer's clock a little before they are committed, and on a shared
+# file by other machines' clocks: this much covers both.
+_STAMP_LOOKBACK = timedelta(minutes=10)
 
 
 class NotAnAccountDeskDatabase(AccountDeskError):
@@ -404,3 +408,11 @@ def open_database(
             url = "postgresql+psycopg://" + url[len("postgresql://") :]
         return _open_server(url, user=user, migrate=migrate)
     return _open_sqlite(Path(target).expanduser(), user=user, migrate=migrate, backup_dir=backup_dir)
+
+
+def settled_before(session) -> datetime:
+    """An instant such that every row stamped before it that `session` may ever see is visible to
+    it now: now itself in a write session on a local file (writers queue behind its lock and
+    share its clock), a little before now elsewhere. "Rows changed since" questions start here."""
+    now = datetime.now(timezone.utc)
+    return now if session.info.get("sole_writer") else now - _STAMP_LOOKBACK

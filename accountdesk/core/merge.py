@@ -39,8 +39,8 @@ from accountdesk.core.models import (
     Customer,
     CustomerTag,
     Setting,
-    new_uid,
     utcnow,
+    write_internal_setting,
 )
 from accountdesk.core.search import build_search_key
 
@@ -489,17 +489,7 @@ def _record_merge_point(session: Session, identity: str, other_path: Path, repor
         "merged_at": now.isoformat(),
         "review": [item.as_dict() for item in report.review[:200]],
     }
-    settings = Setting.__table__
-    key = MERGE_SETTING_PREFIX + identity
-    row = session.execute(select(settings.c.id, settings.c.version).where(settings.c.key == key)).first()
-    if row is None:
-        session.execute(insert(settings).values(
-            uid=new_uid(), key=key, value=value, created_at=now, updated_at=now, updated_by=user, version=1,
-        ))
-    else:
-        session.execute(update(settings).where(settings.c.id == row.id).values(
-            value=value, updated_at=now, updated_by=user, version=row.version + 1,
-        ))
+    write_internal_setting(session, MERGE_SETTING_PREFIX + identity, value, user=user)
 
 
 # --- the entry points -----------------------------------------------------------------------

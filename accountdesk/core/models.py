@@ -342,6 +342,21 @@ class Setting(Tracked, Base):
     value: Mapped[dict | list | str | int | float | bool | None] = mapped_column(JSON)
 
 
+def write_internal_setting(session, key: str, value: object, *, user: str | None = None) -> None:
+    """Store a setting the program keeps for itself (run states, merge points): bookkeeping, not a
+    user's edit, so it is written with Core and leaves no audit entry."""
+    table = Setting.__table__
+    now = utcnow()
+    changed = {"updated_by": user} if user else {}
+    result = session.execute(
+        table.update().where(table.c.key == key)
+        .values(value=value, updated_at=now, version=table.c.version + 1, deleted_at=None, **changed)
+    )
+    if not result.rowcount:
+        session.execute(table.insert().values(uid=new_uid(), created_at=now, updated_at=now, version=1,
+                                              updated_by=user or session.info.get("user"), key=key, value=value))
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
     __table_args__ = (Index("ix_audit_entries_entity", "entity", "entity_uid"),)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core import activity
 from accountdesk.core.bulk_rows import insert_rows, new_uids
 from accountdesk.core.changes import Changes
+from accountdesk.core.db import settled_before
 from accountdesk.core.i18n import Message
 from accountdesk.core.models import (
     Contact,
@@ -25,8 +26,8 @@ from accountdesk.core.models import (
     Setting,
     TierPolicy,
     Transaction,
-    new_uid,
     utcnow,
+    write_internal_setting,
 )
 from accountdesk.core.reminder_settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminder_sources import SOURCES, Candidate
@@ -159,10 +160,6 @@ def _wake_snoozed(session: Session, today: date) -> int:
 # --- incremental runs ----------------------------------------------------------------------------
 
 STATE_SETTING = "reminders.generation"
-# Rows are stamped by their writer's clock and committed a little after they were stamped:
-# looking back this much before the last run's start absorbs both (on SQLite writers queue,
-# so nothing committed later can carry an earlier stamp; each day's first run is full anyway).
-_LOOKBACK = timedelta(minutes=10)
 # Beyond this many changed customers a full pass is as cheap as a scoped one.
 _MAX_SCOPE = 5000
 _MAX_SCOPE_ROWS = 20000
@@ -184,17 +181,8 @@ def _load_state(session: Session) -> _RunState | None:
 
 
 def _save_state(session: Session, today: date, started: datetime, rules: str) -> None:
-    """Bookkeeping, not a user's edit: written with Core, so it leaves no audit entry every 30 minutes."""
-    table = Setting.__table__
-    value = {"day": today.isoformat(), "at": started.isoformat(), "rules": rules}
-    now = utcnow()
-    result = session.execute(
-        update(table).where(table.c.key == STATE_SETTING)
-        .values(value=value, updated_at=now, version=table.c.version + 1, deleted_at=None)
-    )
-    if not result.rowcount:
-        session.execute(table.insert().values(uid=new_uid(), created_at=now, updated_at=now, version=1,
-                                              updated_by=session.info.get("user"), key=STATE_SETTING, value=value))
+    # Every 30 minutes: written as bookkeeping, so it leaves no audit entry.
+    write_internal_setting(session, STATE_SETTING, {"day": today.isoformat(), "at": started.isoformat(), "rules": rules})
 
 
 def changed_customers(session: Session, since: datetime) -> set[int] | None:
@@ -220,13 +208,6 @@ def changed_customers(session: Session, since: datetime) -> set[int] | None:
     return ids
 
 
-def _changes_since(session: Session, state: _RunState) -> datetime:
-    """From when rows may be new to the run after `state`'s: its start, or a little before where
-    rows may be committed after they were stamped (see _LOOKBACK; not on a local file, whose
-    writers wait for the run's write lock and share its clock)."""
-    return state.at if session.info.get("sole_writer") else state.at - _LOOKBACK
-
-
 def _rules_fingerprint(session: Session) -> str:
     """Changes whenever the reminder settings or a tier policy (intervals, channels) change."""
     setting = session.execute(
@@ -241,7 +222,8 @@ def _rules_fingerprint(session: Session) -> str:
 _MAX_DAYS_BEHIND = 31
 
 
-def _scope(session: Session, today: date, full: bool | None, rules: str) -> tuple[set[int] | None, date | None]:
+def _scope(session: Session, today: date, full: bool | None, rules: str,
+           state: _RunState | None) -> tuple[set[int] | None, date | None]:
     """(customers to look at with every date, day after which to look for dates that came).
 
     (None, None): a full pass, every customer and every date (asked for, no earlier run, new
@@ -249,10 +231,9 @@ def _scope(session: Session, today: date, full: bool | None, rules: str) -> tupl
     A new day's first run: (the customers changed since the last run, its day), since a reminder
     exists for each date the last run covered unless the customer's rows changed.
     """
-    state = None if full else _load_state(session)
-    if state is None or state.rules != rules or not 0 <= (today - state.day).days <= _MAX_DAYS_BEHIND:
+    if full or state is None or state.rules != rules or not 0 <= (today - state.day).days <= _MAX_DAYS_BEHIND:
         return None, None
-    changed = changed_customers(session, _changes_since(session, state))
+    changed = changed_customers(session, state.at)
     if changed is None:
         return None, None
     return changed, None if state.day == today else state.day
@@ -285,15 +266,15 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
     """Decide full or incremental, plan missing revisits, wake snoozed reminders (writes, briefly)."""
     clock = time.perf_counter()
     serialize_generation(session)
-    started = utcnow()
+    started = settled_before(session)  # rows stamped before it are all seen by this run
     rules = _rules_fingerprint(session)
     previous = _load_state(session)
-    scope, after = _scope(session, today, full, rules)
+    scope, after = _scope(session, today, full, rules, previous)
     report = GenerationReport(today=today, full=scope is None or after is not None,
                               scope_size=None if scope is None else len(scope), after=after)
     if scope is None or scope:
         # Contacts written before the previous run started moved their plans then.
-        contacts_since = None if previous is None else _changes_since(session, previous)
+        contacts_since = None if previous is None else previous.at
         report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
     report.woken = _wake_snoozed(session, today)
     return _Run(today, started, rules, scope, after, report, clock)
