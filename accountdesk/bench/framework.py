@@ -106,6 +106,14 @@ def peak_rss_mib() -> float | None:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
 
 
+def cpu_with_children() -> float:
+    """CPU seconds of this process and of the child processes it has waited for."""
+    if resource is None:
+        return time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def optional_module(module_name: str):
     from accountdesk.core.demo import optional_module
 

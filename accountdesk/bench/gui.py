@@ -9,24 +9,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from accountdesk.core.i18n import Message
-
-try:
-    import resource
-except ImportError:  # Windows: no getrusage; memory and child CPU figures are left out there
-    resource = None  # type: ignore[assignment]
-
 from accountdesk.bench import excel  # noqa: F401  (its figures come before these in the table)
 from accountdesk.bench.framework import (
     BenchContext,
     Measurement,
     NotAvailable,
     bench_step,
+    cpu_with_children,
     fixed,
     measured,
     optional_module,
     peak_rss_mib,
 )
+from accountdesk.core.i18n import Message
 
 # --- the GUI (measured by accountdesk.ui.bench_hooks once the GUI provides it) --------------------
 
@@ -47,18 +42,11 @@ def _gui_hook(name: str) -> Callable[[Path], float]:
 
 def _run_hook(hook: Callable[[Path], float | Measurement], db_path: Path) -> Measurement:
     """Call a GUI hook; CPU is counted in this process and in the processes it waited for."""
-
-    def cpu_now() -> float:
-        if resource is None:
-            return time.process_time()
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return time.process_time() + children.ru_utime + children.ru_stime
-
-    before = cpu_now()
+    before = cpu_with_children()
     result = hook(db_path)
     measurement = result if isinstance(result, Measurement) else Measurement(float(result))
     if measurement.cpu is None:
-        measurement.cpu = cpu_now() - before
+        measurement.cpu = cpu_with_children() - before
     return measurement
 
 
