@@ -23,14 +23,15 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, delete, func, select
+from sqlalchemy import Integer, and_, case, cast, delete, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.bulk_rows import driver_executemany, insert_rows
 from accountdesk.core.clock import LocalDays, local_zone
 from accountdesk.core.db import settled_before
-from accountdesk.core.metrics import DayOrdinals, day_list, median_gap
+from accountdesk.core.metrics import DayOrdinals, day_list, local_day_start_utc, median_gap
 from accountdesk.core.models import (
+    AuditEntry,
     Customer,
     CustomerActivity,
     Interaction,
@@ -73,11 +74,11 @@ class Activity:
 
 @dataclass(frozen=True)
 class State:
-    """What the stored figures stand for: their day, the window, the time zone, and the moment and
-    highest row ids of the refresh that wrote them."""
+    """What stored figures stand for: their day, their window (days here; the grading figures
+    keep months), the time zone, and the moment and highest row ids of the refresh that wrote them."""
 
     day: date
-    window_days: int
+    window: int
     zone: str
     at: datetime  # every row stamped before this is reflected
     max_customer_id: int
@@ -85,7 +86,7 @@ class State:
     max_interaction_id: int
 
     def as_json(self) -> dict:
-        return {"day": self.day.isoformat(), "window_days": self.window_days, "zone": self.zone,
+        return {"day": self.day.isoformat(), "window": self.window, "zone": self.zone,
                 "at": self.at.isoformat(), "max_customer_id": self.max_customer_id,
                 "max_transaction_id": self.max_transaction_id,
                 "max_interaction_id": self.max_interaction_id}
@@ -93,12 +94,69 @@ class State:
     @classmethod
     def from_json(cls, value: object) -> State | None:
         try:
-            return cls(date.fromisoformat(value["day"]), int(value["window_days"]), str(value["zone"]),
+            window = value["window"] if "window" in value else value["window_days"]  # as first stored
+            return cls(date.fromisoformat(value["day"]), int(window), str(value["zone"]),
                        datetime.fromisoformat(value["at"]), int(value["max_customer_id"]),
                        int(value["max_transaction_id"]),
                        int(value["max_interaction_id"]))
         except (TypeError, KeyError, ValueError):
             return None
+
+    @classmethod
+    def now(cls, session: Session, day: date, window: int) -> State:
+        """The state a refresh starting now, to `day`, would record."""
+        started = settled_before(session)
+        return cls(day, window, str(local_zone()), started, *_highest_ids(session))
+
+    def can_move_to(self, new: State) -> bool:
+        """Whether figures of this state can be brought to `new` by reworking some customers (else
+        they are rebuilt): same window and time zone, and a day not earlier nor too far ahead."""
+        return (self.window == new.window and self.zone == new.zone and self.day <= new.day
+                and (new.day - self.day).days <= _MAX_DAYS_AHEAD)
+
+    def rows_to_rework(self, day: date, *, contacts_dated: bool = False) -> list:
+        """Queries of the customers whose figures must be worked out again to move them from this
+        state to `day`: any of whose purchases or contacts were written since (by stamp, or, for
+        merged rows that keep older stamps, by id), from whom one was moved away (as the audit
+        trail tells), or who have a purchase (and, with `contacts_dated`, a contact) dated after
+        this state's day, up to `day`."""
+        queries = [
+            select(Transaction.customer_id).where(Transaction.updated_at >= self.at),
+            select(Interaction.customer_id).where(Interaction.updated_at >= self.at),
+            select(Transaction.customer_id).where(Transaction.id > self.max_transaction_id),
+            select(Interaction.customer_id).where(Interaction.id > self.max_interaction_id),
+            select(cast(AuditEntry.old_value, Integer)).where(
+                AuditEntry.at >= self.at, AuditEntry.field == "customer_id", AuditEntry.old_value.is_not(None),
+                AuditEntry.entity.in_((Transaction.__tablename__, Interaction.__tablename__))),
+        ]
+        if day > self.day:
+            queries.append(select(Transaction.customer_id).where(
+                Transaction.occurred_on.between(self.day + timedelta(days=1), day)))
+            if contacts_dated:
+                when = Interaction.occurred_at
+                queries.append(select(Interaction.customer_id).where(
+                    when >= local_day_start_utc(self.day + timedelta(days=1)),
+                    when < local_day_start_utc(day + timedelta(days=1))))
+        return queries
+
+
+def kept_state(session: Session, setting: str, day: date, window: int) -> tuple[State, State | None]:
+    """The state a refresh to `day` would record, and the one kept in `setting` if the figures
+    it stands for can be moved there (None: rebuild them)."""
+    new_state = State.now(session, day, window)
+    state = State.from_json(session.scalar(select(Setting.value).where(Setting.key == setting)))
+    return new_state, state if state is not None and state.can_move_to(new_state) else None
+
+
+def customers_named(session: Session, queries: Iterable) -> set[int] | None:
+    """The customer ids the queries return, or None past _MAX_PARTIAL (then one pass over every
+    customer is cheaper than reworking them by IN lists)."""
+    customer_ids: set[int] = set()
+    for query in queries:
+        customer_ids.update(session.scalars(query.limit(_MAX_PARTIAL + 1)))
+        if len(customer_ids) > _MAX_PARTIAL:
+            return None
+    return customer_ids
 
 
 # --- working the figures out ---------------------------------------------------------------------
@@ -171,10 +229,6 @@ def compute(session: Session, today: date, window_days: int,
 # --- keeping them ----------------------------------------------------------------------------------
 
 
-def load_state(session: Session) -> State | None:
-    return State.from_json(session.scalar(select(Setting.value).where(Setting.key == STATE_SETTING)))
-
-
 def _save_state(session: Session, state: State | None) -> None:
     write_internal_setting(session, STATE_SETTING, None if state is None else state.as_json())
 
@@ -223,32 +277,15 @@ def _window_shifts(session: Session, before: date, today: date, window_days: int
 
 def plan_refresh(session: Session, today: date, window_days: int) -> Refresh:
     """Which customers' figures to rework so that they stand as of `today` (reads only)."""
-    started = settled_before(session)
-    top_customer, top_transaction, top_interaction = _highest_ids(session)
-    zone = str(local_zone())
-    new_state = State(today, window_days, zone, started, top_customer, top_transaction, top_interaction)
-    state = load_state(session)
-    if (state is None or state.window_days != window_days or state.zone != zone or today < state.day
-            or (today - state.day).days > _MAX_DAYS_AHEAD):
+    new_state, state = kept_state(session, STATE_SETTING, today, window_days)
+    if state is None:
         return Refresh(None, new_state)
-    since = state.at
-    sources = [
-        # Only new customers: a deleted one keeps its figures (the check skips it), a changed
-        # tier or name is read live.
-        select(Customer.id).where(Customer.id > state.max_customer_id),
-        select(Transaction.customer_id).where(Transaction.updated_at >= since),
-        select(Interaction.customer_id).where(Interaction.updated_at >= since),
-        select(Transaction.customer_id).where(Transaction.id > state.max_transaction_id),
-        select(Interaction.customer_id).where(Interaction.id > state.max_interaction_id),
-    ]
-    if today > state.day:  # purchases dated after the last refresh, up to today, count now
-        sources.append(select(Transaction.customer_id).where(
-            Transaction.occurred_on.between(state.day + timedelta(days=1), today)))
-    customer_ids: set[int] = set()
-    for query in sources:
-        customer_ids.update(session.scalars(query.limit(_MAX_PARTIAL + 1)))
-        if len(customer_ids) > _MAX_PARTIAL:
-            return Refresh(None, new_state)
+    # Only new customers of their own: a deleted one keeps its figures (the check skips it), a
+    # changed tier or name is read live. Contacts count whatever their date.
+    sources = [select(Customer.id).where(Customer.id > state.max_customer_id), *state.rows_to_rework(today)]
+    customer_ids = customers_named(session, sources)
+    if customer_ids is None:
+        return Refresh(None, new_state)
     shifts = {customer_id: shift for customer_id, shift in _window_shifts(session, state.day, today, window_days).items()
               if customer_id not in customer_ids}
     return Refresh(customer_ids, new_state, shifts)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from edited_book import age_rows, edit, make_book
+from sqlalchemy import select
 
 from accountdesk.core import activity
 from accountdesk.core.churn import churn_signals
@@ -14,7 +15,6 @@ from accountdesk.core.clock import local_noon_utc
 from accountdesk.core.models import (
     Customer,
     CustomerActivity,
-    Interaction,
     Reminder,
     RevisitPlan,
     Transaction,
@@ -33,27 +33,6 @@ def computed(session, day: date) -> dict[int, activity.Activity]:
     return {f.customer_id: f for f in activity.compute(session, day, WINDOW)}
 
 
-def make_book(session, start: date, customers: int = 25, seed: int = 3) -> list[int]:
-    rng = random.Random(seed)
-    ids = []
-    for number in range(customers):
-        customer = Customer(code=f"K{number:03d}", name=f"客户{number}",
-                            created_at=datetime(2025, 1, 1, 12, tzinfo=timezone.utc))
-        session.add(customer)
-        session.flush()
-        ids.append(customer.id)
-        for _ in range(rng.randint(0, 12)):
-            session.add(Transaction(customer_id=customer.id, occurred_on=start - timedelta(days=rng.randint(0, 120)),
-                                    amount_cents=rng.randint(1, 500) * 100, product="P"))
-        if rng.random() < 0.8:
-            session.add(Interaction(customer_id=customer.id, kind="phone",
-                                    occurred_at=local_noon_utc(start - timedelta(days=rng.randint(0, 200)))))
-    # A few purchases dated ahead (entered in advance): they count from their day on.
-    session.add(Transaction(customer_id=ids[0], occurred_on=start + timedelta(days=3), amount_cents=100, product="P"))
-    session.flush()
-    return ids
-
-
 def test_stored_figures_follow_the_rows_day_after_day(db):
     start = date(2026, 6, 1)
     with db.write() as session:
@@ -64,27 +43,14 @@ def test_stored_figures_follow_the_rows_day_after_day(db):
     day = start
     steps = [
         (1, "add a purchase today"), (1, "delete a purchase"), (2, "log a contact"), (3, "nothing"),
-        (1, "a merged row with an old stamp"), (7, "new customer"), (30, "nothing"), (45, "delete a customer"), (1, "undo the deletion"),
+        (1, "a merged row with an old stamp"), (2, "move a purchase to another customer"), (7, "new customer"), (30, "nothing"), (45, "delete a customer"), (1, "undo the deletion"),
     ]
     for index, (days, change) in enumerate(steps):
         day += timedelta(days=days)
         with db.write() as session:
             customer = ids[index % len(ids)]
-            if change == "add a purchase today":
-                session.add(Transaction(customer_id=customer, occurred_on=day, amount_cents=99_900, product="P"))
-            elif change == "delete a purchase":
-                sale = session.scalars(select(Transaction).where(Transaction.customer_id == customer,
-                                                                 Transaction.deleted_at.is_(None))).first()
-                if sale is None:
-                    sale = session.scalars(select(Transaction).where(Transaction.deleted_at.is_(None))).first()
-                sale.deleted_at = datetime.now(timezone.utc)
-            elif change == "log a contact":
-                session.add(Interaction(customer_id=customer, kind="visit", occurred_at=local_noon_utc(day)))
-            elif change == "a merged row with an old stamp":
-                old = datetime(2024, 1, 1, tzinfo=timezone.utc)
-                session.add(Transaction(customer_id=customer, occurred_on=day - timedelta(days=2), amount_cents=12_300,
-                                        product="P", created_at=old, updated_at=old))
-            elif change == "new customer":
+            edit(session, change, customer, day, ids)
+            if change == "new customer":
                 session.add(Customer(code="K999", name="新客户"))
             elif change == "delete a customer":
                 session.get(Customer, customer).deleted_at = datetime.now(timezone.utc)
@@ -92,11 +58,6 @@ def test_stored_figures_follow_the_rows_day_after_day(db):
             elif change == "undo the deletion":
                 session.get(Customer, deleted).deleted_at = None
             session.flush()
-            if change == "a merged row with an old stamp":
-                # The ORM stamps updated_at on insert; put the old stamp back as a merge keeps it.
-                session.execute(update(Transaction).where(Transaction.updated_at > old,
-                                                          Transaction.amount_cents == 12_300)
-                                .values(updated_at=old))
             activity.refresh(session, day, WINDOW)
             assert stored(session) == computed(session, day), f"after {change} on {day}"
 
@@ -105,10 +66,7 @@ def test_a_quiet_next_day_reworks_only_the_customers_whose_purchases_moved(db):
     start = date(2026, 6, 1)
     with db.write() as session:
         ids = make_book(session, start, customers=40)
-        # Written long before the refresh (not moments ago, which would make them all "changed").
-        old = datetime(2026, 1, 1, tzinfo=timezone.utc)
-        for model in (Customer, Transaction, Interaction):
-            session.execute(update(model).values(updated_at=old))
+        age_rows(session)
         activity.refresh(session, start, WINDOW)
     with db.write() as session:
         next_day = start + timedelta(days=1)
