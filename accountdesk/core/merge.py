@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core import (
     activity,
     change_counter,  # noqa: F401  (a merge's commit must reach other users' views)
+    customer_figures,
 )
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.merge_report import MergeReport, ReviewItem
@@ -532,8 +533,10 @@ def merge_databases(database, other_path: Path, dry_run: bool = False) -> MergeR
             mine = _read_side(session.connection())
             plan = _plan(session, mine, theirs, their_audit, mark, report)
             _apply(session, plan, mine)
-            # Merged rows keep their own stamps, which the daily churn figures cannot see as new.
+            # Merged rows keep their own stamps, which the kept churn and grading figures cannot
+            # see as new.
             activity.forget(session)
+            customer_figures.forget(session)
             _record_merge_point(session, identity, other_path, report, database.user)
         return report
 

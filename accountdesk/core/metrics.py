@@ -239,40 +239,29 @@ def customer_base_columns() -> tuple:
     return (Customer.id, Customer.cooperation_since, Customer.referrals, Customer.followers)
 
 
-def compute_metrics(
-    session: Session,
-    as_of: date,
-    window_months: int = DEFAULT_WINDOW_MONTHS,
-    customer_ids: Collection[int] | None = None,
-    *,
-    base: Iterable[CustomerBase] | None = None,
-) -> dict[int, CustomerMetrics]:
-    """Metrics of every live customer (or those in `customer_ids`) as of the end of `as_of`.
+# What grading needs of one customer's purchases and contacts as of a day: one tuple per customer
+# with a purchase or a contact, in this order (the layout the `customer_figures` table stores).
+# Days are date ordinals (local days for contacts), money integer cents; "window" is the
+# metrics window (start, as_of], "previous" the one before it.
+FIGURE_COLUMNS = [
+    "customer_id", "purchase_count", "spend_cents", "first_purchase_day", "last_purchase_day",
+    "purchase_days", "median_gap", "window_count", "window_days", "window_spend_cents",
+    "previous_spend_cents", "last_contact_day", "satisfaction_sum", "satisfaction_count",
+]
+LAST_CONTACT = FIGURE_COLUMNS.index("last_contact_day")
 
-    Rows dated after `as_of` and deleted rows are ignored. Four aggregate queries in all,
-    whatever the number of customers. `base` may hand in the rows of `customer_base_columns()`
-    when the caller reads the customers anyway.
-    """
+
+def figure_rows(
+    session: Session, as_of: date, window_months: int = DEFAULT_WINDOW_MONTHS,
+    customer_ids: Collection[int] | None = None,
+) -> dict[int, tuple]:
+    """Customer id → its FIGURE_COLUMNS tuple as of the end of `as_of`, worked out from the rows
+    (every customer's, deleted ones too, or those in `customer_ids`). Rows dated after `as_of`
+    and deleted rows are ignored; two aggregate queries, whatever the number of customers."""
     connection = session.connection()
     dialect = connection.dialect.name
     window = MetricsWindow(as_of, window_months)
     start, previous_start = window.start, window.previous_start
-    as_of_ordinal = as_of.toordinal()
-
-    if base is None:
-        query = select(*customer_base_columns()).where(Customer.deleted_at.is_(None))
-        base = connection.execute(_restrict(query, Customer.id, customer_ids))
-    result: dict[int, CustomerMetrics] = {}
-    cooperation: dict[int, date | None] = {}
-    for customer_id, since, referrals, followers in base:
-        referrals, followers = referrals or 0, followers or 0
-        result[customer_id] = CustomerMetrics(
-            customer_id,
-            referrals=referrals,
-            followers=followers,
-            influence=referrals + followers // FOLLOWERS_PER_REFERRAL,
-        )
-        cooperation[customer_id] = since
 
     # Both aggregates scan the covering indexes of live rows (ix_*_live_by_customer) in customer
     # order: no table lookups, no sort.
@@ -296,64 +285,46 @@ def compute_metrics(
     )
     ordinals = DayOrdinals()
     start_ordinal = start.toordinal()
-    dates = _Dates()
+    rows: dict[int, list] = {}
     # Both big reads take the driver's rows: SQLAlchemy's rows would cost more than SQLite's work.
     for customer_id, count, total, window_count, window_spend, previous_spend, day_text in driver_rows(
         connection, purchases
     ):
-        metrics = result.get(customer_id)
-        if metrics is None:  # a transaction of a deleted customer
-            continue
         # Distinct days come from the day list rather than COUNT(DISTINCT ...): the list is
         # needed anyway for the median interval, and SQLite's DISTINCT aggregates are slow.
         days = sorted(set(map(ordinals.__getitem__, day_text.split(","))))
         day_count = len(days)
-        last = days[-1]
-        total = int(total or 0)
-        metrics.purchase_count_all = count
-        metrics.total_spend = total
-        metrics.average_order_value = (2 * total + count) // (2 * count)  # half-up, never via float
-        metrics.purchase_count = int(window_count or 0)
-        metrics.window_spend = window_spend = int(window_spend or 0)
-        metrics.purchase_days_all = day_count
-        metrics.purchase_days = day_count - bisect_right(days, start_ordinal)
-        metrics.first_purchase = dates[days[0]]
-        metrics.last_purchase = dates[last]
-        metrics.recency_days = as_of_ordinal - last
-        if day_count > 1:
-            metrics.purchase_interval_days = _median_gap_of(days, day_count)
-            # Share of purchase days that were a return visit: 0 for a one-off buyer.
-            metrics.repeat_rate = (day_count - 1) / day_count
-        if previous_spend:
-            metrics.previous_spend = previous_spend = int(previous_spend)
-            metrics.trend = window_spend / previous_spend - 1
+        rows[customer_id] = [
+            customer_id, count, int(total or 0), days[0], days[-1], day_count,
+            _median_gap_of(days, day_count) if day_count > 1 else None,
+            int(window_count or 0), day_count - bisect_right(days, start_ordinal), int(window_spend or 0),
+            int(previous_spend or 0), None, 0, 0,
+        ]
 
     end_instant = local_day_start_utc(as_of + timedelta(days=1))
     window_instant = local_day_start_utc(start + timedelta(days=1))
     when = Interaction.occurred_at
+    rated = case((when >= window_instant, Interaction.satisfaction))
     contacts = _restrict(
-        select(
-            Interaction.customer_id,
-            _instant_text(dialect, func.max(Interaction.occurred_at)),
-            func.avg(case((when >= window_instant, Interaction.satisfaction))),
-        )
+        select(Interaction.customer_id, _instant_text(dialect, func.max(when)), func.sum(rated), func.count(rated))
         .where(Interaction.deleted_at.is_(None), when < end_instant)
         .group_by(Interaction.customer_id),
         Interaction.customer_id,
         customer_ids,
     )
     local_day = _LocalDays()
-    for customer_id, last_at, satisfaction in driver_rows(connection, contacts):
-        metrics = result.get(customer_id)
-        if metrics is None:
-            continue
+    for customer_id, last_at, satisfaction_sum, satisfaction_count in driver_rows(connection, contacts):
+        row = rows.get(customer_id)
+        if row is None:
+            row = rows[customer_id] = [customer_id, 0, 0, None, None, 0, None, 0, 0, 0, 0, None, 0, 0]
         if last_at is not None:
-            last_day, last_ordinal = local_day[last_at[:13]] or local_day.exactly(last_at)
-            metrics.last_interaction = last_day
-            metrics.days_since_interaction = as_of_ordinal - last_ordinal
-        if satisfaction is not None:
-            metrics.satisfaction = round(float(satisfaction), 2)
+            row[LAST_CONTACT] = (local_day[last_at[:13]] or local_day.exactly(last_at))[1]
+        row[-2:] = int(satisfaction_sum or 0), satisfaction_count
+    return {customer_id: tuple(row) for customer_id, row in rows.items()}
 
+
+def open_complaints(session: Session, as_of: date, customer_ids: Collection[int] | None = None) -> dict[int, int]:
+    """Customer id → complaints received by `as_of` and still open on that day."""
     complaints = _restrict(
         select(Feedback.customer_id, func.count())
         .where(
@@ -367,16 +338,84 @@ def compute_metrics(
         Feedback.customer_id,
         customer_ids,
     )
-    for customer_id, count in connection.execute(complaints):
-        metrics = result.get(customer_id)
-        if metrics is not None:
-            metrics.open_complaints = count
+    return dict(session.connection().execute(complaints).all())
 
-    for customer_id, metrics in result.items():
-        since = cooperation[customer_id] or metrics.first_purchase
+
+def metrics_from_rows(
+    base: Iterable[CustomerBase], rows: dict[int, tuple], complaints: dict[int, int], as_of: date,
+) -> dict[int, CustomerMetrics]:
+    """The metrics of the customers in `base` from their figure rows (see FIGURE_COLUMNS) and
+    open complaints as of `as_of`."""
+    as_of_ordinal = as_of.toordinal()
+    dates = _Dates()
+    result: dict[int, CustomerMetrics] = {}
+    for customer_id, since, referrals, followers in base:
+        referrals, followers = referrals or 0, followers or 0
+        metrics = result[customer_id] = CustomerMetrics(
+            customer_id,
+            referrals=referrals,
+            followers=followers,
+            influence=referrals + followers // FOLLOWERS_PER_REFERRAL,
+            open_complaints=complaints.get(customer_id, 0),
+        )
+        row = rows.get(customer_id)
+        if row is not None:
+            (_, count, total, first, last, day_count, gap, window_count, window_days, window_spend, previous_spend,
+             contact, satisfaction_sum, satisfaction_count) = row
+            if count:
+                metrics.purchase_count_all = count
+                metrics.total_spend = total
+                metrics.average_order_value = (2 * total + count) // (2 * count)  # half-up, never via float
+                metrics.purchase_count = window_count
+                metrics.window_spend = window_spend
+                metrics.purchase_days_all = day_count
+                metrics.purchase_days = window_days
+                metrics.first_purchase = dates[first]
+                metrics.last_purchase = dates[last]
+                metrics.recency_days = as_of_ordinal - last
+                if day_count > 1:
+                    metrics.purchase_interval_days = gap
+                    # Share of purchase days that were a return visit: 0 for a one-off buyer.
+                    metrics.repeat_rate = (day_count - 1) / day_count
+                if previous_spend:
+                    metrics.previous_spend = previous_spend
+                    metrics.trend = window_spend / previous_spend - 1
+            if contact is not None:
+                metrics.last_interaction = dates[contact]
+                metrics.days_since_interaction = as_of_ordinal - contact
+            if satisfaction_count:
+                metrics.satisfaction = round(satisfaction_sum / satisfaction_count, 2)
+        if since is None:
+            since = metrics.first_purchase
         if since is not None:
             metrics.tenure_years = round(max(0, as_of_ordinal - since.toordinal()) / DAYS_PER_YEAR, 2)
     return result
+
+
+def read_base(session: Session, customer_ids: Collection[int] | None = None) -> list[CustomerBase]:
+    """The rows of `customer_base_columns()` of every live customer (or those in `customer_ids`)."""
+    query = select(*customer_base_columns()).where(Customer.deleted_at.is_(None))
+    return list(session.connection().execute(_restrict(query, Customer.id, customer_ids)))
+
+
+def compute_metrics(
+    session: Session,
+    as_of: date,
+    window_months: int = DEFAULT_WINDOW_MONTHS,
+    customer_ids: Collection[int] | None = None,
+    *,
+    base: Iterable[CustomerBase] | None = None,
+) -> dict[int, CustomerMetrics]:
+    """Metrics of every live customer (or those in `customer_ids`) as of the end of `as_of`.
+
+    Rows dated after `as_of` and deleted rows are ignored. Three aggregate queries in all,
+    whatever the number of customers. `base` may hand in the rows of `customer_base_columns()`
+    when the caller reads the customers anyway.
+    """
+    if base is None:
+        base = read_base(session, customer_ids)
+    rows = figure_rows(session, as_of, window_months, customer_ids)
+    return metrics_from_rows(base, rows, open_complaints(session, as_of, customer_ids), as_of)
 
 
 def floor_aggregate_query():

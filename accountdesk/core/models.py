@@ -235,7 +235,7 @@ class Interaction(Tracked, Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     kind: Mapped[str] = mapped_column(String(16))
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # (from migration 0003)
     summary: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(Text)
     next_step: Mapped[str | None] = mapped_column(Text)
@@ -438,6 +438,34 @@ class CustomerActivity(Base):
     previous_spend_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     last_contact_day: Mapped[int | None] = mapped_column(Integer)
     changed_day: Mapped[int] = mapped_column(Integer)  # the day these figures last changed
+
+
+class CustomerFigures(Base):
+    """What grading needs of each customer's purchases and contacts, kept between re-grades.
+
+    A cache, not user data: the columns of metrics.FIGURE_COLUMNS as of `day` in the
+    "tiering.figures" setting, for the window of months named there. A re-grade reworks the
+    customers whose rows changed and moves the window figures of those whose purchases or contacts
+    crossed a window boundary, and rebuilds from scratch whenever in doubt. Customers with neither
+    a purchase nor a contact have no row.
+    """
+
+    __tablename__ = "customer_figures"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    purchase_count: Mapped[int] = mapped_column(Integer)  # all time, as the window's below
+    spend_cents: Mapped[int] = mapped_column(BigInteger)
+    first_purchase_day: Mapped[int | None] = mapped_column(Integer)  # date ordinals
+    last_purchase_day: Mapped[int | None] = mapped_column(Integer)
+    purchase_days: Mapped[int] = mapped_column(Integer)  # distinct purchase days
+    median_gap: Mapped[float | None] = mapped_column()  # median days between purchase days
+    window_count: Mapped[int] = mapped_column(Integer)
+    window_days: Mapped[int] = mapped_column(Integer)
+    window_spend_cents: Mapped[int] = mapped_column(BigInteger)
+    previous_spend_cents: Mapped[int] = mapped_column(BigInteger)  # the window before
+    last_contact_day: Mapped[int | None] = mapped_column(Integer)  # a local day
+    satisfaction_sum: Mapped[int] = mapped_column(Integer)  # contacts in the window that were scored
+    satisfaction_count: Mapped[int] = mapped_column(Integer)
 
 
 class Meta(Base):

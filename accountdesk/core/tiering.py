@@ -17,12 +17,18 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from accountdesk.core import customer_figures
 from accountdesk.core.bulk_rows import driver_executemany
 from accountdesk.core.changes import Changes
 from accountdesk.core.explain import CriterionScore, ScoreBreakdown, score_breakdown
 from accountdesk.core.i18n import Message
 from accountdesk.core.lifecycle import lifecycle_rules, lifecycle_stage
-from accountdesk.core.metrics import CustomerMetrics, compute_metrics, customer_base_columns
+from accountdesk.core.metrics import (
+    CustomerMetrics,
+    customer_base_columns,
+    metrics_from_rows,
+    open_complaints,
+)
 from accountdesk.core.models import Customer, ScoringModel, TierChange, utcnow
 from accountdesk.core.overrides import (
     TierHistoryEntry,
@@ -179,10 +185,13 @@ class _Grading:
     segments: dict[int, str | None]
 
 
-def _grade_population(session: Session, definition: ScoringDefinition, as_of: date) -> _Grading:
+def _grade_population(session: Session, definition: ScoringDefinition, as_of: date, *, store: bool) -> _Grading:
+    """Everyone's metrics, score, tier, stage and segment as of `as_of`; with `store`, the kept
+    figures (customer_figures) are brought to `as_of` in the session's transaction."""
     session.flush()
     states, base = _current_states(session)
-    metrics = compute_metrics(session, as_of, definition.window_months, base=base)
+    rows = customer_figures.figures(session, as_of, definition.window_months, store=store)
+    metrics = metrics_from_rows(base, rows, open_complaints(session, as_of), as_of)
     scores = dict(zip(metrics, definition.score_all(list(metrics.values())), strict=True))
     # Locked customers keep their manual tier and take no place in share-mode ranking.
     free = [(cid, states[cid].code, s) for cid, s in scores.items() if not states[cid].locked]
@@ -235,7 +244,7 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
     started = time.perf_counter()
     model = current_model(session) if dry_run else active_model(session)
     definition = definition_of(model)
-    grading = _grade_population(session, definition, as_of)
+    grading = _grade_population(session, definition, as_of, store=not dry_run)
     report = _report(grading, definition, as_of, model, dry_run=dry_run)
     if not dry_run:
         report.rows_written, report.changed_customers = _write_back(
@@ -249,7 +258,7 @@ def preview_model(session: Session, definition: dict, as_of: date) -> RegradeRep
     """What grading with `definition` would do to today's tiers (its `matrix`), writing nothing."""
     started = time.perf_counter()
     parsed = ScoringDefinition.from_json(definition)
-    grading = _grade_population(session, parsed, as_of)
+    grading = _grade_population(session, parsed, as_of, store=False)
     report = _report(grading, parsed, as_of, None, dry_run=True, name="preview")
     report.seconds = time.perf_counter() - started
     return report
