@@ -172,6 +172,14 @@ def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
     return result
 
 
+def _ensure_graded(ctx: BenchContext) -> None:
+    if not ctx.cache.get("graded"):
+        tiering = optional_module("accountdesk.core.tiering")
+        with ctx.require_database().write() as session:
+            tiering.regrade_all(session, as_of=ctx.today)
+        ctx.cache["graded"] = True
+
+
 @bench_step("first_grading", label=Message("首次分级（从未分级的客户库）", "first grading (a never-graded book)"),
             floor=_aggregate_floor, floor_label=Message("交易表上的一条聚合 SQL", "one aggregate SQL over transactions"),
             target=per_customers(0.5))
@@ -185,11 +193,25 @@ def first_grading(ctx: BenchContext) -> Measurement:
             target=per_customers(0.5))  # issue 3: 100,000 customers (1,000,000 transactions) under 5 s
 def regrade(ctx: BenchContext) -> Measurement:
     # Issue 3's case: the nightly re-grade of a graded book, as of the day after the first grading.
-    if not ctx.cache.get("graded"):
-        tiering = optional_module("accountdesk.core.tiering")
-        with ctx.require_database().write() as session:
-            tiering.regrade_all(session, as_of=ctx.today)
+    _ensure_graded(ctx)
     return _grade(ctx, ctx.today + timedelta(days=1), "nightly re-grade of the graded book (next day)")
+
+
+@bench_step("regrade_new_model", label=Message("换评分表后重新分级", "re-grade after a model change"),
+            floor=_aggregate_floor, floor_label=Message("交易表上的一条聚合 SQL", "one aggregate SQL over transactions"),
+            target=per_customers(0.5))
+def regrade_new_model(ctx: BenchContext) -> Measurement:
+    # A manager reweighs the scoring sheet (frequency up, spend down) and applies it the same day:
+    # every score changes, so many more customers are rewritten than by a nightly re-grade.
+    scoring = optional_module("accountdesk.core.scoring")
+    _ensure_graded(ctx)
+    with ctx.require_database().write() as session:
+        definition = scoring.default_definition()
+        weights = {criterion["key"]: criterion for criterion in definition["criteria"]}
+        weights["frequency"]["weight"] += 10
+        weights["spend"]["weight"] -= 10
+        scoring.save_model(session, "bench: frequency first", definition, activate=True)
+    return _grade(ctx, ctx.today + timedelta(days=1), "the same day, with the reweighed sheet active")
 
 
 def _reminder_floor(ctx: BenchContext) -> Measurement:
