@@ -29,7 +29,16 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.activity import State, customers_named, id_chunks, kept_state
 from accountdesk.core.bulk_rows import driver_executemany, insert_rows
-from accountdesk.core.metrics import FIGURE_COLUMNS, MetricsWindow, figure_rows, local_day_start_utc
+from accountdesk.core.metrics import (
+    FIGURE_COLUMNS,
+    CustomerMetrics,
+    MetricsWindow,
+    figure_rows,
+    local_day_start_utc,
+    metrics_from_rows,
+    open_complaints,
+    read_base,
+)
 from accountdesk.core.models import CustomerFigures, Interaction, Transaction, write_internal_setting
 from accountdesk.core.sql_time import driver_rows
 
@@ -148,6 +157,13 @@ def figures(session: Session, as_of: date, months: int, *, store: bool) -> dict[
     if store:
         _write(session, todo, reworked_ids, reworked)
     return rows
+
+
+def metrics_of_everyone(session: Session, as_of: date, months: int) -> dict[int, CustomerMetrics]:
+    """compute_metrics for every live customer, from the kept figures brought to `as_of` in memory
+    (for reads such as exports: nothing is written)."""
+    rows = figures(session, as_of, months, store=False)
+    return metrics_from_rows(read_base(session), rows, open_complaints(session, as_of), as_of)
 
 
 def _write(session: Session, todo: Plan, reworked_ids: set[int], reworked: dict[int, tuple]) -> None:

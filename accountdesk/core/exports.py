@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from accountdesk.core.customer_figures import metrics_of_everyone
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.lifecycle import STAGE_LABELS
-from accountdesk.core.metrics import compute_metrics
 from accountdesk.core.models import (
     Contact,
     Customer,
@@ -68,7 +68,7 @@ def _next_revisits(session: Session) -> dict[int, date]:
 def customer_export_rows(session: Session, as_of: date) -> list[dict]:
     """One dict per live customer with exactly CUSTOMER_EXPORT_KEYS: all-time figures as of
     `as_of`; dates as `date`, money as `Decimal`, None where unknown."""
-    metrics = compute_metrics(session, as_of, _window_months(session))
+    metrics = metrics_of_everyone(session, as_of, _window_months(session))
     revisits = _next_revisits(session)
     rows = []
     for customer_id, code, name, owner, tier, score, stage, *_rest in _customer_rows(session):
@@ -100,7 +100,7 @@ def tier_sheet_rows(session: Session, as_of: date) -> list[dict]:
     """The tier sheet: the seed's eight columns (frequency and spend over the scoring window),
     then the figures behind the grade."""
     months = _window_months(session)
-    metrics = compute_metrics(session, as_of, months)
+    metrics = metrics_of_everyone(session, as_of, months)
     revisits = _next_revisits(session)
     policies = {policy.tier: policy for policy in tier_policies(session)}
     rows = []
