@@ -515,6 +515,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <translation>none planned</translation>
         </message>
         <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message>
             <source>Code</source>
             <translation>Code</translation>
         </message>
@@ -545,6 +549,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <message>
             <source>Contact</source>
             <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Deleted</translation>
         </message>
         <message>
             <source>Restore customer</source>
@@ -1692,12 +1700,24 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
             <translation>Log interaction…  (Ctrl+L)</translation>
         </message>
         <message>
+            <source>No interactions recorded yet.</source>
+            <translation>No interactions recorded yet.</translation>
+        </message>
+        <message>
             <source>Edit</source>
             <translation>Edit</translation>
         </message>
         <message>
             <source>Delete</source>
             <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Outcome: %1</source>
+            <translation>Outcome: %1</translation>
+        </message>
+        <message>
+            <source>Next step: %1</source>
+            <translation>Next step: %1</translation>
         </message>
         <message>
             <source>with %1</source>

@@ -183,7 +183,8 @@ class CustomerDetail(Retranslating, QWidget):
         overdue = row.next_revisit is not None and row.next_revisit < today
         revisit = labels.day(row.next_revisit) or self.tr("none planned")
         if overdue:
-            revisit = f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{revisit} ({self.tr('overdue')})</span>"
+            late = self.tr("overdue")
+            revisit = f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{revisit} ({late})</span>"
         facts = [
             (self.tr("Code"), row.code),
             (self.tr("Stage"), labels.stage(row.stage) or "—"),
@@ -196,7 +197,8 @@ class CustomerDetail(Retranslating, QWidget):
             facts.insert(1, (self.tr("Contact"), " ".join(p for p in (row.contact_person, row.phone) if p)))
         text = "&nbsp;&nbsp;&nbsp;".join(f"<span style='color:{MUTED_TEXT}'>{name}</span> {value}" for name, value in facts)
         if row.deleted:
-            text = f"<b style='color:{OVERDUE_COLOR}'>{self.tr('Deleted')}</b>&nbsp;&nbsp;&nbsp;" + text
+            deleted = self.tr("Deleted")
+            text = f"<b style='color:{OVERDUE_COLOR}'>{deleted}</b>&nbsp;&nbsp;&nbsp;" + text
         self.facts.setText(text)
         writable = not self.context.read_only
         self.log_button.setEnabled(writable and not row.deleted)

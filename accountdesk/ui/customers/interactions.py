@@ -151,11 +151,14 @@ class InteractionsTab(CustomerTab):
 
     def _render(self) -> None:
         if not self.records:
-            self.timeline.setHtml(f"<p style='color:#6b7280'>{html.escape(self.tr('No interactions recorded yet.'))}</p>")
+            empty = html.escape(self.tr("No interactions recorded yet."))
+            self.timeline.setHtml(f"<p style='color:#6b7280'>{empty}</p>")
             self.summary.setText("")
             return
         parts = []
+        # (Translated outside the f-strings below: lupdate does not look inside them.)
         edit, delete = html.escape(self.tr("Edit")), html.escape(self.tr("Delete"))
+        outcome, next_step = self.tr("Outcome: %1"), self.tr("Next step: %1")
         for record in self.records:
             kind = record["kind"]
             color = KIND_COLORS.get(kind, "#4b5563")
@@ -171,13 +174,15 @@ class InteractionsTab(CustomerTab):
             if record["summary"]:
                 lines.append(html.escape(record["summary"]).replace("\n", "<br>"))
             if record["outcome"]:
-                lines.append(f"<span style='color:#374151'>{html.escape(self.tr('Outcome: %1').replace('%1', record['outcome']))}</span>")
+                lines.append(f"<span style='color:#374151'>{html.escape(outcome.replace('%1', record['outcome']))}</span>")
             if record["next_step"]:
-                lines.append(f"<span style='color:#1d4ed8'>{html.escape(self.tr('Next step: %1').replace('%1', record['next_step']))}</span>")
+                lines.append(f"<span style='color:#1d4ed8'>{html.escape(next_step.replace('%1', record['next_step']))}</span>")
             if not self.read_only():
                 lines.append(f"<a href='edit:{record['id']}'>{edit}</a>&nbsp;&nbsp;<a href='delete:{record['id']}'>{delete}</a>")
-            parts.append(f"<div style='margin-bottom:14px; border-left:3px solid {color}; padding-left:8px'>"
-                         + "<br>".join(lines) + "</div>")
+            # Qt's rich text draws no borders on blocks: the kind's colour bar is a narrow table cell.
+            parts.append(f"<table width='100%' cellspacing='0' cellpadding='0' style='margin-bottom:14px'><tr>"
+                         f"<td width='3' bgcolor='{color}'></td><td style='padding-left:8px'>"
+                         + "<br>".join(lines) + "</td></tr></table>")
         self.timeline.setHtml("".join(parts))
         rated = [r["satisfaction"] for r in self.records if r["satisfaction"]]
         summary = self.tr("%1 interactions").replace("%1", str(len(self.records)))
