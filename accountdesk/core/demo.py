@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import queue
 import re
 import time
+import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from random import Random
@@ -39,6 +43,9 @@ from accountdesk.core.models import (
 from accountdesk.core.search import pinyin_forms
 
 CHUNK = 1000  # customers generated and inserted per round, so memory stays flat at 100,000
+# From this many customers on they are made in a second process while this one writes them:
+# making them is most of the work, and on two cores the two halves overlap.
+SECOND_PROCESS_FROM = 5000
 _CODE = re.compile(r"^C(\d+)$")
 
 
@@ -256,6 +263,66 @@ class _Writer:
         return customer_ids
 
 
+def _made_chunks(generator: CustomerGenerator, customers: int) -> Iterator[list[CustomerPlan]]:
+    for start in range(0, customers, CHUNK):
+        yield [generator.customer() for _ in range(min(CHUNK, customers - start))]
+
+
+def _make_in_second_process(generator: CustomerGenerator, customers: int, outbox) -> None:
+    """Runs in the second process: the customers a chunk at a time, then the generator's tallies."""
+    try:
+        for chunk in _made_chunks(generator, customers):
+            outbox.put(("chunk", chunk))
+        outbox.put(("done", generator.referrals, generator.next_number))
+    except BaseException:
+        outbox.put(("error", traceback.format_exc()))
+
+
+class _Customers:
+    """The customers a run makes, a chunk at a time; afterwards the generator's tallies (referrals
+    by index, the next free number). The same customers either way: with `second_process`, the
+    generator, its random state included, moves to a spawned process (safe beside Qt's threads)
+    that makes the next chunks while this one writes."""
+
+    def __init__(self, generator: CustomerGenerator, customers: int, *, second_process: bool) -> None:
+        self.generator = generator
+        self.customers = customers
+        self.second_process = second_process
+        self.referrals: dict[int, int] = generator.referrals
+        self.next_number = generator.next_number
+
+    def __iter__(self) -> Iterator[list[CustomerPlan]]:
+        if not self.second_process:
+            yield from _made_chunks(self.generator, self.customers)
+            self.referrals, self.next_number = self.generator.referrals, self.generator.next_number
+            return
+        context = multiprocessing.get_context("spawn")
+        outbox = context.Queue(maxsize=3)  # a few chunks ahead at most: memory stays flat
+        maker = context.Process(target=_make_in_second_process, args=(self.generator, self.customers, outbox),
+                                name="accountdesk-demo-customers", daemon=True)
+        maker.start()
+        try:
+            while True:
+                try:
+                    kind, *payload = outbox.get(timeout=1)
+                except queue.Empty:
+                    if not maker.is_alive():
+                        raise RuntimeError(
+                            f"the process making demo customers stopped (exit code {maker.exitcode})") from None
+                    continue
+                if kind == "chunk":
+                    yield payload[0]
+                elif kind == "done":
+                    self.referrals, self.next_number = payload
+                    return
+                else:
+                    raise RuntimeError(f"making demo customers failed:\n{payload[0]}")
+        finally:
+            if maker.is_alive():
+                maker.terminate()
+            maker.join()
+
+
 def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, today: date,
                   follow_ups: bool = True, purchase_share: float = 1.0) -> DemoReport:
     """Add `customers` realistic customers (with contacts, 2–3 years of history, feedback and tags).
@@ -280,23 +347,24 @@ def generate_demo(database: Database, customers: int = 300, seed: int = 1, *, to
         diligence = team_diligence(seed, owners)
         history = RevisitHistory(connection, today, seed, diligence, now=stamp.now, user=stamp.user)
         writer = _Writer(connection, stamp, report, history)
+        made = _Customers(generator, customers, second_process=customers >= SECOND_PROCESS_FROM)
         ids: list[int] = []
         with roomy_cache(connection):
-            for start in range(0, customers, CHUNK):
-                ids += writer.write([generator.customer() for _ in range(min(CHUNK, customers - start))])
-            if generator.referrals:
+            for chunk in made:
+                ids += writer.write(chunk)
+            if made.referrals:
                 # Referrals are counted on the referrer, known only once later customers exist.
                 table = Customer.__table__
                 connection.execute(
                     update(table).where(table.c.id == bindparam("target")).values(referrals=bindparam("n")),
-                    [{"target": ids[i], "n": n} for i, n in sorted(generator.referrals.items())],
+                    [{"target": ids[i], "n": n} for i, n in sorted(made.referrals.items())],
                 )
         # Bulk statements bypass the session's bookkeeping, so announce the change to other clients
         # (team.ChangeWatcher) ourselves.
         bump_change_counter(session)
         if customers:
             report.first_code = f"C{first_number:06d}"
-            report.last_code = f"C{generator.next_number - 1:06d}"
+            report.last_code = f"C{made.next_number - 1:06d}"
     report.insert_seconds = time.perf_counter() - started
     report.driver_seconds = writer.driver_seconds
     if follow_ups:

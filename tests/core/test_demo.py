@@ -6,9 +6,10 @@ import re
 import shutil
 from datetime import datetime, time, timedelta, timezone
 
+import pytest
 from sqlalchemy import func, select
 
-from accountdesk.core import kpi
+from accountdesk.core import demo_customers, kpi
 from accountdesk.core.change_counter import read_change_counter
 from accountdesk.core.clock import local_date
 from accountdesk.core.db import open_database
@@ -208,3 +209,63 @@ def test_a_purchase_share_thins_the_purchases_of_the_same_customers(sqlite_templ
     assert people[0.5] == people[1.0]
     assert 0.4 < counts[0.5] / counts[1.0] < 0.6
     assert counts[0.5, "interactions"] == counts[1.0, "interactions"]
+
+
+def _full_fingerprint(database) -> dict[str, list[tuple]]:
+    """Every generated row that matters, by customer code (ids and stamps aside)."""
+    code = Customer.code
+    with database.session() as session:
+        return {
+            "customers": session.execute(select(code, Customer.name, Customer.phone, Customer.referrals,
+                                                Customer.birthday).order_by(code)).all(),
+            "contacts": session.execute(select(code, Contact.name, Contact.phone, Contact.birth_month,
+                                               Contact.birth_day).join(Contact).order_by(code, Contact.name)).all(),
+            "purchases": session.execute(select(code, Transaction.occurred_on, Transaction.product,
+                                                Transaction.amount_cents).join(Transaction)
+                                         .order_by(code, Transaction.occurred_on, Transaction.amount_cents)).all(),
+            "contacts_logged": session.execute(select(code, Interaction.occurred_at, Interaction.kind,
+                                                      Interaction.summary, Interaction.satisfaction)
+                                               .join(Interaction).order_by(code, Interaction.occurred_at)).all(),
+            "feedback": session.execute(select(code, Feedback.received_on, Feedback.content).join(Feedback)
+                                        .order_by(code, Feedback.received_on, Feedback.content)).all(),
+        }
+
+
+def test_a_large_book_made_in_a_second_process_is_the_same_book(sqlite_template, tmp_path, today, monkeypatch):
+    from accountdesk.core import demo
+
+    books = {}
+    for second_process in (False, True):
+        monkeypatch.setattr(demo, "SECOND_PROCESS_FROM", 1 if second_process else 10**9)
+        path = tmp_path / f"second-{second_process}.accountdesk"
+        shutil.copyfile(sqlite_template, path)
+        database = open_database(path, user="tester")
+        report = generate_demo(database, customers=demo.CHUNK + 150, seed=5, today=today, follow_ups=False)
+        books[second_process] = (_full_fingerprint(database), report.last_code)
+        database.dispose()
+    assert books[True] == books[False]
+    assert books[True][1] == f"C{demo.CHUNK + 150:06d}"
+    assert any(row[3] for row in books[True][0]["customers"]), "the book has referrals to carry over"
+
+
+class BrokenGenerator(demo_customers.CustomerGenerator):
+    """Fails on its third customer (in whichever process makes them)."""
+
+    made = 0
+
+    def customer(self):
+        self.made += 1
+        if self.made == 3:
+            raise ValueError("no more names")
+        return super().customer()
+
+
+def test_a_failure_in_the_second_process_stops_the_run_and_writes_nothing(db, today, monkeypatch):
+    from accountdesk.core import demo
+
+    monkeypatch.setattr(demo, "SECOND_PROCESS_FROM", 1)
+    monkeypatch.setattr(demo, "CustomerGenerator", BrokenGenerator)
+    with pytest.raises(RuntimeError, match="no more names"):
+        generate_demo(db, customers=5, seed=5, today=today, follow_ups=False)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Customer)) == 0
