@@ -41,7 +41,7 @@ def _demo_floor(ctx: BenchContext) -> Measurement:
             target=per_customers(15.0))
 def demo_generation(ctx: BenchContext) -> Measurement:
     from accountdesk.core.db import open_database
-    from accountdesk.core.demo import generate_demo
+    from accountdesk.core.demo import SECOND_PROCESS_FROM, generate_demo
 
     ctx.database = open_database(ctx.db_path, user="bench")
 
@@ -52,6 +52,8 @@ def demo_generation(ctx: BenchContext) -> Measurement:
 
     result = measured(generate)
     result.note = f"{ctx.demo.transactions} transactions, {ctx.demo.interactions} interactions"
+    if ctx.customers >= SECOND_PROCESS_FROM:
+        result.note += "; customers made in a second process while the first writes"
     return result
 
 
