@@ -79,12 +79,13 @@ def test_every_interface_string_has_a_chinese_translation():
 def test_no_interface_string_hides_inside_an_f_string():
     """lupdate does not look inside f-strings: a tr() there stays English in the Chinese interface."""
     import ast
+    from pathlib import Path
 
     from accountdesk.ui.translation_files import source_files
 
     hidden = []
     for path in source_files():
-        tree = ast.parse(open(path, encoding="utf-8").read())
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"))
         for text in (node for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)):
             # (A tr() of a variable is fine: its strings are marked where they are written.)
             hidden += [f"{path}:{call.lineno}" for call in ast.walk(text) if isinstance(call, ast.Call)
