@@ -278,8 +278,18 @@ class _SheetExtent:
         check_cells(self.path, max_row, max_col)
 
 
-def _is_worksheet(name: str) -> bool:
-    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+_ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def _is_worksheet(name: str, head: bytes) -> bool:
+    """By its name, or by its root element: readers find worksheets through the package's
+    relationships, so a worksheet may be called anything."""
+    if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+        return True
+    narrow = _narrow(head)
+    start = _FIRST_ELEMENT.search(narrow)
+    root = _ROOT_NAME.match(narrow, start.start()) if start else None
+    return root is not None and root[1] == b"worksheet"
 
 
 @dataclass
@@ -348,17 +358,26 @@ def _check_other_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInf
         raise zipfile.BadZipFile("bad entry") from None
     if _looks_like_xml(head):
         _check_prolog(path, info.filename, head)
+        if _is_worksheet(info.filename, head):
+            with path.open("rb") as handle:
+                _stream_part(path, handle, info)
 
 
 def _stream_part(path: Path, handle, info: zipfile.ZipInfo) -> None:
-    extent = _SheetExtent(path, info.filename) if _is_worksheet(info.filename) else None
+    extent = None
     tail = b""
     first = True
     for chunk in _inflate(path, handle, info):
         buffer = tail + chunk
         if first:
-            _check_prolog(path, info.filename, buffer[:PROLOG_BYTES])
-            if extent:
+            head = buffer[:PROLOG_BYTES]
+            _check_prolog(path, info.filename, head)
+            if _is_worksheet(info.filename, head):
+                if _narrow(head) is not head:
+                    # Its cells could not be counted here; Excel and every other writer use UTF-8.
+                    raise _hostile(path, f"工作表“{info.filename}”使用了 UTF-16/UTF-32 编码",
+                                   f"worksheet '{info.filename}' is in UTF-16 or UTF-32")
+                extent = _SheetExtent(path, info.filename)
                 extent.first(buffer)
             first = False
         if extent:

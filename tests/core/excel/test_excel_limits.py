@@ -43,6 +43,27 @@ def test_a_dimension_that_lies_is_checked_cell_by_cell(tmp_path):
     assert "too many cells" in _refused(lying_dimension_xlsx(tmp_path / "lie.xlsx"), HostileFileError)
 
 
+@pytest.mark.parametrize("name", ["xl/worksheets/sheet1.bin", "xl/cells.xml", "data"])
+def test_far_cells_in_a_worksheet_by_another_name_are_refused(tmp_path, name):
+    # Readers find the worksheet through the package's relationships, whatever it is called.
+    def rename(part, data):
+        data = data.replace(b"worksheets/sheet1.xml", name.removeprefix("xl/").encode())
+        return (name if part == "xl/worksheets/sheet1.xml" else part), data
+
+    path = _rewrite(far_cell_xlsx(tmp_path / "renamed.xlsx"), rename)
+    assert "too many cells" in _refused(path, HostileFileError)
+
+
+def test_a_worksheet_in_utf16_is_refused(tmp_path):
+    def widen(part, data):
+        if part != "xl/worksheets/sheet1.xml":
+            return part, data
+        return part, data.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+
+    path = _rewrite(far_cell_xlsx(tmp_path / "wide.xlsx"), widen)
+    assert "UTF-16" in _refused(path, HostileFileError)
+
+
 def test_an_honest_sparse_sheet_within_limits_is_read(tmp_path):
     path = raw_xlsx(tmp_path / "ok.xlsx", cells_xml([("A1", "客户名称"), ("A2", "甲"), ("C5000", "x")], dimension="A1"))
     assert read_sheet(path).rows[1][0] == "甲"
