@@ -71,7 +71,7 @@ def _write(tree: ET.ElementTree, path: Path) -> None:
     for context in root:
         ET.indent(context, space="    ")
         context.tail = "\n"
-    body = ET.tostring(root, encoding="unicode")
+    body = ET.tostring(root, encoding="unicode").replace("'", "&apos;")  # as lupdate escapes it
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 

@@ -40,8 +40,8 @@
         <translation>&amp;Merge another copy…</translation>
     </message>
     <message>
-        <source>Bring in what a diverged copy of this database has (e.g. a sync tool's conflicted copy); you see the changes first</source>
-        <translation>Bring in what a diverged copy of this database has (e.g. a sync tool's conflicted copy); you see the changes first</translation>
+        <source>Bring in what a diverged copy of this database has (e.g. a sync tool&apos;s conflicted copy); you see the changes first</source>
+        <translation>Bring in what a diverged copy of this database has (e.g. a sync tool&apos;s conflicted copy); you see the changes first</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -981,8 +981,8 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Restore</translation>
     </message>
     <message>
-        <source>A server database is restored with PostgreSQL's own tools (pg_restore).</source>
-        <translation>A server database is restored with PostgreSQL's own tools (pg_restore).</translation>
+        <source>A server database is restored with PostgreSQL&apos;s own tools (pg_restore).</source>
+        <translation>A server database is restored with PostgreSQL&apos;s own tools (pg_restore).</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -1052,16 +1052,16 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <translation>Switch to shared mode…</translation>
     </message>
     <message>
-        <source>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer's own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</source>
-        <translation>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer's own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</translation>
+        <source>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer&apos;s own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</source>
+        <translation>The file is in shared mode for a team. Switch back to single-user mode only when the file is on this computer&apos;s own disk and nobody else uses it: it is faster there. Everyone else must close the file first.</translation>
     </message>
     <message>
         <source>Switch to single-user mode…</source>
         <translation>Switch to single-user mode…</translation>
     </message>
     <message>
-        <source>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL's own tools (pg_dump).</source>
-        <translation>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL's own tools (pg_dump).</translation>
+        <source>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL&apos;s own tools (pg_dump).</source>
+        <translation>A server database is shared by the server itself; there is no mode to switch. Back it up with PostgreSQL&apos;s own tools (pg_dump).</translation>
     </message>
     <message>
         <source>Backups are kept in %1</source>
@@ -1610,8 +1610,8 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Skip the row and keep what AccountDesk has</translation>
     </message>
     <message>
-        <source>Update the existing record with the file's values</source>
-        <translation>Update the existing record with the file's values</translation>
+        <source>Update the existing record with the file&apos;s values</source>
+        <translation>Update the existing record with the file&apos;s values</translation>
     </message>
     <message>
         <source>Import the row as a new record anyway</source>
@@ -2924,8 +2924,8 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Festivals to greet customers on</translation>
     </message>
     <message>
-        <source>The team's own days</source>
-        <translation>The team's own days</translation>
+        <source>The team&apos;s own days</source>
+        <translation>The team&apos;s own days</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3770,8 +3770,8 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Next step</translation>
     </message>
     <message>
-        <source>Saving logs the interaction and plans the next revisit from the tier's interval.</source>
-        <translation>Saving logs the interaction and plans the next revisit from the tier's interval.</translation>
+        <source>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</source>
+        <translation>Saving logs the interaction and plans the next revisit from the tier&apos;s interval.</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -4200,8 +4200,8 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Not now</translation>
     </message>
     <message>
-        <source>Don't show again for this file</source>
-        <translation>Don't show again for this file</translation>
+        <source>Don&apos;t show again for this file</source>
+        <translation>Don&apos;t show again for this file</translation>
     </message>
     <message>
         <source>Switching needs everyone else to close the file; AccountDesk opens it again afterwards.</source>
@@ -4495,12 +4495,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>By its thresholds the score gives tier %1.</translation>
     </message>
     <message>
-        <source>Tiers go by share: the tier depends on everyone's score.</source>
-        <translation>Tiers go by share: the tier depends on everyone's score.</translation>
+        <source>Tiers go by share: the tier depends on everyone&apos;s score.</source>
+        <translation>Tiers go by share: the tier depends on everyone&apos;s score.</translation>
     </message>
     <message>
-        <source>The last re-grade gave %1; the next one will use today's figures.</source>
-        <translation>The last re-grade gave %1; the next one will use today's figures.</translation>
+        <source>The last re-grade gave %1; the next one will use today&apos;s figures.</source>
+        <translation>The last re-grade gave %1; the next one will use today&apos;s figures.</translation>
     </message>
     <message>
         <source>Stage: %1</source>
