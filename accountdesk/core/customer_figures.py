@@ -65,11 +65,13 @@ class Plan:
     shifts: dict[int, list[int]] = field(default_factory=dict)
 
 
-def _add(shifts: dict[int, list[int]], rows, columns: list[tuple[int, int]]) -> None:
-    """Add each row's values (customer id first) into its customer's deltas: (index, sign) per value."""
+def _add(shifts: dict[int, list[int]], rows, columns: list[tuple[str, int]]) -> None:
+    """Add each row's values (customer id first) into its customer's deltas: per value, the
+    SHIFTED column it moves and the sign it moves it with."""
+    places = [(SHIFTED.index(name), sign) for name, sign in columns]
     for customer_id, *values in rows:
         deltas = shifts.setdefault(customer_id, [0] * len(SHIFTED))
-        for value, (index, sign) in zip(values, columns, strict=True):
+        for value, (index, sign) in zip(values, places, strict=True):
             deltas[index] += sign * int(value or 0)
 
 
@@ -86,7 +88,8 @@ def _window_shifts(session: Session, before: date, after: date, months: int) -> 
         rows = session.execute(select(Transaction.customer_id, func.count(), func.count(day.distinct()),
                                       func.sum(Transaction.amount_cents), func.sum(Transaction.amount_cents))
                                .where(left).group_by(Transaction.customer_id))
-        _add(shifts, rows, [(0, -1), (1, -1), (2, -1), (3, 1)])
+        _add(shifts, rows, [("window_count", -1), ("window_days", -1), ("window_spend_cents", -1),
+                            ("previous_spend_cents", 1)])
         # Scored contacts count from the local day after the window's start.
         when = Interaction.occurred_at
         scored = session.execute(
@@ -95,12 +98,12 @@ def _window_shifts(session: Session, before: date, after: date, months: int) -> 
                    when >= local_day_start_utc(old.start + timedelta(days=1)),
                    when < local_day_start_utc(new.start + timedelta(days=1)))
             .group_by(Interaction.customer_id))
-        _add(shifts, scored, [(4, -1), (5, -1)])
+        _add(shifts, scored, [("satisfaction_sum", -1), ("satisfaction_count", -1)])
     if new.previous_start > old.previous_start:
         rows = session.execute(select(Transaction.customer_id, func.sum(Transaction.amount_cents))
                                .where(live, day > old.previous_start, day <= new.previous_start)
                                .group_by(Transaction.customer_id))
-        _add(shifts, rows, [(3, -1)])
+        _add(shifts, rows, [("previous_spend_cents", -1)])
     return shifts
 
 
@@ -133,9 +136,7 @@ def figures(session: Session, as_of: date, months: int, *, store: bool) -> dict[
     if todo.customer_ids is None:
         rows = figure_rows(session, as_of, months)
         if store:
-            session.execute(delete(CustomerFigures.__table__))
-            insert_rows(session, CustomerFigures.__table__, FIGURE_COLUMNS, list(rows.values()))
-            write_internal_setting(session, STATE_SETTING, todo.state.as_json())
+            _write(session, todo, None, rows)
         return rows
     rows = _stored(session)
     # A shifted customer without a row would mean a table someone else emptied: rework it.
@@ -166,10 +167,13 @@ def metrics_of_everyone(session: Session, as_of: date, months: int) -> dict[int,
     return metrics_from_rows(read_base(session), rows, open_complaints(session, as_of), as_of)
 
 
-def _write(session: Session, todo: Plan, reworked_ids: set[int], reworked: dict[int, tuple]) -> None:
+def _write(session: Session, todo: Plan, reworked_ids: set[int] | None, reworked: dict[int, tuple]) -> None:
+    """Replace the rows of `reworked_ids` (None: every row) by `reworked`, move the shifted ones,
+    and record the plan's state."""
     table = CustomerFigures.__table__
     for chunk in id_chunks(reworked_ids):
-        session.execute(delete(table).where(table.c.customer_id.in_(chunk)))
+        query = delete(table)
+        session.execute(query if chunk is None else query.where(table.c.customer_id.in_(chunk)))
     insert_rows(session, table, FIGURE_COLUMNS, list(reworked.values()))
     if todo.shifts:
         # Straight to the driver: plain integers, a few thousand rows.
