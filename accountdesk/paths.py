@@ -13,20 +13,14 @@ DEFAULT_DATABASE_NAME = "accountdesk.accountdesk"
 
 
 def bundled(name: str) -> Path:
-    """A top-level project folder such as "migrations" or "resources".
-
-    In a source checkout it sits beside the package; a wheel and the frozen app carry
-    it inside the package (see pyproject.toml and build_installer.spec).
-    """
-    package_dir = Path(__file__).resolve().parent
-    candidates = [package_dir / name, package_dir.parent / name]
+    """A folder of the package's own files, "migrations" or "resources": beside this module in a
+    checkout and an installed wheel, under the unpacked bundle in the frozen app."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        candidates.insert(0, Path(frozen_root) / "accountdesk" / name)
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"AccountDesk cannot find its {name} folder (looked in {candidates})")
+    root = Path(frozen_root) / "accountdesk" if frozen_root else Path(__file__).resolve().parent
+    path = root / name
+    if not path.is_dir():
+        raise FileNotFoundError(f"AccountDesk cannot find its {name} folder ({path})")
+    return path
 
 
 def data_dir() -> Path:

@@ -25,7 +25,7 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
-    from accountdesk.core.db import open_database
+    from accountdesk.core.storage.database import open_database
 
     os.environ["ACCOUNTDESK_DATA_DIR"] = str(tmp_path_factory.getbasetemp() / "userdata")
     path = tmp_path_factory.mktemp("template") / "template.accountdesk"
@@ -43,7 +43,7 @@ def _postgres_admin_url() -> str:
 def postgres_template() -> str:
     from sqlalchemy import create_engine, text
 
-    from accountdesk.core.db import open_database
+    from accountdesk.core.storage.database import open_database
 
     name = f"accountdesk_tmpl_{uuid.uuid4().hex[:8]}"
     admin = create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
@@ -68,7 +68,7 @@ def _backends() -> list:
 @pytest.fixture(params=_backends())
 def db(request, tmp_path):
     """A freshly migrated, empty database for one test, on each configured backend."""
-    from accountdesk.core.db import open_database
+    from accountdesk.core.storage.database import open_database
 
     if request.param == "sqlite":
         template = request.getfixturevalue("sqlite_template")
@@ -97,7 +97,7 @@ def db(request, tmp_path):
 @pytest.fixture
 def sqlite_db(sqlite_template, tmp_path):
     """SQLite only: for tests about the file itself (pragmas, backups, bad files)."""
-    from accountdesk.core.db import open_database
+    from accountdesk.core.storage.database import open_database
 
     path = tmp_path / "test.accountdesk"
     shutil.copyfile(sqlite_template, path)
@@ -114,8 +114,8 @@ def today() -> date:
 @pytest.fixture(scope="session")
 def demo_template(sqlite_template, tmp_path_factory) -> Path:
     """120 demo customers (seed 7, as of the pinned today), made once per run; copy, don't edit."""
-    from accountdesk.core.db import open_database
-    from accountdesk.core.demo import generate_demo
+    from accountdesk.core.demo.book import generate_demo
+    from accountdesk.core.storage.database import open_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.accountdesk"
     shutil.copyfile(sqlite_template, path)
@@ -128,7 +128,7 @@ def demo_template(sqlite_template, tmp_path_factory) -> Path:
 @pytest.fixture
 def demo_db(demo_template, tmp_path):
     """A private copy of the demo book for one test."""
-    from accountdesk.core.db import open_database
+    from accountdesk.core.storage.database import open_database
 
     path = tmp_path / "demo.accountdesk"
     shutil.copyfile(demo_template, path)

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from accountdesk.core.models import Contact, Customer, Reminder
-from accountdesk.core.reminders import GenerationReport
-from accountdesk.scheduler import (
+from accountdesk.core.reminders.runs import GenerationReport
+from accountdesk.core.storage.models import Contact, Customer, Reminder
+from accountdesk.jobs.scheduler import (
     DAILY_GRACE_SECONDS,
     INTERVAL_GRACE_SECONDS,
     JOB_BACKUP,
@@ -64,32 +64,31 @@ def test_jobs_time_zone_and_misfire_policy(sqlite_db, tmp_path):
         scheduler.shutdown()
 
 
-def test_regrade_is_skipped_without_tiering_and_backup_runs(sqlite_db, tmp_path, monkeypatch):
-    import accountdesk.scheduler as module
+def test_the_nightly_regrade_grades_the_book_and_the_backup_runs(sqlite_db, tmp_path):
+    from accountdesk.core.tiering.regrade import RegradeReport
 
-    monkeypatch.setattr(module, "_tiering_regrade", lambda: None)
     reported = []
     scheduler = AppScheduler(sqlite_db, reported.append, zone=SHANGHAI, backup_dir=tmp_path, clock=lambda: PINNED)
     regrade = scheduler.run_regrade()
-    assert regrade.ok and regrade.skipped == "tiering not available"
+    assert regrade.ok and regrade.skipped is None and isinstance(regrade.result, RegradeReport)
+    assert scheduler._last_run(JOB_REGRADE) == PINNED.date()  # a restart the same day does not re-grade again
     backup = scheduler.run_backup()
     assert backup.ok and backup.result.exists() and backup.result.parent == tmp_path
     assert [r.job for r in reported] == [JOB_REGRADE, JOB_BACKUP]
 
 
-def test_regrade_calls_tiering_when_present(sqlite_db, tmp_path, monkeypatch):
-    import accountdesk.scheduler as module
+def test_the_regrade_runs_as_of_the_scheduler_s_today(sqlite_db, tmp_path, monkeypatch):
+    import accountdesk.jobs.scheduler as module
 
     calls = []
-    monkeypatch.setattr(module, "_tiering_regrade", lambda: lambda session, as_of: calls.append(as_of) or "graded")
+    monkeypatch.setattr(module, "regrade_all", lambda session, as_of: calls.append(as_of) or "graded")
     scheduler = AppScheduler(sqlite_db, zone=SHANGHAI, backup_dir=tmp_path, clock=lambda: PINNED)
     assert scheduler.run_regrade().result == "graded"
     assert calls == [PINNED.date()]
-    assert scheduler._last_run(JOB_REGRADE) == PINNED.date()  # a restart the same day does not re-grade again
 
 
 def test_a_failing_job_is_reported_not_raised(sqlite_db, tmp_path, monkeypatch):
-    import accountdesk.core.reminder_runs as reminder_runs
+    import accountdesk.core.reminders.runs as reminder_runs
 
     def broken(database, today):
         raise RuntimeError("disk full")
@@ -102,7 +101,7 @@ def test_a_failing_job_is_reported_not_raised(sqlite_db, tmp_path, monkeypatch):
 
 
 def test_scheduler_does_not_import_qt():
-    code = "import sys, accountdesk.scheduler; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = "import sys, accountdesk.jobs.scheduler; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

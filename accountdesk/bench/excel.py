@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from accountdesk.bench import figures  # noqa: F401  (its figures come before these in the table)
+from accountdesk.bench import (
+    excel_work,
+    figures,  # noqa: F401  (its figures come before these in the table)
+)
 from accountdesk.bench.framework import (
     BenchContext,
     Measurement,
     bench_step,
-    optional_module,
 )
 from accountdesk.core.i18n import Message
 
@@ -22,7 +24,7 @@ from accountdesk.core.i18n import Message
 
 def _export_cells(ctx: BenchContext):
     if "export_cells" not in ctx.cache:
-        from accountdesk.core.excel.export_sources import customers_table
+        from accountdesk.core.excel.exports.sources import customers_table
 
         with ctx.require_database().session() as session:
             started = time.perf_counter()
@@ -32,7 +34,7 @@ def _export_cells(ctx: BenchContext):
 
 
 def _xlsx_floor(ctx: BenchContext) -> Measurement:
-    benchmarks = optional_module("accountdesk.core.excel.benchmarks")
+    benchmarks = excel_work
     _title, columns, rows = _export_cells(ctx)
     seconds = benchmarks.export_floor(ctx.workdir / "floor-customers.xlsx", [c.label for c in columns], rows)
     return Measurement(seconds)
@@ -43,7 +45,7 @@ def _xlsx_floor(ctx: BenchContext) -> Measurement:
             floor_label=Message("openpyxl 只写模式写同样的单元格", "openpyxl write-only, the same cells"),
             max_ratio=1.3)
 def export_customers_xlsx(ctx: BenchContext) -> Measurement:
-    benchmarks = optional_module("accountdesk.core.excel.benchmarks")
+    benchmarks = excel_work
     title, columns, rows = _export_cells(ctx)
     seconds = benchmarks.export_timed(ctx.workdir / "customers.xlsx", title, columns, rows)
     cells = len(rows) * len(columns)
@@ -53,13 +55,13 @@ def export_customers_xlsx(ctx: BenchContext) -> Measurement:
 
 def _import_sheet(ctx: BenchContext) -> Path:
     if "import_sheet" not in ctx.cache:
-        benchmarks = optional_module("accountdesk.core.excel.benchmarks")
+        benchmarks = excel_work
         ctx.cache["import_sheet"] = benchmarks.make_customer_sheet(ctx.workdir / "import-customers.xlsx", ctx.customers)
     return ctx.cache["import_sheet"]
 
 
 def _empty_database(ctx: BenchContext, name: str) -> Path:
-    from accountdesk.core.db import open_database
+    from accountdesk.core.storage.database import open_database
 
     path = ctx.workdir / name
     path.unlink(missing_ok=True)
@@ -68,7 +70,7 @@ def _empty_database(ctx: BenchContext, name: str) -> Path:
 
 
 def _import_floor(ctx: BenchContext) -> Measurement:
-    benchmarks = optional_module("accountdesk.core.excel.benchmarks")
+    benchmarks = excel_work
     sheet = _import_sheet(ctx)
     return Measurement(benchmarks.import_floor(sheet, _empty_database(ctx, "import-floor.accountdesk")))
 
@@ -78,7 +80,7 @@ def _import_floor(ctx: BenchContext) -> Measurement:
             floor_label=Message("python-calamine 读表 + 一次裸 executemany", "python-calamine read + one bare executemany"),
             max_ratio=2.5)
 def import_customers_xlsx(ctx: BenchContext) -> Measurement:
-    benchmarks = optional_module("accountdesk.core.excel.benchmarks")
+    benchmarks = excel_work
     sheet = _import_sheet(ctx)
     target = _empty_database(ctx, "import-target.accountdesk")
     seconds = benchmarks.import_process(sheet, target, data_dir=ctx.workdir / "import-data")

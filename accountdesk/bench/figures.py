@@ -15,11 +15,15 @@ from accountdesk.bench.framework import (
     bench_step,
     fixed,
     measured,
-    optional_module,
     per_customers,
     timed,
 )
+from accountdesk.core.excel.exports import rows as export_rows
 from accountdesk.core.i18n import Message
+from accountdesk.core.reminders import runs as reminder_runs
+from accountdesk.core.tiering import metrics as metrics_module
+from accountdesk.core.tiering import regrade as regrade_module
+from accountdesk.core.tiering import scoring as scoring_module
 
 # --- demo generation ----------------------------------------------------------------------------
 
@@ -40,8 +44,8 @@ def _demo_floor(ctx: BenchContext) -> Measurement:
             floor_label=Message("同样行的裸 executemany", "bare executemany of the same rows"),
             target=per_customers(15.0))
 def demo_generation(ctx: BenchContext) -> Measurement:
-    from accountdesk.core.db import open_database
-    from accountdesk.core.demo import SECOND_PROCESS_FROM, generate_demo
+    from accountdesk.core.demo.book import SECOND_PROCESS_FROM, generate_demo
+    from accountdesk.core.storage.database import open_database
 
     ctx.database = open_database(ctx.db_path, user="bench")
 
@@ -66,8 +70,8 @@ def _keystrokes(ctx: BenchContext) -> list[str]:
     if "keystrokes" not in ctx.cache:
         from sqlalchemy import select
 
-        from accountdesk.core.models import Customer
-        from accountdesk.core.search import pinyin_forms
+        from accountdesk.core.archive.search import pinyin_forms
+        from accountdesk.core.storage.models import Customer
 
         with ctx.require_database().session() as session:
             names = list(session.scalars(select(Customer.name).where(Customer.company.is_not(None))
@@ -101,7 +105,7 @@ def _bare_like(ctx: BenchContext) -> Measurement:
             target=fixed(0.100))  # issue 6: every keystroke under 100 ms at 100,000 customers
 def search_keystroke(ctx: BenchContext) -> Measurement:
     # What the customer list does while a manager types: the in-memory index, built once.
-    from accountdesk.core.search import SearchIndex
+    from accountdesk.core.archive.search import SearchIndex
 
     with ctx.require_database().session() as session:
         started = time.perf_counter()
@@ -123,7 +127,7 @@ def _aggregate_floor(ctx: BenchContext) -> Measurement:
     with ctx.require_database().session() as session:
         plain = measured(lambda: session.connection().exec_driver_sql(_AGGREGATE).fetchall())
         try:
-            metrics = optional_module("accountdesk.core.metrics")
+            metrics = metrics_module
         except NotAvailable:
             return plain
         # Tiering's own floor reads the same aggregate without the index (a scan and one sort),
@@ -152,14 +156,14 @@ def _export_floor(ctx: BenchContext) -> Measurement:
             floor=_export_floor, floor_label=Message("一条聚合 SQL + json.dump", "one aggregate SQL + json.dump"),
             target=per_customers(1.0))
 def export_customers_json(ctx: BenchContext) -> Measurement:
-    exports = optional_module("accountdesk.core.exports")
+    exports = export_rows
     with ctx.require_database().session() as session:
         return measured(lambda: exports.export_json(session, "customers", ctx.workdir / "customers.json",
                                                     as_of=ctx.today))
 
 
 def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
-    tiering = optional_module("accountdesk.core.tiering")
+    tiering = regrade_module
     reports = []
 
     def run() -> None:
@@ -176,7 +180,7 @@ def _grade(ctx: BenchContext, as_of: date, what: str) -> Measurement:
 
 def _ensure_graded(ctx: BenchContext) -> None:
     if not ctx.cache.get("graded"):
-        tiering = optional_module("accountdesk.core.tiering")
+        tiering = regrade_module
         with ctx.require_database().write() as session:
             tiering.regrade_all(session, as_of=ctx.today)
         ctx.cache["graded"] = True
@@ -205,7 +209,7 @@ def regrade(ctx: BenchContext) -> Measurement:
 def regrade_new_model(ctx: BenchContext) -> Measurement:
     # A manager reweighs the scoring sheet (frequency up, spend down) and applies it the same day:
     # every score changes, so many more customers are rewritten than by a nightly re-grade.
-    scoring = optional_module("accountdesk.core.scoring")
+    scoring = scoring_module
     _ensure_graded(ctx)
     with ctx.require_database().write() as session:
         definition = scoring.default_definition()
@@ -263,7 +267,7 @@ def _first_reminder_run(ctx: BenchContext, module) -> Measurement:
 @bench_step("reminders_first_run", label=Message("首次生成提醒", "first reminder run"), floor=_reminder_floor,
             floor_label=Message("最近购买聚合 + 生日扫描", "last-purchase aggregate + birthday scan"))
 def reminders_first_run(ctx: BenchContext) -> Measurement:
-    return _first_reminder_run(ctx, optional_module("accountdesk.core.reminders"))
+    return _first_reminder_run(ctx, reminder_runs)
 
 
 @bench_step("reminders", label=Message("生成提醒", "reminder generation"), floor=_daily_floor,
@@ -273,7 +277,7 @@ def reminders(ctx: BenchContext) -> Measurement:
     """What a manager's app does every day: the day's first run over every customer of a book whose
     revisits are planned and whose earlier reminders are raised, for what the new day brought.
     (The first-ever run is slower and is the figure above, not hidden.)"""
-    module = optional_module("accountdesk.core.reminders")
+    module = reminder_runs
     _first_reminder_run(ctx, module)
     report = None
 

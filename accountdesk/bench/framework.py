@@ -39,8 +39,8 @@ class BenchContext:
     workdir: Path
     db_path: Path
     baseline_rss_mib: float | None
-    database: object | None = None  # accountdesk.core.db.Database, opened by the demo step
-    demo: object | None = None  # accountdesk.core.demo.DemoReport
+    database: object | None = None  # accountdesk.core.storage.database.Database, opened by the demo step
+    demo: object | None = None  # accountdesk.core.demo.book.DemoReport
     cache: dict = field(default_factory=dict)
 
     def require_database(self):
@@ -113,14 +113,5 @@ def cpu_with_children() -> float:
         return time.process_time()
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
-
-
-def optional_module(module_name: str):
-    from accountdesk.core.demo import optional_module
-
-    module = optional_module(module_name)
-    if module is None:
-        raise NotAvailable(f"{module_name} not yet available")
-    return module
 
 

@@ -1,4 +1,4 @@
-"""The GUI figures (measured by accountdesk.ui.bench_hooks), and peak memory, measured last."""
+"""The GUI figures (measured by accountdesk.bench.gui_hooks), and peak memory, measured last."""
 
 from __future__ import annotations
 
@@ -18,22 +18,21 @@ from accountdesk.bench.framework import (
     cpu_with_children,
     fixed,
     measured,
-    optional_module,
     peak_rss_mib,
 )
 from accountdesk.core.i18n import Message
 
-# --- the GUI (measured by accountdesk.ui.bench_hooks once the GUI provides it) --------------------
+# --- the GUI (measured by accountdesk.bench.gui_hooks once the GUI provides it) --------------------
 
 
 def _gui_hook(name: str) -> Callable[[Path], float]:
     try:
-        hooks = optional_module("accountdesk.ui.bench_hooks")
+        from accountdesk.bench import gui_hooks as hooks  # Qt: loaded only to measure the GUI
     except NotAvailable:
-        raise NotAvailable("not yet available (accountdesk.ui.bench_hooks)") from None
+        raise NotAvailable("not yet available (accountdesk.bench.gui_hooks)") from None
     hook = getattr(hooks, name, None)
     if hook is None:
-        raise NotAvailable(f"not yet available (accountdesk.ui.bench_hooks.{name})")
+        raise NotAvailable(f"not yet available (accountdesk.bench.gui_hooks.{name})")
     # No window pops up during a bench, and without a display Qt would abort the whole process.
     # A platform the user chose explicitly is kept.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -65,7 +64,7 @@ def _list_floor(ctx: BenchContext) -> Measurement:
             floor=_list_floor, floor_label=Message("所有 id + 首屏 100 行", "all ids + the first 100 rows"),
             target=fixed(0.5))
 def open_customer_list(ctx: BenchContext) -> Measurement:
-    # accountdesk.ui.bench_hooks.open_customer_list(db_path) -> seconds (or a Measurement)
+    # accountdesk.bench.gui_hooks.open_customer_list(db_path) -> seconds (or a Measurement)
     return _run_hook(_gui_hook("open_customer_list"), ctx.db_path)
 
 
@@ -86,7 +85,7 @@ def _interpreter_with_qt(ctx: BenchContext) -> Measurement:
             floor_label=Message("新进程显示空白 QMainWindow", "a fresh process showing a bare QMainWindow"),
             target=fixed(2.0))  # issue 6: an interactive customer list within 2 s
 def cold_start(ctx: BenchContext) -> Measurement:
-    # accountdesk.ui.bench_hooks.cold_start(db_path) -> seconds: a fresh process until the main
+    # accountdesk.bench.gui_hooks.cold_start(db_path) -> seconds: a fresh process until the main
     # window is shown with this database open.
     return _run_hook(_gui_hook("cold_start"), ctx.db_path)
 

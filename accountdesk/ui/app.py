@@ -11,10 +11,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from accountdesk.core import i18n
-from accountdesk.ui.dialogs import DialogService, error_text
-from accountdesk.ui.language import set_interface_language
-from accountdesk.ui.settings import APPLICATION, ORGANIZATION, AppSettings
-from accountdesk.ui.tasks import ProgressPresenter, TaskRunner
+from accountdesk.ui.kit.dialogs import DialogService, error_text
+from accountdesk.ui.kit.language import set_interface_language
+from accountdesk.ui.kit.preferences import APPLICATION, ORGANIZATION, AppSettings
+from accountdesk.ui.kit.tasks import ProgressPresenter, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class AppController(QObject):
     # --- opening ----------------------------------------------------------------------
 
     def open(self, target: str | Path) -> None:
-        from accountdesk.core.db import open_database
+        from accountdesk.core.storage.database import open_database
 
         user = self.user
         self._opener.run(
@@ -88,10 +88,10 @@ class AppController(QObject):
         self.window.show()
         # Background jobs on this database (reminders at once and every 30 min, re-grade, backup);
         # they stop when this window closes, a restore begins or the application quits.
-        from accountdesk.ui.scheduler_bridge import start_scheduler_for
+        from accountdesk.ui.kit.scheduler_bridge import start_scheduler_for
         start_scheduler_for(self.window)
         # Team use (ui/team.py): colleagues' commits refresh the views; who else is here shows in the status bar.
-        from accountdesk.ui.team import start_team_for
+        from accountdesk.ui.team.watch import start_team_for
         start_team_for(self.window)
         self.settings.add_recent_database(target)
         if old_window is not None:
@@ -108,7 +108,7 @@ class AppController(QObject):
                 15000,
             )
         # A network drive not in shared mode, or a sync folder: said once, with the offer to switch (ui/team_location.py).
-        from accountdesk.ui.team_location import show_location_warnings
+        from accountdesk.ui.team.location import show_location_warnings
         show_location_warnings(self.window)
 
     def _open_failed(self, error: BaseException, target: str) -> None:
@@ -140,7 +140,7 @@ class AppController(QObject):
     # --- restore ----------------------------------------------------------------------
 
     def restore(self, source: Path) -> None:
-        from accountdesk.core.backup import restore_database
+        from accountdesk.core.team.backup import restore_database
 
         database = self.database
         if database is None or database.path is None:
@@ -152,7 +152,7 @@ class AppController(QObject):
         bridge = getattr(window, "scheduler_bridge", None)
         if bridge is not None:
             bridge.stop()
-        from accountdesk.ui.team import stop_team_of
+        from accountdesk.ui.team.watch import stop_team_of
         stop_team_of(window)  # the change watcher's connection closes; our presence leaves (drained next)
         window.context.runner.shutdown(wait=True)
         database.dispose()
@@ -183,7 +183,7 @@ class AppController(QObject):
 def run_app(db_target: str | Path, user: str | None = None) -> int:
     """The desktop application (``accountdesk`` with no command); returns the exit code."""
     app = make_application()
-    from accountdesk.ui.crash_dialog import CrashReporter
+    from accountdesk.ui.kit.crash_dialog import CrashReporter
 
     # The crash safety net: every unhandled exception is logged and explained, never silent.
     crash_reporter = CrashReporter(DialogService(), app)

@@ -56,7 +56,7 @@ class DatabaseCommands(QObject):
             self.window.database_switch_requested.emit(str(path))
 
     def backup_now(self) -> None:
-        from accountdesk.core.backup import backup_database
+        from accountdesk.core.team.backup import backup_database
 
         context = self.context
 
@@ -68,7 +68,7 @@ class DatabaseCommands(QObject):
         context.runner.run_read(lambda: backup_database(context.database), done, label=self.tr("Backing up…"))
 
     def restore_backup(self) -> None:
-        from accountdesk.core.backup import backup_dir_for
+        from accountdesk.core.team.backup import backup_dir_for
 
         context = self.context
         path = getattr(context.database, "path", None)
@@ -88,7 +88,7 @@ class DatabaseCommands(QObject):
 
     def merge_copy(self) -> None:
         # Preview, confirm, merge and review live in their own module (team use).
-        from accountdesk.ui.merge_dialog import merge_another_copy
+        from accountdesk.ui.team.merge_dialog import merge_another_copy
 
         merge_another_copy(self.window)
 

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.changes import Changes
 from accountdesk.ui.actions import Actions
-from accountdesk.ui.context import AppContext
 from accountdesk.ui.database_actions import DatabaseCommands, target_of
-from accountdesk.ui.language import set_interface_language, switcher
+from accountdesk.ui.kit.context import AppContext
+from accountdesk.ui.kit.language import set_interface_language, switcher
+from accountdesk.ui.kit.retranslate import Retranslating
+from accountdesk.ui.kit.tasks import ProgressPresenter
+from accountdesk.ui.kit.theme import STYLE_SHEET
 from accountdesk.ui.navigation import PAGES, build_page, translated_title
-from accountdesk.ui.retranslate import Retranslating
-from accountdesk.ui.tasks import ProgressPresenter
-from accountdesk.ui.theme import STYLE_SHEET
 
 NAVIGATION_WIDTH = 176
 
@@ -88,7 +88,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         def count(session) -> int:
             # Imported on the reader thread, after the customer list's read: not a start-up cost.
-            from accountdesk.core.reminders import count_due
+            from accountdesk.core.reminders.centre import count_due
 
             return count_due(session, today)
 
@@ -312,7 +312,7 @@ def create_main_window(
     language: str | None = None,
 ) -> MainWindow:
     """A main window over an open database (the application, tests and screenshots use this)."""
-    from accountdesk.ui.context import make_context
+    from accountdesk.ui.kit.context import make_context
 
     context = make_context(database, synchronous=synchronous, dialogs=dialogs, settings=settings, today=today)
     if language is not None:

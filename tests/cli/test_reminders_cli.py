@@ -9,9 +9,9 @@ from datetime import date, datetime, timezone
 from icalendar import Calendar
 
 from accountdesk.cli import main
-from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.db import open_database
-from accountdesk.core.models import Contact, Customer, Interaction
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.models import Contact, Customer, Interaction
+from accountdesk.core.time import local_noon_utc
 
 
 def _database(tmp_path, sqlite_template):

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from accountdesk.cli import main
-from accountdesk.core.db import open_database
-from accountdesk.core.models import Customer, Transaction
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.models import Customer, Transaction
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from accountdesk.cli import main
-from accountdesk.core.models import Customer, Feedback, Interaction, RevisitPlan, Transaction, User
-from accountdesk.core.search import customer_search_key
+from accountdesk.core.archive.search import customer_search_key
+from accountdesk.core.storage.models import Customer, Feedback, Interaction, RevisitPlan, Transaction, User
 
 
 def _poppler(tool: str, *args: str) -> str:
@@ -183,7 +183,7 @@ def test_qt_calls_while_printing_leave_none_its_references():
     them and the interpreter aborts at exit. Printing gives them back."""
     from PySide6.QtCore import QObject
 
-    from accountdesk.printing import none_refcount_guard
+    from accountdesk.printing.pdf import none_refcount_guard
 
     probe = QObject()
     before = sys.getrefcount(None)

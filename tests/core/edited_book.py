@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select, update
 
-from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.models import Customer, Interaction, Transaction
+from accountdesk.core.storage.models import Customer, Interaction, Transaction
+from accountdesk.core.time import local_noon_utc
 
 LONG_AGO = datetime(2026, 1, 1, tzinfo=timezone.utc)
 _MERGED_AMOUNT = 12_300

@@ -10,9 +10,9 @@ import time
 import traceback
 from datetime import datetime, timezone
 
-from accountdesk.core import archive
-from accountdesk.core.conflicts import ConflictError, DatabaseBusyError, run_with_retry
-from accountdesk.core.db import open_database
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.team.conflicts import ConflictError, DatabaseBusyError, run_with_retry
 
 
 def main(path: str, number: int, customer_ids: list[int], operations: int, seconds: float, out: str) -> None:

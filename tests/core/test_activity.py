@@ -9,17 +9,17 @@ from datetime import date, datetime, timedelta, timezone
 from edited_book import age_rows, edit, make_book
 from sqlalchemy import select
 
-from accountdesk.core import activity
-from accountdesk.core.churn import churn_signals
-from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.models import (
+from accountdesk.core.figures import churn_figures as activity
+from accountdesk.core.reminders.churn import churn_signals
+from accountdesk.core.reminders.settings import ChurnThresholds
+from accountdesk.core.storage.models import (
     Customer,
     CustomerActivity,
     Reminder,
     RevisitPlan,
     Transaction,
 )
-from accountdesk.core.reminder_settings import ChurnThresholds
+from accountdesk.core.time import local_noon_utc
 
 WINDOW = 30  # short windows, so a few weeks cross their boundaries
 
@@ -126,12 +126,12 @@ def test_a_run_each_day_raises_what_full_passes_raise(demo_template, tmp_path):
     (plus the customers whose rows changed), against the same days run as full passes."""
     import shutil
 
-    from accountdesk.core import tiering
-    from accountdesk.core.archive import add_transaction, log_interaction
-    from accountdesk.core.db import open_database
-    from accountdesk.core.models import Feedback
-    from accountdesk.core.reminders import generate_reminders
-    from accountdesk.core.revisits import complete_revisit
+    from accountdesk.core.archive.records import add_transaction, log_interaction
+    from accountdesk.core.reminders.runs import generate_reminders
+    from accountdesk.core.revisits.plans import complete_revisit
+    from accountdesk.core.storage.database import open_database
+    from accountdesk.core.storage.models import Feedback
+    from accountdesk.core.tiering import regrade as tiering
 
     books = {}
     for name in ("daily", "full"):

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 import pytest
 
-from accountdesk.core import archive
-from accountdesk.core.audit import customer_trail
-from accountdesk.core.conflicts import ConflictError
+from accountdesk.core.archive import records as archive
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.models import Customer
+from accountdesk.core.storage.audit import customer_trail
+from accountdesk.core.storage.models import Customer
+from accountdesk.core.team.conflicts import ConflictError
 
 
 def make(db, **fields):
@@ -216,8 +216,8 @@ def test_search_key_follows_contacts(db):
 
 
 def test_logging_a_call_resets_the_revisit_cadence(db, today):
-    from accountdesk.core.models import RevisitPlan
-    from accountdesk.core.revisits import plan_revisits
+    from accountdesk.core.revisits.plans import plan_revisits
+    from accountdesk.core.storage.models import RevisitPlan
 
     cid = make(db, tier="B")
     with db.write() as session:
@@ -234,7 +234,7 @@ def test_logging_a_call_resets_the_revisit_cadence(db, today):
 
 
 def test_in_memory_search_index_agrees_with_the_database_search(db):
-    from accountdesk.core.search import SearchIndex
+    from accountdesk.core.archive.search import SearchIndex
 
     made = [make(db, name=name, phone=phone, code=code) for name, phone, code in [
         ("张三贸易", "138-0013-8000", "C9"), ("张家港物流", "13900000000", "A1"), ("北京星辰科技", None, "0007"),

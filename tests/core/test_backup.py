@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from accountdesk import cli
-from accountdesk.core import archive, team
-from accountdesk.core.backup import (
+from accountdesk.core.archive import records as archive
+from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.storage.database import NotAnAccountDeskDatabase, open_database, read_sqlite_facts
+from accountdesk.core.team import presence as team
+from accountdesk.core.team.backup import (
     backup_database,
     backups_in,
     daily_backup_if_due,
@@ -20,8 +23,6 @@ from accountdesk.core.backup import (
     restore_database,
     rotate_backups,
 )
-from accountdesk.core.db import NotAnAccountDeskDatabase, open_database, read_sqlite_facts
-from accountdesk.core.i18n import AccountDeskError
 
 
 def digest(path: Path) -> str:

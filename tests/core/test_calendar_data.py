@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from accountdesk.core.calendar_data import (
+from accountdesk.core.reminders.centre import add_custom_reminder, set_state, snooze
+from accountdesk.core.revisits.calendar_data import (
     calendar_range,
     care_dates_between,
     closed_reminders,
@@ -13,9 +14,8 @@ from accountdesk.core.calendar_data import (
     revisit_owners,
     today_list,
 )
-from accountdesk.core.models import Contact, Customer, Reminder, RevisitPlan, User
-from accountdesk.core.reminders import add_custom_reminder, set_state, snooze
-from accountdesk.core.revisits import complete_revisit
+from accountdesk.core.revisits.plans import complete_revisit
+from accountdesk.core.storage.models import Contact, Customer, Reminder, RevisitPlan, User
 
 
 def _customer(session, code: str, tier: str | None, **values) -> Customer:

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from accountdesk.core.conflicts import (
+from accountdesk.core.storage.models import Customer
+from accountdesk.core.team.conflicts import (
     KEEP_MINE,
     KEEP_THEIRS,
     Combined,
@@ -20,7 +21,6 @@ from accountdesk.core.conflicts import (
     resolve,
     run_with_retry,
 )
-from accountdesk.core.models import Customer
 
 
 def _add_customer(db, **values) -> int:
@@ -88,7 +88,7 @@ def test_resolve_defaults_to_theirs_for_contested_fields(db):
 def test_saving_a_deleted_row_is_a_conflict(db):
     customer_id = _add_customer(db)
     with db.write() as session:
-        from accountdesk.core.models import utcnow
+        from accountdesk.core.storage.models import utcnow
 
         session.get(Customer, customer_id).deleted_at = utcnow()
     with pytest.raises(ConflictError) as caught:

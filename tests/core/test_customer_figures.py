@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from edited_book import age_rows, edit, make_book
 from sqlalchemy import select
 
-from accountdesk.core import customer_figures, tiering
-from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.metrics import FIGURE_COLUMNS, figure_rows
-from accountdesk.core.models import CustomerFigures, Interaction, Transaction
+from accountdesk.core.figures import grading_figures as customer_figures
+from accountdesk.core.storage.models import CustomerFigures, Interaction, Transaction
+from accountdesk.core.tiering import regrade as tiering
+from accountdesk.core.tiering.metrics import FIGURE_COLUMNS, figure_rows
+from accountdesk.core.time import local_noon_utc
 
 MONTHS = 1  # a short window, so a few weeks cross both of its boundaries
 

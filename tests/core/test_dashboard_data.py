@@ -7,11 +7,11 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from accountdesk.core import archive
-from accountdesk.core.dashboard_data import export_dashboard, load_dashboard, period_range
+from accountdesk.core.archive import records as archive
 from accountdesk.core.i18n import ValidationError, set_language
-from accountdesk.core.scoring import default_definition
-from accountdesk.core.settings_data import (
+from accountdesk.core.kpi.dashboard import export_dashboard, load_dashboard, period_range
+from accountdesk.core.tiering.scoring import default_definition
+from accountdesk.core.tiering.sheet_text import (
     bands_text,
     database_facts,
     parse_bands,
@@ -126,9 +126,9 @@ def test_thresholds_shares_and_tier_names_from_a_line():
 
 
 def test_database_facts_and_the_shared_mode_switch(sqlite_db):
-    from accountdesk.core.backup import backup_database
-    from accountdesk.core.db import open_database
-    from accountdesk.core.team import is_shared
+    from accountdesk.core.storage.database import open_database
+    from accountdesk.core.team.backup import backup_database
+    from accountdesk.core.team.presence import is_shared
 
     backup_database(sqlite_db)
     facts = database_facts(sqlite_db)

@@ -10,15 +10,15 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from accountdesk.core import archive
-from accountdesk.core.db import (
+from accountdesk.core.archive import records as archive
+from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.storage.database import (
     NotAnAccountDeskDatabase,
     alembic_config,
     head_revision,
     open_database,
 )
-from accountdesk.core.i18n import AccountDeskError
-from accountdesk.core.models import Base
+from accountdesk.core.storage.models import Base
 
 
 def digest(path: Path) -> str:
@@ -205,7 +205,7 @@ def test_checking_a_file_leaves_nothing_beside_it(tmp_path, sqlite_template):
 
     path = tmp_path / "copy.accountdesk"
     shutil.copyfile(sqlite_template, path)
-    from accountdesk.core.db import read_sqlite_facts
+    from accountdesk.core.storage.database import read_sqlite_facts
 
     read_sqlite_facts(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.accountdesk"]
@@ -217,8 +217,8 @@ def test_database_held_open_by_another_connection_is_still_ours(tmp_path, sqlite
     import shutil
     import struct
 
-    from accountdesk.core.db import read_sqlite_facts
-    from accountdesk.core.models import SQLITE_APPLICATION_ID
+    from accountdesk.core.storage.database import read_sqlite_facts
+    from accountdesk.core.storage.models import SQLITE_APPLICATION_ID
 
     path = tmp_path / "busy.accountdesk"
     shutil.copyfile(sqlite_template, path)
@@ -246,7 +246,7 @@ def test_new_database_header_is_on_disk(tmp_path):
     try:
         import struct
 
-        from accountdesk.core.models import SQLITE_APPLICATION_ID
+        from accountdesk.core.storage.models import SQLITE_APPLICATION_ID
 
         with path.open("rb") as handle:
             header = handle.read(100)

@@ -9,12 +9,15 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from accountdesk.core import demo_customers, kpi
-from accountdesk.core.change_counter import read_change_counter
-from accountdesk.core.clock import local_date
-from accountdesk.core.db import open_database
-from accountdesk.core.demo import generate_demo
-from accountdesk.core.models import (
+from accountdesk.core.archive.search import pinyin_forms, search_customer_ids
+from accountdesk.core.demo import customers as demo_customers
+from accountdesk.core.demo.book import generate_demo
+from accountdesk.core.kpi import figures as kpi
+from accountdesk.core.reminders.settings import load_reminder_settings
+from accountdesk.core.revisits.plans import plan_revisits
+from accountdesk.core.storage.change_counter import read_change_counter
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.models import (
     Contact,
     Customer,
     Feedback,
@@ -24,9 +27,7 @@ from accountdesk.core.models import (
     Transaction,
     User,
 )
-from accountdesk.core.reminder_settings import load_reminder_settings
-from accountdesk.core.revisits import plan_revisits
-from accountdesk.core.search import pinyin_forms, search_customer_ids
+from accountdesk.core.time import local_date
 
 
 def _fingerprint(database) -> list[tuple]:
@@ -232,7 +233,7 @@ def _full_fingerprint(database) -> dict[str, list[tuple]]:
 
 
 def test_a_large_book_made_in_a_second_process_is_the_same_book(sqlite_template, tmp_path, today, monkeypatch):
-    from accountdesk.core import demo
+    from accountdesk.core.demo import book as demo
 
     books = {}
     for second_process in (False, True):
@@ -261,7 +262,7 @@ class BrokenGenerator(demo_customers.CustomerGenerator):
 
 
 def test_a_failure_in_the_second_process_stops_the_run_and_writes_nothing(db, today, monkeypatch):
-    from accountdesk.core import demo
+    from accountdesk.core.demo import book as demo
 
     monkeypatch.setattr(demo, "SECOND_PROCESS_FROM", 1)
     monkeypatch.setattr(demo, "CustomerGenerator", BrokenGenerator)

@@ -5,17 +5,17 @@ import sys
 import openpyxl
 from killing import kill_when_signalled
 
-from accountdesk.core import archive
-from accountdesk.core.backup import integrity_problems
-from accountdesk.core.db import open_database
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.team.backup import integrity_problems
 
 # Runs the real import in a child process; once every row is written inside the import's
 # transaction (and before it commits) it says so and waits to be killed.
 DRIVER = r"""
 import sys, time
 from pathlib import Path
-from accountdesk.core.db import open_database
-from accountdesk.core.excel import importer
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.excel.imports import importer
 
 apply_plan = importer.apply_plan
 
@@ -52,7 +52,7 @@ def test_sigkill_mid_import_leaves_all_or_nothing(sqlite_db, tmp_path):
     try:
         with reopened.session() as session:
             assert archive.count_customers(session) == 1  # none of the import
-        from accountdesk.core.excel.importer import import_file, read_for_import
+        from accountdesk.core.excel.imports.importer import import_file, read_for_import
 
         outcome = import_file(reopened, read_for_import(sheet, "customers"), "customers")  # a rerun does all
         assert outcome.result is not None

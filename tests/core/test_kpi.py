@@ -4,8 +4,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from accountdesk.core import archive, kpi
-from accountdesk.core.models import RevisitPlan, TierChange
+from accountdesk.core.archive import records as archive
+from accountdesk.core.kpi import figures as kpi
+from accountdesk.core.storage.models import RevisitPlan, TierChange
 
 
 def _customer(session, name, tier, owner, stage="active"):

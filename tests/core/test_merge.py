@@ -14,11 +14,21 @@ import pytest
 from killing import kill_when_signalled
 from sqlalchemy import select
 
-from accountdesk.core import archive, audit, team
-from accountdesk.core.backup import backup_database, integrity_problems
-from accountdesk.core.db import NotAnAccountDeskDatabase, open_database
-from accountdesk.core.merge import MergeError, last_merge, merge_databases
-from accountdesk.core.models import AuditEntry, Base, Contact, Customer, Interaction, Transaction, utcnow
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage import audit
+from accountdesk.core.storage.database import NotAnAccountDeskDatabase, open_database
+from accountdesk.core.storage.models import (
+    AuditEntry,
+    Base,
+    Contact,
+    Customer,
+    Interaction,
+    Transaction,
+    utcnow,
+)
+from accountdesk.core.team import presence as team
+from accountdesk.core.team.backup import backup_database, integrity_problems
+from accountdesk.core.team.merge import MergeError, last_merge, merge_databases
 
 
 def digest(path: Path) -> str:

@@ -9,28 +9,26 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.db import open_database
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.models import Contact, Customer, Feedback, Interaction, Reminder, Transaction
-from accountdesk.core.reminder_settings import (
+from accountdesk.core.reminders.centre import (
+    add_custom_reminder,
+    count_due,
+    due_reminders,
+    set_state,
+    set_state_many,
+    snooze,
+)
+from accountdesk.core.reminders.runs import generate_reminders, raise_reminders, run_generation
+from accountdesk.core.reminders.settings import (
     ANY_TIER,
     ChurnThresholds,
     load_reminder_settings,
     save_reminder_settings,
 )
-from accountdesk.core.reminder_sources import Candidate
-from accountdesk.core.reminders import (
-    add_custom_reminder,
-    count_due,
-    due_reminders,
-    generate_reminders,
-    raise_reminders,
-    run_generation,
-    set_state,
-    set_state_many,
-    snooze,
-)
+from accountdesk.core.reminders.sources import Candidate
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.models import Contact, Customer, Feedback, Interaction, Reminder, Transaction
+from accountdesk.core.time import local_noon_utc
 
 
 def add_customer(session, code: str, tier: str | None = "A", **values) -> Customer:
@@ -159,7 +157,7 @@ def test_user_defined_day_and_lead_time_from_settings(db, today):
         settings = load_reminder_settings(s)
         settings.festivals = []
         settings.lead_days["festival"] = 10
-        from accountdesk.core.care_dates import CustomDay
+        from accountdesk.core.reminders.care_dates import CustomDay
 
         settings.custom_days = [CustomDay("expo", "行业展会", "Trade fair", 11, 28)]
         save_reminder_settings(s, settings)
@@ -322,7 +320,7 @@ def test_restart_does_not_duplicate_and_catches_up(tmp_path, sqlite_template):
 
 
 def test_a_key_raised_by_someone_else_meanwhile_is_not_raised_again(db, today, monkeypatch):
-    import accountdesk.core.reminder_runs as module
+    import accountdesk.core.reminders.runs as module
 
     def candidate(key: str) -> Candidate:
         return Candidate(key=key, kind="custom", subject_zh="寄样品", subject_en="Send samples", detail_zh=None,

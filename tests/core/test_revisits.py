@@ -8,11 +8,9 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import func, select
 
-from accountdesk.core.clock import local_date, local_noon_utc
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.models import Customer, Interaction, Reminder, RevisitPlan, User
-from accountdesk.core.reminders import generate_reminders
-from accountdesk.core.revisits import (
+from accountdesk.core.reminders.runs import generate_reminders
+from accountdesk.core.revisits.plans import (
     CADENCE_PURPOSE,
     complete_revisit,
     export_ics,
@@ -25,6 +23,8 @@ from accountdesk.core.revisits import (
     schedule_revisit,
     skip_revisit,
 )
+from accountdesk.core.storage.models import Customer, Interaction, Reminder, RevisitPlan, User
+from accountdesk.core.time import local_date, local_noon_utc
 
 
 def add_customer(session, code: str, tier: str | None = "A", *, created: date = date(2025, 1, 1),

@@ -6,8 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from accountdesk.core.archive.search import customer_search_key
 from accountdesk.core.i18n import AccountDeskError
-from accountdesk.core.models import (
+from accountdesk.core.revisits.sheets import format_money, revisit_sheet_data, weekly_plan_data
+from accountdesk.core.storage.models import (
     Customer,
     Feedback,
     Interaction,
@@ -17,8 +19,6 @@ from accountdesk.core.models import (
     User,
     utcnow,
 )
-from accountdesk.core.search import customer_search_key
-from accountdesk.core.sheets import format_money, revisit_sheet_data, weekly_plan_data
 
 
 def _customer(session, code: str, name: str, *, tier: str | None = "A", owner: int | None = None, **extra) -> Customer:

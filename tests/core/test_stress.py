@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from accountdesk.core import archive, team
-from accountdesk.core.backup import integrity_problems
-from accountdesk.core.db import open_database
-from accountdesk.core.models import AuditEntry, Customer, Interaction
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.models import AuditEntry, Customer, Interaction
+from accountdesk.core.team import presence as team
+from accountdesk.core.team.backup import integrity_problems
 
 WORKERS = 4
 SECONDS = float(os.environ.get("ACCOUNTDESK_STRESS_SECONDS", "40"))

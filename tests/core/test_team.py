@@ -7,9 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from accountdesk.core import team
-from accountdesk.core.db import open_database
-from accountdesk.core.location import (
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.models import Customer
+from accountdesk.core.team import presence as team
+from accountdesk.core.team.location import (
     DRIVE_REMOTE,
     Mount,
     location_warnings,
@@ -18,7 +19,6 @@ from accountdesk.core.location import (
     parse_proc_mounts,
     sync_service_of,
 )
-from accountdesk.core.models import Customer
 
 PROC_MOUNTS = """\
 sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0

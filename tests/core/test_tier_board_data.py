@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from tiering_factory import add_customer, buy, talk
 
-from accountdesk.core.archive import CustomerFilter, customer_rows, ensure_user
-from accountdesk.core.tier_board_data import UNGRADED, board_tiers, card_rows, column_spend, load_board
-from accountdesk.core.tiering import regrade_all, set_manual_tier
+from accountdesk.core.archive.records import CustomerFilter, customer_rows, ensure_user
+from accountdesk.core.tiering.board import UNGRADED, board_tiers, card_rows, column_spend, load_board
+from accountdesk.core.tiering.regrade import regrade_all, set_manual_tier
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from tiering_factory import add_customer, buy, talk
 
-from accountdesk.core.exports import (
+from accountdesk.core.excel.exports.rows import (
     CUSTOMER_EXPORT_KEYS,
     TIER_SHEET_KEYS,
     customer_export_rows,
@@ -16,9 +16,9 @@ from accountdesk.core.exports import (
     tier_sheet_rows,
 )
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.models import RevisitPlan, User
-from accountdesk.core.policies import tier_policies, update_tier_policy
-from accountdesk.core.tiering import regrade_all
+from accountdesk.core.storage.models import RevisitPlan, User
+from accountdesk.core.tiering.policies import tier_policies, update_tier_policy
+from accountdesk.core.tiering.regrade import regrade_all
 
 
 @pytest.fixture

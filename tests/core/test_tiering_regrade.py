@@ -8,11 +8,19 @@ import pytest
 from sqlalchemy import func, select
 from tiering_factory import add_customer, buy, complain, talk
 
-from accountdesk.core.audit import customer_trail
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.lifecycle import save_lifecycle_rules
-from accountdesk.core.models import AuditEntry, Customer, ScoringModel, TierChange
-from accountdesk.core.scoring import (
+from accountdesk.core.storage.audit import customer_trail
+from accountdesk.core.storage.models import AuditEntry, Customer, ScoringModel, TierChange
+from accountdesk.core.tiering.lifecycle import save_lifecycle_rules
+from accountdesk.core.tiering.regrade import (
+    preview_model,
+    regrade_all,
+    score_breakdown,
+    set_manual_tier,
+    tier_history,
+    unlock_tier,
+)
+from accountdesk.core.tiering.scoring import (
     activate_model,
     active_model,
     default_definition,
@@ -20,14 +28,6 @@ from accountdesk.core.scoring import (
     list_models,
     model_activations,
     save_model,
-)
-from accountdesk.core.tiering import (
-    preview_model,
-    regrade_all,
-    score_breakdown,
-    set_manual_tier,
-    tier_history,
-    unlock_tier,
 )
 
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.metrics import CustomerMetrics
-from accountdesk.core.scoring import ScoringDefinition, default_definition
+from accountdesk.core.tiering.metrics import CustomerMetrics
+from accountdesk.core.tiering.scoring import ScoringDefinition, default_definition
 
 
 def sheet(**changes) -> ScoringDefinition:

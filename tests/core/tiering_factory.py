@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from accountdesk.core.models import Customer, Feedback, Interaction, Transaction, decimal_to_cents
-from accountdesk.core.search import customer_search_key
+from accountdesk.core.archive.search import customer_search_key
+from accountdesk.core.storage.models import Customer, Feedback, Interaction, Transaction, decimal_to_cents
 
 
 def add_customer(session: Session, code: str, name: str | None = None, **fields) -> Customer:

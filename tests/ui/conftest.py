@@ -28,14 +28,14 @@ def db(sqlite_db):
 
 @pytest.fixture
 def dialogs():
-    from accountdesk.ui.dialogs import FakeDialogService
+    from accountdesk.ui.kit.dialogs import FakeDialogService
 
     return FakeDialogService()
 
 
 @pytest.fixture
 def ui_settings(tmp_path):
-    from accountdesk.ui.settings import AppSettings
+    from accountdesk.ui.kit.preferences import AppSettings
 
     return AppSettings.in_file(tmp_path / "settings.ini")
 
@@ -43,7 +43,7 @@ def ui_settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, dialogs, ui_settings, today):
     """Build a main window over a database (English, tasks run synchronously, today pinned)."""
-    from accountdesk.ui.language import set_interface_language
+    from accountdesk.ui.kit.language import set_interface_language
     from accountdesk.ui.main_window import create_main_window
 
     windows = []

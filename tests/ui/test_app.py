@@ -70,8 +70,8 @@ def test_switching_to_another_database_replaces_the_window(controller, sqlite_te
 
 
 def test_restore_from_backup_brings_back_the_earlier_database(controller, sqlite_template, tmp_path, dialogs):
-    from accountdesk.core import archive
-    from accountdesk.core.backup import backup_database
+    from accountdesk.core.archive import records as archive
+    from accountdesk.core.team.backup import backup_database
 
     path = tmp_path / "office.accountdesk"
     shutil.copyfile(sqlite_template, path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
-from accountdesk.ui.charts import Bar, BarChart, LineChart, Point, heat_color, text_color_on
+from accountdesk.ui.dashboard.charts import Bar, BarChart, LineChart, Point, heat_color, text_color_on
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from accountdesk.core import archive
+from accountdesk.core.archive import records as archive
 from accountdesk.ui.customers.model import column_index
 
 
@@ -71,7 +71,6 @@ def test_new_customer_from_empty_state_opens_its_detail(type_text, window, qtbot
 
 
 def test_load_demo_data_fills_the_list(window, qtbot):
-    pytest.importorskip("accountdesk.core.demo")
     page = customers_page(window)
     qtbot.mouseClick(page.empty_state.demo_button, Qt.MouseButton.LeftButton)
     assert page.list_stack.currentWidget() is page.table
@@ -269,7 +268,7 @@ def test_bulk_export_writes_only_the_selected_customers(three, window, qtbot, db
     sheet = openpyxl.load_workbook(tmp_path / "chosen.xlsx").active
     codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]]
     with db.session() as session:
-        from accountdesk.core.archive import get_customer
+        from accountdesk.core.archive.records import get_customer
 
         expected = sorted(get_customer(session, cid).code for cid in (three[0], three[2]))
     assert sorted(codes) == expected
@@ -291,7 +290,7 @@ def test_search_sees_a_rename_made_after_the_first_search(three, type_text, wind
 def test_the_tier_filter_follows_the_tier_names_of_the_policies(make_window, db, qtbot):
     from sqlalchemy import select
 
-    from accountdesk.core.models import Customer, TierPolicy
+    from accountdesk.core.storage.models import Customer, TierPolicy
 
     with db.write() as s:
         policies = s.scalars(select(TierPolicy).order_by(TierPolicy.sort_order)).all()

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from accountdesk.core import kpi
-from accountdesk.core.dashboard_data import period_range
+from accountdesk.core.kpi import figures as kpi
+from accountdesk.core.kpi.dashboard import period_range
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_export_to_json_writes_the_dashboard_figures(demo_window, dialogs, qtbot
 
 
 def test_new_purchases_refresh_the_figures(demo_window, sqlite_db, today):
-    from accountdesk.core import archive
+    from accountdesk.core.archive import records as archive
 
     page = dashboard(demo_window)
     before = page.figures.spend_cents

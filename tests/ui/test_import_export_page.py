@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from accountdesk.core import archive
-from accountdesk.core.models import Customer
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage.models import Customer
 
 
 @pytest.fixture

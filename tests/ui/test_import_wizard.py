@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from accountdesk.core.models import Customer, ImportBatch
+from accountdesk.core.storage.models import Customer, ImportBatch
 
 
 @pytest.fixture
 def context(db, dialogs, ui_settings, today, qapp):
-    from accountdesk.ui.context import make_context
-    from accountdesk.ui.language import set_interface_language
+    from accountdesk.ui.kit.context import make_context
+    from accountdesk.ui.kit.language import set_interface_language
 
     set_interface_language("en")
     return make_context(db, synchronous=True, dialogs=dialogs, settings=ui_settings, today=lambda: today)
@@ -23,7 +23,7 @@ def context(db, dialogs, ui_settings, today, qapp):
 
 @pytest.fixture
 def wizard(context, qtbot):
-    from accountdesk.ui.import_wizard import ImportWizard
+    from accountdesk.ui.imports.wizard import ImportWizard
 
     wizard = ImportWizard(context)
     qtbot.addWidget(wizard)
@@ -122,7 +122,7 @@ def test_wizard_imports_a_messy_sheet_and_reports_the_bad_row(wizard, qtbot, dia
 
 
 def test_a_changed_mapping_is_used_and_remembered_for_the_same_layout(context, wizard, qtbot, dialogs, db, tmp_path):
-    from accountdesk.ui.import_wizard import ImportWizard
+    from accountdesk.ui.imports.wizard import ImportWizard
 
     path = messy_customers(tmp_path / "customers.xlsx")
     choose_file(qtbot, wizard, dialogs, path)

@@ -70,7 +70,7 @@ def test_open_database_asks_the_application_to_switch(window, dialogs, tmp_path,
 
 
 def test_every_interface_string_has_a_chinese_translation():
-    from accountdesk.ui.translation_files import ts_path, unfinished
+    from tools.translation_files import ts_path, unfinished
 
     assert unfinished("zh_CN") == []
     assert ts_path("zh_CN").with_suffix(".qm").exists()
@@ -81,7 +81,7 @@ def test_no_interface_string_hides_inside_an_f_string():
     import ast
     from pathlib import Path
 
-    from accountdesk.ui.translation_files import source_files
+    from tools.translation_files import source_files
 
     hidden = []
     for path in source_files():
@@ -108,7 +108,7 @@ def test_keyboard_shortcuts_reach_the_customer_page(window, qtbot):
 def test_the_status_bar_counts_waiting_reminders_when_the_window_opens(make_window, db, today):
     from datetime import timedelta
 
-    from accountdesk.core.reminders import add_custom_reminder
+    from accountdesk.core.reminders.centre import add_custom_reminder
 
     with db.write() as s:
         add_custom_reminder(s, "给华东精密寄样品", today)

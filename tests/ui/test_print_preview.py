@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-from accountdesk.core.sheets import (
+from accountdesk.core.revisits.sheets import (
     ArchiveSummary,
     InteractionLine,
     PurchaseSummary,
@@ -15,7 +15,7 @@ from accountdesk.core.sheets import (
     WeeklyEntry,
     WeeklyPlan,
 )
-from accountdesk.ui.print_preview import build_print_preview
+from accountdesk.ui.calendar.print_preview import build_print_preview
 
 
 def _sheet(code: str, name: str, due: date) -> SheetCustomer:

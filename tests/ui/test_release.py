@@ -4,9 +4,9 @@ import sys
 import threading
 
 from accountdesk import crashlog
-from accountdesk.core.db import head_revision
-from accountdesk.ui.crash_dialog import CrashReporter
-from accountdesk.ui.dialogs import FakeDialogService
+from accountdesk.core.storage.database import head_revision
+from accountdesk.ui.kit.crash_dialog import CrashReporter
+from accountdesk.ui.kit.dialogs import FakeDialogService
 
 
 def test_about_names_version_database_schema_and_qt(window, dialogs):

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from accountdesk.core.clock import local_noon_utc
-from accountdesk.core.models import Contact, Customer, Interaction, Reminder, RevisitPlan
-from accountdesk.core.reminders import add_custom_reminder, generate_reminders
+from accountdesk.core.reminders.centre import add_custom_reminder
+from accountdesk.core.reminders.runs import generate_reminders
+from accountdesk.core.storage.models import Contact, Customer, Interaction, Reminder, RevisitPlan
+from accountdesk.core.time import local_noon_utc
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def clock(today):
 @pytest.fixture
 def window(qtbot, db, dialogs, ui_settings, clock, today):
     """A main window whose "today" a test can move forward."""
-    from accountdesk.ui.language import set_interface_language
+    from accountdesk.ui.kit.language import set_interface_language
     from accountdesk.ui.main_window import create_main_window
 
     with db.write() as s:

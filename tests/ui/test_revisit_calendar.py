@@ -9,8 +9,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 from sqlalchemy import select
 
-from accountdesk.core.models import Contact, Customer, Interaction, RevisitPlan, User
-from accountdesk.core.revisits import CADENCE_PURPOSE
+from accountdesk.core.revisits.plans import CADENCE_PURPOSE
+from accountdesk.core.storage.models import Contact, Customer, Interaction, RevisitPlan, User
 
 
 def _customer(session, code: str, name: str, tier: str | None, owner: User | None = None) -> Customer:
@@ -133,7 +133,7 @@ def _drop(view, pos, plan_id: int) -> None:
     coordinates). Qt delivers drop events only during a real drag, so the handler is called."""
     from PySide6.QtGui import QDropEvent
 
-    from accountdesk.ui.revisit_items import revisit_mime
+    from accountdesk.ui.calendar.items import revisit_mime
 
     mime = revisit_mime(plan_id)  # kept alive here: the event only points at it
     event = QDropEvent(QPointF(pos), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from accountdesk.core.models import Customer, Interaction, RevisitPlan
-from accountdesk.core.revisits import CADENCE_PURPOSE
-from accountdesk.ui.revisit_items import OVERDUE_COLOR
+from accountdesk.core.revisits.plans import CADENCE_PURPOSE
+from accountdesk.core.storage.models import Customer, Interaction, RevisitPlan
+from accountdesk.ui.calendar.items import OVERDUE_COLOR
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from accountdesk.core.models import Contact, Customer, Reminder
-from accountdesk.core.reminders import GenerationReport
-from accountdesk.scheduler import JOB_REMINDERS, JobResult
-from accountdesk.ui.context import make_context
-from accountdesk.ui.scheduler_bridge import SchedulerBridge
+from accountdesk.core.reminders.runs import GenerationReport
+from accountdesk.core.storage.models import Contact, Customer, Reminder
+from accountdesk.jobs.scheduler import JOB_REMINDERS, JobResult
+from accountdesk.ui.kit.context import make_context
+from accountdesk.ui.kit.scheduler_bridge import SchedulerBridge
 
 
 @pytest.fixture

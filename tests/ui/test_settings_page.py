@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from accountdesk.core.policies import policy_for
-from accountdesk.core.reminder_settings import load_reminder_settings
-from accountdesk.core.scoring import active_model
-from accountdesk.core.tiering import preview_model
-from accountdesk.ui.settings_scoring import COL_BANDS, COL_LABEL, COL_WEIGHT
+from accountdesk.core.reminders.settings import load_reminder_settings
+from accountdesk.core.tiering.policies import policy_for
+from accountdesk.core.tiering.regrade import preview_model
+from accountdesk.core.tiering.scoring import active_model
+from accountdesk.ui.settings.scoring import COL_BANDS, COL_LABEL, COL_WEIGHT
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ def test_switching_the_language_relabels_the_page(settings_page, ui_settings, qt
 
 
 def test_your_name_signs_the_changes_from_now_on(settings_page, sqlite_db, ui_settings, qtbot, type_text):
-    from accountdesk.core.archive import list_users
+    from accountdesk.core.archive.records import list_users
 
     general = settings_page.show_section("general")
     assert general.user_edit.text() == "tester"
@@ -193,7 +193,7 @@ def test_database_section_backs_up_and_asks_to_restore(settings_page, sqlite_db,
 
 
 def test_switching_to_shared_mode_explains_then_reopens(settings_page, sqlite_db, dialogs, qtbot):
-    from accountdesk.core.team import is_shared
+    from accountdesk.core.team.presence import is_shared
 
     database = settings_page.show_section("database")
     assert "network drive" in database.mode_explanation.text()
@@ -208,7 +208,7 @@ def test_switching_to_shared_mode_explains_then_reopens(settings_page, sqlite_db
 
 def test_location_warnings_are_shown(make_window, sqlite_db):
     from accountdesk.core.i18n import Message
-    from accountdesk.core.location import LocationWarning
+    from accountdesk.core.team.location import LocationWarning
 
     sqlite_db.location_warnings = [LocationWarning("sync", "Dropbox", Message("在同步文件夹中", "in a Dropbox folder"))]
     window = make_window(sqlite_db)

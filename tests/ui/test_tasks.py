@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from accountdesk.ui.tasks import Cancelled, TaskRunner
+from accountdesk.ui.kit.tasks import Cancelled, TaskRunner
 
 
 def test_threaded_result_arrives_on_gui_thread(qtbot):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from accountdesk.core import archive, team
-from accountdesk.core.db import open_database
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.team import presence as team
 from accountdesk.ui.customers.model import column_index
-from accountdesk.ui.team import start_team_for
+from accountdesk.ui.team.watch import start_team_for
 
 
 def add_customer(database, name: str, **fields) -> int:
@@ -128,7 +129,8 @@ def controller(dialogs, ui_settings, qtbot):
 @pytest.fixture
 def on_a_network_drive(monkeypatch):
     """Every file seems to be on a team share: the warning stands until the file is in shared mode."""
-    from accountdesk.core import db, location
+    from accountdesk.core.storage import database as db
+    from accountdesk.core.team import location
 
     def fake(path, *, shared=None, **_facts):
         return [] if shared else [location._network_warning("cifs //server/team at /mnt/team")]
@@ -177,8 +179,8 @@ def test_dont_show_again_is_remembered_for_this_file(controller, team_file, dial
 
 
 def test_a_sync_folder_is_a_warning_without_a_switch(make_window, sqlite_db, dialogs):
-    from accountdesk.core import location
-    from accountdesk.ui.team_location import show_location_warnings
+    from accountdesk.core.team import location
+    from accountdesk.ui.team.location import show_location_warnings
 
     sqlite_db.location_warnings = [location._sync_warning("Dropbox")]
     window = make_window(sqlite_db)
@@ -194,7 +196,7 @@ def test_a_sync_folder_is_a_warning_without_a_switch(make_window, sqlite_db, dia
 
 def diverged_copy(database, tmp_path):
     """A copy as a sync tool would leave it beside the original, opened as a colleague's."""
-    from accountdesk.core.backup import backup_database
+    from accountdesk.core.team.backup import backup_database
 
     copy = backup_database(database, tmp_path / "copies", label="copy")
     other_path = tmp_path / "crm (conflicted copy).accountdesk"
@@ -332,8 +334,9 @@ def test_a_save_that_cannot_get_the_lock_says_so_and_keeps_the_typing(
 
     from PySide6.QtCore import Qt
 
-    from accountdesk.core import conflicts, db
-    from accountdesk.ui import operations
+    from accountdesk.core.storage import database as db
+    from accountdesk.core.team import conflicts
+    from accountdesk.ui.kit import operations
 
     # Short waits so the test gives up quickly; the application waits 15 s per try, five tries.
     monkeypatch.setattr(db, "BUSY_TIMEOUT_SECONDS", 0.1)

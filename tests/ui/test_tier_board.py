@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from tier_book import fill_book, grade
 
-from accountdesk.core.models import Customer
-from accountdesk.core.tiering import tier_history
+from accountdesk.core.storage.models import Customer
+from accountdesk.core.tiering.regrade import tier_history
 
 
 @pytest.fixture

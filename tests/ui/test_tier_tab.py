@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from tier_book import fill_book
 
 from accountdesk.cli import main
-from accountdesk.core.tiering import score_breakdown, tier_history
+from accountdesk.core.tiering.regrade import score_breakdown, tier_history
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_board_override_shows_in_the_open_tab(window, graded, qtbot):
 
 
 def test_tab_says_when_todays_score_differs_from_the_last_regrade(window, db, graded, today):
-    from accountdesk.core.models import Transaction
+    from accountdesk.core.storage.models import Transaction
 
     ids, _report = graded
     with db.write() as session:  # a big order after the re-grade

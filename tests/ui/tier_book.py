@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
 
-from accountdesk.core import archive
-from accountdesk.core.models import Customer, Interaction, Transaction, decimal_to_cents
-from accountdesk.core.search import customer_search_key
+from accountdesk.core.archive import records as archive
+from accountdesk.core.archive.search import customer_search_key
+from accountdesk.core.storage.models import Customer, Interaction, Transaction, decimal_to_cents
 
 # code: (name, owner, tag, yuan per month for 12 months, purchase months, cooperation since, referrals)
 BOOK = {
@@ -46,7 +46,7 @@ def fill_book(database) -> dict[str, int]:
 
 
 def grade(database, today: date) -> None:
-    from accountdesk.core.tiering import regrade_all
+    from accountdesk.core.tiering.regrade import regrade_all
 
     with database.write() as session:
         regrade_all(session, today)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from accountdesk.core.audit import customer_trail
-from accountdesk.ui import labels
+from accountdesk.core.storage.audit import customer_trail
 from accountdesk.ui.customers.tab_base import CustomerTab
+from accountdesk.ui.kit import labels
 
 AUDIT_KEYS = ("at", "user", "entity", "action", "field", "old_value", "new_value")
 
@@ -63,7 +63,7 @@ class AuditTab(CustomerTab):
             self._show()
 
     def reload(self) -> None:
-        from accountdesk.core.archive import list_users
+        from accountdesk.core.archive.records import list_users
 
         customer_id = self.customer_id
 

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core import archive
-from accountdesk.core.conflicts import ConflictError, resolve
+from accountdesk.core.archive import records as archive
 from accountdesk.core.i18n import ValidationError
-from accountdesk.ui import labels
+from accountdesk.core.team.conflicts import ConflictError, resolve
 from accountdesk.ui.customers.record_dialogs import ERROR_STYLE, fill_owner_combo, owner_combo, owner_value
 from accountdesk.ui.customers.tab_base import CustomerTab
-from accountdesk.ui.dialogs import error_text
+from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.dialogs import error_text
 
 TEXT_FIELDS = ("code", "name", "company", "contact_person", "phone", "email", "position", "address", "industry",
                "source", "birthday", "cooperation_since")

@@ -2,82 +2,43 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from accountdesk.core import archive
-from accountdesk.ui import labels
+from accountdesk.core.archive import records as archive
+from accountdesk.ui.customers.audit_tab import AuditTab
+from accountdesk.ui.customers.basic_form import BasicInfoTab
+from accountdesk.ui.customers.interactions import InteractionsTab, open_log_interaction
+from accountdesk.ui.customers.record_tabs import ContactsTab, FeedbackTab, TransactionsTab
+from accountdesk.ui.customers.revisit_tab import RevisitPlanTab
 from accountdesk.ui.customers.tab_base import CustomerTab
-from accountdesk.ui.navigation import load_class
-from accountdesk.ui.retranslate import Retranslating
-from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS, UNKNOWN_TIER_COLOR
-
-log = logging.getLogger(__name__)
+from accountdesk.ui.customers.tier_tab import TierRecordTab
+from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.retranslate import Retranslating
+from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS, UNKNOWN_TIER_COLOR
 
 
 @dataclass(frozen=True)
 class TabSpec:
-    """A detail tab: ``widget`` is "module:Class", built as ``Class(context, parent)`` with
-    ``set_customer(customer_id)``. A module that does not exist yet shows a placeholder, so a
-    feature adds its tab by creating the module named here."""
+    """A detail tab, built as ``tab_class(context, parent)`` with ``set_customer(customer_id)``."""
 
     key: str
     title: str  # English source, "CustomerDetail" context
-    widget: str
+    tab_class: type[CustomerTab]
 
 
 DETAIL_TABS: list[TabSpec] = [
-    TabSpec("basic", QT_TRANSLATE_NOOP("CustomerDetail", "Basic info"), "accountdesk.ui.customers.basic_form:BasicInfoTab"),
-    TabSpec("contacts", QT_TRANSLATE_NOOP("CustomerDetail", "Contacts"), "accountdesk.ui.customers.record_tabs:ContactsTab"),
-    TabSpec("transactions", QT_TRANSLATE_NOOP("CustomerDetail", "Transactions"),
-            "accountdesk.ui.customers.record_tabs:TransactionsTab"),
-    TabSpec("interactions", QT_TRANSLATE_NOOP("CustomerDetail", "Interactions"),
-            "accountdesk.ui.customers.interactions:InteractionsTab"),
-    TabSpec("revisits", QT_TRANSLATE_NOOP("CustomerDetail", "Revisit plan"), "accountdesk.ui.revisit_tab:RevisitPlanTab"),
-    TabSpec("feedback", QT_TRANSLATE_NOOP("CustomerDetail", "Feedback & complaints"),
-            "accountdesk.ui.customers.record_tabs:FeedbackTab"),
-    TabSpec("tiering", QT_TRANSLATE_NOOP("CustomerDetail", "Tier record"), "accountdesk.ui.tier_tab:TierRecordTab"),
-    TabSpec("audit", QT_TRANSLATE_NOOP("CustomerDetail", "Change history"), "accountdesk.ui.customers.audit_tab:AuditTab"),
+    TabSpec("basic", QT_TRANSLATE_NOOP("CustomerDetail", "Basic info"), BasicInfoTab),
+    TabSpec("contacts", QT_TRANSLATE_NOOP("CustomerDetail", "Contacts"), ContactsTab),
+    TabSpec("transactions", QT_TRANSLATE_NOOP("CustomerDetail", "Transactions"), TransactionsTab),
+    TabSpec("interactions", QT_TRANSLATE_NOOP("CustomerDetail", "Interactions"), InteractionsTab),
+    TabSpec("revisits", QT_TRANSLATE_NOOP("CustomerDetail", "Revisit plan"), RevisitPlanTab),
+    TabSpec("feedback", QT_TRANSLATE_NOOP("CustomerDetail", "Feedback & complaints"), FeedbackTab),
+    TabSpec("tiering", QT_TRANSLATE_NOOP("CustomerDetail", "Tier record"), TierRecordTab),
+    TabSpec("audit", QT_TRANSLATE_NOOP("CustomerDetail", "Change history"), AuditTab),
 ]
-
-
-class PlaceholderTab(CustomerTab):
-    """Stands in for a tab whose feature is not built yet."""
-
-    def __init__(self, context, parent: QWidget | None = None, error: BaseException | None = None) -> None:
-        super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        self.label = QLabel()
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setObjectName("mutedText")
-        self.label.setWordWrap(True)
-        layout.addWidget(self.label)
-        self.error = error
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        if self.error is not None:
-            self.label.setText(self.tr("This tab could not be loaded: %1").replace("%1", str(self.error)))
-        else:
-            self.label.setText(self.tr("This tab is being built and will appear here in a coming version."))
-
-
-def build_tab(spec: TabSpec, context, parent: QWidget | None) -> QWidget:
-    module_name = spec.widget.partition(":")[0]
-    try:
-        return load_class(spec.widget)(context, parent)
-    except ModuleNotFoundError as error:
-        missing = error.name or ""
-        if missing.startswith("accountdesk.") and (module_name + ".").startswith(missing + "."):
-            return PlaceholderTab(context, parent)
-        log.exception("tab %s failed to load", spec.key)
-        return PlaceholderTab(context, parent, error)
-    except Exception as error:  # one broken tab must not take the customer screen down
-        log.exception("tab %s failed to load", spec.key)
-        return PlaceholderTab(context, parent, error)
 
 
 class CustomerDetail(Retranslating, QWidget):
@@ -127,7 +88,7 @@ class CustomerDetail(Retranslating, QWidget):
         self.tabs.setObjectName("customerTabs")
         self.tab_widgets: dict[str, QWidget] = {}
         for spec in DETAIL_TABS:
-            widget = build_tab(spec, context, self)
+            widget = spec.tab_class(context, self)
             widget.setObjectName(f"tab_{spec.key}")
             self.tab_widgets[spec.key] = widget
             self.tabs.addTab(widget, "")
@@ -221,8 +182,6 @@ class CustomerDetail(Retranslating, QWidget):
         if self.customer_id is None or self.context.read_only:
             return None
         self.show_tab("interactions")
-        from accountdesk.ui.customers.interactions import open_log_interaction
-
         self.active_dialog = open_log_interaction(self, self.context, self.customer_id)
         return self.active_dialog
 

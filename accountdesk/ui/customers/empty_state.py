@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from accountdesk.ui.retranslate import Retranslating
+from accountdesk.ui.kit.retranslate import Retranslating
 
 
 class EmptyState(Retranslating, QWidget):

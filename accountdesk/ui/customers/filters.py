@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from accountdesk.core.archive import CustomerFilter
-from accountdesk.ui import labels
-from accountdesk.ui.retranslate import Retranslating
+from accountdesk.core.archive.records import CustomerFilter
+from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.retranslate import Retranslating
 
 SEARCH_DELAY_MS = 150
 TIERS = ("A", "B", "C")

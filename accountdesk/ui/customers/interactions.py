@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core import archive
-from accountdesk.ui import labels
+from accountdesk.core.archive import records as archive
 from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, text_of
 from accountdesk.ui.customers.tab_base import CustomerTab, as_dict
+from accountdesk.ui.kit import labels
 
 INTERACTION_KEYS = ("id", "version", "kind", "occurred_at", "summary", "outcome", "next_step", "satisfaction",
                     "contact_id", "user_id")

@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from accountdesk.ui import labels
-from accountdesk.ui.theme import MUTED_TEXT, OVERDUE_COLOR, tier_color
+from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR, tier_color
 
 PAGE_SIZE = 100
 MAX_CACHED_ROWS = 20_000

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core import archive
+from accountdesk.core.archive import records as archive
+from accountdesk.core.archive.search import SearchIndex
 from accountdesk.core.changes import Changes
-from accountdesk.core.policies import tier_policies
-from accountdesk.core.search import SearchIndex
+from accountdesk.core.tiering.policies import tier_policies
 from accountdesk.ui.customers.detail import CustomerDetail
 from accountdesk.ui.customers.empty_state import EmptyState
 from accountdesk.ui.customers.filters import FilterBar
 from accountdesk.ui.customers.model import COLUMNS, ID_ROLE, CustomerTableModel, column_index
 from accountdesk.ui.customers.record_dialogs import NewCustomerDialog
-from accountdesk.ui.retranslate import Retranslating
+from accountdesk.ui.kit.retranslate import Retranslating
 
 DEMO_CUSTOMERS = 300
 
@@ -409,7 +409,7 @@ class CustomersPage(Retranslating, QWidget):
             path = path.with_name(path.name + ".xlsx")
 
         def work(session):
-            from accountdesk.core.excel.exporter import export_customer_selection
+            from accountdesk.core.excel.exports.workbook import export_customer_selection
 
             return export_customer_selection(session, ids, path, today)
 
@@ -420,7 +420,7 @@ class CustomersPage(Retranslating, QWidget):
         self.context.operations.read(work, done, label=self.tr("Exporting…"))
 
     def load_demo_data(self) -> None:
-        from accountdesk.core.demo import generate_demo
+        from accountdesk.core.demo.book import generate_demo
 
         today = self.context.today()
         self.context.operations.run_write(

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import ValidationError
-from accountdesk.ui import labels
-from accountdesk.ui.dialogs import error_text
+from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.dialogs import error_text
 
 ERROR_STYLE = "border: 1px solid #b91c1c;"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
-from accountdesk.core import archive
-from accountdesk.core.models import cents_to_decimal
-from accountdesk.ui import labels
+from accountdesk.core.archive import records as archive
+from accountdesk.core.storage.models import cents_to_decimal
 from accountdesk.ui.customers.record_dialogs import (
     ContactDialog,
     FeedbackDialog,
@@ -14,6 +13,7 @@ from accountdesk.ui.customers.record_dialogs import (
     TransactionDialog,
 )
 from accountdesk.ui.customers.tab_base import RecordTableTab, as_dict
+from accountdesk.ui.kit import labels
 
 CONTACT_KEYS = ("id", "version", "name", "position", "phone", "email", "wechat", "is_primary", "birth_calendar",
                 "birth_year", "birth_month", "birth_day", "birth_leap_month", "notes")

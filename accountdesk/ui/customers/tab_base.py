@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.changes import Changes
-from accountdesk.ui.retranslate import Retranslating
+from accountdesk.ui.kit.retranslate import Retranslating
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -6,9 +6,9 @@ import sqlite3
 
 import openpyxl
 
-from accountdesk.core.excel.benchmarks import export_floor, export_timed, import_floor, make_customer_sheet
-from accountdesk.core.excel.exporter import ExportColumn
-from accountdesk.core.excel.importer import ImportOptions, import_file, read_for_import
+from accountdesk.bench.excel_work import export_floor, export_timed, import_floor, make_customer_sheet
+from accountdesk.core.excel.exports.writer import ExportColumn
+from accountdesk.core.excel.imports.importer import ImportOptions, import_file, read_for_import
 
 
 def test_generated_sheet_imports_every_row(sqlite_db, tmp_path):

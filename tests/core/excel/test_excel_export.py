@@ -11,10 +11,10 @@ from excel_corpus import write_xlsx
 from openpyxl.styles import Font, PatternFill
 from sqlalchemy import select
 
-from accountdesk.core.excel.exporter import export_workbook
-from accountdesk.core.excel.importer import ImportOptions, import_file, read_for_import
+from accountdesk.core.excel.exports.workbook import export_workbook
+from accountdesk.core.excel.imports.importer import ImportOptions, import_file, read_for_import
 from accountdesk.core.i18n import set_language
-from accountdesk.core.models import Customer
+from accountdesk.core.storage.models import Customer
 
 CUSTOMERS = [["客户编号", "客户名称", "联系方式", "公司名称", "生日", "备注"],
              ["C1", "上海某某贸易有限公司", "13800138000", "上海某某贸易有限公司", date(1980, 1, 5), "=HYPERLINK(\"http://x\")"],
@@ -114,7 +114,7 @@ def test_template_keeps_its_styles_and_title(filled, tmp_path, today):
 
 
 def test_revisits_export(filled, tmp_path, today):
-    from accountdesk.core.models import RevisitPlan
+    from accountdesk.core.storage.models import RevisitPlan
 
     with filled.write() as session:
         customer = session.scalar(select(Customer).where(Customer.code == "C1"))
@@ -127,7 +127,6 @@ def test_revisits_export(filled, tmp_path, today):
 
 
 def test_customers_export_round_trip(filled, tmp_path, today):
-    pytest.importorskip("accountdesk.core.exports")
     out = tmp_path / "customers.xlsx"
     with filled.session() as session:
         assert export_workbook(session, "customers", out, as_of=today) == 3
@@ -139,7 +138,6 @@ def test_customers_export_round_trip(filled, tmp_path, today):
 
 
 def test_tiers_export(filled, tmp_path, today):
-    pytest.importorskip("accountdesk.core.exports")
     out = tmp_path / "tiers.xlsx"
     with filled.session() as session:
         assert export_workbook(session, "tiers", out, as_of=today) == 3
@@ -150,7 +148,7 @@ def test_tiers_export(filled, tmp_path, today):
 def test_every_row_keeps_its_own_values_and_formats(tmp_path):
     from decimal import Decimal
 
-    from accountdesk.core.excel.exporter import ExportColumn, write_table
+    from accountdesk.core.excel.exports.writer import ExportColumn, write_table
 
     columns = [ExportColumn("code", "客户编号"), ExportColumn("spend", "累计消费(元)", "money"),
                ExportColumn("score", "得分", "number"), ExportColumn("first", "首次购买", "date"),

@@ -8,11 +8,16 @@ import pytest
 from excel_corpus import messy_customer_sheet, write_csv, write_xlsx
 from sqlalchemy import func, select
 
-from accountdesk.core.excel.batches import list_imports, undo_import
-from accountdesk.core.excel.importer import ImportOptions, StrictImportRefused, import_file, read_for_import
+from accountdesk.core.archive.search import search_customer_ids
+from accountdesk.core.excel.imports.batches import list_imports, undo_import
+from accountdesk.core.excel.imports.importer import (
+    ImportOptions,
+    StrictImportRefused,
+    import_file,
+    read_for_import,
+)
 from accountdesk.core.i18n import AccountDeskError
-from accountdesk.core.models import AuditEntry, Customer, ImportBatch, ImportRecord, User
-from accountdesk.core.search import search_customer_ids
+from accountdesk.core.storage.models import AuditEntry, Customer, ImportBatch, ImportRecord, User
 
 
 def run(db, path, kind="customers", *, dry_run=False, **options):
@@ -147,7 +152,7 @@ def test_strict_writes_nothing_when_a_row_is_rejected(db, tmp_path):
 
 def test_a_failure_midway_leaves_the_database_as_before(db, tmp_path, monkeypatch):
     run(db, write_xlsx(tmp_path / "base.xlsx", BASE))
-    from accountdesk.core.excel import batches
+    from accountdesk.core.excel.imports import batches
 
     real = batches._apply_updates
 
@@ -230,7 +235,7 @@ def test_an_update_leaves_grades_to_tiering(db, tmp_path):
 
 
 def test_cancelling_from_progress_writes_nothing(db, tmp_path):
-    from accountdesk.core.excel.importer import ImportCancelled
+    from accountdesk.core.excel.imports.importer import ImportCancelled
 
     calls = []
 
@@ -247,7 +252,7 @@ def test_cancelling_from_progress_writes_nothing(db, tmp_path):
 
 
 def test_an_import_and_its_undo_tell_other_team_members(db, tmp_path):
-    from accountdesk.core.change_counter import read_change_counter
+    from accountdesk.core.storage.change_counter import read_change_counter
 
     def counter() -> int:
         with db.session() as session:

@@ -7,10 +7,10 @@ from datetime import date, datetime, timezone
 from excel_corpus import transactions_rows, write_xlsx
 from sqlalchemy import select
 
-from accountdesk.core.excel.batches import undo_import
-from accountdesk.core.excel.importer import ImportOptions, import_file, read_for_import
-from accountdesk.core.models import Contact, Customer, Interaction, Transaction
-from accountdesk.core.search import search_customer_ids
+from accountdesk.core.archive.search import search_customer_ids
+from accountdesk.core.excel.imports.batches import undo_import
+from accountdesk.core.excel.imports.importer import ImportOptions, import_file, read_for_import
+from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction
 
 CUSTOMERS = [["客户编号", "客户名称", "联系方式"],
              ["C1", "上海某某贸易有限公司", "13800138000"],

@@ -22,8 +22,8 @@ from excel_corpus import (
     zip_bomb_xlsx,
 )
 
-from accountdesk.core.excel.limits import HostileFileError, SpreadsheetError
-from accountdesk.core.excel.reader import read_sheet
+from accountdesk.core.excel.read.limits import HostileFileError, SpreadsheetError
+from accountdesk.core.excel.read.reader import read_sheet
 
 
 def _refused(path, error=SpreadsheetError):
@@ -162,10 +162,11 @@ def _with_dtd(data: bytes, encoding: str = "UTF-8") -> str:
 
 
 def _export_into(template, out):
-    from accountdesk.core.excel.exporter import ExportColumn, write_table
+    from accountdesk.core.excel.exports.templates import write_into_template
+    from accountdesk.core.excel.exports.writer import ExportColumn
 
     columns = [ExportColumn("code", "客户编号"), ExportColumn("name", "客户名称")]
-    return write_table(out, "客户", columns, [["C1", "甲"]], template=template)
+    return write_into_template(template, out, columns, [["C1", "甲"]], "customers")
 
 
 def test_the_template_itself_fills_in(tmp_path):

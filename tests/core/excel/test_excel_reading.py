@@ -14,9 +14,9 @@ from excel_corpus import (
     write_xlsx,
 )
 
-from accountdesk.core.excel.headers import detect_header
-from accountdesk.core.excel.importer import read_for_import
-from accountdesk.core.excel.reader import read_sheet
+from accountdesk.core.excel.imports.importer import read_for_import
+from accountdesk.core.excel.read.headers import detect_header
+from accountdesk.core.excel.read.reader import read_sheet
 from accountdesk.core.i18n import AccountDeskError
 
 
@@ -129,8 +129,8 @@ def test_excel_sep_hint_line(tmp_path):
 
 
 def test_a_mapping_chosen_by_hand_is_remembered_for_the_layout(db, tmp_path):
-    from accountdesk.core.excel.headers import mapping_from_columns
-    from accountdesk.core.excel.importer import detect_mapping, remember_mapping
+    from accountdesk.core.excel.imports.importer import detect_mapping, remember_mapping
+    from accountdesk.core.excel.read.headers import mapping_from_columns
 
     path = write_xlsx(tmp_path / "odd.xlsx", [["客户名称", "手机", "座机"], ["甲公司", "13800138000", "021-61234567"]])
     sheet = read_sheet(path)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from accountdesk.core.excel import values as v
+from accountdesk.core.excel.read import values as v
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -181,8 +181,8 @@ def test_tiers_as_sheets_write_them():
 
 @pytest.mark.parametrize("prepared", [True, False])
 def test_batch_search_keys_equal_the_archive_ones(prepared):
-    from accountdesk.core.excel.searchkeys import SearchKeyBuilder
-    from accountdesk.core.search import build_search_key
+    from accountdesk.core.archive.search import build_search_key
+    from accountdesk.core.excel.imports.searchkeys import SearchKeyBuilder
 
     samples = [
         ("上海某某贸易有限公司", "C000001", "13800138000", ["张伟", "上海某某贸易有限公司"]),

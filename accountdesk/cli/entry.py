@@ -1,0 +1,164 @@
+"""The command line's entry point: the parser of every command (the stable contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from accountdesk import __version__
+from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
+from accountdesk.cli.output import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    database_target,
+    parse_date,
+    say,
+)
+from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
+from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
+from accountdesk.cli.tiers import cmd_retier
+from accountdesk.core.i18n import AccountDeskError, Message, set_language
+
+# --- GUI -------------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    # The core (SQLAlchemy and friends) is imported before Qt on purpose: PySide6 inspects
+    # every module imported after it, which made start-up about half a second slower.
+    import accountdesk.core.archive.records  # noqa: F401
+    import accountdesk.core.storage.database  # noqa: F401
+    from accountdesk.ui.app import run_app
+
+    return run_app(database_target(args), user=args.user)
+
+
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from accountdesk.bench import run_bench_command
+
+    return run_bench_command(customers=args.customers, as_json=args.json, keep=args.keep)
+
+
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+
+def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    # The options are accepted before and after the command; after it, they must not reset
+    # what was given before it, hence SUPPRESS as the default there.
+    common = argparse.ArgumentParser(add_help=False)
+    default = None if top_level else argparse.SUPPRESS
+    common.add_argument("--db", default=default, help="database file path or postgresql:// URL (default: the user data directory)")
+    common.add_argument("--user", default=default, help="your name in the audit trail (default: the login name)")
+    common.add_argument("--lang", default=default, choices=["zh", "en"], help="language of messages (default: the system's)")
+    common.add_argument(
+        "--json", action="store_true", default=False if top_level else argparse.SUPPRESS, help="print one JSON document"
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(top_level=False)
+
+    parser = argparse.ArgumentParser(
+        prog="accountdesk",
+        description="AccountDesk 客户分级维护台 — with no command, opens the desktop application",
+        parents=[_common_options(top_level=True)],
+    )
+    parser.add_argument("--version", action="version", version=f"AccountDesk {__version__}")
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    demo = add("demo", cmd_demo, "fill a database with realistic demo data")
+    demo.add_argument("--customers", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--today", type=parse_date, help=argparse.SUPPRESS)
+
+    imp = add("import", cmd_import, "import customers, contacts, transactions or interactions from Excel/CSV")
+    imp.add_argument("kind", choices=["customers", "contacts", "transactions", "interactions"])
+    imp.add_argument("file")
+    imp.add_argument("--sheet")
+    imp.add_argument("--on-duplicate", choices=["skip", "update", "new"], default="skip")
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--errors", metavar="OUT.xlsx")
+    imp.add_argument("--strict", action="store_true")
+    imp.add_argument("--create-customers", action="store_true", help="create unknown customers named by rows")
+
+    exp = add("export", cmd_export, "export to .xlsx, .csv or .json (revisits also to .ics)")
+    exp.add_argument("kind", choices=["customers", "tiers", "transactions", "interactions", "revisits"])
+    exp.add_argument("out")
+    exp.add_argument("--template", metavar="T.xlsx")
+    exp.add_argument("--as-of", type=parse_date)
+
+    retier = add("retier", cmd_retier, "re-grade every customer and report the changes")
+    retier.add_argument("--as-of", type=parse_date)
+    retier.add_argument("--dry-run", action="store_true")
+    retier.add_argument("--explain", metavar="CODE", help="show one customer's score breakdown instead")
+
+    rem = add("reminders", cmd_reminders, "reminders due (care, revisits, churn)")
+    rem.add_argument("--date", type=parse_date)
+    rem.add_argument("--days", type=int, default=7)
+
+    sheets = add("sheets", cmd_sheets, "printable revisit sheets (PDF)")
+    sheets.add_argument("out")
+    sheets.add_argument("--from", dest="date_from", type=parse_date)
+    sheets.add_argument("--to", dest="date_to", type=parse_date)
+    sheets.add_argument("--owner")
+
+    backup = add("backup", cmd_backup, "make a verified backup of the database")
+    backup.add_argument("--to", metavar="DIR")
+    restore = add("restore", cmd_restore, "replace the database with a backup (the current one is backed up first)")
+    restore.add_argument("file")
+    add("check", cmd_check, "check that the database is sound")
+    add("migrate", cmd_migrate, "upgrade the database schema (after a backup)")
+    merge = add("merge", cmd_merge, "merge a diverged copy of the database into this one")
+    merge.add_argument("other")
+    merge.add_argument("--dry-run", action="store_true")
+    share = add("share", cmd_share, "mark the file for team use on a shared drive (on) or single use (off)")
+    share.add_argument("state", choices=["on", "off"])
+    bench = add("bench", cmd_bench, "the performance table")
+    bench.add_argument("--customers", type=int, default=10_000)
+    bench.add_argument("--keep", metavar="DIR", help="keep the generated files in DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)  # None follows the system
+    try:
+        return args.handler(args)
+    except UsageError as error:
+        parser.error(str(error))
+    except AccountDeskError as error:
+        say(error.message, err=True)
+        return EXIT_FAILED
+    except FileNotFoundError as error:
+        say(Message(f"找不到文件：{error.filename}", f"File not found: {error.filename}"), err=True)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (`accountdesk reminders | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return EXIT_FAILED
+
+
+def main_gui() -> int:
+    return main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

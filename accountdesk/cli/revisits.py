@@ -1,0 +1,86 @@
+"""`reminders` and `sheets`: what is due, and the printed revisit sheets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from accountdesk.cli.output import EXIT_OK, UsageError, open_db, say
+from accountdesk.core.i18n import Message
+from accountdesk.core.reminders.centre import due_reminders
+from accountdesk.core.reminders.runs import KIND_NAMES, run_generation
+from accountdesk.core.revisits.sheets import revisit_sheet_data, weekly_plan_data
+from accountdesk.printing.pdf import render_revisit_sheets
+
+# --- reminders -------------------------------------------------------------------------------
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    database = open_db(args)
+    try:
+        return run_reminders_command(database, today=args.date or date.today(), days=args.days, as_json=args.json)
+    finally:
+        database.dispose()
+
+
+# --- sheets ----------------------------------------------------------------------------------
+
+
+def cmd_sheets(args: argparse.Namespace) -> int:
+    database = open_db(args)
+    try:
+        return run_sheets_command(database, Path(args.out), start=args.date_from, end=args.date_to, owner=args.owner)
+    finally:
+        database.dispose()
+
+
+
+
+def run_reminders_command(database, today: date, days: int, as_json: bool) -> int:
+    """`accountdesk reminders`: catch up (raise what is due), then list what is due by today + days."""
+    report = None if database.read_only else run_generation(database, today)
+    with database.session() as session:
+        rows = due_reminders(session, today, days)
+    if as_json:
+        json.dump([row.as_json() for row in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    horizon = today + timedelta(days=max(0, days))
+    if report is not None and report.total_created:
+        print(report.summary())
+    print(Message(f"截至 {horizon.isoformat()} 的提醒：{len(rows)} 条", f"Reminders due by {horizon.isoformat()}: {len(rows)}"))
+    for row in rows:
+        who = f" [{row.customer_code}]" if row.customer_code else ""
+        print(f"{row.due_on.isoformat()}  {KIND_NAMES.get(row.kind, Message(row.kind, row.kind))!s:<8} "
+              f"{row.subject()}{who}  ({row.state})")
+    return 0
+
+
+
+
+def run_sheets_command(database, out: Path, start: date | None, end: date | None, owner: str | None) -> int:
+    """`accountdesk sheets`: print the revisit sheets due from `start` (today) to `end` (start + 6)."""
+    today = date.today()
+    start = start or today
+    end = end or start + timedelta(days=6)
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
+    with database.session() as session:
+        sheets = revisit_sheet_data(session, start, end, owner, as_of=today)
+        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1)
+    pages = render_revisit_sheets(sheets, weekly, Path(out), printed_on=today, owner=owner)
+    period = f"{start.isoformat()} – {end.isoformat()}"
+    if not sheets:
+        say(Message(
+            f"{period} 没有计划中的回访；已只写入回访计划页（{pages} 页）：{out}",
+            f"No revisits planned for {period}; wrote the plan page only ({pages} page): {out}",
+        ))
+    else:
+        say(Message(
+            f"已生成 {pages} 页（回访计划 + {len(sheets)} 张回访单，{period}）：{out}",
+            f"Wrote {pages} pages (plan + {len(sheets)} revisit sheets, {period}): {out}",
+        ))
+    return EXIT_OK

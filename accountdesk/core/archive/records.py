@@ -1,0 +1,546 @@
+"""The customer archive (客户档案): customers, contacts, transactions, interactions, feedback, owners and tags."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from accountdesk.core.archive.customer_list import (  # noqa: F401  (the list is part of the archive's API)
+    SORTABLE,
+    CustomerFilter,
+    CustomerRow,
+    count_customers,
+    customer_ids,
+    customer_rows,
+    filtered_customers,
+    planned_state,
+)
+from accountdesk.core.archive.search import customer_search_key
+from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError and FIELD_LABELS are part of the API)
+    FIELD_LABELS,
+    NotFoundError,
+    apply_values,
+    clean_amount,
+    clean_choice,
+    clean_date,
+    clean_instant,
+    clean_int,
+    clean_text,
+    get_row,
+    invalid,
+    restore_row,
+    soft_delete,
+    touch,
+)
+from accountdesk.core.changes import Changes, changes_of
+from accountdesk.core.i18n import ValidationError
+from accountdesk.core.storage.models import (
+    FEEDBACK_KINDS,
+    INTERACTION_KINDS,
+    LIFECYCLE_STAGES,
+    NEED_TYPES,
+    Contact,
+    Customer,
+    Feedback,
+    Interaction,
+    Tag,
+    Transaction,
+    User,
+    utcnow,
+)
+from accountdesk.core.team.conflicts import ConflictError, check_version
+
+__all__ = ["ConflictError", "changes_of", "Changes"]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CODE_NUMBER = re.compile(r"(\d+)$")
+# Fields that feed the search key: changing one recomputes it.
+_SEARCH_FIELDS = {"name", "code", "phone", "company", "contact_person"}
+
+# --- users and tags -------------------------------------------------------------------------
+
+
+def ensure_user(session: Session, name: str, display_name: str | None = None) -> User:
+    name = clean_text(name, "owner", 64, required=True)  # type: ignore[assignment]
+    user = session.scalar(select(User).where(User.name == name))
+    if user is None:
+        user = User(name=name, display_name=display_name or name)
+        session.add(user)
+        session.flush()
+    elif user.deleted_at is not None:
+        user.deleted_at = None
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).where(User.deleted_at.is_(None)).order_by(User.name)))
+
+
+def list_tags(session: Session) -> list[Tag]:
+    return list(session.scalars(select(Tag).where(Tag.deleted_at.is_(None)).order_by(Tag.name)))
+
+
+def set_customer_tags(session: Session, customer_id: int, names: list[str]) -> Customer:
+    customer = get_customer(session, customer_id)
+    wanted = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    tags = []
+    for name in wanted:
+        tag = session.scalar(select(Tag).where(Tag.name == name))
+        if tag is None:
+            tag = Tag(name=clean_text(name, "tag", 64, required=True))
+            session.add(tag)
+        tags.append(tag)
+    before = ", ".join(sorted(t.name for t in customer.tags))
+    customer.tags = tags
+    after = ", ".join(sorted(t.name for t in tags))
+    if before != after:
+        # Tags live in an association table the flush hook does not see: note the change here.
+        touch(customer)
+        from accountdesk.core.storage.models import AuditEntry
+
+        session.flush()
+        session.add(AuditEntry(user=session.info.get("user"), entity="customers", entity_uid=customer.uid,
+                               customer_id=customer.id, action="update", field="tags",
+                               old_value=before or None, new_value=after or None))
+        changes_of(session).customers.add(customer.id)
+    return customer
+
+
+def add_tag_to_customers(session: Session, ids: list[int], name: str) -> int:
+    count = 0
+    for customer_id in ids:
+        customer = get_customer(session, customer_id)
+        names = [t.name for t in customer.tags]
+        if name not in names:
+            set_customer_tags(session, customer_id, [*names, name])
+            count += 1
+    return count
+
+
+# --- customers ------------------------------------------------------------------------------
+
+
+def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    text_fields = {"name": 200, "company": 200, "contact_person": 100, "phone": 40, "email": 200,
+                   "position": 100, "address": 300, "industry": 100, "source": 100, "notes": 100_000,
+                   "tier_lock_reason": 10_000, "purchasing_power": 8}
+    for key, value in fields.items():
+        if key in text_fields:
+            values[key] = clean_text(value, key, text_fields[key], required=(key == "name"))
+        elif key == "code":
+            values[key] = clean_text(value, key, 32)
+        elif key in ("birthday", "cooperation_since"):
+            values[key] = clean_date(value, key)
+        elif key == "stage":
+            values[key] = clean_choice(value, key, LIFECYCLE_STAGES)
+        elif key == "need_type":
+            values[key] = clean_choice(value, key, NEED_TYPES)
+        elif key in ("referrals", "followers"):
+            values[key] = clean_int(value, key, 0, 10**9) or 0
+        elif key == "tier":
+            values[key] = clean_text(value, key, 16)
+        elif key == "tier_locked":
+            values[key] = bool(value)
+        elif key == "owner_id":
+            values[key] = None if value in (None, "") else get_row(session, User, int(value)).id
+        elif key == "owner":
+            values["owner_id"] = ensure_user(session, value).id if value else None
+        else:
+            raise ValidationError(f"客户没有字段“{key}”", f"customers have no field '{key}'", field=key)
+    if "email" in values and values["email"] and not _EMAIL.match(values["email"]):
+        raise invalid("email", f"“{values['email']}”不是有效的邮箱地址", f"'{values['email']}' is not a valid email address")
+    if "phone" in values and values["phone"] and len(re.sub(r"\D", "", values["phone"])) < 5:
+        raise invalid("phone", f"“{values['phone']}”不像电话号码", f"'{values['phone']}' does not look like a phone number")
+    if creating and not values.get("name"):
+        raise invalid("name", "不能为空", "must not be empty")
+    return values
+
+
+def next_customer_code(session: Session, prefix: str = "C") -> str:
+    codes = session.scalars(select(Customer.code).where(Customer.code.like(f"{prefix}%"))).all()
+    highest = 0
+    for code in codes:
+        match = _CODE_NUMBER.search(code)
+        if match and code[: match.start()] == prefix:
+            highest = max(highest, int(match.group(1)))
+    return f"{prefix}{highest + 1:06d}"
+
+
+def _check_code_free(session: Session, code: str, customer_id: int | None) -> None:
+    query = select(Customer.id).where(Customer.code == code, Customer.deleted_at.is_(None))
+    if customer_id is not None:
+        query = query.where(Customer.id != customer_id)
+    if session.scalar(query) is not None:
+        raise invalid("code", f"“{code}”已被其他客户使用", f"'{code}' is already used by another customer")
+
+
+def _refresh_search_key(session: Session, customer: Customer) -> None:
+    # No autoflush here: the edit and its new key go out in one flush, so one version bump.
+    with session.no_autoflush:
+        contacts = session.scalars(select(Contact).where(Contact.customer_id == customer.id)).all() if customer.id else []
+    customer.search_key = customer_search_key(customer, contacts)
+
+
+def create_customer(session: Session, fields: dict[str, Any]) -> Customer:
+    values = _customer_values(session, fields, creating=True)
+    code = values.get("code") or next_customer_code(session)
+    values["code"] = code
+    _check_code_free(session, code, None)
+    customer = Customer(**values)
+    customer.search_key = customer_search_key(customer)
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def get_customer(session: Session, customer_id: int, *, include_deleted: bool = False) -> Customer:
+    return get_row(session, Customer, customer_id, include_deleted=include_deleted)
+
+
+def update_customer(
+    session: Session, customer_id: int, changes: dict[str, Any], *, expected_version: int | None = None
+) -> Customer:
+    customer = get_customer(session, customer_id)
+    values = _customer_values(session, changes, creating=False)
+    check_version(customer, expected_version, values)
+    if values.get("code"):
+        _check_code_free(session, values["code"], customer.id)
+    elif "code" in values:
+        raise invalid("code", "不能为空", "must not be empty")
+    if "name" in values and not values["name"]:
+        raise invalid("name", "不能为空", "must not be empty")
+    apply_values(customer, values)
+    if _SEARCH_FIELDS & values.keys():
+        _refresh_search_key(session, customer)
+    session.flush()
+    return customer
+
+
+def delete_customer(session: Session, customer_id: int) -> Customer:
+    return soft_delete(session, Customer, customer_id)
+
+
+def restore_customer(session: Session, customer_id: int) -> Customer:
+    customer = get_customer(session, customer_id, include_deleted=True)
+    _check_code_free(session, customer.code, customer.id)
+    return restore_row(session, Customer, customer_id)
+
+
+def assign_owner(session: Session, ids: list[int], owner_name: str | None) -> int:
+    owner_id = ensure_user(session, owner_name).id if owner_name else None
+    changed = 0
+    for customer_id in ids:
+        customer = get_customer(session, customer_id)
+        if customer.owner_id != owner_id:
+            customer.owner_id = owner_id
+            changed += 1
+    session.flush()
+    return changed
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _contact_values(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    text_fields = {"name": 100, "phone": 40, "email": 200, "wechat": 100, "position": 100, "notes": 100_000}
+    for key, value in fields.items():
+        if key in text_fields:
+            values[key] = clean_text(value, key, text_fields[key], required=(key == "name"))
+        elif key == "is_primary":
+            values[key] = bool(value)
+        elif key == "birth_calendar":
+            values[key] = clean_choice(value or "solar", key, ("solar", "lunar"))
+        elif key == "birth_leap_month":
+            values[key] = bool(value)
+        elif key == "birth_year":
+            values[key] = clean_int(value, key, 1900, 2100)
+        elif key == "birth_month":
+            values[key] = clean_int(value, key, 1, 12)
+        elif key == "birth_day":
+            values[key] = clean_int(value, key, 1, 31)
+        elif key == "birthday":
+            # A solar date given whole: split into its parts.
+            day = clean_date(value, key)
+            values.update(birth_calendar="solar", birth_leap_month=False,
+                          birth_year=day.year if day else None, birth_month=day.month if day else None,
+                          birth_day=day.day if day else None)
+        else:
+            raise ValidationError(f"联系人没有字段“{key}”", f"contacts have no field '{key}'", field=key)
+    if creating and not values.get("name"):
+        raise invalid("name", "不能为空", "must not be empty")
+    if "email" in values and values["email"] and not _EMAIL.match(values["email"]):
+        raise invalid("email", f"“{values['email']}”不是有效的邮箱地址", f"'{values['email']}' is not a valid email address")
+    return values
+
+
+def _check_birthday(contact: Contact) -> None:
+    month, day = contact.birth_month, contact.birth_day
+    if (month is None) != (day is None):
+        raise invalid("birth_day", "生日需同时填写月和日", "a birthday needs both month and day")
+    if month is None:
+        return
+    limit = 30 if contact.birth_calendar == "lunar" else _DAYS_IN_MONTH[month - 1]
+    if day > limit:  # type: ignore[operator]
+        raise invalid("birth_day", f"{month} 月没有 {day} 日", f"month {month} has no day {day}")
+    if contact.birth_leap_month and contact.birth_calendar != "lunar":
+        raise invalid("birth_calendar", "只有农历生日可以是闰月", "only a lunar birthday can be in a leap month")
+
+
+def add_contact(session: Session, customer_id: int, fields: dict[str, Any]) -> Contact:
+    customer = get_customer(session, customer_id)
+    contact = Contact(customer_id=customer.id, **_contact_values(fields, creating=True))
+    if contact.birth_calendar is None:
+        contact.birth_calendar = "solar"
+    _check_birthday(contact)
+    session.add(contact)
+    session.flush()
+    _refresh_search_key(session, customer)
+    session.flush()
+    return contact
+
+
+def update_contact(session: Session, contact_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Contact:
+    contact = get_row(session, Contact, contact_id)
+    values = _contact_values(changes, creating=False)
+    check_version(contact, expected_version, values)
+    if "name" in values and not values["name"]:
+        raise invalid("name", "不能为空", "must not be empty")
+    apply_values(contact, values)
+    _check_birthday(contact)
+    session.flush()
+    if {"name", "phone"} & values.keys():
+        _refresh_search_key(session, get_customer(session, contact.customer_id))
+        session.flush()
+    return contact
+
+
+def delete_contact(session: Session, contact_id: int) -> Contact:
+    contact = soft_delete(session, Contact, contact_id)
+    _refresh_search_key(session, get_customer(session, contact.customer_id))
+    session.flush()
+    return contact
+
+
+def restore_contact(session: Session, contact_id: int) -> Contact:
+    contact = restore_row(session, Contact, contact_id)
+    _refresh_search_key(session, get_customer(session, contact.customer_id))
+    session.flush()
+    return contact
+
+
+def list_contacts(session: Session, customer_id: int, *, include_deleted: bool = False) -> list[Contact]:
+    query = select(Contact).where(Contact.customer_id == customer_id)
+    if not include_deleted:
+        query = query.where(Contact.deleted_at.is_(None))
+    return list(session.scalars(query.order_by(Contact.is_primary.desc(), Contact.id)))
+
+
+# --- transactions ---------------------------------------------------------------------------
+
+
+def _transaction_values(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "occurred_on":
+            values[key] = clean_date(value, key, required=True)
+        elif key == "amount":
+            values["amount_cents"] = clean_amount(value)
+        elif key == "amount_cents":
+            values[key] = int(value)
+        elif key == "product":
+            values[key] = clean_text(value, key, 200)
+        elif key == "quantity":
+            values[key] = clean_int(value, "quantity", 0, 10**9)
+        elif key == "notes":
+            values[key] = clean_text(value, key, 100_000)
+        else:
+            raise ValidationError(f"交易没有字段“{key}”", f"transactions have no field '{key}'", field=key)
+    if creating:
+        if "occurred_on" not in values:
+            raise invalid("occurred_on", "不能为空", "must not be empty")
+        if "amount_cents" not in values:
+            raise invalid("amount", "不能为空", "must not be empty")
+    return values
+
+
+def add_transaction(session: Session, customer_id: int, fields: dict[str, Any]) -> Transaction:
+    customer = get_customer(session, customer_id)
+    transaction = Transaction(customer_id=customer.id, **_transaction_values(fields, creating=True))
+    session.add(transaction)
+    session.flush()
+    return transaction
+
+
+def update_transaction(session: Session, transaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Transaction:
+    transaction = get_row(session, Transaction, transaction_id)
+    values = _transaction_values(changes, creating=False)
+    check_version(transaction, expected_version, values)
+    apply_values(transaction, values)
+    session.flush()
+    return transaction
+
+
+def delete_transaction(session: Session, transaction_id: int) -> Transaction:
+    return soft_delete(session, Transaction, transaction_id)
+
+
+def restore_transaction(session: Session, transaction_id: int) -> Transaction:
+    return restore_row(session, Transaction, transaction_id)
+
+
+def list_transactions(session: Session, customer_id: int, *, include_deleted: bool = False) -> list[Transaction]:
+    query = select(Transaction).where(Transaction.customer_id == customer_id)
+    if not include_deleted:
+        query = query.where(Transaction.deleted_at.is_(None))
+    return list(session.scalars(query.order_by(Transaction.occurred_on.desc(), Transaction.id.desc())))
+
+
+# --- interactions ---------------------------------------------------------------------------
+
+
+def _interaction_values(session: Session, fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "kind":
+            values[key] = clean_choice(value, key, INTERACTION_KINDS)
+        elif key == "occurred_at":
+            values[key] = clean_instant(value, key)
+        elif key in ("summary", "outcome", "next_step"):
+            values[key] = clean_text(value, key, 100_000)
+        elif key == "satisfaction":
+            values[key] = clean_int(value, key, 1, 5)
+        elif key == "contact_id":
+            values[key] = None if value in (None, "") else get_row(session, Contact, int(value)).id
+        elif key == "user_id":
+            values[key] = None if value in (None, "") else int(value)
+        else:
+            raise ValidationError(f"互动记录没有字段“{key}”", f"interactions have no field '{key}'", field=key)
+    if creating:
+        if not values.get("kind"):
+            raise invalid("kind", "不能为空", "must not be empty")
+        values.setdefault("occurred_at", utcnow())
+    return values
+
+
+def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) -> Interaction:
+    customer = get_customer(session, customer_id)
+    values = _interaction_values(session, fields, creating=True)
+    if "user_id" not in values:
+        user_name = session.info.get("user")
+        if user_name:
+            values["user_id"] = ensure_user(session, user_name).id
+    interaction = Interaction(customer_id=customer.id, **values)
+    session.add(interaction)
+    session.flush()
+    # Any logged contact restarts the customer's revisit cadence (last contact + tier interval).
+    from accountdesk.core.revisits.plans import reset_cadence
+
+    reset_cadence(session, customer.id)
+    return interaction
+
+
+def update_interaction(session: Session, interaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Interaction:
+    interaction = get_row(session, Interaction, interaction_id)
+    values = _interaction_values(session, changes, creating=False)
+    check_version(interaction, expected_version, values)
+    apply_values(interaction, values)
+    session.flush()
+    return interaction
+
+
+def delete_interaction(session: Session, interaction_id: int) -> Interaction:
+    return soft_delete(session, Interaction, interaction_id)
+
+
+def restore_interaction(session: Session, interaction_id: int) -> Interaction:
+    return restore_row(session, Interaction, interaction_id)
+
+
+def list_interactions(session: Session, customer_id: int, *, include_deleted: bool = False) -> list[Interaction]:
+    query = select(Interaction).where(Interaction.customer_id == customer_id)
+    if not include_deleted:
+        query = query.where(Interaction.deleted_at.is_(None))
+    return list(session.scalars(query.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())))
+
+
+# --- feedback -------------------------------------------------------------------------------
+
+
+def _feedback_values(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "kind":
+            values[key] = clean_choice(value, key, FEEDBACK_KINDS)
+        elif key in ("received_on", "resolved_on"):
+            values[key] = clean_date(value, key)
+        elif key == "content":
+            values[key] = clean_text(value, key, 100_000, required=True)
+        elif key == "resolution":
+            values[key] = clean_text(value, key, 100_000)
+        elif key == "resolved":
+            values[key] = bool(value)
+        else:
+            raise ValidationError(f"反馈没有字段“{key}”", f"feedback has no field '{key}'", field=key)
+    if creating:
+        for required in ("kind", "content"):
+            if not values.get(required):
+                raise invalid(required, "不能为空", "must not be empty")
+        values.setdefault("received_on", date.today())
+        if values["received_on"] is None:
+            values["received_on"] = date.today()
+    return values
+
+
+def add_feedback(session: Session, customer_id: int, fields: dict[str, Any]) -> Feedback:
+    customer = get_customer(session, customer_id)
+    feedback = Feedback(customer_id=customer.id, **_feedback_values(fields, creating=True))
+    session.add(feedback)
+    session.flush()
+    return feedback
+
+
+def update_feedback(session: Session, feedback_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Feedback:
+    feedback = get_row(session, Feedback, feedback_id)
+    values = _feedback_values(changes, creating=False)
+    check_version(feedback, expected_version, values)
+    apply_values(feedback, values)
+    session.flush()
+    return feedback
+
+
+def resolve_feedback(session: Session, feedback_id: int, resolution: str | None, resolved_on: date) -> Feedback:
+    return update_feedback(session, feedback_id, {"resolved": True, "resolution": resolution, "resolved_on": resolved_on})
+
+
+def delete_feedback(session: Session, feedback_id: int) -> Feedback:
+    return soft_delete(session, Feedback, feedback_id)
+
+
+def restore_feedback(session: Session, feedback_id: int) -> Feedback:
+    return restore_row(session, Feedback, feedback_id)
+
+
+def list_feedback(session: Session, customer_id: int, *, include_deleted: bool = False) -> list[Feedback]:
+    query = select(Feedback).where(Feedback.customer_id == customer_id)
+    if not include_deleted:
+        query = query.where(Feedback.deleted_at.is_(None))
+    return list(session.scalars(query.order_by(Feedback.received_on.desc(), Feedback.id.desc())))
+
+
+def open_complaints(session: Session, customer_id: int) -> list[Feedback]:
+    return list(
+        session.scalars(
+            select(Feedback)
+            .where(and_(Feedback.customer_id == customer_id, Feedback.kind == "complaint",
+                        Feedback.resolved.is_(False), Feedback.deleted_at.is_(None)))
+            .order_by(Feedback.received_on)
+        )
+    )

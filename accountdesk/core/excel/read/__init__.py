@@ -1,0 +1,1 @@
+"""Reading sheets: the readers (calamine, CSV), hostile-file limits, headers and cell values."""

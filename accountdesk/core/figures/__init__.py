@@ -1,0 +1,1 @@
+"""The kept per-customer figures that grading and the churn check read."""

@@ -1,0 +1,1 @@
+"""Assessment figures (考核): retention, satisfaction, value, tier migration, per owner and per period."""

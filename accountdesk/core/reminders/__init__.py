@@ -1,0 +1,2 @@
+"""Reminders: care dates (solar and lunar birthdays, festivals, anniversaries), churn warnings, the
+reminder runs and the reminder centre."""

@@ -1,0 +1,319 @@
+"""Backups of a database: consistent copies (SQLite backup API; a server copied table by table
+into an AccountDesk file), verified, rotated (7 daily, 4 weekly, 12 monthly), listed and restored."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.storage.sqlite_file import (
+    BACKUP_SUFFIX,
+    _backup_target,
+    _folder,
+    _verify_and_keep,
+    backup_dir_for,
+    backup_sqlite_file,
+    integrity_problems,
+)
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+DAILY_LABEL = "daily"
+# Rotation never deletes a backup a person asked for by hand.
+PROTECTED_LABELS = frozenset({"manual"})
+_BACKUP_NAME = re.compile(
+    r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<label>[A-Za-z0-9_.-]+?)" + re.escape(BACKUP_SUFFIX) + "$"
+)
+
+
+def backup_dir_for_database(database) -> Path:
+    """The backup folder of an open database: per file, or per server database."""
+    if database.path is not None:
+        return backup_dir_for(Path(database.path))
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database.url)
+    return _folder(f"server-{url.database or 'db'}", url.render_as_string(hide_password=True))
+
+
+def copy_server_to_file(database, target: Path) -> None:
+    """Copy every table of a server database into a new AccountDesk file with the same schema."""
+    from sqlalchemy import insert, select
+
+    from accountdesk.core.storage.database import head_revision, open_database
+    from accountdesk.core.storage.models import Base, Meta
+
+    revision = database.schema_revision()
+    if revision != head_revision():
+        raise AccountDeskError(
+            f"服务器数据库的结构版本（{revision}）与本程序（{head_revision()}）不同，无法备份为文件。",
+            f"The server database's schema ({revision}) differs from this AccountDesk's ({head_revision()}); "
+            "it cannot be backed up to a file.",
+        )
+    copy = open_database(target, user=database.user, migrate=True, backup_dir=target.parent)
+    try:
+        tables = [t for t in Base.metadata.sorted_tables if t.name != Meta.__tablename__]
+        with database.engine.connect() as source, copy.engine.begin() as destination:
+            for table in reversed(tables):
+                destination.execute(table.delete())  # the defaults a new file starts with
+            for table in tables:
+                result = source.execution_options(yield_per=2000).execute(select(table))
+                for rows in result.partitions():
+                    destination.execute(insert(table), [dict(row._mapping) for row in rows])
+            for key, value in source.execute(select(Meta.key, Meta.value)):
+                if key != "shared":  # the copy is a file for one person until marked otherwise
+                    destination.execute(Meta.__table__.delete().where(Meta.key == key))
+                    destination.execute(insert(Meta.__table__).values(key=key, value=value))
+    finally:
+        copy.dispose()
+    for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
+def backup_database(
+    database, dest_dir: Path | None = None, *, label: str = "manual", taken_at: datetime | None = None,
+) -> Path:
+    """A verified backup of an open database: a file's consistent copy, or a server copied into a file."""
+    if database.path is not None:
+        return backup_sqlite_file(database.path, dest_dir, label=label, taken_at=taken_at)
+    from sqlalchemy.engine import make_url
+
+    stem = f"server-{make_url(database.url).database or 'db'}"
+    target = _backup_target(dest_dir or backup_dir_for_database(database), stem, label, taken_at)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        copy_server_to_file(database, partial)
+        connection = sqlite3.connect(partial)
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+    except BaseException:
+        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return _verify_and_keep(partial, target)
+
+
+# --- listing and rotation -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: when it was taken (from its name), why, and how big it is."""
+
+    path: Path
+    taken_at: datetime
+    label: str
+    size: int
+
+    @property
+    def local_date(self) -> date:
+        return self.taken_at.astimezone().date()
+
+    def as_dict(self) -> dict:
+        return {"path": str(self.path), "taken_at": self.taken_at.isoformat(), "label": self.label, "size": self.size}
+
+
+def parse_backup_name(path: Path) -> BackupInfo | None:
+    match = _BACKUP_NAME.match(path.name)
+    if not match:
+        return None
+    taken_at = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return BackupInfo(path=path, taken_at=taken_at, label=match["label"], size=size)
+
+
+def backups_in(folder: Path) -> list[BackupInfo]:
+    """The backups in a folder, newest first (other files there are ignored)."""
+    if not folder.is_dir():
+        return []
+    found = [info for info in map(parse_backup_name, folder.iterdir()) if info is not None]
+    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+
+
+def list_backups(database) -> list[BackupInfo]:
+    """The backups of an open database, newest first (for the restore dialog and the CLI)."""
+    return backups_in(backup_dir_for_database(database))
+
+
+def backups_to_keep(backups: list[BackupInfo], today: date) -> set[Path]:
+    """Grandfather-father-son: the newest backup of each of the last 7 days, 4 weeks and
+    12 months that have one; everything from today on; anything made by hand."""
+    keep = {b.path for b in backups if b.label in PROTECTED_LABELS or b.local_date >= today}
+    automatic = sorted((b for b in backups if b.label not in PROTECTED_LABELS), key=lambda b: b.taken_at, reverse=True)
+    periods = (
+        (lambda d: d, KEEP_DAILY),
+        (lambda d: d.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda d: (d.year, d.month), KEEP_MONTHLY),
+    )
+    for period_of, count in periods:
+        seen: set = set()
+        for backup in automatic:
+            period = period_of(backup.local_date)
+            if period in seen:
+                continue
+            seen.add(period)
+            keep.add(backup.path)
+            if len(seen) == count:
+                break
+    return keep
+
+
+def rotate_backups(folder: Path, today: date) -> list[Path]:
+    """Delete the backups rotation no longer keeps; returns what was deleted."""
+    backups = backups_in(folder)
+    keep = backups_to_keep(backups, today)
+    deleted = []
+    for backup in backups:
+        if backup.path not in keep:
+            try:
+                backup.path.unlink()
+                deleted.append(backup.path)
+            except OSError:
+                pass  # in use or read-only: try again at the next rotation
+    return deleted
+
+
+def daily_backup_if_due(
+    database, today: date, *, folder: Path | None = None, now: datetime | None = None,
+) -> Path | None:
+    """Take today's backup unless one exists, then rotate; returns the new backup or None.
+
+    Idempotent (the scheduler may call it at start and every few hours, on every team
+    member's machine: each keeps its own daily backups).
+    """
+    folder = folder or backup_dir_for_database(database)
+    if any(b.label == DAILY_LABEL and b.local_date >= today for b in backups_in(folder)):
+        return None
+    # Named for the given day even when the clock disagrees, so a pinned day behaves.
+    taken_at = now or datetime.combine(today, datetime.now().time()).astimezone()
+    path = backup_database(database, folder, label=DAILY_LABEL, taken_at=taken_at)
+    rotate_backups(folder, today)
+    return path
+
+
+# --- restore --------------------------------------------------------------------------------
+
+
+def _set_file_mode(target: Path, shared: bool) -> None:
+    """After a restore the file keeps the team/single mode it had (the backup may differ)."""
+    connection = sqlite3.connect(target, timeout=15, isolation_level=None)
+    try:
+        connection.execute(
+            "INSERT INTO meta(key, value) VALUES ('shared', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            ("1" if shared else "0",),
+        )
+        # Someone may have it open; each client sets the journal mode from meta when it connects.
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.execute(f"PRAGMA journal_mode={'DELETE' if shared else 'WAL'}")
+    finally:
+        connection.close()
+
+
+def restore_database(source: Path, target: Path) -> Path | None:
+    """Replace `target` with the backup `source`; the current `target` is backed up first.
+
+    Returns where that safety backup went (None when there was no database to keep).
+    """
+    from accountdesk.core.storage.database import NotAnAccountDeskDatabase, known_revisions, read_sqlite_facts
+
+    source, target = Path(source), Path(target)
+    if not source.is_file():
+        raise AccountDeskError(f"找不到备份文件“{source}”。", f"The backup '{source}' was not found.")
+    try:
+        facts = read_sqlite_facts(source)  # refuses anything that is not an AccountDesk database
+        problems = integrity_problems(source)
+    except sqlite3.DatabaseError as error:  # so malformed SQLite cannot even read its schema
+        facts, problems = None, [str(error)]
+    if facts is not None and facts.revision is not None and facts.revision not in known_revisions():
+        raise AccountDeskError(
+            f"备份“{source}”来自更新版本的 AccountDesk，无法恢复；请先升级本程序。",
+            f"The backup '{source}' comes from a newer AccountDesk and cannot be restored; upgrade first.",
+        )
+    if problems:
+        raise AccountDeskError(
+            f"备份文件“{source}”已损坏，未恢复：{'; '.join(problems[:3])}",
+            f"The backup '{source}' is damaged and was not restored: {'; '.join(problems[:3])}",
+        )
+    if target.exists() and source.resolve() == target.resolve():
+        raise AccountDeskError("备份文件就是当前数据库本身。", "The backup is the database itself.")
+    shared = False
+    safety = None
+    if target.exists():
+        # Never overwrite another program's file: the target must be ours too.
+        try:
+            shared = read_sqlite_facts(target).shared
+            safety = backup_sqlite_file(target, label="before-restore")
+        except (sqlite3.DatabaseError, AccountDeskError) as error:
+            if isinstance(error, NotAnAccountDeskDatabase):
+                raise
+            # A damaged database (the usual reason to restore): keep it as it is, byte for byte.
+            safety = _backup_target(backup_dir_for(target), target.stem, "damaged-before-restore", None)
+            shutil.copyfile(target, safety)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target, timeout=15)
+    try:
+        # The backup API writes the pages under the destination's own lock and journal, so a
+        # crash half-way leaves the old database, never a mixture.
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    _set_file_mode(target, shared)
+    return safety
+
+
+class CheckReport:
+    """What `accountdesk check` found."""
+
+    def __init__(self, name: str, revision: str | None, head: str | None, problems: list[str], counts: dict[str, int]):
+        self.name, self.revision, self.head, self.problems, self.counts = name, revision, head, problems, counts
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        return {"database": self.name, "ok": self.ok, "schema": self.revision, "head": self.head,
+                "problems": self.problems, "counts": self.counts}
+
+    def summary(self) -> str:
+        from accountdesk.core.i18n import Message
+
+        counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        if self.ok:
+            return str(Message(f"数据库完好：{self.name}（结构 {self.revision}；{counts}）",
+                               f"Database is sound: {self.name} (schema {self.revision}; {counts})"))
+        return str(Message(f"数据库有问题：{self.name}\n" + "\n".join(self.problems),
+                           f"Database has problems: {self.name}\n" + "\n".join(self.problems)))
+
+
+def check_database(database) -> CheckReport:
+    from sqlalchemy import func, select
+
+    from accountdesk.core.storage.database import head_revision
+    from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction
+
+    problems: list[str] = []
+    if database.path is not None:
+        problems += integrity_problems(database.path)
+    revision = database.schema_revision()
+    head = head_revision()
+    if revision != head and not database.read_only:
+        problems.append(f"schema {revision} is not the current {head}: run 'accountdesk migrate'")
+    counts = {}
+    with database.session() as session:
+        for label, model in (("customers", Customer), ("contacts", Contact),
+                             ("transactions", Transaction), ("interactions", Interaction)):
+            counts[label] = session.scalar(
+                select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
+    return CheckReport(database.display_name, revision, head, problems, counts)

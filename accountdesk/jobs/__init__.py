@@ -1,0 +1,1 @@
+"""Background jobs (APScheduler) that call core services: reminders, the nightly re-grade, backups."""

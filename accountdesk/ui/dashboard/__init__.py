@@ -1,0 +1,1 @@
+"""统计: the statistics page, its tables and charts."""

@@ -1,0 +1,42 @@
+"""Shows the crash safety net's report: an unhandled exception, and where its log is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from accountdesk.crashlog import install_excepthook
+from accountdesk.ui.kit.dialogs import DialogService
+
+
+class CrashReporter(QObject):
+    """Receives unhandled exceptions from any thread and tells the user on the GUI thread."""
+
+    # Emitted from whichever thread failed; the queued connection brings it to the GUI thread.
+    crashed = Signal(str, str)
+
+    def __init__(self, dialogs: DialogService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dialogs = dialogs
+        self.shown: list[tuple[str, str]] = []
+        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def report(self, summary: str, log_path: Path) -> None:
+        self.crashed.emit(summary, str(log_path))
+
+    @Slot(str, str)
+    def _show(self, summary: str, log_path: str) -> None:
+        self.shown.append((summary, log_path))
+        self.dialogs.error(
+            None,
+            self.tr("Something went wrong"),
+            self.tr("AccountDesk met an unexpected error. Nothing was half-saved: the action that failed "
+                    "was rolled back.\n\n%1\n\nThe details are in the log:\n%2\n\n"
+                    "Please send that file to whoever supports AccountDesk for you.")
+            .replace("%1", summary)
+            .replace("%2", log_path),
+        )
+
+    def install(self) -> None:
+        install_excepthook(self.report)

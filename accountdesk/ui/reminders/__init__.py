@@ -1,0 +1,1 @@
+"""提醒中心: the reminder centre page and its table."""

@@ -1,0 +1,1 @@
+"""设置: the scoring sheet editor, tier policies, reminder settings, the user and the database."""

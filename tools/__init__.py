@@ -1,0 +1,1 @@
+"""Developer tools: README screenshots, translation files, the bundled font."""
