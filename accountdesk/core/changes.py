@@ -36,5 +36,13 @@ class Changes:
 
 
 def changes_of(session) -> Changes:
-    """What a session's flushes changed so far (ORM changes; bulk statements report their own)."""
+    """What a session changed so far: its ORM flushes (storage/audit.py) and every bulk writer,
+    which records here too (record()), so callers announce what the core did, never a guess."""
     return session.info.setdefault("changes", Changes())
+
+
+def record(session, changes: Changes) -> Changes:
+    """Add what a bulk statement changed to the session's record; returns the whole record."""
+    merged = changes_of(session) | changes
+    session.info["changes"] = merged
+    return merged

@@ -155,3 +155,30 @@ def test_other_errors_are_not_retried():
     with pytest.raises(OperationalError):
         run_with_retry(broken, attempts=3, sleep=lambda _: None)
     assert len(calls) == 1
+
+
+def test_a_phone_saved_while_a_regrade_runs_is_no_conflict(db):
+    """The form loaded the customer, the nightly re-grade moved its tier, the person saves: the
+    re-grade wrote only derived columns, so the version the form holds is still the row's."""
+    from datetime import date
+
+    from accountdesk.core.archive.records import update_customer
+    from accountdesk.core.storage.models import AuditEntry, Transaction
+    from accountdesk.core.tiering.regrade import regrade_all
+
+    customer_id = _add_customer(db, phone="111")
+    with db.write() as session:
+        session.add(Transaction(customer_id=customer_id, occurred_on=date(2026, 11, 1), amount_cents=5_000_000))
+    with db.session() as session:
+        loaded = session.get(Customer, customer_id)
+        form_version, tier_before = loaded.version, loaded.tier
+    with db.write() as session:
+        regrade_all(session, date(2026, 12, 3))
+    with db.write() as session:  # no ConflictError
+        update_customer(session, customer_id, {"phone": "13800000000"}, expected_version=form_version)
+    with db.session() as session:
+        saved = session.get(Customer, customer_id)
+        assert saved.phone == "13800000000" and saved.tier != tier_before and saved.tier is not None
+        assert saved.version == form_version + 1
+        fields = {entry.field for entry in session.query(AuditEntry).filter_by(customer_id=customer_id)}
+        assert "phone" in fields and "tier" not in fields  # the tier history, not the audit, records grades

@@ -17,7 +17,8 @@ from accountdesk.core.i18n import Message
 from accountdesk.core.reminders.settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import SOURCES, Candidate
 from accountdesk.core.revisits.plans import PLANNER, close_open_reminders, plan_revisits, serialize_generation
-from accountdesk.core.storage.bulk_rows import existing_keys, insert_rows, new_uids
+from accountdesk.core.storage.bulk import new_uids
+from accountdesk.core.storage.bulk_rows import existing_keys, insert_rows
 from accountdesk.core.storage.database import settled_before
 from accountdesk.core.storage.models import (
     Contact,

@@ -12,7 +12,8 @@ from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.storage.bulk_rows import insert_rows, new_uids
+from accountdesk.core.storage.bulk import new_uids
+from accountdesk.core.storage.bulk_rows import insert_rows
 from accountdesk.core.storage.models import (
     INTERACTION_KINDS,
     Customer,

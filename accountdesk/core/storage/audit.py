@@ -9,7 +9,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import changes_of
-from accountdesk.core.storage.models import AuditEntry, Customer, Tracked, new_uid, utcnow
+from accountdesk.core.storage.models import DERIVED_COLUMNS, AuditEntry, Customer, Tracked, new_uid, utcnow
 
 # Bookkeeping columns that change on every save and say nothing to a reader.
 UNAUDITED = {"id", "uid", "created_at", "updated_at", "updated_by", "version", "search_key"}
@@ -68,10 +68,23 @@ def _column_keys(obj: Tracked) -> list[str]:
     return [attr.key for attr in inspect(obj).mapper.column_attrs if attr.key not in UNAUDITED]
 
 
+def _changed_columns(obj: Tracked) -> dict[str, tuple[object, object]]:
+    """Column → (old, new) for what really changed in this flush (bookkeeping columns aside)."""
+    state = inspect(obj)
+    changed = {}
+    for key in _column_keys(obj):
+        history = state.attrs[key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if old != new:
+            changed[key] = (old, new)
+    return changed
+
+
 @event.listens_for(Session, "before_flush")
 def _stamp_and_audit(session: Session, _context, _instances) -> None:
-    if session.info.get("skip_audit"):
-        return
     user = session.info.get("user")
     now = utcnow()
     pending: list[tuple[Tracked, str, list[tuple[str | None, str | None, str | None]]]] = []
@@ -83,27 +96,25 @@ def _stamp_and_audit(session: Session, _context, _instances) -> None:
     for obj in session.dirty:
         if not isinstance(obj, Tracked) or not session.is_modified(obj, include_collections=False):
             continue
-        state = inspect(obj)
-        fields = []
+        changed = _changed_columns(obj)
+        derived = DERIVED_COLUMNS.get(obj.__tablename__, frozenset())
+        if not changed or all(key in derived for key in changed):
+            continue  # nothing, or only what the system derives: no stamp, no version, no audit
+        version = inspect(obj).attrs["version"]
+        if not version.history.has_changes():  # a writer that sets the version itself is left be
+            obj.version = (version.loaded_value if isinstance(version.loaded_value, int) else obj.version) + 1
+        obj.updated_by = user
+        obj.updated_at = now
         action = "update"
-        for key in _column_keys(obj):
-            history = state.attrs[key].history
-            if not history.has_changes():
-                continue
-            old = history.deleted[0] if history.deleted else None
-            new = history.added[0] if history.added else None
-            if old == new:
-                continue
+        fields = []
+        for key, (old, new) in changed.items():
             if key == "deleted_at":
                 action = "delete" if new is not None else "restore"
                 continue
             fields.append((key, _text(old), _text(new)))
-        if not fields and action == "update":
-            continue
-        obj.updated_by = user
-        obj.updated_at = now
         pending.append((obj, action, fields))
-    session.info.setdefault("audit_pending", []).extend(pending)
+    if not session.info.get("skip_audit"):
+        session.info.setdefault("audit_pending", []).extend(pending)
 
 
 @event.listens_for(Session, "after_flush")

@@ -8,34 +8,14 @@ to what each driver stores, and sent with one executemany.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
+from accountdesk.core.storage.models import DERIVED_COLUMNS
 from accountdesk.core.storage.sql import dialect_name
-
-
-def new_uids(count: int) -> list[str]:
-    """`count` random (version 4) UUIDs from one read of the OS random source, in sorted order.
-
-    Still random identities; handing them out in order makes the unique index on `uid` grow at
-    one end instead of touching a random page per row, which is most of a bulk insert's cost.
-    The version and variant bits are set on the bytes directly: building uuid.UUID objects cost
-    more than the inserts of a 100,000-row run.
-    """
-    pool = bytearray(os.urandom(16 * count))
-    pool[6::16] = bytes((byte & 0x0F) | 0x40 for byte in pool[6::16])
-    pool[8::16] = bytes((byte & 0x3F) | 0x80 for byte in pool[8::16])
-    text = pool.hex()
-    uids = []
-    for start in range(0, 32 * count, 32):
-        h = text[start:start + 32]
-        uids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    uids.sort()
-    return uids
 
 
 def _instant(postgres: bool) -> Callable[[object], object]:
@@ -85,6 +65,37 @@ def _converter(column_type: object, postgres: bool) -> Callable[[object], object
     return None
 
 
+def _driver_form(table: Table, columns: list[str], rows: list[tuple], postgres: bool) -> list[tuple]:
+    """Rows with each value as the driver stores it (a trailing id, past `columns`, is left as is).
+    Column by column rather than value by value: most columns need no conversion at all."""
+    converters = [(index, convert) for index, name in enumerate(columns)
+                  if (convert := _converter(table.c[name].type, postgres)) is not None]
+    if not converters:
+        return rows
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, convert in converters:
+            values[index] = convert(values[index])
+        converted.append(tuple(values))
+    return converted
+
+
+def update_derived(session: Session, table: Table, columns: list[str], rows: list[tuple]) -> int:
+    """UPDATE what the system derives (models.DERIVED_COLUMNS) for rows given as (values…, id):
+    the row's version and its updated_at/updated_by stay as the last person left them, so a
+    background job never makes a person's save a conflict. Returns the rows written."""
+    outside = set(columns) - DERIVED_COLUMNS.get(table.name, frozenset())
+    if outside:
+        raise ValueError(f"{table.name}: {sorted(outside)} are edited by people; write them through the ORM")
+    if not rows:
+        return 0
+    rows = _driver_form(table, columns, rows, dialect_name(session) == "postgresql")
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    driver_executemany(session.connection(), f"UPDATE {table.name} SET {assignments} WHERE id = ?", rows)
+    return len(rows)
+
+
 def driver_executemany(connection: Connection, sql: str, rows: list[tuple]) -> None:
     """executemany straight to the driver, `sql` written with ? marks: at many thousand rows
     SQLAlchemy's per-row parameter handling costs more than the database's own work, so rows
@@ -109,18 +120,7 @@ def insert_rows(session: Session, table: Table, columns: list[str], rows: list[t
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(marks)})"
     if ignore_conflicts_on:
         sql += f" ON CONFLICT ({ignore_conflicts_on}) DO NOTHING"
-    # Column by column rather than value by value: most columns need no conversion at all.
-    converters = [(index, convert) for index, name in enumerate(columns)
-                  if (convert := _converter(table.c[name].type, postgres)) is not None]
-    converted: list[tuple] = rows
-    if converters:
-        converted = []
-        for row in rows:
-            values = list(row)
-            for index, convert in converters:
-                values[index] = convert(values[index])
-            converted.append(tuple(values))
-    result = session.connection().exec_driver_sql(sql, converted)
+    result = session.connection().exec_driver_sql(sql, _driver_form(table, columns, rows, postgres))
     return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else len(rows)
 
 

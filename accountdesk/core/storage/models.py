@@ -69,6 +69,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# What the system derives and writes itself (re-grading): these columns sit outside the row's
+# optimistic-lock version and its updated_at/updated_by stamps, so the nightly re-grade never
+# collides with a person typing a phone number. Their history is the tier history.
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {
+    "customers": frozenset({"tier", "score", "stage", "rfm_segment"}),
+}
+
+
 # Partial and expression indexes live in the migrations alone: declaring `sqlite_where` /
 # `postgresql_where` here made SQLAlchemy import the whole PostgreSQL dialect at every start.
 # Autogenerate (migrations/env.py) and the schema test leave exactly these alone.
@@ -100,7 +108,10 @@ class Tracked:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.version}
+        # The version is bumped by the audit hook (storage/audit.py), and only for what a person
+        # edits: a background job writing DERIVED_COLUMNS never turns a person's save into a
+        # conflict. Every UPDATE still checks the version it read.
+        return {"version_id_col": cls.version, "version_id_generator": False}
 
     @property
     def is_deleted(self) -> bool:

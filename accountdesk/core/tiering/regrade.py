@@ -4,10 +4,8 @@ policies live in explain.py, overrides.py and policies.py and are re-exported he
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -15,10 +13,11 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.changes import Changes
+from accountdesk.core.changes import Changes, record
 from accountdesk.core.figures import grading_figures as customer_figures
 from accountdesk.core.i18n import Message
-from accountdesk.core.storage.bulk_rows import driver_executemany
+from accountdesk.core.storage.bulk import new_uids, roomy_cache
+from accountdesk.core.storage.bulk_rows import insert_rows, update_derived
 from accountdesk.core.storage.models import Customer, ScoringModel, TierChange, utcnow
 from accountdesk.core.storage.sql import driver_rows
 from accountdesk.core.tiering.explain import CriterionScore, ScoreBreakdown, score_breakdown
@@ -261,50 +260,11 @@ def preview_model(session: Session, definition: dict, as_of: date) -> RegradeRep
     return report
 
 
-def _driver_value(connection, column, value):
-    """A value as the driver takes it for `column` (e.g. an instant as SQLite's stored text)."""
-    processor = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
-    return processor(value) if processor else value
-
-
-def _fresh_uids(count: int) -> list[str]:
-    """`count` new UUID texts in the time-ordered layout (version 7: milliseconds, then a batch
-    counter, then random bits). Made in one go, since uuid4() per row costs a third of a second
-    at 100,000 rows, and in rising order, so the unique index on uid grows at its end."""
-    millis = time.time_ns() // 1_000_000
-    noise = os.urandom(8 * count)
-    uids = []
-    for index in range(count):
-        tail = int.from_bytes(noise[8 * index : 8 * index + 8], "big") & ((1 << 42) - 1)
-        # 48 bits time | version 7 | 32-bit counter split over rand_a and rand_b | variant | 42 random bits
-        value = (millis << 80) | (0x7 << 76) | ((index >> 20) << 64) | (0b10 << 62) | ((index & 0xFFFFF) << 42) | tail
-        h = f"{value:032x}"
-        uids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    return uids
-
-
-@contextmanager
-def _roomy_page_cache(connection):
-    """On SQLite, a 64 MB page cache while one transaction rewrites many thousand rows, so
-    changed pages are not spilled to the journal again and again; the default comes back after."""
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql("PRAGMA cache_size=-65536")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
-
-
 def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of: date,
                 moves: list[TierMove], reason: str | None) -> tuple[int, set[int]]:
-    """Bulk writes of only the rows that changed: they bypass the ORM audit on purpose (the
-    tier history is the record) and so stamp updated_at/updated_by/version themselves."""
-    connection = session.connection()
-    user = session.info.get("user")
-    now = _driver_value(connection, Customer.__table__.c.updated_at, utcnow())
+    """Write only the rows that changed. Tier, score, stage and segment are derived columns: they
+    leave the customer's version and its updated_at/updated_by alone (a person editing the customer
+    meanwhile saves without a conflict); the tier history is their record."""
     rows = []
     for customer_id, state in grading.states.items():
         tier = grading.tiers[customer_id]
@@ -312,41 +272,34 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
         stage = grading.stages[customer_id]
         segment = grading.segments[customer_id]
         if tier != state.tier or score != state.score or stage != state.stage or segment != state.segment:
-            rows.append((tier, score, stage, segment, now, user, customer_id))
+            rows.append((tier, score, stage, segment, customer_id))
     if not rows and not moves:
         return 0, set()
-    with _roomy_page_cache(connection):
-        _write_rows(connection, rows, moves, model, as_of, reason, now, user)
+    changed = {row[-1] for row in rows}
+    with roomy_cache(session.connection(), 64):
+        update_derived(session, Customer.__table__, ["tier", "score", "stage", "rfm_segment"], rows)
+        if moves:
+            _record_moves(session, moves, model, as_of, reason)
+    record(session, Changes(customers=changed, tiers=True))
     # Customers already loaded in this session now hold stale values; reload them on next use.
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Customer):
             session.expire(obj)
-    return len(rows), {row[-1] for row in rows}
+    return len(rows), changed
 
 
-def _write_rows(connection, rows: list[tuple], moves: list[TierMove], model: ScoringModel, as_of: date,
-                reason: str | None, now, user: str | None) -> None:
-    if rows:
-        driver_executemany(
-            connection,
-            "UPDATE customers SET tier = ?, score = ?, stage = ?, rfm_segment = ?, updated_at = ?, "
-            "updated_by = ?, version = version + 1 WHERE id = ?",
-            rows,
-        )
-    if moves:
-        text = reason or f"重新分级（截至 {as_of.isoformat()}） / re-grade as of {as_of.isoformat()}"
-        manual = _driver_value(connection, TierChange.__table__.c.manual, False)
-        driver_executemany(
-            connection,
-            "INSERT INTO tier_changes (uid, created_at, updated_at, updated_by, version, customer_id, "
-            "changed_at, old_tier, new_tier, score, model_id, model_version, manual, reason) "
-            "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (uid, now, now, user, move.customer_id, now, move.old_tier, move.new_tier, move.score,
-                 model.id, model.version, manual, text)
-                for uid, move in zip(_fresh_uids(len(moves)), moves, strict=True)
-            ],
-        )
+def _record_moves(session: Session, moves: list[TierMove], model: ScoringModel, as_of: date,
+                  reason: str | None) -> None:
+    text = reason or f"重新分级（截至 {as_of.isoformat()}） / re-grade as of {as_of.isoformat()}"
+    now = utcnow()
+    user = session.info.get("user")
+    columns = ["uid", "created_at", "updated_at", "updated_by", "version", "customer_id", "changed_at",
+               "old_tier", "new_tier", "score", "model_id", "model_version", "manual", "reason"]
+    insert_rows(session, TierChange.__table__, columns, [
+        (uid, now, now, user, 1, move.customer_id, now, move.old_tier, move.new_tier, move.score,
+         model.id, model.version, False, text)
+        for uid, move in zip(new_uids(len(moves)), moves, strict=True)
+    ])
 
 
 # --- command line ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 from accountdesk.core.changes import Changes
 from accountdesk.core.reminders.centre import count_due
 from accountdesk.core.reminders.runs import GenerationReport
+from accountdesk.core.tiering.regrade import RegradeReport
 from accountdesk.core.time import local_zone
 from accountdesk.jobs.scheduler import JOB_REGRADE, JOB_REMINDERS, AppScheduler, JobResult
 from accountdesk.ui.kit.dialogs import error_text
@@ -89,9 +90,8 @@ class SchedulerBridge(QObject):
             return
         if result.job == JOB_REMINDERS and isinstance(result.result, GenerationReport):
             self._reminders_done(result.result)
-        elif result.job == JOB_REGRADE:
-            # A nightly re-grade moves tiers, and with them revisit intervals and the lists.
-            self.context.hub.announce(Changes(tiers=True, customer_list=True, revisits=True))
+        elif result.job == JOB_REGRADE and isinstance(result.result, RegradeReport):
+            self.context.hub.announce(result.result.as_changes())
 
     def _reminders_done(self, report: GenerationReport) -> None:
         changes = report.changes

@@ -431,7 +431,7 @@ class ScoringEditor(Retranslating, QWidget):
             self.context.operations.mutate(
                 lambda session: regrade_all(session, today).summary(),
                 lambda summary: self.context.hub.status_message.emit(str(summary)),
-                initiator=self, label=self.tr("Re-grading…"), changes=Changes(tiers=True, everything=True))
+                initiator=self, label=self.tr("Re-grading…"))
 
     def _stored(self, model_id: int, message: str) -> None:
         self.reload_models(select_id=model_id)

@@ -520,7 +520,7 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
             self.context.hub.status_message.emit(str(report.summary()))
 
         self.context.operations.mutate(work, done, self._regrade_failed, initiator=self, progress=True,
-                                       label=self.tr("Re-grading"), changes=Changes(tiers=True, everything=True))
+                                       label=self.tr("Re-grading"))
 
     def _regrade_failed(self, error: BaseException) -> None:
         self._regrade_finished()
