@@ -519,7 +519,8 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
             self._regrade_finished()
             self.context.hub.status_message.emit(str(report.summary()))
 
-        self.context.operations.mutate(work, done, self._regrade_failed, initiator=self, progress=True,
+        # No initiator: the cards move when the announcement reloads the columns.
+        self.context.operations.mutate(work, done, self._regrade_failed, progress=True,
                                        label=self.tr("Re-grading"))
 
     def _regrade_failed(self, error: BaseException) -> None:
