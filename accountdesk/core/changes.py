@@ -35,6 +35,35 @@ class Changes:
         return cls(everything=True)
 
 
+# Which part of the interface a table's rows show up in.
+TABLE_FLAGS = {
+    "customers": "customer_list",
+    "contacts": "contacts",
+    "transactions": "transactions",
+    "interactions": "interactions",
+    "feedback": "feedback",
+    "revisit_plans": "revisits",
+    "reminders": "reminders",
+    "scoring_models": "tiers",
+    "tier_policies": "tiers",
+    "tier_changes": "tiers",
+    "settings": "settings",
+    "users": "users",
+    "tags": "customer_list",
+    "customer_tags": "customer_list",
+}
+
+
+def changes_for_table(name: str, customer_ids=()) -> Changes:
+    """What writing rows of table `name` (of these customers) changed, for a statement that wrote
+    many rows at once; an ORM flush reports per row (storage/audit.py)."""
+    changes = Changes(customers=set(customer_ids))
+    flag = TABLE_FLAGS.get(name)
+    if flag:
+        setattr(changes, flag, True)
+    return changes
+
+
 def changes_of(session) -> Changes:
     """What a session changed so far: its ORM flushes (storage/audit.py) and every bulk writer,
     which records here too (record()), so callers announce what the core did, never a guess."""

@@ -246,3 +246,24 @@ def test_in_memory_search_index_agrees_with_the_database_search(db):
         for typed in ["z", "zh", "zha", "zhang", "zhang s", "zhang sm", "zhangj", "z", "", "138", "1380013",
                       "0013 zs", "_", "%", "北京", "bjxc", "c9", "00"]:
             assert index.find(typed) == archive.customer_ids(session, archive.CustomerFilter(text=typed)), typed
+
+
+def test_bulk_writers_report_what_they_changed_and_count_for_colleagues(db, today):
+    """A raw statement no longer leaves colleagues' views stale: planning revisits through the
+    driver records its changes and bumps the change counter like an ORM save."""
+    from accountdesk.core.changes import changes_of
+    from accountdesk.core.revisits.plans import plan_revisits
+    from accountdesk.core.storage.change_counter import read_change_counter
+
+    with db.write() as session:
+        customer = archive.create_customer(session, {"name": "上海明远贸易有限公司"})
+        customer_id = customer.id
+    with db.session() as session:
+        before = read_change_counter(session.connection())
+    with db.write() as session:
+        session.info.pop("changes", None)
+        assert plan_revisits(session, today) >= 1
+        recorded = changes_of(session)
+    assert recorded.revisits and customer_id in recorded.customers
+    with db.session() as session:
+        assert read_change_counter(session.connection()) == before + 1

@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.changes import changes_of
+from accountdesk.core.changes import TABLE_FLAGS, changes_of
 from accountdesk.core.storage.models import DERIVED_COLUMNS, AuditEntry, Customer, Tracked, new_uid, utcnow
 
 # Bookkeeping columns that change on every save and say nothing to a reader.
@@ -33,23 +33,6 @@ def _customer_id(obj: Tracked) -> int | None:
     return getattr(obj, "customer_id", None)
 
 
-# Which part of the interface a table's rows show up in.
-_TABLE_CHANGES = {
-    "contacts": "contacts",
-    "transactions": "transactions",
-    "interactions": "interactions",
-    "feedback": "feedback",
-    "revisit_plans": "revisits",
-    "reminders": "reminders",
-    "scoring_models": "tiers",
-    "tier_policies": "tiers",
-    "tier_changes": "tiers",
-    "settings": "settings",
-    "users": "users",
-    "tags": "customer_list",
-}
-
-
 def _note_change(session: Session, obj: Tracked, action: str) -> None:
     changes = changes_of(session)
     customer_id = _customer_id(obj)
@@ -59,7 +42,7 @@ def _note_change(session: Session, obj: Tracked, action: str) -> None:
         if action != "update":
             changes.customer_list = True
         return
-    flag = _TABLE_CHANGES.get(obj.__tablename__)
+    flag = TABLE_FLAGS.get(obj.__tablename__)
     if flag:
         setattr(changes, flag, True)
 

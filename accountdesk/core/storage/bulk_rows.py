@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
+from accountdesk.core.storage.change_counter import note_write
 from accountdesk.core.storage.models import DERIVED_COLUMNS
 from accountdesk.core.storage.sql import dialect_name
 
@@ -81,6 +82,15 @@ def _driver_form(table: Table, columns: list[str], rows: list[tuple], postgres: 
     return converted
 
 
+def _note_rows(session: Session, table: Table, columns: list[str], rows: list[tuple]) -> None:
+    """Count a driver-level insert like any other write, naming the customers it touched."""
+    customer_ids: set = set()
+    if "customer_id" in columns:
+        index = columns.index("customer_id")
+        customer_ids = {row[index] for row in rows if row[index] is not None}
+    note_write(session, table.name, customer_ids)
+
+
 def update_derived(session: Session, table: Table, columns: list[str], rows: list[tuple]) -> int:
     """UPDATE what the system derives (models.DERIVED_COLUMNS) for rows given as (values…, id):
     the row's version and its updated_at/updated_by stay as the last person left them, so a
@@ -93,6 +103,7 @@ def update_derived(session: Session, table: Table, columns: list[str], rows: lis
     rows = _driver_form(table, columns, rows, dialect_name(session) == "postgresql")
     assignments = ", ".join(f"{name} = ?" for name in columns)
     driver_executemany(session.connection(), f"UPDATE {table.name} SET {assignments} WHERE id = ?", rows)
+    note_write(session, table.name, {row[-1] for row in rows} if table.name == "customers" else ())
     return len(rows)
 
 
@@ -121,6 +132,7 @@ def insert_rows(session: Session, table: Table, columns: list[str], rows: list[t
     if ignore_conflicts_on:
         sql += f" ON CONFLICT ({ignore_conflicts_on}) DO NOTHING"
     result = session.connection().exec_driver_sql(sql, _driver_form(table, columns, rows, postgres))
+    _note_rows(session, table, columns, rows)
     return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else len(rows)
 
 

@@ -15,6 +15,7 @@ import weakref
 from sqlalchemy import BigInteger, Pool, String, cast, event, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
+from accountdesk.core.changes import changes_for_table, record
 from accountdesk.core.storage.models import TRACKED_MODELS, AuditEntry, Meta, Tracked
 
 CHANGE_COUNTER_KEY = "change_counter"
@@ -41,14 +42,23 @@ def _note_orm_write(session: Session, context) -> None:
         session.info[_FLAG] = True
 
 
+def note_write(session: Session, table_name: str, customer_ids=()) -> None:
+    """A statement wrote many rows of `table_name` at once: count it for the change counter and
+    record what it changed, as a flush does for the rows it writes."""
+    if table_name in _TRACKED_TABLES:
+        session.info[_FLAG] = True
+        record(session, changes_for_table(table_name, customer_ids))
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _note_statement_write(state: ORMExecuteState) -> None:
-    # Bulk Core statements run through the session (imports, demo data, merge) count too.
+    # Bulk Core statements run through the session (imports, demo data, merge, planning) count too.
     if not (state.is_insert or state.is_update or state.is_delete):
         return
     table = getattr(state.statement, "table", None)
-    if getattr(table, "name", None) in _TRACKED_TABLES:
-        state.session.info[_FLAG] = True
+    name = getattr(table, "name", None)
+    if name:
+        note_write(state.session, name)
 
 
 @event.listens_for(Session, "before_commit")

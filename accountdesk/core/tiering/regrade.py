@@ -280,7 +280,7 @@ def _write_back(session: Session, grading: _Grading, model: ScoringModel, as_of:
         update_derived(session, Customer.__table__, ["tier", "score", "stage", "rfm_segment"], rows)
         if moves:
             _record_moves(session, moves, model, as_of, reason)
-    record(session, Changes(customers=changed, tiers=True))
+    record(session, Changes(tiers=True))  # the customers: update_derived recorded them
     # Customers already loaded in this session now hold stale values; reload them on next use.
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Customer):
