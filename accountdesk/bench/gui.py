@@ -90,6 +90,18 @@ def cold_start(ctx: BenchContext) -> Measurement:
     return _run_hook(_gui_hook("cold_start"), ctx.db_path)
 
 
+def _idle_stall(ctx: BenchContext) -> Measurement:
+    return _run_hook(_gui_hook("idle_stall"), ctx.db_path)
+
+
+@bench_step("gui_stall", label=Message("界面线程最长停顿（脚本会话）", "longest GUI-thread stall (scripted session)"),
+            floor=_idle_stall, floor_label=Message("空闲事件循环的计时抖动", "an idle event loop's timer jitter"),
+            target=fixed(0.1))  # issue 14: the GUI thread never waits on a query or import
+def gui_stall(ctx: BenchContext) -> Measurement:
+    # Open each page, search, open a customer, save, log a contact; the longest event-loop gap.
+    return _run_hook(_gui_hook("gui_stall"), ctx.db_path)
+
+
 # --- memory (last, so it sees the whole run) ----------------------------------------------------
 
 
