@@ -26,7 +26,7 @@ from accountdesk.ui.kit.language import set_interface_language, switcher
 from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.kit.tasks import ProgressPresenter
 from accountdesk.ui.kit.theme import STYLE_SHEET
-from accountdesk.ui.navigation import PAGES, build_page, translated_title
+from accountdesk.ui.navigation import PAGES, build_page, load_page_modules, translated_title
 
 NAVIGATION_WIDTH = 176
 
@@ -81,6 +81,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._restore_layout()
         self.navigation.setCurrentRow(0)
         self._count_waiting_reminders()
+        context.runner.run(load_page_modules, kind="import")
 
     def _count_waiting_reminders(self) -> None:
         """The status bar's count of what already waits (the first generation run adds to it)."""

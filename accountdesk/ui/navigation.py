@@ -86,6 +86,14 @@ PAGES: list[PageSpec] = [
 ]
 
 
+def load_page_modules() -> None:
+    """Import every page's module. The main window runs this on a worker once it shows, so the
+    first visit to a page builds widgets only and the GUI thread never waits on an import
+    (the statistics page alone brings pyqtgraph and numpy)."""
+    for spec in PAGES:
+        spec.page_class()
+
+
 def page_spec(key: str) -> PageSpec:
     for spec in PAGES:
         if spec.key == key:
