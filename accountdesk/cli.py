@@ -12,6 +12,7 @@ from pathlib import Path
 
 from accountdesk import __version__
 from accountdesk.core.i18n import AccountDeskError, Message, set_language
+from accountdesk.desktop_check import desktop_libraries_problem
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -57,6 +58,12 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True):
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    # Before anything creates a QApplication: without the X11 libraries Qt aborts the process
+    # with a terse plugin error; say instead which packages to install, in both languages.
+    problem = desktop_libraries_problem()
+    if problem is not None:
+        say(f"{problem.zh}\n\n{problem.en}", err=True)
+        return EXIT_FAILED
     # The core (SQLAlchemy and friends) is imported before Qt on purpose: PySide6 inspects
     # every module imported after it, which made start-up about half a second slower.
     import accountdesk.core.archive  # noqa: F401
