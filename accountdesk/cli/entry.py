@@ -21,11 +21,18 @@ from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
 from accountdesk.core.i18n import AccountDeskError, Message, set_language
+from accountdesk.desktop_check import desktop_libraries_problem
 
 # --- GUI -------------------------------------------------------------------------------------
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    # Before anything creates a QApplication: without the X11 libraries Qt aborts the process
+    # with a terse plugin error; say instead which packages to install, in both languages.
+    problem = desktop_libraries_problem()
+    if problem is not None:
+        say(f"{problem.zh}\n\n{problem.en}", err=True)
+        return EXIT_FAILED
     # The core (SQLAlchemy and friends) is imported before Qt on purpose: PySide6 inspects
     # every module imported after it, which made start-up about half a second slower.
     import accountdesk.core.archive.records  # noqa: F401

@@ -21,7 +21,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
@@ -34,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from accountdesk.core.i18n import AccountDeskError
+from accountdesk.printing.fonts import print_family
 from accountdesk.printing.layout import (
     BODY_POINTS,
     FEWEST_NOTE_LINES,
@@ -52,16 +52,6 @@ if TYPE_CHECKING:
 PAGE_MARGIN_MM = 14.0
 FOOTER_MM = 7.0
 PDF_RESOLUTION = 300
-# Families that carry Simplified Chinese, best first; Qt's own fallback handles the rest.
-CJK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "WenQuanYi Micro Hei",
-    "SimHei",
-    "SimSun",
-)
 
 _app: QGuiApplication | None = None
 
@@ -121,10 +111,10 @@ def none_refcount_guard() -> Iterator[None]:
                 increment(None)
 
 
-def cjk_family() -> str | None:
-    """The first installed font family from CJK_FAMILIES; None leaves the choice to Qt."""
-    installed = set(QFontDatabase.families())
-    return next((family for family in CJK_FAMILIES if family in installed), None)
+def cjk_family() -> str:
+    """The family printed pages use: always the bundled font (embedded in the PDF), so a sheet
+    looks the same whichever machine printed it, and never shows boxes on one without Chinese fonts."""
+    return print_family()
 
 
 # --- pages -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from accountdesk.core import i18n
+from accountdesk.printing.fonts import ensure_cjk_font
 from accountdesk.ui.kit.dialogs import DialogService, error_text
 from accountdesk.ui.kit.language import set_interface_language
 from accountdesk.ui.kit.preferences import APPLICATION, ORGANIZATION, AppSettings
@@ -31,18 +32,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _prefer_cjk_font(app: QApplication) -> None:
-    # Chinese text must never fall back to boxes: name a CJK family first where one exists
-    # (Windows and macOS ship their own; Linux needs Noto CJK or WenQuanYi installed).
-    from PySide6.QtGui import QFontDatabase
-
-    families = set(QFontDatabase.families())
-    for family in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-                   "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"):
-        if family in families:
-            font = QFont(app.font())
-            font.setFamilies([family, *font.families()])
-            app.setFont(font)
-            return
+    # Chinese text must never fall back to boxes: name a CJK family first, the system's own
+    # where it has one (Windows, macOS), else the bundled one (a Linux without CJK fonts).
+    family = ensure_cjk_font()
+    font = QFont(app.font())
+    if family not in font.families():
+        font.setFamilies([family, *font.families()])
+        app.setFont(font)
 
 
 class AppController(QObject):

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
+from itertools import combinations
 from pathlib import Path
 
+import numpy
 import pytest
+from pdf_pages import char_image, fonts, ink, page_count, page_text, render_page
 
 from accountdesk.cli import main
 from accountdesk.core.archive.search import customer_search_key
 from accountdesk.core.storage.models import Customer, Feedback, Interaction, RevisitPlan, Transaction, User
-
-
-def _poppler(tool: str, *args: str) -> str:
-    # poppler-utils is a test requirement (.ci/run installs it); a missing tool fails loudly.
-    assert shutil.which(tool), f"{tool} not found: install poppler-utils"
-    done = subprocess.run([tool, *args], capture_output=True, text=True, check=True, timeout=60)
-    return done.stdout
-
-
-def _page_count(pdf: Path) -> int:
-    match = re.search(r"^Pages:\s+(\d+)", _poppler("pdfinfo", str(pdf)), re.MULTILINE)
-    assert match, "pdfinfo gave no page count"
-    return int(match.group(1))
-
-
-def _text(pdf: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return _poppler("pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-")
+from accountdesk.printing.fonts import BUNDLED_FILE
 
 
 def _add_customer(session, code: str, name: str, tier: str, owner: User, due: date, purpose: str) -> Customer:
@@ -78,8 +62,8 @@ def test_pdf_has_the_plan_page_then_one_page_per_customer(filled, tmp_path, toda
     assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
     assert "3" in capsys.readouterr().out
 
-    assert _page_count(out) == 3
-    plan, first, second = (_text(out, page) for page in (1, 2, 3))
+    assert page_count(out) == 3
+    plan, first, second = (page_text(out, page) for page in (1, 2, 3))
     assert "本周回访计划" in plan
     assert "华东精密机械" in plan and "岭南茶业贸易" in plan and "下月客户" not in plan
     assert "客户回访单" in first and "华东精密机械" in first and "岭南茶业贸易" not in first
@@ -93,7 +77,7 @@ def test_copied_text_reads_as_printed(filled, tmp_path, today):
     the PDF must still give back the characters that were printed."""
     out = tmp_path / "sheets.pdf"
     assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
-    text = _text(out)
+    text = page_text(out)
     radicals = sorted({char for char in text if 0x2E80 <= ord(char) < 0x2FE0})
     assert radicals == []
     for word in ("客户编号", "日期", "回访人", "下一步", "第 2 / 3 页", "KH-001", "KH-002"):
@@ -104,20 +88,34 @@ def test_fonts_are_embedded_and_pages_render(filled, tmp_path, today):
     out = tmp_path / "sheets.pdf"
     assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
 
-    fonts = _poppler("pdffonts", str(out)).splitlines()[2:]
-    assert fonts, "the PDF names no fonts"
-    assert all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
-    assert any("CJK" in line or "WenQuanYi" in line for line in fonts), fonts
+    used = fonts(out)
+    assert used, "the PDF names no fonts"
+    assert all(font.embedded for font in used), used
+    # Printed with the bundled font whatever the machine has, so a sheet looks alike everywhere.
+    bundled = Path(BUNDLED_FILE).stem
+    assert any(font.name == bundled for font in used), used
 
-    _poppler("pdftoppm", "-r", "60", "-f", "2", "-l", "2", "-png", str(out), str(tmp_path / "page"))
-    (png,) = tmp_path.glob("page*.png")
-    assert png.stat().st_size > 5_000  # a blank A4 page at 60 dpi compresses to far less
+    page = render_page(out, 2, dpi=60)
+    assert ink(page).mean() > 0.02  # a blank A4 page has no ink at all
+
+
+def test_chinese_prints_as_letters_not_boxes(filled, tmp_path, today):
+    """Where no font has a character, every one prints as the same empty box (tofu); the bundled
+    font draws each hanzi as its own shape, on a machine without any Chinese font too."""
+    out = tmp_path / "sheets.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
+
+    shapes = {char: ink(char_image(out, 2, char)) for char in "客户回访单"}
+    for char, shape in shapes.items():
+        assert shape.sum() > 30, f"{char} prints no ink"
+    for (first, one), (second, other) in combinations(shapes.items(), 2):
+        assert one.shape != other.shape or not numpy.array_equal(one, other), f"{first} and {second} print alike"
 
 
 def test_english_labels_keep_chinese_data(filled, tmp_path, today):
     out = tmp_path / "sheets.pdf"
     assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "en") == 0
-    text = _text(out, 2)
+    text = page_text(out, 2)
     assert "Customer revisit sheet" in text
     assert "华东精密机械" in text and "外包装破损" in text
 
@@ -125,9 +123,9 @@ def test_english_labels_keep_chinese_data(filled, tmp_path, today):
 def test_owner_filter(filled, tmp_path, today):
     out = tmp_path / "li.pdf"
     assert _sheets(filled, out, today, today + timedelta(days=6), "--owner", "li", "--lang", "zh") == 0
-    assert _page_count(out) == 2
-    assert "岭南茶业贸易" in _text(out, 2)
-    assert "华东精密机械" not in _text(out)
+    assert page_count(out) == 2
+    assert "岭南茶业贸易" in page_text(out, 2)
+    assert "华东精密机械" not in page_text(out)
 
 
 def test_unknown_owner_fails_and_writes_nothing(filled, tmp_path, today, capsys):
@@ -142,8 +140,8 @@ def test_nothing_planned_still_prints_the_plan_page(filled, tmp_path, capsys):
     start = date(2030, 1, 7)
     assert _sheets(filled, out, start, start + timedelta(days=6), "--lang", "zh") == 0
     assert "没有计划中的回访" in capsys.readouterr().out
-    assert _page_count(out) == 1
-    assert "本期间没有计划中的回访" in _text(out)
+    assert page_count(out) == 1
+    assert "本期间没有计划中的回访" in page_text(out)
 
 
 def test_end_before_start_is_a_usage_error(filled, tmp_path, today):
@@ -175,7 +173,7 @@ def test_command_runs_headless_without_widgets_and_exits_cleanly(sqlite_db, tmp_
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "31" in done.stdout
-    assert _page_count(out) == 31
+    assert page_count(out) == 31
 
 
 def test_qt_calls_while_printing_leave_none_its_references():
