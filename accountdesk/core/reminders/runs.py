@@ -16,6 +16,7 @@ from accountdesk.core.figures import churn_figures as activity
 from accountdesk.core.i18n import Message
 from accountdesk.core.reminders.settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import SOURCES, Candidate
+from accountdesk.core.revisits.levelling import level_revisits
 from accountdesk.core.revisits.plans import PLANNER, close_open_reminders, plan_revisits, serialize_generation
 from accountdesk.core.storage.bulk_rows import existing_keys, insert_rows, new_uids
 from accountdesk.core.storage.database import settled_before
@@ -56,6 +57,7 @@ class GenerationReport:
     created: Counter = field(default_factory=Counter)
     new_keys: list[str] = field(default_factory=list)
     planned_revisits: int = 0
+    levelled: int = 0  # plans given another working day (or a coming one, when overdue)
     woken: int = 0  # snoozed reminders whose date came
     superseded: int = 0  # "due" revisit reminders replaced by their "overdue" one
     seconds: float = 0.0
@@ -67,7 +69,7 @@ class GenerationReport:
     @property
     def changes(self) -> Changes:
         return Changes(reminders=bool(self.total_created or self.woken or self.superseded),
-                       revisits=bool(self.planned_revisits))
+                       revisits=bool(self.planned_revisits or self.levelled))
 
     def summary(self) -> Message:
         parts_zh = "，".join(f"{KIND_NAMES[k].zh} {n}" for k, n in sorted(self.created.items())) or "无"
@@ -79,7 +81,7 @@ class GenerationReport:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,
                 "after": self.after.isoformat() if self.after else None,
                 "created": dict(self.created), "total_created": self.total_created,
-                "planned_revisits": self.planned_revisits, "woken": self.woken, "superseded": self.superseded,
+                "planned_revisits": self.planned_revisits, "levelled": self.levelled, "woken": self.woken, "superseded": self.superseded,
                 "seconds": round(self.seconds, 3)}
 
 
@@ -253,6 +255,12 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
         # Contacts written before the previous run started moved their plans then.
         contacts_since = None if previous is None else previous.at
         report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
+    unlevelled = session.scalar(select(RevisitPlan.id).where(
+        RevisitPlan.state == "planned", RevisitPlan.planned_for.is_(None), RevisitPlan.deleted_at.is_(None)).limit(1))
+    if scope is None or after is not None or unlevelled is not None:
+        # The day's first pass (or one after plans were made or moved outside a run) spreads every owner's plans (and overdue backlog) over the coming
+        # working days; later passes level only the owners of customers given a new plan.
+        report.levelled = len(level_revisits(session, today).placements)
     report.woken = _wake_snoozed(session, today)
     return _Run(today, started, rules, scope, after, report, clock)
 
