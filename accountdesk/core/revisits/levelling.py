@@ -234,6 +234,11 @@ def apply_placements(session: Session, placements: list[Placement]) -> int:
         [{"plan_id": p.plan_id, "old_version": p.version, "new_due": p.due_on, "new_planned": p.planned_for}
          for p in placements],
     )
+    # Plans this session holds as objects are stale now (their version moved): reload on next use.
+    for placement in placements:
+        held = session.identity_map.get(session.identity_key(RevisitPlan, placement.plan_id))
+        if held is not None:
+            session.expire(held)
     moved = [p for p in placements if p.due_on != p.old_due]
     close_open_reminders(session, [key for p in moved for key in revisit_reminder_keys(p.uid, p.old_due)], "dismissed")
     return result.rowcount if result.rowcount is not None and result.rowcount >= 0 else len(placements)
