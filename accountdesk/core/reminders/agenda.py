@@ -11,12 +11,16 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.i18n import Message, current_language
+from accountdesk.core.archive.records import log_interaction
+from accountdesk.core.changes import Changes
+from accountdesk.core.i18n import Message, ValidationError, current_language
+from accountdesk.core.reminders.centre import set_state, snooze
 from accountdesk.core.reminders.settings import ReminderSettings, load_reminder_settings
 from accountdesk.core.revisits.levelling import capacity_of
-from accountdesk.core.revisits.plans import CADENCE_PURPOSE
+from accountdesk.core.revisits.plans import CADENCE_PURPOSE, reschedule_revisit
 from accountdesk.core.revisits.workdays import WorkCalendar, load_work_calendar
 from accountdesk.core.storage.models import Customer, CustomerFigures, Reminder, RevisitPlan
+from accountdesk.core.time import local_noon_utc
 
 # Value at risk = tier weight × urgency × spend factor. The weights are far enough apart that no
 # B or C item can outrank an overdue A revisit (A overdue ≥ 100 × 1.5 = 150; B ≤ 30 × 3 × 1.5 = 135),
@@ -266,3 +270,39 @@ KIND_LABELS = {
     "festival": Message("节日", "Festival"),
     "custom": Message("自定义", "Custom"),
 }
+
+
+# --- the one-click actions of the Today page ------------------------------------------------------
+
+
+def log_contact(session: Session, customer_id: int, reminder_id: int | None, kind: str, summary: str | None,
+                done_on: date) -> Changes:
+    """Log a contact made for an agenda item (a greeting sent, a warning followed up) and close the
+    item's reminder as done. The contact restarts the customer's revisit cadence as any contact does."""
+    interaction = log_interaction(session, customer_id, {"kind": kind, "summary": summary or None,
+                                                          "occurred_at": local_noon_utc(done_on)})
+    if reminder_id is not None:
+        set_state(session, reminder_id, "done")
+    return Changes(customers={customer_id}, interactions=True, reminders=True, revisits=True) \
+        if interaction is not None else Changes()
+
+
+def snooze_item(session: Session, *, day: date, today: date, plan_id: int | None = None,
+                reminder_id: int | None = None) -> Changes:
+    """Put an agenda item on another day: a reminder is snoozed until then; a revisit already due
+    keeps its due date (how late it is) and is planned for that day; one ahead moves to that day."""
+    if reminder_id is not None:
+        snooze(session, reminder_id, day)
+        return Changes(reminders=True)
+    if plan_id is None:
+        return Changes()
+    plan = session.get(RevisitPlan, plan_id)
+    if plan is None or plan.deleted_at is not None or plan.state != "planned":
+        raise ValidationError(f"回访计划 {plan_id} 已不是计划中。", f"Revisit plan {plan_id} is no longer planned.",
+                              field="plan_id")
+    if plan.due_on < today:
+        plan.planned_for = day
+        session.flush()
+    else:
+        reschedule_revisit(session, plan_id, day)
+    return Changes(revisits=True, reminders=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import AccountDeskError, ValidationError
-from accountdesk.core.storage.models import Customer, Setting, User, write_internal_setting
+from accountdesk.core.storage.models import Customer, RevisitPlan, Setting, User, write_internal_setting
 
 SETTING_KEY = "identity.owners"  # {login: the owner's uid}: a uid survives a merge of two copies
 
@@ -86,3 +86,22 @@ def set_capacity(session: Session, owner_id: int, capacity: int | None) -> Chang
     user.daily_capacity = None if capacity is None else int(capacity)
     session.flush()
     return Changes(users=True, revisits=True)
+
+
+def hand_over(session: Session, customer_id: int, owner_id: int) -> Changes:
+    """Give a customer to another owner, with its planned revisits (their days are levelled again
+    on the new owner's calendar at the next reminder run)."""
+    customer = session.get(Customer, customer_id)
+    user = session.get(User, owner_id)
+    if customer is None or customer.deleted_at is not None:
+        raise ValidationError(f"客户 {customer_id} 不存在。", f"Customer {customer_id} does not exist.", field="customer_id")
+    if user is None or user.deleted_at is not None:
+        raise ValidationError(f"负责人 {owner_id} 不存在。", f"Owner {owner_id} does not exist.", field="owner_id")
+    customer.owner_id = owner_id
+    for plan in session.scalars(select(RevisitPlan).where(RevisitPlan.customer_id == customer_id,
+                                                          RevisitPlan.state == "planned",
+                                                          RevisitPlan.deleted_at.is_(None))):
+        plan.owner_id = owner_id
+        plan.planned_for = None
+    session.flush()
+    return Changes(customers={customer_id}, revisits=True, reminders=True)
