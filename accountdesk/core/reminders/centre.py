@@ -201,6 +201,12 @@ def count_due(session: Session, today: date, owners: Collection[int | None] | No
     return session.scalar(query) or 0
 
 
+def customers_of(session: Session, owners: Collection[int | None]) -> set[int]:
+    named = [owner for owner in owners if owner is not None]
+    query = select(Customer.id).where(Customer.owner_id.in_(named) if named else Customer.owner_id.is_(None))
+    return set(session.scalars(query))
+
+
 def reminder_owner(session: Session, reminder_id: int) -> tuple[bool, int | None]:
     """(whether the reminder is about a customer, that customer's owner)."""
     row = session.execute(select(Reminder.customer_id, Customer.owner_id)

@@ -58,6 +58,7 @@ class GenerationReport:
     new_keys: list[str] = field(default_factory=list)
     planned_revisits: int = 0
     levelled: int = 0  # plans given another working day (or a coming one, when overdue)
+    missed: int = 0  # care reminders whose day passed unanswered, closed as missed
     woken: int = 0  # snoozed reminders whose date came
     superseded: int = 0  # "due" revisit reminders replaced by their "overdue" one
     seconds: float = 0.0
@@ -68,7 +69,7 @@ class GenerationReport:
 
     @property
     def changes(self) -> Changes:
-        return Changes(reminders=bool(self.total_created or self.woken or self.superseded),
+        return Changes(reminders=bool(self.total_created or self.woken or self.superseded or self.missed),
                        revisits=bool(self.planned_revisits or self.levelled))
 
     def summary(self) -> Message:
@@ -81,7 +82,7 @@ class GenerationReport:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,
                 "after": self.after.isoformat() if self.after else None,
                 "created": dict(self.created), "total_created": self.total_created,
-                "planned_revisits": self.planned_revisits, "levelled": self.levelled, "woken": self.woken, "superseded": self.superseded,
+                "planned_revisits": self.planned_revisits, "levelled": self.levelled, "missed": self.missed, "woken": self.woken, "superseded": self.superseded,
                 "seconds": round(self.seconds, 3)}
 
 
@@ -124,6 +125,29 @@ def raise_reminders(session: Session, candidates: list[Candidate]) -> list[str]:
     for start in range(0, len(uids), _CHUNK):
         ours.update(session.scalars(select(Reminder.key).where(Reminder.uid.in_(uids[start:start + _CHUNK]))))
     return [c.key for c in fresh if c.key in ours]
+
+
+CARE_KINDS = ("birthday", "anniversary", "festival")
+
+
+def close_missed_care(session: Session, today: date) -> int:
+    """Care reminders still open after their day close as missed: a birthday last week is no
+    longer something to do, and the customer's record keeps that it was missed (data.missed)."""
+    table = Reminder.__table__
+    rows = session.execute(
+        select(table.c.id, table.c.data).where(
+            table.c.state.in_(("new", "seen", "snoozed")), table.c.kind.in_(CARE_KINDS),
+            table.c.event_on < today, table.c.deleted_at.is_(None))
+    ).all()
+    now, user = utcnow(), session.info.get("user")
+    for reminder_id, data in rows:
+        marked = dict(data or {})
+        marked["missed"] = True
+        marked["missed_on"] = today.isoformat()
+        session.execute(update(table).where(table.c.id == reminder_id).values(
+            state="dismissed", snoozed_until=None, data=marked, version=table.c.version + 1, updated_at=now,
+            updated_by=user))
+    return len(rows)
 
 
 def _wake_snoozed(session: Session, today: date) -> int:
@@ -262,6 +286,7 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
         # working days; later passes level only the owners of customers given a new plan.
         report.levelled = len(level_revisits(session, today).placements)
     report.woken = _wake_snoozed(session, today)
+    report.missed = close_missed_care(session, today)
     return _Run(today, started, rules, scope, after, report, clock)
 
 
