@@ -3151,6 +3151,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Kind</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>State</translation>
     </message>
@@ -3235,6 +3239,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Reading reminders…</translation>
     </message>
     <message>
+        <source>All owners</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Me (%1)</translation>
+    </message>
+    <message>
         <source>%1 shown</source>
         <translation>%1 shown</translation>
     </message>
@@ -3261,6 +3273,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
         <translation>Choose a reminder to see why it was raised and what to do.</translation>
+    </message>
+    <message>
+        <source>Another owner&apos;s reminder</source>
+        <translation>Another owner&apos;s reminder</translation>
+    </message>
+    <message>
+        <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
+        <translation>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</translation>
     </message>
     <message>
         <source>%1 reminders updated.</source>

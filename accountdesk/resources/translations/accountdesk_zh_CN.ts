@@ -3151,6 +3151,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>类型</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -3235,6 +3239,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>正在读取提醒…</translation>
     </message>
     <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
@@ -3261,6 +3273,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
         <translation>选择一条提醒，查看触发原因和建议做法。</translation>
+    </message>
+    <message>
+        <source>Another owner&apos;s reminder</source>
+        <translation>其他负责人的提醒</translation>
+    </message>
+    <message>
+        <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
+        <translation>其中 %1 条提醒属于其他负责人的客户。仍要关闭吗？</translation>
     </message>
     <message>
         <source>%1 reminders updated.</source>
