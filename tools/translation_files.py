@@ -24,7 +24,8 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def ui_dir() -> Path:
-    return Path(__file__).resolve().parent
+    # The interface package beside resources/ (this script moved to tools/; the strings did not).
+    return bundled("resources").parent / "ui"
 
 
 def ts_path(language: str) -> Path:

@@ -292,3 +292,85 @@ def reminders(ctx: BenchContext) -> Measurement:
     return result
 
 
+
+
+# --- the day's agenda ----------------------------------------------------------------------------
+
+
+def _plans_floor(ctx: BenchContext) -> Measurement:
+    """The least levelling reads: every planned revisit's owner and dates, once."""
+
+    def scan() -> None:
+        with ctx.require_database().session() as session:
+            session.connection().exec_driver_sql(
+                "SELECT id, owner_id, due_on, planned_for FROM revisit_plans WHERE state = 'planned'").fetchall()
+
+    return measured(scan)
+
+
+@bench_step("levelling", label=Message("把所有回访计划排到工作日", "levelling every revisit plan"), floor=_plans_floor,
+            floor_label=Message("读一遍所有计划中的回访", "every planned revisit, read once"),
+            target=per_customers(0.5))  # issue 16: 100,000 customers within 5 s
+def levelling(ctx: BenchContext) -> Measurement:
+    """Spreading every owner's plans and overdue backlog over the coming working days, each day
+    within the owner's capacity, as the day's first reminder run does (on the next day)."""
+    from accountdesk.core.revisits.levelling import level_revisits
+
+    _first_reminder_run(ctx, reminder_runs)
+    report = None
+
+    def run() -> None:
+        nonlocal report
+        with ctx.require_database().write() as session:
+            report = level_revisits(session, ctx.today + timedelta(days=1))
+
+    result = measured(run)
+    result.note = (f"{report.plans} plans, {len(report.placements)} given another day "
+                   f"({report.backlog} overdue, {report.outside_window} outside their window)")
+    return result
+
+
+def _busiest_owner(ctx: BenchContext) -> int | None:
+    from sqlalchemy import func, select
+
+    from accountdesk.core.storage.models import Customer
+
+    with ctx.require_database().session() as session:
+        row = session.execute(select(Customer.owner_id, func.count()).where(Customer.owner_id.is_not(None))
+                              .group_by(Customer.owner_id).order_by(func.count().desc()).limit(1)).first()
+    return None if row is None else row[0]
+
+
+def _agenda_floor(ctx: BenchContext) -> Measurement:
+    """The least an agenda reads: the owner's plans up to the day, through the (owner, day) index."""
+    owner = _busiest_owner(ctx)
+
+    def scan() -> None:
+        with ctx.require_database().session() as session:
+            session.connection().exec_driver_sql(
+                "SELECT id, due_on, planned_for FROM revisit_plans WHERE owner_id = ? AND planned_for <= ?",
+                (owner, (ctx.today + timedelta(days=1)).isoformat())).fetchall()
+
+    return measured(scan)
+
+
+@bench_step("agenda", label=Message("一位负责人的今日清单", "one owner's agenda"), floor=_agenda_floor,
+            floor_label=Message("该负责人到期的计划（按索引）", "the owner's plans due, by index"),
+            target=fixed(0.3))  # issue 16: 300 ms at 100,000 customers
+def agenda(ctx: BenchContext) -> Measurement:
+    """The Today page's list for the owner with the most customers: ranked, capped, the week after."""
+    from accountdesk.core.reminders.agenda import build_agenda
+
+    _first_reminder_run(ctx, reminder_runs)
+    owner = _busiest_owner(ctx)
+    built = None
+
+    def run() -> None:
+        nonlocal built
+        with ctx.require_database().session() as session:
+            built = build_agenda(session, ctx.today + timedelta(days=1), owner, days=5)
+
+    run()  # the first read warms SQLite's page cache, as the app's start does
+    result = measured(run)
+    result.note = f"{len(built.today)} today (capacity {built.capacity}), {len(built.later)} later this week"
+    return result

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from accountdesk import __version__
+from accountdesk.cli.agenda import cmd_agenda
 from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
 from accountdesk.cli.output import (
     EXIT_FAILED,
@@ -115,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     rem = add("reminders", cmd_reminders, "reminders due (care, revisits, churn)")
     rem.add_argument("--date", type=parse_date)
     rem.add_argument("--days", type=int, default=7)
+    rem.add_argument("--owner", help="only this owner's customers (login or display name)")
+
+    agenda = add("agenda", cmd_agenda, "today's ranked work for one owner")
+    agenda.add_argument("--date", type=parse_date)
+    agenda.add_argument("--owner", help="login or display name (default: the owner you chose in the app)")
+    agenda.add_argument("--days", type=int, default=1, help="working days to list (default 1: today)")
 
     sheets = add("sheets", cmd_sheets, "printable revisit sheets (PDF)")
     sheets.add_argument("out")

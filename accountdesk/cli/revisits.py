@@ -11,8 +11,10 @@ from pathlib import Path
 from accountdesk.cli.output import EXIT_OK, UsageError, open_db, say
 from accountdesk.core.i18n import Message
 from accountdesk.core.reminders.centre import due_reminders
+from accountdesk.core.reminders.lookahead import upcoming
 from accountdesk.core.reminders.runs import KIND_NAMES, run_generation
 from accountdesk.core.revisits.sheets import revisit_sheet_data, weekly_plan_data
+from accountdesk.core.team.identity import find_owner
 from accountdesk.printing.pdf import render_revisit_sheets
 
 # --- reminders -------------------------------------------------------------------------------
@@ -21,7 +23,8 @@ from accountdesk.printing.pdf import render_revisit_sheets
 def cmd_reminders(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
-        return run_reminders_command(database, today=args.date or date.today(), days=args.days, as_json=args.json)
+        return run_reminders_command(database, today=args.date or date.today(), days=args.days, as_json=args.json,
+                                     owner=getattr(args, "owner", None))
     finally:
         database.dispose()
 
@@ -39,13 +42,17 @@ def cmd_sheets(args: argparse.Namespace) -> int:
 
 
 
-def run_reminders_command(database, today: date, days: int, as_json: bool) -> int:
-    """`accountdesk reminders`: catch up (raise what is due), then list what is due by today + days."""
+def run_reminders_command(database, today: date, days: int, as_json: bool, owner: str | None = None) -> int:
+    """`accountdesk reminders`: catch up (raise what is due), then list what is due by today + days,
+    and what falls in those days whose reminder is not raised yet (birthdays, festivals, anniversaries,
+    planned revisits)."""
     report = None if database.read_only else run_generation(database, today)
     with database.session() as session:
-        rows = due_reminders(session, today, days)
+        owners = None if owner is None else [find_owner(session, owner)]
+        rows = due_reminders(session, today, days, owners=owners)
+        ahead = upcoming(session, today, days, owners=owners)
     if as_json:
-        json.dump([row.as_json() for row in rows], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([row.as_json() for row in rows + ahead], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     horizon = today + timedelta(days=max(0, days))
@@ -56,6 +63,13 @@ def run_reminders_command(database, today: date, days: int, as_json: bool) -> in
         who = f" [{row.customer_code}]" if row.customer_code else ""
         print(f"{row.due_on.isoformat()}  {KIND_NAMES.get(row.kind, Message(row.kind, row.kind))!s:<8} "
               f"{row.subject()}{who}  ({row.state})")
+    if ahead:
+        print(Message(f"接下来 {days} 天（{today.isoformat()} – {horizon.isoformat()}）：{len(ahead)} 项",
+                      f"Coming in the next {days} days ({today.isoformat()} – {horizon.isoformat()}): {len(ahead)}"))
+        for row in ahead:
+            who = f" [{row.customer_code}]" if row.customer_code else ""
+            on = row.event_on or row.due_on
+            print(f"{on.isoformat()}  {KIND_NAMES.get(row.kind, Message(row.kind, row.kind))!s:<8} {row.subject()}{who}")
     return 0
 
 

@@ -74,6 +74,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_status_bar()
         self._connect_actions()
         context.hub.navigate_requested.connect(self.show_page)
+        context.hub.customer_open_requested.connect(self._open_customer_requested)
         context.hub.pending_reminders_changed.connect(self.set_pending_reminders)
         context.hub.operation_did_execute.connect(self._on_changes)
         context.hub.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -86,12 +87,16 @@ class MainWindow(Retranslating, QMainWindow):
     def _count_waiting_reminders(self) -> None:
         """The status bar's count of what already waits (the first generation run adds to it)."""
         today = self.context.today()
+        login = self.context.user
 
         def count(session) -> int:
             # Imported on the reader thread, after the customer list's read: not a start-up cost.
             from accountdesk.core.reminders.centre import count_due
+            from accountdesk.core.team.identity import signed_in_owner
 
-            return count_due(session, today)
+            # Mine by default: the badge counts the signed-in owner's reminders (and festivals).
+            me = signed_in_owner(session, login)
+            return count_due(session, today, None if me is None else [me])
 
         self.context.operations.read(count, self.set_pending_reminders)
 
@@ -128,6 +133,13 @@ class MainWindow(Retranslating, QMainWindow):
         shown = getattr(widget, "page_shown", None)
         if callable(shown):
             shown()
+
+    def _open_customer_requested(self, customer_id: int) -> None:
+        # The customers page listens for this itself once built; the app opens on Today, so the
+        # first request may come before it exists: build it and hand the request on.
+        if "customers" not in self._pages:
+            page = self.show_page("customers")
+            page.open_customer(customer_id)
 
     def customers_page(self) -> QWidget:
         return self.show_page("customers")

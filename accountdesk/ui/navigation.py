@@ -10,6 +10,12 @@ from PySide6.QtWidgets import QWidget
 
 
 # Each page's module is imported when the page is first shown: start-up pays for one page only.
+def _today_page() -> type[QWidget]:
+    from accountdesk.ui.today.page import TodayPage
+
+    return TodayPage
+
+
 def _customers_page() -> type[QWidget]:
     from accountdesk.ui.customers.page import CustomersPage
 
@@ -69,6 +75,8 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
+    # The first page is where the app opens: what to do now.
+    PageSpec("today", QT_TRANSLATE_NOOP("Navigation", "Today"), _today_page, "SP_DialogYesButton"),
     PageSpec("customers", QT_TRANSLATE_NOOP("Navigation", "Customers"), _customers_page,
              "SP_FileDialogDetailedView"),
     PageSpec("tier_board", QT_TRANSLATE_NOOP("Navigation", "Tier board"), _tier_board_page,

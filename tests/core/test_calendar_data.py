@@ -83,7 +83,7 @@ def test_customer_revisits_planned_first_then_done_with_what_was_said(db, today)
     assert [(r.state, r.status) for r in rows] == [("planned", "upcoming"), ("done", "done")]
     done = rows[1]
     assert (done.channel, done.summary, done.satisfaction, done.next_step) == ("phone", "谈妥价格", 5, "寄合同")
-    assert rows[0].due_on == today + timedelta(days=30)
+    assert rows[0].due_on == today + timedelta(days=31)  # 30 days is a Sunday: the Monday after
 
 
 def test_closed_reminders_by_state(db, today):

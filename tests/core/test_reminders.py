@@ -314,8 +314,11 @@ def test_restart_does_not_duplicate_and_catches_up(tmp_path, sqlite_template):
         keys = s.scalar(select(func.count(func.distinct(Reminder.key))).select_from(Reminder))
         assert total == keys == first.total_created + report.total_created
     with database.session() as s:
-        rows = due_reminders(s, date(2026, 11, 20), 0, kinds=("birthday",))
-        assert [row.event_on for row in rows] == [date(2026, 11, 15)]
+        # Raised once, late, and closed as missed at once: its day passed while the app was closed.
+        assert due_reminders(s, date(2026, 11, 20), 0, kinds=("birthday",)) == []
+        missed = s.scalar(select(Reminder).where(Reminder.kind == "birthday"))
+        assert missed.event_on == date(2026, 11, 15) and missed.state == "dismissed"
+        assert missed.data["missed"] is True and missed.data["missed_on"] == "2026-11-20"
     database.dispose()
 
 

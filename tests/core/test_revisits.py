@@ -62,7 +62,8 @@ def test_next_revisit_is_last_contact_plus_tier_interval_and_planning_is_idempot
     with db.write() as s:
         assert plan_revisits(s, today) == 0  # a second run plans nothing new
         assert [p.due_on for p in planned(s, a)] == [date(2026, 12, 2)]  # A: 30 days
-        assert [p.due_on for p in planned(s, b)] == [date(2026, 10, 31)]  # B: 60 days
+        # B: 60 days, 2026-10-31, a Saturday: the next working day.
+        assert [p.due_on for p in planned(s, b)] == [date(2026, 11, 2)]
         assert [p.due_on for p in planned(s, untiered)] == [date(2026, 11, 30)]  # lowest tier C: 90 days
         assert [p.due_on for p in planned(s, never)] == [date(2026, 12, 30)]  # from entry into the archive
         plan = planned(s, a)[0]
@@ -83,7 +84,8 @@ def test_a_logged_call_resets_the_cadence(db, today):
         customer = add_customer(s, "A1")
         log_call(s, customer, date(2026, 9, 1))
         plan_revisits(s, today)
-        assert planned(s, customer)[0].due_on == date(2026, 10, 1)
+        # 1 September + 30 days is 1 October, 国庆: the first working day after the holiday.
+        assert planned(s, customer)[0].due_on == date(2026, 10, 8)
         generate_reminders(s, today)  # the plan is overdue: an overdue reminder is raised
     with db.write() as s:
         customer = s.get(Customer, customer.id)
@@ -93,7 +95,7 @@ def test_a_logged_call_resets_the_cadence(db, today):
         assert report.planned_revisits == 0
         plans = planned(s, customer)
         assert [p.due_on for p in plans] == [date(2026, 12, 18)]  # 18 Nov + 30 days
-        old = s.scalar(select(Reminder).where(Reminder.key.like("%:2026-10-01:overdue")))
+        old = s.scalar(select(Reminder).where(Reminder.key.like("%:2026-10-08:overdue")))
         assert old.state == "dismissed"  # the old date's warning went away with it
 
 

@@ -12,8 +12,9 @@ def nav_texts(window) -> list[str]:
 
 
 def test_navigation_lists_every_feature_and_shows_placeholders(window, qtbot):
-    assert nav_texts(window) == ["Customers", "Tier board", "Revisit calendar", "Reminders", "Statistics",
+    assert nav_texts(window) == ["Today", "Customers", "Tier board", "Revisit calendar", "Reminders", "Statistics",
                                  "Import / Export", "Settings"]
+    assert window.current_page_key() == "today"  # where the app opens
     window.show_page("calendar")
     page = window.stack.currentWidget()
     assert window.current_page_key() == "calendar"
@@ -37,12 +38,12 @@ def test_status_bar_names_database_mode_user_and_reminders(window, db):
 
 def test_switching_language_retranslates_visible_labels(window, ui_settings):
     window.actions_["language_zh"].trigger()
-    assert nav_texts(window)[:3] == ["客户", "分级看板", "回访日历"]
+    assert nav_texts(window)[:3] == ["今日", "客户", "分级看板"]
     assert window.mode_label.text() == "模式：本地"
     assert window.file_menu.title() == "文件(&F)"
     assert ui_settings.language == "zh_CN"
     window.actions_["language_en"].trigger()
-    assert nav_texts(window)[0] == "Customers"
+    assert nav_texts(window)[0] == "Today"
     assert ui_settings.language == "en"
 
 

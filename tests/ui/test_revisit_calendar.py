@@ -108,13 +108,14 @@ def test_complete_through_the_form_logs_the_interaction_and_plans_the_next(page,
         assert done.state == "done" and done.done_on == today and done.interaction_id == interaction.id
         following = s.scalars(select(RevisitPlan).where(RevisitPlan.customer_id == plans["late_customer"],
                                                         RevisitPlan.state == "planned")).one()
-        assert following.due_on == today + timedelta(days=30)  # tier A's interval, from today's contact
+        # Tier A's interval from today's contact is a Sunday: the Monday after.
+        assert following.due_on == today + timedelta(days=31)
     assert names(page.today_list) == ["岭南茶业"]
     # The next revisit shows in December's grid on its day.
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.period_label.text() == "December 2026"
     month = page.grid.month()
-    next_cell = month.cell(month.index_of(today + timedelta(days=30)))
+    next_cell = month.cell(month.index_of(today + timedelta(days=31)))
     assert [r.customer_name for r in next_cell.revisits] == ["华东精密"]
 
 

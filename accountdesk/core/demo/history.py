@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from accountdesk.core.revisits.plans import CADENCE_PURPOSE, PLANNER, last_contact_of, load_cadence
+from accountdesk.core.revisits.workdays import load_work_calendar
 from accountdesk.core.storage.bulk import BulkInserter
 from accountdesk.core.storage.models import Customer, Interaction, Reminder, RevisitPlan, TierChange, utcnow
 from accountdesk.core.storage.sql import epoch_seconds
@@ -105,6 +106,7 @@ def plan_current_revisits(session: Session, today: date, seed: int, diligence: d
         .order_by(Customer.id)
     ).all()
     days = LocalDays()
+    workdays = load_work_calendar(session)
     today_ord = today.toordinal()
     out = []
     for customer_id, tier, owner_id, stage, last_epoch, created_epoch in rows:
@@ -121,7 +123,11 @@ def plan_current_revisits(session: Session, today: date, seed: int, diligence: d
                 natural = max(natural, today_ord - rng.randint(0, 3))  # due now, within the grace
             else:
                 natural = today_ord + rng.randint(1, max(1, min(interval, 45)))  # rescheduled ahead
-        out.append((customer_id, owner_id, date.fromordinal(natural), CADENCE_PURPOSE, cadence.channel(tier),
+        # The team planned on working days (as the planner does): a past date on the working day
+        # before, a coming one on the working day after.
+        due = date.fromordinal(natural)
+        due = workdays.on_or_before(due) if natural < today_ord else workdays.on_or_after(due)
+        out.append((customer_id, owner_id, due, CADENCE_PURPOSE, cadence.channel(tier),
                     "planned"))
     columns = ("customer_id", "owner_id", "due_on", "purpose", "channel", "state")
     # Written as the cadence writes its own plans (updated_by PLANNER), so the reminder run treats them alike.

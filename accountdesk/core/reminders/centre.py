@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -136,11 +137,13 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(("churn", "complaint", "
 
 
 def due_reminders(session: Session, today: date, days: int = 0, *, kinds: tuple[str, ...] | None = None,
-                  customer_id: int | None = None, settings: ReminderSettings | None = None) -> list[ReminderRow]:
+                  customer_id: int | None = None, settings: ReminderSettings | None = None,
+                  owners: Collection[int | None] | None = None) -> list[ReminderRow]:
     """Open reminders due by today + `days`: new and seen ones, and snoozed ones whose date has come.
 
     Care reminders whose day is more than `catch_up_days` past are left out: a birthday a month
-    ago is no longer something to act on.
+    ago is no longer something to act on. `owners` keeps the reminders of those owners' customers
+    (None in it: customers without an owner) and the festivals, which concern everyone.
     """
     settings = settings or load_reminder_settings(session)
     horizon = today + timedelta(days=max(0, days))
@@ -162,6 +165,8 @@ def due_reminders(session: Session, today: date, days: int = 0, *, kinds: tuple[
         query = query.where(Reminder.kind.in_(kinds))
     if customer_id is not None:
         query = query.where(Reminder.customer_id == customer_id)
+    if owners is not None:
+        query = query.where(owned_by(owners))
     rows = []
     for (rid, key, kind, subject, detail, cust_id, code, name, contact_id, event_on, due_on, state, snoozed,
          data) in session.execute(query):
@@ -174,11 +179,39 @@ def due_reminders(session: Session, today: date, days: int = 0, *, kinds: tuple[
     return rows
 
 
-def count_due(session: Session, today: date) -> int:
+def owned_by(owners: Collection[int | None]):
+    """Reminders of these owners' customers, and those of no customer (festivals)."""
+    named = [owner for owner in owners if owner is not None]
+    conditions = [Reminder.customer_id.is_(None)]
+    if named:
+        conditions.append(Reminder.customer_id.in_(select(Customer.id).where(Customer.owner_id.in_(named))))
+    if None in owners:
+        conditions.append(Reminder.customer_id.in_(select(Customer.id).where(Customer.owner_id.is_(None))))
+    return or_(*conditions)
+
+
+def count_due(session: Session, today: date, owners: Collection[int | None] | None = None) -> int:
     """How many reminders wait (the main window's badge): new ones and snoozed ones whose date came."""
-    return session.scalar(
-        select(func.count()).select_from(Reminder).where(
-            Reminder.deleted_at.is_(None), Reminder.due_on <= today,
-            or_(Reminder.state == "new", (Reminder.state == "snoozed") & (Reminder.snoozed_until <= today)),
-        )
-    ) or 0
+    query = select(func.count()).select_from(Reminder).where(
+        Reminder.deleted_at.is_(None), Reminder.due_on <= today,
+        or_(Reminder.state == "new", (Reminder.state == "snoozed") & (Reminder.snoozed_until <= today)),
+    )
+    if owners is not None:
+        query = query.where(owned_by(owners))
+    return session.scalar(query) or 0
+
+
+def customers_of(session: Session, owners: Collection[int | None]) -> set[int]:
+    named = [owner for owner in owners if owner is not None]
+    query = select(Customer.id).where(Customer.owner_id.in_(named) if named else Customer.owner_id.is_(None))
+    return set(session.scalars(query))
+
+
+def reminder_owner(session: Session, reminder_id: int) -> tuple[bool, int | None]:
+    """(whether the reminder is about a customer, that customer's owner)."""
+    row = session.execute(select(Reminder.customer_id, Customer.owner_id)
+                          .outerjoin(Customer, Customer.id == Reminder.customer_id)
+                          .where(Reminder.id == reminder_id)).first()
+    if row is None or row[0] is None:
+        return False, None
+    return True, row[1]

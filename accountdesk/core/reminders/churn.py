@@ -288,8 +288,11 @@ def describe(signal: ChurnSignal) -> tuple[str, str, str, str]:
                                                                        " (never contacted since entry)")
             + f", more than the {n['limit_days']} days allowed for tier {tier or '(none)'}.",
         )
+    # One reminder per complaint: its date and gist in the subject tell two complaints apart.
+    gist = (signal.excerpt or "")[:30]
     return (
-        f"投诉未解决 · {name}", f"Complaint unresolved · {name}",
+        f"投诉未解决 · {name} · {n['received_on']} {gist}".rstrip(),
+        f"Complaint unresolved · {name} · {n['received_on']} {gist}".rstrip(),
         f"投诉（{n['received_on']}）已 {n['days_open']} 天未解决，超过 {n['limit_days']} 天：{signal.excerpt}",
         f"Complaint of {n['received_on']} unresolved for {n['days_open']} days, more than {n['limit_days']}: "
         f"{signal.excerpt}",

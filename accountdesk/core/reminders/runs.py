@@ -16,6 +16,7 @@ from accountdesk.core.figures import churn_figures as activity
 from accountdesk.core.i18n import Message
 from accountdesk.core.reminders.settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import SOURCES, Candidate
+from accountdesk.core.revisits.levelling import level_revisits
 from accountdesk.core.revisits.plans import PLANNER, close_open_reminders, plan_revisits, serialize_generation
 from accountdesk.core.storage.bulk import new_uids
 from accountdesk.core.storage.bulk_rows import existing_keys, insert_rows
@@ -57,6 +58,8 @@ class GenerationReport:
     created: Counter = field(default_factory=Counter)
     new_keys: list[str] = field(default_factory=list)
     planned_revisits: int = 0
+    levelled: int = 0  # plans given another working day (or a coming one, when overdue)
+    missed: int = 0  # care reminders whose day passed unanswered, closed as missed
     woken: int = 0  # snoozed reminders whose date came
     superseded: int = 0  # "due" revisit reminders replaced by their "overdue" one
     seconds: float = 0.0
@@ -67,8 +70,8 @@ class GenerationReport:
 
     @property
     def changes(self) -> Changes:
-        return Changes(reminders=bool(self.total_created or self.woken or self.superseded),
-                       revisits=bool(self.planned_revisits))
+        return Changes(reminders=bool(self.total_created or self.woken or self.superseded or self.missed),
+                       revisits=bool(self.planned_revisits or self.levelled))
 
     def summary(self) -> Message:
         parts_zh = "，".join(f"{KIND_NAMES[k].zh} {n}" for k, n in sorted(self.created.items())) or "无"
@@ -80,7 +83,7 @@ class GenerationReport:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,
                 "after": self.after.isoformat() if self.after else None,
                 "created": dict(self.created), "total_created": self.total_created,
-                "planned_revisits": self.planned_revisits, "woken": self.woken, "superseded": self.superseded,
+                "planned_revisits": self.planned_revisits, "levelled": self.levelled, "missed": self.missed, "woken": self.woken, "superseded": self.superseded,
                 "seconds": round(self.seconds, 3)}
 
 
@@ -123,6 +126,29 @@ def raise_reminders(session: Session, candidates: list[Candidate]) -> list[str]:
     for start in range(0, len(uids), _CHUNK):
         ours.update(session.scalars(select(Reminder.key).where(Reminder.uid.in_(uids[start:start + _CHUNK]))))
     return [c.key for c in fresh if c.key in ours]
+
+
+CARE_KINDS = ("birthday", "anniversary", "festival")
+
+
+def close_missed_care(session: Session, today: date) -> int:
+    """Care reminders still open after their day close as missed: a birthday last week is no
+    longer something to do, and the customer's record keeps that it was missed (data.missed)."""
+    table = Reminder.__table__
+    rows = session.execute(
+        select(table.c.id, table.c.data).where(
+            table.c.state.in_(("new", "seen", "snoozed")), table.c.kind.in_(CARE_KINDS),
+            table.c.event_on < today, table.c.deleted_at.is_(None))
+    ).all()
+    now, user = utcnow(), session.info.get("user")
+    for reminder_id, data in rows:
+        marked = dict(data or {})
+        marked["missed"] = True
+        marked["missed_on"] = today.isoformat()
+        session.execute(update(table).where(table.c.id == reminder_id).values(
+            state="dismissed", snoozed_until=None, data=marked, version=table.c.version + 1, updated_at=now,
+            updated_by=user))
+    return len(rows)
 
 
 def _wake_snoozed(session: Session, today: date) -> int:
@@ -254,7 +280,14 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
         # Contacts written before the previous run started moved their plans then.
         contacts_since = None if previous is None else previous.at
         report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
+    unlevelled = session.scalar(select(RevisitPlan.id).where(
+        RevisitPlan.state == "planned", RevisitPlan.planned_for.is_(None), RevisitPlan.deleted_at.is_(None)).limit(1))
+    if scope is None or after is not None or unlevelled is not None:
+        # The day's first pass (or one after plans were made or moved outside a run) spreads every owner's plans (and overdue backlog) over the coming
+        # working days; later passes level only the owners of customers given a new plan.
+        report.levelled = len(level_revisits(session, today).placements)
     report.woken = _wake_snoozed(session, today)
+    report.missed = close_missed_care(session, today)
     return _Run(today, started, rules, scope, after, report, clock)
 
 

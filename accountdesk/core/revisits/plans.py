@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from accountdesk.core.i18n import ValidationError
+from accountdesk.core.revisits.workdays import load_work_calendar
 from accountdesk.core.storage.bulk import new_uids
 from accountdesk.core.storage.bulk_rows import insert_rows
 from accountdesk.core.storage.models import (
@@ -125,6 +126,7 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
     elif customer_ids:
         sync_cadence(session, None, customer_ids=customer_ids)
     cadence = load_cadence(session)
+    workdays = load_work_calendar(session)
     days = LocalDays()
     query = (
         select(Customer.id, Customer.tier, Customer.owner_id, _last_contact_expr(session),
@@ -139,7 +141,7 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
     new_rows = []
     for uid, (customer_id, tier, owner_id, last_epoch, created_epoch) in zip(uids, rows, strict=True):
         base = days.ordinal(last_epoch if last_epoch is not None else (created_epoch or 0))
-        due = date.fromordinal(base + cadence.interval(tier))
+        due = workdays.on_or_after(date.fromordinal(base + cadence.interval(tier)))
         # Bulk insert: no ORM flush stamps these rows, so the tracked columns are set here.
         new_rows.append((uid, now, now, PLANNER, 1, customer_id, owner_id, due, CADENCE_PURPOSE, cadence.channel(tier),
                          "planned"))
@@ -197,11 +199,12 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
     else:
         rows = [row[:5] for row in session.connection().execute(query.where(RevisitPlan.customer_id.in_(sorted(customer_ids))))]
     days = LocalDays()
+    workdays = load_work_calendar(session)
     moves = []
     for plan_id, plan_uid, due_on, tier, last_epoch in rows:
         if last_epoch is None:
             continue
-        new_due = date.fromordinal(days.ordinal(last_epoch) + cadence.interval(tier))
+        new_due = workdays.on_or_after(date.fromordinal(days.ordinal(last_epoch) + cadence.interval(tier)))
         if new_due > due_on:
             moves.append({"plan_id": plan_id, "new_due": new_due, "uid": plan_uid, "old_due": due_on})
     if moves:
@@ -209,7 +212,7 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
         session.execute(
             update(table)
             .where(table.c.id == bindparam("plan_id"))
-            .values(due_on=bindparam("new_due"), version=table.c.version + 1, updated_at=utcnow(),
+            .values(due_on=bindparam("new_due"), planned_for=None, version=table.c.version + 1, updated_at=utcnow(),
                     updated_by=PLANNER),
             [{"plan_id": m["plan_id"], "new_due": m["new_due"]} for m in moves],
         )
@@ -301,8 +304,8 @@ def _next_plan(session: Session, customer: Customer, after: date) -> RevisitPlan
     if existing is not None:
         return existing
     cadence = load_cadence(session)
-    plan = RevisitPlan(customer_id=customer.id, owner_id=customer.owner_id, state="planned",
-                       due_on=after + timedelta(days=cadence.interval(customer.tier)),
+    due_on = load_work_calendar(session).on_or_after(after + timedelta(days=cadence.interval(customer.tier)))
+    plan = RevisitPlan(customer_id=customer.id, owner_id=customer.owner_id, state="planned", due_on=due_on,
                        purpose=CADENCE_PURPOSE, channel=cadence.channel(customer.tier))
     session.add(plan)
     session.flush()
@@ -355,6 +358,8 @@ def reschedule_revisit(session: Session, plan_id: int, new_date: date) -> Revisi
     if plan.due_on != new_date:
         old_due = plan.due_on
         plan.due_on = new_date
+        # A day a person chose: the levelling keeps it (see levelling.read_slots).
+        plan.planned_for = new_date
         session.flush()
         _close_revisit_reminders(session, [(plan.uid, old_due)], "dismissed")
     return plan

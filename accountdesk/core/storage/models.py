@@ -136,6 +136,9 @@ class User(Tracked, Base):
     display_name: Mapped[str | None] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16), default="manager")  # manager | senior | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Contacts this owner can make in a day (the Today list's length, the levelling's ceiling);
+    # None: the default (agenda.DEFAULT_CAPACITY).
+    daily_capacity: Mapped[int | None] = mapped_column(Integer)
 
 
 class Tag(Tracked, Base):
@@ -291,7 +294,8 @@ REVISIT_STATES = ("planned", "done", "skipped")
 
 class RevisitPlan(Tracked, Base):
     __tablename__ = "revisit_plans"
-    __table_args__ = (Index("ix_revisit_plans_state_due", "state", "due_on"),)
+    __table_args__ = (Index("ix_revisit_plans_state_due", "state", "due_on"),
+                      Index("ix_revisit_plans_owner_planned", "owner_id", "planned_for"))
 
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -301,6 +305,9 @@ class RevisitPlan(Tracked, Base):
     state: Mapped[str] = mapped_column(String(16), default="planned")
     done_on: Mapped[date | None] = mapped_column(Date)
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
+    # The working day the revisit is to be made on, levelled to the owner's capacity: the due
+    # date itself for a plan ahead, a coming day for one already overdue (due_on keeps how late).
+    planned_for: Mapped[date | None] = mapped_column(Date)
 
 
 REMINDER_KINDS = ("revisit", "birthday", "festival", "anniversary", "churn", "complaint", "custom")

@@ -2080,6 +2080,29 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Log the contact</source>
+        <translation>Log the contact</translation>
+    </message>
+    <message>
+        <source>Channel *</source>
+        <translation>Channel *</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>(none yet)</source>
@@ -2429,60 +2452,36 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
 <context>
     <name>Navigation</name>
     <message>
-        <source>Customers</source>
-        <translation>Customers</translation>
+        <source>Today</source>
+        <translation>Today</translation>
     </message>
     <message>
-        <source>The customer archive: search, filter and edit customers.</source>
-        <translation>The customer archive: search, filter and edit customers.</translation>
+        <source>Customers</source>
+        <translation>Customers</translation>
     </message>
     <message>
         <source>Tier board</source>
         <translation>Tier board</translation>
     </message>
     <message>
-        <source>Customers by tier A / B / C, score breakdowns and re-grading.</source>
-        <translation>Customers by tier A / B / C, score breakdowns and re-grading.</translation>
-    </message>
-    <message>
         <source>Revisit calendar</source>
         <translation>Revisit calendar</translation>
-    </message>
-    <message>
-        <source>Planned revisits by day and week, overdue revisits, revisit sheets.</source>
-        <translation>Planned revisits by day and week, overdue revisits, revisit sheets.</translation>
     </message>
     <message>
         <source>Reminders</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <source>Birthdays, festivals, anniversaries and churn warnings due soon.</source>
-        <translation>Birthdays, festivals, anniversaries and churn warnings due soon.</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>Statistics</translation>
-    </message>
-    <message>
-        <source>Tier distribution, retention, satisfaction and per-owner figures.</source>
-        <translation>Tier distribution, retention, satisfaction and per-owner figures.</translation>
     </message>
     <message>
         <source>Import / Export</source>
         <translation>Import / Export</translation>
     </message>
     <message>
-        <source>Import customers from Excel or CSV and export the tier sheet.</source>
-        <translation>Import customers from Excel or CSV and export the tier sheet.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Scoring model, tier policies, reminders, language and database.</source>
-        <translation>Scoring model, tier policies, reminders, language and database.</translation>
     </message>
 </context>
 <context>
@@ -2529,28 +2528,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page could not be loaded: %1</source>
-        <translation>This page could not be loaded: %1</translation>
-    </message>
-    <message>
-        <source>This page is being built and will appear here in a coming version.</source>
-        <translation>This page is being built and will appear here in a coming version.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>This tab could not be loaded: %1</source>
-        <translation>This tab could not be loaded: %1</translation>
-    </message>
-    <message>
-        <source>This tab is being built and will appear here in a coming version.</source>
-        <translation>This tab is being built and will appear here in a coming version.</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3151,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Kind</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>State</translation>
     </message>
@@ -3258,6 +3239,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Reading reminders…</translation>
     </message>
     <message>
+        <source>All owners</source>
+        <translation>All owners</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Me (%1)</translation>
+    </message>
+    <message>
         <source>%1 shown</source>
         <translation>%1 shown</translation>
     </message>
@@ -3284,6 +3273,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
         <translation>Choose a reminder to see why it was raised and what to do.</translation>
+    </message>
+    <message>
+        <source>Another owner&apos;s reminder</source>
+        <translation>Another owner&apos;s reminder</translation>
+    </message>
+    <message>
+        <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
+        <translation>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</translation>
     </message>
     <message>
         <source>%1 reminders updated.</source>
@@ -4681,6 +4678,148 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Tier history</source>
         <translation>Tier history</translation>
+    </message>
+</context>
+<context>
+    <name>Today</name>
+    <message>
+        <source>Revisit</source>
+        <translation>Revisit</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>Churn warning</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>Anniversary</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>Festival</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Which owner are you? Today, the reminders and the calendar then open on your customers (remembered for this database).</source>
+        <translation>Which owner are you? Today, the reminders and the calendar then open on your customers (remembered for this database).</translation>
+    </message>
+    <message>
+        <source>This is me</source>
+        <translation>This is me</translation>
+    </message>
+    <message>
+        <source>Complete revisit…</source>
+        <translation>Complete revisit…</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>Log contact…</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>Copy greeting</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Snooze to…</source>
+        <translation>Snooze to…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Hand over…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>Nothing left for today. Well done.</source>
+        <translation>Nothing left for today. Well done.</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Me (%1)</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(no owner)</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s list…</source>
+        <translation>Reading today&apos;s list…</translation>
+    </message>
+    <message>
+        <source>%1 to do today (capacity %2) · %3 later this week</source>
+        <translation>%1 to do today (capacity %2) · %3 later this week</translation>
+    </message>
+    <message>
+        <source>Later this week</source>
+        <translation>Later this week</translation>
+    </message>
+    <message>
+        <source>Greeting copied.</source>
+        <translation>Greeting copied.</translation>
+    </message>
+    <message>
+        <source>Snooze to a day</source>
+        <translation>Snooze to a day</translation>
+    </message>
+    <message>
+        <source>Until *</source>
+        <translation>Until *</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Hand %1 over to which owner? Its planned revisits go along.</source>
+        <translation>Hand %1 over to which owner? Its planned revisits go along.</translation>
     </message>
 </context>
 <context>

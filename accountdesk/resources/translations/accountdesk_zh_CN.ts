@@ -2080,6 +2080,29 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Log the contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <source>Channel *</source>
+        <translation>方式 *</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>沟通内容</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>(none yet)</source>
@@ -2429,60 +2452,36 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
 <context>
     <name>Navigation</name>
     <message>
-        <source>Customers</source>
-        <translation>客户</translation>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
     <message>
-        <source>The customer archive: search, filter and edit customers.</source>
-        <translation>客户档案：搜索、筛选和编辑客户。</translation>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Tier board</source>
         <translation>分级看板</translation>
     </message>
     <message>
-        <source>Customers by tier A / B / C, score breakdowns and re-grading.</source>
-        <translation>按 A / B / C 等级查看客户、评分明细和重新分级。</translation>
-    </message>
-    <message>
         <source>Revisit calendar</source>
         <translation>回访日历</translation>
-    </message>
-    <message>
-        <source>Planned revisits by day and week, overdue revisits, revisit sheets.</source>
-        <translation>按日、按周查看回访计划、逾期回访和回访单。</translation>
     </message>
     <message>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <source>Birthdays, festivals, anniversaries and churn warnings due soon.</source>
-        <translation>即将到来的生日、节日、纪念日和流失预警。</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>统计</translation>
-    </message>
-    <message>
-        <source>Tier distribution, retention, satisfaction and per-owner figures.</source>
-        <translation>等级分布、留存率、满意度和各负责人的业绩。</translation>
     </message>
     <message>
         <source>Import / Export</source>
         <translation>导入导出</translation>
     </message>
     <message>
-        <source>Import customers from Excel or CSV and export the tier sheet.</source>
-        <translation>从 Excel 或 CSV 导入客户，导出客户分级管理表。</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Scoring model, tier policies, reminders, language and database.</source>
-        <translation>评分模型、分级策略、提醒、语言和数据库。</translation>
     </message>
 </context>
 <context>
@@ -2529,28 +2528,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page could not be loaded: %1</source>
-        <translation>此页面无法加载：%1</translation>
-    </message>
-    <message>
-        <source>This page is being built and will appear here in a coming version.</source>
-        <translation>此功能正在建设中，将在后续版本中出现在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>This tab could not be loaded: %1</source>
-        <translation>此页无法加载：%1</translation>
-    </message>
-    <message>
-        <source>This tab is being built and will appear here in a coming version.</source>
-        <translation>此功能正在建设中，将在后续版本中出现在这里。</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3151,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>类型</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -3258,6 +3239,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>正在读取提醒…</translation>
     </message>
     <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
         <source>%1 shown</source>
         <translation>显示 %1 条</translation>
     </message>
@@ -3284,6 +3273,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
         <translation>选择一条提醒，查看触发原因和建议做法。</translation>
+    </message>
+    <message>
+        <source>Another owner&apos;s reminder</source>
+        <translation>其他负责人的提醒</translation>
+    </message>
+    <message>
+        <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
+        <translation>其中 %1 条提醒属于其他负责人的客户。仍要关闭吗？</translation>
     </message>
     <message>
         <source>%1 reminders updated.</source>
@@ -4681,6 +4678,148 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Tier history</source>
         <translation>等级变动记录</translation>
+    </message>
+</context>
+<context>
+    <name>Today</name>
+    <message>
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>合作纪念</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Which owner are you? Today, the reminders and the calendar then open on your customers (remembered for this database).</source>
+        <translation>您是哪位负责人？选定后，今日、提醒与回访日历都默认显示您的客户（在此数据库中记住）。</translation>
+    </message>
+    <message>
+        <source>This is me</source>
+        <translation>这是我</translation>
+    </message>
+    <message>
+        <source>Complete revisit…</source>
+        <translation>完成回访…</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <source>Copy greeting</source>
+        <translation>复制问候语</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Snooze to…</source>
+        <translation>推迟到…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Nothing left for today. Well done.</source>
+        <translation>今日事项已全部完成，辛苦了。</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s list…</source>
+        <translation>正在读取今日事项…</translation>
+    </message>
+    <message>
+        <source>%1 to do today (capacity %2) · %3 later this week</source>
+        <translation>今日待办 %1 项（每日容量 %2）· 本周稍后 %3 项</translation>
+    </message>
+    <message>
+        <source>Later this week</source>
+        <translation>本周稍后</translation>
+    </message>
+    <message>
+        <source>Greeting copied.</source>
+        <translation>问候语已复制。</translation>
+    </message>
+    <message>
+        <source>Snooze to a day</source>
+        <translation>推迟到某天</translation>
+    </message>
+    <message>
+        <source>Until *</source>
+        <translation>推迟到 *</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>转交客户</translation>
+    </message>
+    <message>
+        <source>Hand %1 over to which owner? Its planned revisits go along.</source>
+        <translation>将 %1 转交给哪位负责人？其计划中的回访一并转交。</translation>
     </message>
 </context>
 <context>

@@ -31,13 +31,16 @@ from accountdesk.core.reminders.centre import (
     ReminderRow,
     add_custom_reminder,
     count_due,
+    customers_of,
     due_reminders,
+    reminder_owner,
     set_state_many,
     snooze_many,
 )
 from accountdesk.core.reminders.runs import generate_reminders
 from accountdesk.core.revisits.calendar_data import closed_reminders
 from accountdesk.core.storage.models import REMINDER_KINDS
+from accountdesk.core.team.identity import list_owners, signed_in_owner
 from accountdesk.ui.customers.record_dialogs import RecordDialog, pydate, qdate, text_of
 from accountdesk.ui.kit.page_base import ReloadsWhenShown
 from accountdesk.ui.kit.retranslate import Retranslating
@@ -93,7 +96,10 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self._stale = True
         # Marking a reminder seen on selection updates its row in place; no reload for that.
         self._quiet = object()
+        self.owners: list = []
+        self.me: int | None = None
         self._build()
+        self._load_owners()
         self.retranslate()
         context.hub.operation_did_execute.connect(self._on_changes)
         self.reload()
@@ -141,6 +147,11 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
             filters.addSpacing(10)
         filters.addWidget(self.search)
         filters.addStretch(1)
+        self.owner_label = QLabel()
+        self.owner_combo = QComboBox()
+        self.owner_combo.setObjectName("ownerFilter")
+        filters.addWidget(self.owner_label)
+        filters.addWidget(self.owner_combo)
         layout.addLayout(filters)
 
         bulk = QHBoxLayout()
@@ -212,6 +223,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.state_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.horizon_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.owner_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.search.textChanged.connect(lambda _t: self._show_rows())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _index: self.open_customer())
@@ -231,6 +243,8 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.check_button.setText(self.tr("Check now"))
         self.check_button.setToolTip(self.tr("Look for new birthdays, festivals, revisits and churn warnings now"))
         self.kind_label.setText(self.tr("Kind"))
+        self.owner_label.setText(self.tr("Owner"))
+        self._fill_owner_combo()
         self.state_label.setText(self.tr("State"))
         self.horizon_label.setText(self.tr("Due"))
         self.search.setPlaceholderText(self.tr("Filter by customer or text…"))
@@ -284,17 +298,22 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         state = self.state_combo.currentData() or "open"
         horizon = self.horizon_combo.currentData() or 0
         self.horizon_combo.setEnabled(state in ("open", "new", "seen"))
+        owners = self.owner_filter()
+        mine = None if self.me is None else [self.me]
 
         def read(session) -> tuple[list[ReminderRow], int]:
             if state in ("open", "new", "seen"):
-                rows = due_reminders(session, today, horizon, kinds=kinds)
+                rows = due_reminders(session, today, horizon, kinds=kinds, owners=owners)
                 if state == "new":
                     rows = [r for r in rows if r.state == "new" or r.state == "snoozed"]
                 elif state == "seen":
                     rows = [r for r in rows if r.state == "seen"]
             else:
                 rows = closed_reminders(session, today, state, kinds=kinds)
-            return rows, count_due(session, today)
+                if owners is not None:
+                    allowed = customers_of(session, owners)
+                    rows = [r for r in rows if r.customer_id is None or r.customer_id in allowed]
+            return rows, count_due(session, today, mine)
 
         def done(result: tuple[list[ReminderRow], int]) -> None:
             if serial != self._serial:
@@ -309,9 +328,33 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.pending = count
         self.context.hub.pending_reminders_changed.emit(count)
 
+    # --- owners -------------------------------------------------------------------------
+
+    def _load_owners(self) -> None:
+        login = self.context.user
+        self.owners, self.me = self.context.operations.read_now(
+            lambda session: (list_owners(session), signed_in_owner(session, login)))
+
+    def _fill_owner_combo(self) -> None:
+        current = self.owner_combo.currentData() if self.owner_combo.count() else (
+            self.me if self.me is not None else "all")
+        self.owner_combo.blockSignals(True)
+        self.owner_combo.clear()
+        self.owner_combo.addItem(self.tr("All owners"), "all")
+        for owner in self.owners:
+            text = self.tr("Me (%1)").replace("%1", owner.label) if owner.id == self.me else owner.label
+            self.owner_combo.addItem(text, owner.id)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(current)))
+        self.owner_combo.blockSignals(False)
+
+    def owner_filter(self) -> list[int] | None:
+        value = self.owner_combo.currentData()
+        return None if value in (None, "all") else [int(value)]
+
     def refresh_count(self) -> None:
         today = self.context.today()
-        self.context.operations.read(lambda session: count_due(session, today), self._set_pending)
+        mine = None if self.me is None else [self.me]
+        self.context.operations.read(lambda session: count_due(session, today, mine), self._set_pending)
 
     def _show_rows(self) -> None:
         needle = self.search.text().strip().lower()
@@ -396,6 +439,15 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         ids = self.selected_ids()
         if not ids or self.context.read_only:
             return
+        if state in ("dismissed", "done") and self.me is not None:
+            me = self.me
+            others = self.context.operations.read_now(lambda session: [
+                rid for rid in ids if (found := reminder_owner(session, rid))[0] and found[1] != me])
+            if others and not self.context.dialogs.ask(
+                    self, self.tr("Another owner's reminder"),
+                    self.tr("%1 of these reminders are about another owner's customers. Close them anyway?")
+                    .replace("%1", str(len(others)))):
+                return
         self.context.operations.mutate(lambda session: set_state_many(session, ids, state),
                                        lambda count: self._acted(self.tr("%1 reminders updated.").replace("%1", str(count))),
                                        initiator=self, changes=REMINDER_CHANGES)
@@ -496,6 +548,10 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         if initiator is self._quiet:
             return
+        if changes.touches("users"):
+            self._load_owners()
+            self._fill_owner_combo()
+            self.request_reload()
         if not (changes.touches("reminders") or changes.touches("revisits") or changes.customer_list):
             return
         self.request_reload()
