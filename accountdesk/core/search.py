@@ -11,45 +11,42 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.models import Contact, Customer
+from accountdesk.core.pinyin_readings import primary_reading, reading_parts
 
-_SEPARATOR = "|"
+# Raise when the way keys are built changes: databases whose keys were built otherwise have them
+# rebuilt. 1: one character at a time; 2: phrases, surnames and the common other readings, in
+# sections with the name first.
+KEYS_VERSION = 2
+
+# A key is sections joined by "||", the customer's name first, then its company, contact person and
+# contacts, code and phone digits; a section is its text then the text's readings, joined by "|".
+# The name comes first so that ranking can tell a match in the name from one elsewhere.
+PART_SEPARATOR = "|"
+SECTION_SEPARATOR = "||"
 _NON_DIGITS = re.compile(r"\D+")
 _SPACES = re.compile(r"\s+")
 
 
 def normalize_text(value: str) -> str:
-    """Full-width to half-width, lower case, no spaces: how both keys and queries are compared."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", value)).lower()
-
-
-@lru_cache(maxsize=65536)
-def _char_pinyin(char: str) -> tuple[str, str]:
-    # pypinyin costs ~0.2 ms a call; names share few thousand distinct characters, so a
-    # per-character cache makes keys for 100,000 customers cheap.
-    if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
-        # Imported here: its dictionaries take about a second to load, and searching (as
-        # opposed to building keys) never needs them, so the app starts without them.
-        from pypinyin import Style, pinyin
-
-        full = pinyin(char, style=Style.NORMAL, errors="ignore")
-        if full and full[0]:
-            reading = full[0][0]
-            return reading, reading[0]
-    return char, char
+    """Full-width to half-width, lower case, no spaces: how both keys and queries are compared.
+    A '|' reads as '/', so a typed text can never span two parts of a key."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", value)).lower().replace(PART_SEPARATOR, "/")
 
 
 def pinyin_forms(value: str) -> tuple[str, str]:
-    """(full pinyin, initials) of a text; characters that are not Chinese stay as they are."""
-    full, initials = [], []
-    for char in normalize_text(value):
-        reading, initial = _char_pinyin(char)
-        full.append(reading)
-        initials.append(initial)
-    return "".join(full), "".join(initials)
+    """(full pinyin, initials) of a text as it is said (长春 changchun); other characters stay."""
+    return primary_reading(normalize_text(value))
 
 
 def digits(value: str | None) -> str:
     return _NON_DIGITS.sub("", value or "")
+
+
+@lru_cache(maxsize=8192)
+def text_section(text: str) -> str:
+    """One text's section of a key: the text as compared, then its full pinyin and initials for
+    each way it is read (phrase, surname, everyday and the common other readings)."""
+    return PART_SEPARATOR.join(reading_parts(normalize_text(text)))
 
 
 def build_search_key(
@@ -61,20 +58,19 @@ def build_search_key(
 ) -> str:
     """The text a customer is found by: name in characters, full pinyin and initials; code;
     phone digits; the same for its contacts and contact person."""
-    parts: list[str] = []
-    for text in (name, *extra_names):
-        if not text:
-            continue
-        plain = normalize_text(text)
-        full, initials = pinyin_forms(text)
-        parts.extend(p for p in (plain, full, initials) if p)
+    # The name's section always comes first, even empty: ranking reads the name from the front.
+    sections = [text_section(name) if name else ""]
+    sections.extend(text_section(text) for text in extra_names if text)
     if code:
-        parts.append(normalize_text(code))
-    for number in (phone, *extra_phones):
-        number_digits = digits(number)
-        if number_digits:
-            parts.append(number_digits)
-    return _SEPARATOR.join(dict.fromkeys(parts))
+        sections.append(normalize_text(code))
+    sections.extend(digits(number) for number in (phone, *extra_phones))
+    return join_sections(sections)
+
+
+def join_sections(sections: Iterable[str]) -> str:
+    """The key of these sections, the first (the name's) kept first; empty and repeated ones dropped."""
+    first, *rest = sections
+    return SECTION_SEPARATOR.join(dict.fromkeys([first, *(s for s in rest if s)]))
 
 
 def customer_search_key(customer: Customer, contacts: Iterable[Contact] = ()) -> str:

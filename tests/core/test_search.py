@@ -1,0 +1,157 @@
+"""Finding customers as a manager types: place names and surnames read as they are said."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from accountdesk.core import archive
+from accountdesk.core import demo_vocabulary as vocab
+from accountdesk.core.excel.searchkeys import SearchKeyBuilder
+from accountdesk.core.models import Customer
+from accountdesk.core.pinyin_readings import (
+    COMMON_HETERONYMS,
+    COMPOUND_SURNAMES,
+    MAX_READINGS,
+    PLACE_READINGS,
+    SURNAMES,
+    reading_parts,
+)
+from accountdesk.core.search import build_search_key, normalize_text, pinyin_forms, search_customer_ids
+
+
+def add(db, *rows: dict, contacts: dict[str, list[str]] | None = None) -> dict[str, int]:
+    """Customers by name; `contacts` adds contact records to the named customers."""
+    with db.write() as session:
+        ids = {row["name"]: archive.create_customer(session, dict(row)).id for row in rows}
+        for name, people in (contacts or {}).items():
+            for person in people:
+                archive.add_contact(session, ids[name], {"name": person})
+    return ids
+
+
+def found(db, text: str) -> list[str]:
+    with db.session() as session:
+        return [session.get(Customer, i).name for i in search_customer_ids(session, text)]
+
+
+@pytest.fixture
+def places(db):
+    return add(
+        db,
+        {"name": "长春一汽物流", "code": "C001"},
+        {"name": "重庆火锅餐饮管理", "code": "C002"},
+        {"name": "厦门华信电子", "code": "C003"},
+        {"name": "佛山顺德家电", "code": "C004"},
+        {"name": "宁波恒泰模具", "code": "C005", "contact_person": "曾伟"},
+        {"name": "南京博源软件", "code": "C006"},
+        {"name": "长治晋东化工", "code": "C007"},
+        contacts={"南京博源软件": ["单田芳", "尉迟恭"]},
+    )
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("changchun", "长春一汽物流"),  # 长 is chang in 长春 (zhang on its own)
+    ("ccyq", "长春一汽物流"),
+    ("chongqing", "重庆火锅餐饮管理"),  # 重 is chong in 重庆
+    ("cqhg", "重庆火锅餐饮管理"),
+    ("xiamen", "厦门华信电子"),  # 厦 is xia in 厦门
+    ("foshan", "佛山顺德家电"),
+    ("changzhi", "长治晋东化工"),  # a place pypinyin's own phrases read zhangzhi
+    ("zeng", "宁波恒泰模具"),  # the contact person 曾伟: the surname 曾 is zeng
+    ("zengwei", "宁波恒泰模具"),
+    ("shantianfang", "南京博源软件"),  # a contact 单田芳: the surname 单 is shan
+    ("yuchigong", "南京博源软件"),  # 尉迟 is yuchi
+])
+def test_place_names_and_surnames_are_found_as_they_are_said(places, db, typed, expected):
+    assert found(db, typed) == [expected]
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("zhongqing", "重庆火锅餐饮管理"),  # 重's everyday reading
+    ("shamen", "厦门华信电子"),
+    ("zhangchun", "长春一汽物流"),
+    ("cengwei", "宁波恒泰模具"),
+    ("dantianfang", "南京博源软件"),
+])
+def test_the_other_reading_of_a_polyphonic_character_still_finds(places, db, typed, expected):
+    assert found(db, typed) == [expected]
+
+
+def test_readings_of_place_names_and_surnames():
+    assert pinyin_forms("长春一汽") == ("changchunyiqi", "ccyq")
+    assert pinyin_forms("重庆银行") == ("chongqingyinhang", "cqyh")
+    assert pinyin_forms("厦门") == ("xiamen", "xm")
+    assert pinyin_forms("北京朝阳区") == ("beijingchaoyangqu", "bjcyq")
+    key = build_search_key("宁波恒泰", "C1", extra_names=["曾伟", "万俟卨", "区志明", "朴树"])
+    for reading in ("zengwei", "moqixie", "ouzhiming", "piaoshu"):
+        assert reading in key.split("|")
+
+
+def test_a_name_full_of_polyphonic_characters_keeps_a_bounded_key():
+    text = normalize_text("长乐重行朝会都单曾厦")
+    parts = reading_parts(text)
+    assert parts[0] == text
+    # The text, then full pinyin and initials of at most MAX_READINGS readings.
+    assert len(parts) <= 1 + 2 * MAX_READINGS
+    assert len(parts) > 3  # and it does hold alternatives
+
+
+def test_every_reading_in_the_tables_is_one_pypinyin_knows():
+    from pypinyin import Style, pinyin
+
+    def readings(char: str) -> set[str]:
+        return set(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+
+    for char, others in COMMON_HETERONYMS.items():
+        assert set(others) <= readings(char), char
+    for char, reading in SURNAMES.items():
+        assert reading in readings(char), char
+    for table in (COMPOUND_SURNAMES, PLACE_READINGS):
+        for phrase, syllables in table.items():
+            assert len(syllables) == len(phrase), phrase
+            for char, syllable in zip(phrase, syllables, strict=True):
+                assert syllable in readings(char), phrase
+
+
+def _realistic_texts(count: int = 400) -> list[tuple[str, str, str, str]]:
+    """(name, company, contact person, phone) the way the demo makes them: brands, trades, cities,
+    districts and people, compound surnames included."""
+    rng = random.Random(17)
+    people = [s + g for s, g in itertools.product(vocab.SURNAMES, vocab.GIVEN_CHARS_MALE + vocab.GIVEN_CHARS_FEMALE)]
+    rows = []
+    for index in range(count):
+        _province, city, districts, area = vocab.CITIES[index % len(vocab.CITIES)]
+        industry = vocab.INDUSTRIES[index % len(vocab.INDUSTRIES)]
+        brand = "".join(rng.sample(vocab.BRAND_CHARS, 2)) + rng.choice(industry.name_words)
+        name = brand if index % 3 else city + brand
+        company = f"{city}市{rng.choice(districts)}{brand}{rng.choice(vocab.COMPANY_SUFFIXES)}"
+        rows.append((name, company, rng.choice(people), f"{area}-{rng.randrange(10**7, 10**8)}"))
+    return rows
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_the_import_builder_and_the_archive_build_the_same_keys(prepared):
+    rows = _realistic_texts()
+    builder = SearchKeyBuilder()
+    if prepared:
+        builder.prepare(t for name, company, person, _phone in rows for t in (name, company, person))
+    for index, (name, company, person, phone) in enumerate(rows):
+        code = f"C{index:06d}"
+        assert builder.key(name, code, phone, extra_names=[company, person]) == \
+            build_search_key(name, code, phone, extra_names=[company, person]), name
+
+
+def test_phrase_readings_are_pypinyins_where_we_add_no_place_of_our_own():
+    from pypinyin import lazy_pinyin
+
+    ours = tuple(PLACE_READINGS)
+    texts = [t for row in _realistic_texts(300) for t in row[:3]]
+    texts += [f"{city}{district}" for _p, city, districts, _a in vocab.CITIES for district in districts]
+    texts += list(vocab.ROADS) + [b for b in vocab.BUILDINGS if b]
+    compared = [t for t in texts if not any(place in t for place in ours)]
+    assert len(compared) > 800
+    for text in compared:
+        assert pinyin_forms(text)[0] == "".join(lazy_pinyin(normalize_text(text))), text
