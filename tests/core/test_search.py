@@ -1,4 +1,4 @@
-"""Finding customers as a manager types: place names and surnames read as they are said."""
+"""Finding customers as a manager types: place names and surnames read as they are said, ranked results."""
 
 from __future__ import annotations
 
@@ -19,7 +19,13 @@ from accountdesk.core.pinyin_readings import (
     SURNAMES,
     reading_parts,
 )
-from accountdesk.core.search import build_search_key, normalize_text, pinyin_forms, search_customer_ids
+from accountdesk.core.search import (
+    MatchKind,
+    build_search_key,
+    find_customers,
+    normalize_text,
+    pinyin_forms,
+)
 
 
 def add(db, *rows: dict, contacts: dict[str, list[str]] | None = None) -> dict[str, int]:
@@ -32,9 +38,9 @@ def add(db, *rows: dict, contacts: dict[str, list[str]] | None = None) -> dict[s
     return ids
 
 
-def found(db, text: str) -> list[str]:
+def found(db, text: str, limit: int | None = 50) -> list[str]:
     with db.session() as session:
-        return [session.get(Customer, i).name for i in search_customer_ids(session, text)]
+        return [hit.name for hit in find_customers(session, text, limit)]
 
 
 @pytest.fixture
@@ -155,3 +161,83 @@ def test_phrase_readings_are_pypinyins_where_we_add_no_place_of_our_own():
     assert len(compared) > 800
     for text in compared:
         assert pinyin_forms(text)[0] == "".join(lazy_pinyin(normalize_text(text))), text
+
+
+@pytest.fixture
+def hx_book(db):
+    """104 customers whose keys hold 'hx' somewhere was the issue; here a handful, ranked."""
+    return add(
+        db,
+        {"name": "胡霞五金店", "code": "C001", "tier": "A"},  # initials hxwjd: a prefix too
+        {"name": "江苏华兴电子", "code": "C002", "tier": "A"},  # jshxdz: hx inside
+        {"name": "恒鑫五金", "code": "C003", "tier": "C"},  # hxwj
+        {"name": "宁波港物流", "code": "C004", "tier": "A", "contact_person": "何欣"},  # a contact hx
+        {"name": "华夏建材", "code": "C005", "tier": "B"},  # hxjc
+        {"name": "华兴农业科技", "code": "C050", "tier": "A"},  # hxnykj
+        {"name": "华兴", "code": "C099", "tier": "C"},
+        {"name": "北京星辰科技", "code": "C100", "tier": "A"},  # no hx at all
+    )
+
+
+def test_initials_prefix_ranks_by_tier_then_code_before_matches_elsewhere(hx_book, db):
+    assert found(db, "hx") == [
+        "胡霞五金店", "华兴农业科技",  # tier A, by code
+        "华夏建材",  # B
+        "恒鑫五金", "华兴",  # C, by code
+        "江苏华兴电子", "宁波港物流",  # found inside a name and in a contact: after every prefix
+    ]
+
+
+def test_hx_lists_huaxing_agriculture_first_among_tier_a_names_starting_with_it(hx_book, db):
+    with db.write() as session:
+        archive.delete_customer(session, hx_book["胡霞五金店"])
+    assert found(db, "hx")[0] == "华兴农业科技"
+    assert found(db, "hxny") == ["华兴农业科技"]
+
+
+def test_exact_name_first_then_name_prefix_then_contains(hx_book, db):
+    assert found(db, "华兴") == ["华兴", "华兴农业科技", "江苏华兴电子"]
+    assert found(db, "huaxing") == ["华兴农业科技", "华兴", "江苏华兴电子"]  # pinyin prefix: by tier
+    assert found(db, "c00") == ["胡霞五金店", "江苏华兴电子", "宁波港物流", "华夏建材", "恒鑫五金"]  # code prefix
+    assert found(db, "c0050") == []
+    assert found(db, "C050")[0] == "华兴农业科技"
+
+
+def test_a_hit_says_why_it_matched(hx_book, db):
+    with db.session() as session:
+        hits = {hit.name: hit for hit in find_customers(session, "hx", None)}
+        exact = find_customers(session, "华兴", 1)[0]
+        by_code = find_customers(session, "c099", 1)[0]
+        by_phrase = find_customers(session, "hx 科技", None)
+    assert (exact.kind, exact.matched, exact.code, exact.tier) == (MatchKind.EXACT, "华兴", "C099", "C")
+    assert (by_code.name, by_code.kind, by_code.matched) == ("华兴", MatchKind.EXACT, "C099")
+    assert (hits["华兴农业科技"].kind, hits["华兴农业科技"].matched) == (MatchKind.PINYIN, "hxnykj")
+    assert (hits["宁波港物流"].kind, hits["宁波港物流"].matched) == (MatchKind.CONTAINS, "何欣")
+    assert (hits["江苏华兴电子"].kind, hits["江苏华兴电子"].matched) == (MatchKind.CONTAINS, "江苏华兴电子")
+    assert [(hit.name, hit.kind) for hit in by_phrase] == [("华兴农业科技", MatchKind.PINYIN)]
+
+
+def test_find_limits_and_ignores_blank_text(hx_book, db):
+    assert found(db, "hx", 2) == ["胡霞五金店", "华兴农业科技"]
+    assert found(db, "   ") == []
+
+
+def test_the_customer_list_orders_a_search_by_rank(hx_book, db):
+    with db.session() as session:
+        ranked = [hit.id for hit in find_customers(session, "hx", None)]
+        assert archive.customer_ids(session, archive.CustomerFilter(text="hx")) == ranked
+        only_a = archive.customer_ids(session, archive.CustomerFilter(text="hx", tier="A"))
+        assert only_a == [hx_book[n] for n in ("胡霞五金店", "华兴农业科技", "江苏华兴电子", "宁波港物流")]
+        # A column the manager sorts by wins over the rank.
+        by_name = archive.customer_ids(session, archive.CustomerFilter(text="hx"), order_by="name")
+        names = [session.get(Customer, i).name for i in by_name]
+        assert names == sorted(names)
+
+
+def test_the_in_memory_index_ranks_like_the_database(hx_book, db):
+    from accountdesk.core.search import SearchIndex
+
+    with db.session() as session:
+        index = SearchIndex.load(session)
+        for typed in ["h", "hx", "hxn", "hx", "华兴", "c0", "c050", "he xin", "zz"]:
+            assert index.find(typed) == archive.customer_ids(session, archive.CustomerFilter(text=typed)), typed
