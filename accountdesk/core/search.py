@@ -16,8 +16,8 @@ from accountdesk.core.models import Contact, Customer, TierPolicy
 from accountdesk.core.pinyin_readings import primary_reading, reading_parts
 
 # Raise when the way keys are built changes: databases whose keys were built otherwise have them
-# rebuilt. 1: one character at a time; 2: phrases, surnames and the common other readings, in
-# sections with the name first.
+# rebuilt when they are opened (search_key_refresh.py). 1: one character at a time; 2: phrases,
+# surnames and the common other readings, in sections with the name first.
 KEYS_VERSION = 2
 
 # A key is sections joined by "||", the customer's name first, then its company, contact person and

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
+import stat
 
 import pytest
+from sqlalchemy import select
 
 from accountdesk.core import archive
 from accountdesk.core import demo_vocabulary as vocab
+from accountdesk.core.change_counter import read_change_counter
+from accountdesk.core.db import open_database
 from accountdesk.core.excel.searchkeys import SearchKeyBuilder
-from accountdesk.core.models import Customer
+from accountdesk.core.models import Customer, Meta
 from accountdesk.core.pinyin_readings import (
     COMMON_HETERONYMS,
     COMPOUND_SURNAMES,
@@ -20,12 +25,14 @@ from accountdesk.core.pinyin_readings import (
     reading_parts,
 )
 from accountdesk.core.search import (
+    KEYS_VERSION,
     MatchKind,
     build_search_key,
     find_customers,
     normalize_text,
     pinyin_forms,
 )
+from accountdesk.core.search_key_refresh import KEYS_VERSION_KEY, stored_keys_version
 
 
 def add(db, *rows: dict, contacts: dict[str, list[str]] | None = None) -> dict[str, int]:
@@ -241,3 +248,70 @@ def test_the_in_memory_index_ranks_like_the_database(hx_book, db):
         index = SearchIndex.load(session)
         for typed in ["h", "hx", "hxn", "hx", "华兴", "c0", "c050", "he xin", "zz"]:
             assert index.find(typed) == archive.customer_ids(session, archive.CustomerFilter(text=typed)), typed
+
+
+# --- keys built the old way --------------------------------------------------------------------
+
+
+def _age_keys(database, keys: dict[int, str]) -> None:
+    """What a database written before phrase readings holds: old keys and no keys version."""
+    with database.write() as session:
+        for customer_id, key in keys.items():
+            session.execute(Customer.__table__.update().where(Customer.__table__.c.id == customer_id)
+                            .values(search_key=key))
+        session.execute(Meta.__table__.delete().where(Meta.key == KEYS_VERSION_KEY))
+
+
+def test_keys_built_the_old_way_are_rebuilt_when_the_database_is_opened(sqlite_db):
+    ids = add(sqlite_db, {"name": "长春一汽物流", "code": "C001", "contact_person": "曾伟"},
+              {"name": "厦门华信电子", "code": "C002"})
+    _age_keys(sqlite_db, {ids["长春一汽物流"]: "长春一汽物流|zhangchunyiqiwuliu|zcyqwl|曾伟|cengwei|cw|c001",
+                          ids["厦门华信电子"]: "厦门华信电子|shamenhuaxindianzi|smhxdz|c002"})
+    with sqlite_db.session() as session:
+        before = {c.id: (c.version, c.updated_at) for c in session.scalars(select(Customer))}
+        counter = read_change_counter(session.connection())
+        assert stored_keys_version(session) == 1
+        assert find_customers(session, "changchun") == []
+    path = sqlite_db.path
+    sqlite_db.dispose()
+
+    reopened = open_database(path, user="tester")
+    try:
+        with reopened.session() as session:
+            assert stored_keys_version(session) == KEYS_VERSION
+            assert [h.name for h in find_customers(session, "changchun")] == ["长春一汽物流"]
+            assert [h.name for h in find_customers(session, "zeng")] == ["长春一汽物流"]
+            assert [h.name for h in find_customers(session, "xiamen")] == ["厦门华信电子"]
+            # Derived data: no edit version or stamp moved, so nobody's open form conflicts; the
+            # change counter did, so colleagues' lists refresh.
+            assert {c.id: (c.version, c.updated_at) for c in session.scalars(select(Customer))} == before
+            rebuilt = read_change_counter(session.connection())
+            assert rebuilt > counter
+    finally:
+        reopened.dispose()
+    again = open_database(path, user="tester")  # current keys: nothing written
+    try:
+        with again.session() as session:
+            assert read_change_counter(session.connection()) == rebuilt
+    finally:
+        again.dispose()
+
+
+def test_a_read_only_database_with_old_keys_opens_and_keeps_them(sqlite_db):
+    ids = add(sqlite_db, {"name": "长春一汽物流", "code": "C001"})
+    _age_keys(sqlite_db, {ids["长春一汽物流"]: "长春一汽物流|zhangchunyiqiwuliu|zcyqwl|c001"})
+    path = sqlite_db.path
+    sqlite_db.dispose()
+    mode = path.stat().st_mode
+    os.chmod(path, stat.S_IREAD)
+    try:
+        database = open_database(path, user="tester")
+        try:
+            assert database.read_only
+            with database.session() as session:
+                assert stored_keys_version(session) == 1
+                assert [h.name for h in find_customers(session, "zhangchun")] == ["长春一汽物流"]
+        finally:
+            database.dispose()
+    finally:
+        os.chmod(path, mode)
