@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,12 +64,14 @@ class _Tables:
     initial: dict[int, str]
     phrases: dict[str, tuple[str, ...]]  # pypinyin's phrases and ours, as plain syllables
     prefixes: frozenset[str]  # every beginning of a phrase, for forward maximum matching
-    # The phrases read otherwise than their characters' everyday readings, by their first two
-    # characters: a text holding none of them reads the everyday way and needs no segmentation
-    # (most texts; segmenting is what costs). Each holds one of `read_otherwise`, the characters
-    # some phrase reads otherwise, which most texts lack: one set test then settles it.
-    otherwise: dict[str, tuple[str, ...]]
-    read_otherwise: frozenset[str]
+    # Every phrase read otherwise than its characters' everyday readings holds one of `differing`
+    # (the characters it reads otherwise); `around` gives, for the two characters starting at (or,
+    # for a phrase's last character, ending at) such a character, the phrases and where those two
+    # characters stand in them. A text holding none of these phrases reads the everyday way and
+    # needs no segmentation: most texts, and segmenting is what costs.
+    differing: re.Pattern[str]
+    around: dict[str, tuple[tuple[str, int], ...]]
+    notable: frozenset[str]  # `differing` as a set: one test rules most texts out
 
 
 @lru_cache(maxsize=1)
@@ -96,21 +99,23 @@ def _tables() -> _Tables:
     phrases = {phrase: tuple(plain(r[0]) for r in readings) for phrase, readings in PHRASES_DICT.items()
                if len(phrase) > 1 and len(readings) == len(phrase)}
     phrases.update(PLACE_READINGS)
-    otherwise: dict[str, list[str]] = {}
-    read_otherwise: set[str] = set()
+    around: dict[str, list[tuple[str, int]]] = {}
+    differing: set[str] = set()
     for phrase, syllables in phrases.items():
-        differing = {c for c, s in zip(phrase, syllables, strict=True) if default.get(c, c) != s}
-        if differing:
-            otherwise.setdefault(phrase[:2], []).append(phrase)
-            read_otherwise |= differing
+        for index, (char, syllable) in enumerate(zip(phrase, syllables, strict=True)):
+            if default.get(char, char) != syllable:
+                differing.add(char)
+                start = index if index + 1 < len(phrase) else index - 1
+                around.setdefault(phrase[start:start + 2], []).append((phrase, start))
     return _Tables(
         default=default,
         full={ord(c): r for c, r in default.items()},
         initial={ord(c): r[0] for c, r in default.items()},
         phrases=phrases,
         prefixes=frozenset(phrase[:end] for phrase in phrases for end in range(2, len(phrase) + 1)),
-        otherwise={pair: tuple(found) for pair, found in otherwise.items()},
-        read_otherwise=frozenset(read_otherwise),
+        differing=re.compile("[" + "".join(re.escape(c) for c in sorted(differing)) + "]"),
+        around={pair: tuple(dict.fromkeys(found)) for pair, found in around.items()},
+        notable=frozenset(differing),
     )
 
 
@@ -121,13 +126,13 @@ def load() -> None:
 
 def _reads_otherwise(text: str, tables: _Tables) -> bool:
     """Whether a phrase read otherwise than its characters' everyday readings occurs in `text`."""
-    if tables.read_otherwise.isdisjoint(text):
-        return False
-    otherwise = tables.otherwise
-    for index in range(len(text) - 1):
-        found = otherwise.get(text[index:index + 2])
-        if found is not None and any(text.startswith(phrase, index) for phrase in found):
-            return True
+    around = tables.around
+    for match in tables.differing.finditer(text):
+        at = match.start()
+        for start in (at, at - 1):
+            for phrase, offset in around.get(text[start:start + 2], ()) if start >= 0 else ():
+                if start >= offset and text.startswith(phrase, start - offset):
+                    return True
     return False
 
 
@@ -183,7 +188,8 @@ def _readings(text: str, primary: list[str], everyday: list[str]) -> list[list[s
     return unique
 
 
-_ALTERNATING = frozenset(COMMON_HETERONYMS)
+_HETERONYM_CHARS = frozenset(COMMON_HETERONYMS)
+_SURNAME_STARTS = frozenset(SURNAMES) | frozenset(name[0] for name in COMPOUND_SURNAMES)
 
 
 def reading_parts(text: str) -> tuple[str, ...]:
@@ -195,18 +201,22 @@ def reading_parts(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     tables = _tables()
-    plain = text[:1] not in SURNAMES and text[:2] not in COMPOUND_SURNAMES and _ALTERNATING.isdisjoint(text)
-    by_phrases = _reads_otherwise(text, tables)
-    if plain and not by_phrases:
+    surname = text[0] in _SURNAME_STARTS
+    by_phrases = not tables.notable.isdisjoint(text) and _reads_otherwise(text, tables)
+    if not (surname or by_phrases) and _HETERONYM_CHARS.isdisjoint(text):
         # Most texts: every character read its everyday way, nothing else to index.
-        return tuple(dict.fromkeys((text, text.translate(tables.full), text.translate(tables.initial))))
+        full = text.translate(tables.full)
+        if full == text:
+            return (text,)  # nothing Chinese in it
+        initials = text.translate(tables.initial)
+        return (text, full) if initials == full else (text, full, initials)
     default = tables.default
     everyday = [default.get(c, c) for c in text]
     primary = _phrase_syllables(text, tables) if by_phrases else everyday
     parts = [text]
     for syllables in _readings(text, primary, everyday):
         parts.append("".join(syllables))
-        parts.append("".join(s[:1] for s in syllables))
+        parts.append("".join([s[:1] for s in syllables]))
     return tuple(dict.fromkeys(parts))
 
 
