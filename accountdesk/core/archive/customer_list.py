@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.archive.search import apply_search
+from accountdesk.core.archive.search import apply_search, ranked_customer_ids, search_terms
 from accountdesk.core.storage.models import (
     Customer,
     CustomerTag,
@@ -119,8 +119,12 @@ _NEVER_BLANK = frozenset({"code", "name"})
 
 
 def customer_ids(session: Session, flt: CustomerFilter | None = None, order_by: str = "code", descending: bool = False) -> list[int]:
-    """Ids of the customers a filter selects, in display order (cheap: the list view holds only ids)."""
+    """Ids of the customers a filter selects, in display order (cheap: the list view holds only ids).
+    With a search text, the default order is the search's own: best match first (search.py)."""
     query = filtered_customers(flt or CustomerFilter())
+    if flt is not None and search_terms(flt.text) and order_by == "code" and not descending:
+        session.flush()
+        return ranked_customer_ids(session, query, flt.text)
     if order_by == "owner":
         key = select(User.name).where(User.id == Customer.owner_id).correlate(Customer).scalar_subquery()
     elif order_by == "last_contact":

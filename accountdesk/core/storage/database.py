@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from accountdesk.core.archive.search_key_refresh import refresh_search_keys
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage import audit, change_counter  # noqa: F401  (register the audit trail and change counter on every session)
 from accountdesk.core.storage.models import SQLITE_APPLICATION_ID, Meta
@@ -321,14 +322,20 @@ def open_database(
     if is_url(target):
         url = str(target)
         if url.startswith("sqlite"):
-            database = make_url(url).database
-            if not database:
+            file = make_url(url).database
+            if not file:
                 raise DatabaseLocationError("数据库地址缺少文件路径。", "The database URL names no file.")
-            return _open_sqlite(Path(database), user=user, migrate=migrate, backup_dir=backup_dir)
-        if url.startswith("postgresql://"):
-            url = "postgresql+psycopg://" + url[len("postgresql://") :]
-        return _open_server(url, user=user, migrate=migrate)
-    return _open_sqlite(Path(target).expanduser(), user=user, migrate=migrate, backup_dir=backup_dir)
+            database = _open_sqlite(Path(file), user=user, migrate=migrate, backup_dir=backup_dir)
+        else:
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url[len("postgresql://") :]
+            database = _open_server(url, user=user, migrate=migrate)
+    else:
+        database = _open_sqlite(Path(target).expanduser(), user=user, migrate=migrate, backup_dir=backup_dir)
+    if migrate:
+        # Search keys are derived data; like the schema, they are brought up to date on opening.
+        refresh_search_keys(database)
+    return database
 
 
 def settled_before(session) -> datetime:

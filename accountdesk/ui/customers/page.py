@@ -240,8 +240,8 @@ class CustomersPage(Retranslating, QWidget):
         self.filters.set_tiers(tiers)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
-        if changes.everything or changes.customer_list or changes.customers:
-            self._search_index = None  # names, codes, phones or membership may have changed
+        if changes.everything or changes.customer_list or changes.customers or changes.tiers:
+            self._search_index = None  # names, codes, phones, membership or tiers (its ranking) may have changed
             self._index_generation += 1
         if changes.everything or changes.users or changes.customer_list or changes.tiers or changes.settings:
             self.reload_choices()
