@@ -115,6 +115,30 @@ def server_db(request):
         yield database
 
 
+def _team_backends() -> list:
+    backends = ["shared-file"]
+    if POSTGRES_URL:
+        backends.append(pytest.param("postgresql", marks=pytest.mark.postgres))
+    return backends
+
+
+@pytest.fixture(params=_team_backends())
+def team_target(request, tmp_path):
+    """Where a team works: a file in shared mode (as on a network drive) and, when configured, a
+    PostgreSQL database; an empty migrated database at a path or URL that each test opens as many
+    times as it has colleagues (each opening is another program, with its own connections)."""
+    if request.param == "shared-file":
+        from accountdesk.core.team.presence import set_shared_mode
+
+        path = tmp_path / "team.accountdesk"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        set_shared_mode(path, True)
+        yield path
+        return
+    with postgres_database(request.getfixturevalue("postgres_template")) as database:
+        yield database.url
+
+
 @pytest.fixture
 def sqlite_db(sqlite_template, tmp_path):
     """SQLite only: for tests about the file itself (pragmas, backups, bad files)."""
