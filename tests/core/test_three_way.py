@@ -227,3 +227,28 @@ def test_a_save_landing_during_mine_waits_and_then_merges(db):
     assert finished["colleague"] > finished["mine"]
     values = stored(db, customer_id)
     assert (values["phone"], values["email"]) == ("0512-2222222", "sales@hengtong.cn")
+
+
+def test_a_revisit_moved_by_two_people_asks_and_their_other_change_stays(db, today):
+    from datetime import timedelta
+
+    from accountdesk.core.revisits.plans import reschedule_revisit, schedule_revisit, update_revisit_plan
+    from accountdesk.core.storage.models import RevisitPlan
+
+    customer_id = new_customer(db)
+    day = today + timedelta(days=7)
+    with db.write() as session:
+        plan_id = schedule_revisit(session, customer_id, day, purpose="年度回访").id
+    with db.write() as session:  # a colleague changes the purpose, then another moves it
+        update_revisit_plan(session, plan_id, {"purpose": "年度回访，带样品"}, base={"purpose": "年度回访"})
+    with db.write() as session:
+        reschedule_revisit(session, plan_id, day + timedelta(days=1), shown_due=day)
+    with pytest.raises(ConflictError) as caught, db.write() as session:
+        reschedule_revisit(session, plan_id, day + timedelta(days=2), shown_due=day)
+    assert [(c.field, c.mine, c.theirs) for c in caught.value.contested] == [
+        ("due_on", day + timedelta(days=2), day + timedelta(days=1))]
+    with db.write() as session:
+        archive.save_resolution(session, resolve(caught.value))
+    with db.session() as session:
+        plan = session.get(RevisitPlan, plan_id)
+        assert (plan.due_on, plan.purpose) == (day + timedelta(days=2), "年度回访，带样品")

@@ -38,6 +38,7 @@ from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError 
 )
 from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.i18n import ValidationError
+from accountdesk.core.revisits.plans import reset_cadence, update_revisit_plan
 from accountdesk.core.storage.audit import keep_discarded
 from accountdesk.core.storage.models import (
     FEEDBACK_KINDS,
@@ -48,6 +49,7 @@ from accountdesk.core.storage.models import (
     Customer,
     Feedback,
     Interaction,
+    RevisitPlan,
     Tag,
     Tracked,
     Transaction,
@@ -478,8 +480,6 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     session.add(interaction)
     session.flush()
     # Any logged contact restarts the customer's revisit cadence (last contact + tier interval).
-    from accountdesk.core.revisits.plans import reset_cadence
-
     reset_cadence(session, customer.id)
     return interaction
 
@@ -595,6 +595,7 @@ _UPDATERS = {
     "transactions": (update_transaction, Transaction),
     "interactions": (update_interaction, Interaction),
     "feedback": (update_feedback, Feedback),
+    "revisit_plans": (update_revisit_plan, RevisitPlan),
 }
 
 

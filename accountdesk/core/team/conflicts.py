@@ -259,8 +259,8 @@ def check_version(
 ) -> dict[str, Any]:
     """The changes to write, merged three ways against what the user loaded; refuse real conflicts.
 
-    `expected_version` is the version the form loaded (None: the caller read the row in this same
-    transaction, e.g. a bulk edit, and only the tombstone is checked). `base` holds the stored
+    `expected_version` is the version the form loaded (None with no base: the caller read the row in
+    this same transaction, e.g. a bulk edit, and only the tombstone is checked). `base` holds the stored
     values the form loaded, for the fields it shows: a field whose new value equals its base was
     not changed by this user and is left as it is stored now (the other person's change stays);
     a field only this user changed is written; a field both changed to different values is a
@@ -271,7 +271,7 @@ def check_version(
     deleted = obj.deleted_at is not None and not allow_deleted and "deleted_at" not in changes
     if deleted:
         raise conflict_for(obj, changes, expected_version=expected_version, base=base, stored=stored)
-    if expected_version is None or obj.version == expected_version:
+    if (expected_version is None and base is None) or obj.version == expected_version:
         return dict(changes)
     now = stored_values(obj, changes.keys())
     now.update({key: value for key, value in (stored or {}).items() if key in changes})
