@@ -21,6 +21,7 @@ from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
 from accountdesk.core.i18n import AccountDeskError, Message, set_language
+from accountdesk.core.storage.errors import explain as explain_database_error
 
 # --- GUI -------------------------------------------------------------------------------------
 
@@ -153,7 +154,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:
+        # A database error (a server gone, a lock held too long, a rule broken): a sentence in the
+        # user's language, never a traceback; the technical detail goes to the log.
+        explained = explain_database_error(error)
+        if explained is None:
+            raise
+        _log_detail(error)
+        say(explained.message, err=True)
+        return EXIT_FAILED
     return EXIT_FAILED
+
+
+def _log_detail(error: BaseException) -> None:
+    import logging
+
+    from accountdesk.crashlog import setup_logging
+
+    try:
+        setup_logging()
+    except OSError:  # no writable log folder: the message on the terminal still stands
+        return
+    logging.getLogger("accountdesk.cli").error("database error", exc_info=error)
 
 
 def main_gui() -> int:

@@ -7,8 +7,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from accountdesk.core.archive.codes import allocate_customer_codes, note_codes_given
 from accountdesk.core.archive.customer_list import (  # noqa: F401  (the list is part of the archive's API)
     SORTABLE,
     CustomerFilter,
@@ -61,7 +63,6 @@ from accountdesk.core.team.conflicts import BOOKKEEPING, ConflictError, Resoluti
 __all__ = ["ConflictError", "changes_of", "Changes"]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_CODE_NUMBER = re.compile(r"(\d+)$")
 # Fields that feed the search key: changing one recomputes it.
 _SEARCH_FIELDS = {"name", "code", "phone", "company", "contact_person"}
 
@@ -71,7 +72,15 @@ _SEARCH_FIELDS = {"name", "code", "phone", "company", "contact_person"}
 def ensure_user(session: Session, name: str, display_name: str | None = None) -> User:
     name = clean_text(name, "owner", 64, required=True)  # type: ignore[assignment]
     user = session.scalar(select(User).where(User.name == name))
-    if user is None:
+    if user is None and session.get_bind().dialect.name == "postgresql":
+        # A colleague may add the same new name at this moment: a savepoint keeps our transaction.
+        try:
+            with session.begin_nested():
+                user = User(name=name, display_name=display_name or name)
+                session.add(user)
+        except IntegrityError:
+            user = session.scalar(select(User).where(User.name == name))
+    elif user is None:
         user = User(name=name, display_name=display_name or name)
         session.add(user)
         session.flush()
@@ -166,13 +175,7 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
 
 
 def next_customer_code(session: Session, prefix: str = "C") -> str:
-    codes = session.scalars(select(Customer.code).where(Customer.code.like(f"{prefix}%"))).all()
-    highest = 0
-    for code in codes:
-        match = _CODE_NUMBER.search(code)
-        if match and code[: match.start()] == prefix:
-            highest = max(highest, int(match.group(1)))
-    return f"{prefix}{highest + 1:06d}"
+    return allocate_customer_codes(session, 1, prefix=prefix)[0]
 
 
 def _check_code_free(session: Session, code: str, customer_id: int | None) -> None:
@@ -195,6 +198,8 @@ def create_customer(session: Session, fields: dict[str, Any]) -> Customer:
     code = values.get("code") or next_customer_code(session)
     values["code"] = code
     _check_code_free(session, code, None)
+    if fields.get("code"):
+        note_codes_given(session, [code])
     customer = Customer(**values)
     customer.search_key = customer_search_key(customer)
     session.add(customer)
@@ -243,6 +248,7 @@ def update_customer(
     tags = values.pop("tags", None)
     if values.get("code"):
         _check_code_free(session, values["code"], customer.id)
+        note_codes_given(session, [values["code"]])
     elif "code" in values:
         raise invalid("code", "不能为空", "must not be empty")
     if "name" in values and not values["name"]:

@@ -22,6 +22,7 @@ _GONE_TEXTS = (
     "terminating connection", "connection timed out", "no route to host", "network is unreachable",
     "connection reset", "the connection is lost", "consuming input failed", "ssl syscall error",
     "server conn crashed", "connection failed", "name or service not known", "could not translate host name",
+    "unable to open database file",
 )
 
 

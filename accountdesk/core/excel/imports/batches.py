@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -13,6 +12,7 @@ from typing import Any
 from sqlalchemy import Date, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from accountdesk.core.archive.codes import allocate_customer_codes, note_codes_given
 from accountdesk.core.archive.search import customer_search_key
 from accountdesk.core.changes import Changes
 from accountdesk.core.excel.imports.planner import (
@@ -30,7 +30,6 @@ from accountdesk.core.storage.models import Customer, ImportBatch, ImportRecord,
 
 _CHUNK = 500
 _WRITE_CHUNK = 20_000
-_CODE = re.compile(r"C(\d+)\Z")
 _INSERT_FIELDS = {
     "customers": CUSTOMER_FIELDS,
     "contacts": ("customer_id", *CONTACT_FIELDS),
@@ -68,17 +67,8 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
 
 
 def next_customer_codes(session: Session, count: int, taken: set[str]) -> list[str]:
-    """Fresh codes C000001, C000002 … after the highest such code in use, for customers a sheet gives none."""
-    highest = 0
-    for (code,) in session.execute(select(Customer.code).where(Customer.code.like("C%"))):
-        match = _CODE.match(code or "")
-        if match:
-            highest = max(highest, int(match[1]))
-    for code in taken:
-        match = _CODE.match(code)
-        if match:
-            highest = max(highest, int(match[1]))
-    return [f"C{n:06d}" for n in range(highest + 1, highest + 1 + count)]
+    """Fresh codes C000001, C000002 … for customers a sheet gives none (none of them in `taken`)."""
+    return allocate_customer_codes(session, count, taken=taken)
 
 
 def fast_uids(count: int) -> list[str]:
@@ -217,6 +207,7 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None,
     # Customers first: those a customer sheet adds, or those a child sheet names (--create-customers).
     customer_values = [row.values for row in new_rows] if kind == "customers" else list(plan.new_customers.values())
     missing = [v for v in customer_values if not v.get("code")]
+    note_codes_given(session, [v.get("code") for v in customer_values])
     if missing:
         taken = {v["code"] for v in customer_values if v.get("code")}
         for values, code in zip(missing, next_customer_codes(session, len(missing), taken), strict=True):

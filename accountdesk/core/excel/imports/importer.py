@@ -35,6 +35,7 @@ from accountdesk.core.excel.read.headers import (
 from accountdesk.core.excel.read.reader import SheetData, read_sheet
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.storage.models import Setting
+from accountdesk.core.team.conflicts import run_with_retry
 
 __all__ = [
     "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome", "ImportCancelled",
@@ -178,27 +179,31 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         from accountdesk.core.team.backup import backup_database
 
         backup = backup_database(database, label="before-import")
-    outcome: ImportOutcome | None = None
-    try:
+
+    def write() -> ImportOutcome:
         with database.write() as session:
             if database.is_sqlite:
                 # A larger page cache for this transaction keeps the indexes being filled in memory.
                 session.execute(text("PRAGMA cache_size=-65536"))
             plan = plan_import(session, sheet, kind, options, header, progress)
             if options.strict and plan.rejected:
-                raise StrictImportRefused(
+                refused = StrictImportRefused(
                     f"{len(plan.rejected)} 行有错误，按 --strict 要求未导入任何行。",
                     f"{len(plan.rejected)} rows were rejected, so with --strict nothing was imported.",
                 )
+                refused.plan = plan  # type: ignore[attr-defined]
+                raise refused
             outcome = ImportOutcome(plan, None, backup)
             if plan.writes:
                 outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
                 outcome.result.backup = str(backup) if backup else None
             if database.is_sqlite:
                 session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
-    except StrictImportRefused as refused:
-        refused.plan = plan  # type: ignore[attr-defined]
-        raise
+            return outcome
+
+    # On a server, a colleague's write may deadlock with this one or the server may ask to try
+    # again (serialization): the whole import is planned and written again, still all or nothing.
+    outcome = run_with_retry(write)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
