@@ -111,6 +111,12 @@ def explain(error: BaseException) -> AccountDeskError | None:
     if not isinstance(error, SQLAlchemyError):
         return None
     if is_connection_lost(error):
+        if type(_driver_error(error)).__module__.startswith("sqlite3"):
+            return DatabaseUnreachableError(
+                "无法打开数据库文件（共享盘可能已断开）；未写入任何内容。您输入的内容仍在，连接恢复后请再保存。",
+                "The database file cannot be reached (is the shared drive disconnected?); nothing was written. "
+                "What you typed is kept: save again when the drive is back.",
+            )
         return DatabaseUnreachableError(
             "无法连接数据库服务器（网络中断或服务器已停止）；未写入任何内容。您输入的内容仍在，服务器恢复后请再保存。",
             "The database server cannot be reached (the network is down or the server stopped); nothing was "
