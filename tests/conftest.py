@@ -115,6 +115,23 @@ def server_db(request):
         yield database
 
 
+@pytest.fixture
+def empty_server_url():
+    """A PostgreSQL database with nothing in it, not even our schema (a server a team is given)."""
+    if not POSTGRES_URL:
+        pytest.skip("needs a PostgreSQL server (ACCOUNTDESK_TEST_DATABASE_URL)")
+    from sqlalchemy import create_engine, text
+
+    name = f"accountdesk_e_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield admin.url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 def _team_backends() -> list:
     backends = ["shared-file"]
     if POSTGRES_URL:

@@ -118,8 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = add("backup", cmd_backup, "make a verified backup of the database")
     backup.add_argument("--to", metavar="DIR")
-    restore = add("restore", cmd_restore, "replace the database with a backup (the current one is backed up first)")
+    restore = add("restore", cmd_restore, "replace the database with a backup (the current one is backed up first); "
+                  "with --db postgresql://… into a server database")
     restore.add_argument("file")
+    restore.add_argument("--yes", action="store_true", help="replace a server database that already holds data")
     add("check", cmd_check, "check that the database is sound")
     add("migrate", cmd_migrate, "upgrade the database schema (after a backup)")
     merge = add("merge", cmd_merge, "merge a diverged copy of the database into this one")
