@@ -130,3 +130,16 @@ def test_migrate_on_an_empty_server_says_it_created_the_schema(empty_server_url,
     assert capsys.readouterr().out.startswith("Created the schema (revision ")
     assert cli.main(["migrate", "--db", empty_server_url]) == 0
     assert capsys.readouterr().out.startswith("Schema is up to date")
+
+
+def test_an_import_on_a_server_takes_a_backup_first(server_db, tmp_path):
+    from accountdesk.core.excel.imports.importer import import_file, read_for_import
+
+    with server_db.write() as session:
+        archive.create_customer(session, {"name": "已有客户"})
+    sheet = tmp_path / "new.csv"
+    sheet.write_text("客户名称,电话\n新客户甲,0512-1234567\n新客户乙,0512-7654321\n", encoding="utf-8")
+    outcome = import_file(server_db, read_for_import(sheet, "customers"), "customers")
+    assert outcome.result.created == 2
+    assert outcome.backup is not None and "before-import" in outcome.backup.name
+    assert file_counts(outcome.backup)["customers"] == 1  # the server as it was before

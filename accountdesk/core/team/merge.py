@@ -530,7 +530,8 @@ def merge_databases(database, other_path: Path, dry_run: bool = False) -> MergeR
         _plan(session, _read_side(session.connection()), theirs, their_audit, mark, preview)
     if dry_run or not preview.changed:
         return preview
-    backup = backup_database(database, label="before-merge") if database.path is not None else None
+    # A file or a server alike: a verified copy first, so a merge can always be taken back.
+    backup = backup_database(database, label="before-merge")
 
     def attempt() -> MergeReport:
         report = MergeReport(other=str(other_path), dry_run=False, backup_path=backup)

@@ -35,6 +35,7 @@ from accountdesk.core.excel.read.headers import (
 from accountdesk.core.excel.read.reader import SheetData, read_sheet
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.storage.models import Setting
+from accountdesk.core.team.backup import backup_database
 from accountdesk.core.team.conflicts import run_with_retry
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
 ]
 
 _MAPPING_KEY = "excel.mapping."
+# An import this large changes the tables enough for the planner's statistics to be refreshed.
+ANALYZE_AFTER_ROWS = 1000
 
 
 @contextmanager
@@ -158,7 +161,7 @@ class ImportOutcome:
 def import_file(database, sheet: SheetData, kind: str, options: ImportOptions | None = None, *,
                 header: HeaderMatch | None = None, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
-    """Plan and (unless a dry run) write the import: a verified backup first (database files), then
+    """Plan and (unless a dry run) write the import: a verified backup first, then
     every accepted row in one transaction; with `strict`, nothing when any row is rejected.
 
     `progress(done, total)` is called as the work advances; raising ImportCancelled from it rolls
@@ -174,11 +177,8 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         with database.session() as session:
             plan = plan_import(session, sheet, kind, options, header, progress)
         return ImportOutcome(plan, None, seconds=time.perf_counter() - started)
-    backup = None
-    if database.path is not None:
-        from accountdesk.core.team.backup import backup_database
-
-        backup = backup_database(database, label="before-import")
+    # A file or a server alike: a verified copy first (on a server, one consistent snapshot).
+    backup = backup_database(database, label="before-import")
 
     def write() -> ImportOutcome:
         with database.write() as session:
@@ -204,6 +204,8 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
     # On a server, a colleague's write may deadlock with this one or the server may ask to try
     # again (serialization): the whole import is planned and written again, still all or nothing.
     outcome = run_with_retry(write)
+    if outcome.result is not None and outcome.result.created + outcome.result.updated >= ANALYZE_AFTER_ROWS:
+        database.analyze()  # a server plans the next reads for the tables as they are now
     outcome.seconds = time.perf_counter() - started
     return outcome
 
