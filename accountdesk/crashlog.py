@@ -37,9 +37,12 @@ def setup_logging(level: int = logging.INFO) -> Path:
 ShowCrash = Callable[[str, Path], None]
 
 
-def install_excepthook(show: ShowCrash | None = None) -> None:
+def install_excepthook(show: ShowCrash | None = None, *,
+                       known: Callable[[BaseException], bool] | None = None) -> None:
     """Log every unhandled exception (main and worker threads) and let `show` tell the user.
 
+    `known(error)` may handle an error that is no crash at all (a database server gone away
+    while a screen refreshed): it tells the user in its own words and returns True.
     Database writes run inside `Database.write()`, which rolls back on any exception, so a
     crash never leaves a transaction open; the hook only has to record and explain.
     """
@@ -52,6 +55,11 @@ def install_excepthook(show: ShowCrash | None = None) -> None:
             return
         text = "".join(traceback.format_exception(kind, error, tb))
         logger.error("unhandled exception\n%s", text)
+        try:
+            if known is not None and known(error):
+                return
+        except Exception:
+            logger.exception("could not explain the error")
         if show is not None:
             try:
                 show(f"{kind.__name__}: {error}", path)

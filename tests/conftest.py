@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -65,6 +66,28 @@ def _backends() -> list:
     return backends
 
 
+@contextmanager
+def postgres_database(template: str, user: str = "tester"):
+    """A new PostgreSQL database cloned from the migrated template, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    from accountdesk.core.storage.database import open_database
+
+    name = f"accountdesk_t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    database = open_database(url, user=user)
+    try:
+        yield database
+    finally:
+        database.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(params=_backends())
 def db(request, tmp_path):
     """A freshly migrated, empty database for one test, on each configured backend."""
@@ -78,20 +101,59 @@ def db(request, tmp_path):
         yield database
         database.dispose()
         return
+    with postgres_database(request.getfixturevalue("postgres_template")) as database:
+        yield database
+
+
+@pytest.fixture
+def server_db(request):
+    """PostgreSQL only (for what only a server does: row locks, sequences, concurrent writers);
+    skipped unless ACCOUNTDESK_TEST_DATABASE_URL names a server."""
+    if not POSTGRES_URL:
+        pytest.skip("needs a PostgreSQL server (ACCOUNTDESK_TEST_DATABASE_URL)")
+    with postgres_database(request.getfixturevalue("postgres_template")) as database:
+        yield database
+
+
+@pytest.fixture
+def empty_server_url():
+    """A PostgreSQL database with nothing in it, not even our schema (a server a team is given)."""
+    if not POSTGRES_URL:
+        pytest.skip("needs a PostgreSQL server (ACCOUNTDESK_TEST_DATABASE_URL)")
     from sqlalchemy import create_engine, text
 
-    template = request.getfixturevalue("postgres_template")
-    name = f"accountdesk_t_{uuid.uuid4().hex[:10]}"
+    name = f"accountdesk_e_{uuid.uuid4().hex[:10]}"
     admin = create_engine(_postgres_admin_url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    url = admin.url.set(database=name).render_as_string(hide_password=False)
-    database = open_database(url, user="tester")
-    yield database
-    database.dispose()
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield admin.url.set(database=name).render_as_string(hide_password=False)
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def _team_backends() -> list:
+    backends = ["shared-file"]
+    if POSTGRES_URL:
+        backends.append(pytest.param("postgresql", marks=pytest.mark.postgres))
+    return backends
+
+
+@pytest.fixture(params=_team_backends())
+def team_target(request, tmp_path):
+    """Where a team works: a file in shared mode (as on a network drive) and, when configured, a
+    PostgreSQL database; an empty migrated database at a path or URL that each test opens as many
+    times as it has colleagues (each opening is another program, with its own connections)."""
+    if request.param == "shared-file":
+        from accountdesk.core.team.presence import set_shared_mode
+
+        path = tmp_path / "team.accountdesk"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        set_shared_mode(path, True)
+        yield path
+        return
+    with postgres_database(request.getfixturevalue("postgres_template")) as database:
+        yield database.url
 
 
 @pytest.fixture

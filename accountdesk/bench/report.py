@@ -21,6 +21,8 @@ from accountdesk.bench.framework import (
     NotAvailable,
     peak_rss_mib,
 )
+from accountdesk.bench.gui import measure_open_customer_list
+from accountdesk.bench.server import server_column
 from accountdesk.core.i18n import Message
 
 # --- running and reporting ----------------------------------------------------------------------
@@ -45,6 +47,10 @@ class Figure:
     cpu: float | None = None
     floor_cpu: float | None = None
     peak_rss_after: float | None = None  # MiB, so the step that raised the peak can be found
+    # The same figure on a PostgreSQL copy of the book (when a server is configured).
+    postgres: float | None = None
+    postgres_cpu: float | None = None
+    postgres_note: str = ""
 
     @property
     def ratio(self) -> float | None:
@@ -60,6 +66,7 @@ class Figure:
             "ratio": None if self.ratio is None else round(self.ratio, 2),
             "target": self.target, "max_ratio": self.max_ratio, "note": self.note, "cpu": self.cpu, "floor_cpu": self.floor_cpu,
             "peak_rss_after_mib": self.peak_rss_after,
+            "postgres": self.postgres, "postgres_cpu": self.postgres_cpu, "postgres_note": self.postgres_note,
         }
 
 
@@ -104,6 +111,11 @@ def run_bench(customers: int, workdir: Path, *, seed: int = 1, today: date | Non
             peak = peak_rss_mib()
             figure.peak_rss_after = None if peak is None else round(peak, 1)
             figures.append(figure)
+        restore = server_column(ctx, figures, measure_open_customer_list, progress)
+        if restore is not None:
+            figures.append(Figure("server_restore", Message("把整本数据恢复到服务器", "restore the book onto the server"),
+                                  "s", Message("—", "—"), status="ok", postgres=restore["seconds"],
+                                  postgres_cpu=restore["cpu"], note=f"{restore['rows']} rows"))
     finally:
         if ctx.database is not None:
             ctx.database.dispose()
@@ -141,9 +153,12 @@ _STATUS = {
 
 
 def format_table(figures: list[Figure], customers: int, seconds: float, machine: str = "") -> str:
+    server = any(f.postgres is not None or f.postgres_note for f in figures)
     header = [str(Message(*pair)) for pair in (("指标", "figure"), ("用时", "value"), ("CPU", "CPU"),
                                                ("下限", "floor"), ("倍数", "ratio"), ("目标", "target"),
                                                ("状态", "status"), ("下限的含义 / 备注", "floor is / note"))]
+    if server:
+        header.insert(2, "PostgreSQL")
     rows = [header]
     for f in figures:
         ratio = "-" if f.ratio is None else f"{f.ratio:.1f}×"
@@ -154,8 +169,15 @@ def format_table(figures: list[Figure], customers: int, seconds: float, machine:
         if f.note and f.status in ("ok", "over target"):
             detail += f"; {f.note}"
         cpu = _amount(f.cpu, "s") if f.cpu is not None else "-"
-        rows.append([str(f.label), _cell(f.value, f.worst, f.unit), cpu, _cell(f.floor, f.floor_worst, f.unit),
-                     ratio, target, str(_STATUS[f.status]), detail])
+        row = [str(f.label), _cell(f.value, f.worst, f.unit), cpu, _cell(f.floor, f.floor_worst, f.unit),
+               ratio, target, str(_STATUS[f.status]), detail]
+        if server:
+            over = f.postgres is not None and f.target is not None and f.postgres > f.target
+            shown = "-" if f.postgres is None else _amount(f.postgres, f.unit) + (" !" if over else "")
+            row.insert(2, shown if not f.postgres_note else str(Message("出错", "failed")))
+            if f.postgres_note:
+                row[-1] += f"; PostgreSQL: {f.postgres_note}"
+        rows.append(row)
     widths = [max(_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = [str(Message(f"AccountDesk 性能表：{customers} 个客户，总用时 {seconds:.1f} 秒{machine}",
                          f"AccountDesk bench: {customers} customers, {seconds:.1f} s in all{machine}"))]

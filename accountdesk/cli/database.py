@@ -49,7 +49,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     if is_url(database_target(args)):
-        raise UsageError("restore works on a database file, not a server URL")
+        return _restore_to_server(args, source)
     target = Path(database_target(args))
     safety = restore_database(source, target)
     if safety is None:
@@ -59,6 +59,35 @@ def cmd_restore(args: argparse.Namespace) -> int:
             f"已从 {source} 恢复到 {target}（恢复前的数据库已备份到 {safety}）",
             f"Restored {target} from {source} (the database as it was is backed up at {safety})",
         ))
+    return EXIT_OK
+
+
+def _restore_to_server(args: argparse.Namespace, source: Path) -> int:
+    """`restore FILE --db postgresql://…`: into an empty database; a database holding data is
+    replaced only when the person says so (asked on a terminal, or --yes)."""
+    from accountdesk.core.team.backup import ServerNotEmpty, restore_to_server
+
+    target = str(database_target(args))
+    try:
+        report = restore_to_server(source, target, user=args.user, replace=args.yes)
+    except ServerNotEmpty as refused:
+        if not sys.stdin.isatty():
+            say(Message(refused.message.zh + "确认替换请加 --yes。", refused.message.en + " Add --yes to replace it."),
+                err=True)
+            return EXIT_FAILED
+        answer = input(str(Message(refused.message.zh + "要替换吗？[y/N] ", refused.message.en + " Replace it? [y/N] ")))
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            say(Message("未恢复，数据库没有任何改动。", "Not restored; the database was not changed."), err=True)
+            return EXIT_FAILED
+        report = restore_to_server(source, target, user=args.user, replace=True)
+    if args.json:
+        print_json(report.as_dict())
+        return EXIT_OK
+    rows = report.counts.get("customers", 0)
+    safety_zh = f"（原有数据已备份到 {report.safety}）" if report.safety else ""
+    safety_en = f" (what it held is backed up at {report.safety})" if report.safety else ""
+    say(Message(f"已从 {source} 恢复到 {report.target}：{rows} 位客户，用时 {report.seconds:.1f} 秒{safety_zh}",
+                f"Restored {report.target} from {source}: {rows} customers in {report.seconds:.1f} s{safety_en}"))
     return EXIT_OK
 
 
@@ -86,10 +115,17 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         revision = database.schema_revision()
     finally:
         database.dispose()
-    if database.migrated_from is not None or database.backup_path is not None:
+    if database.created:
         say(Message(
-            f"数据库结构已从 {database.migrated_from or '空'} 升级到 {revision}；升级前备份：{database.backup_path}",
-            f"Schema migrated from {database.migrated_from or 'empty'} to {revision}; backup first: {database.backup_path}",
+            f"已在 {database.display_name} 建立数据库结构（版本 {revision}）",
+            f"Created the schema (revision {revision}) in {database.display_name}",
+        ))
+    elif database.migrated_from is not None or database.backup_path is not None:
+        backup_zh = f"；升级前备份：{database.backup_path}" if database.backup_path else ""
+        backup_en = f"; backup first: {database.backup_path}" if database.backup_path else ""
+        say(Message(
+            f"数据库结构已从 {database.migrated_from or '空'} 升级到 {revision}{backup_zh}",
+            f"Schema migrated from {database.migrated_from or 'empty'} to {revision}{backup_en}",
         ))
     else:
         say(Message(f"数据库结构已是最新（{revision}）", f"Schema is up to date ({revision})"))

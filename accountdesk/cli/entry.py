@@ -22,6 +22,7 @@ from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
 from accountdesk.core.i18n import AccountDeskError, Message, set_language
+from accountdesk.core.storage.errors import explain as explain_database_error
 from accountdesk.desktop_check import desktop_libraries_problem
 
 # --- GUI -------------------------------------------------------------------------------------
@@ -131,8 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = add("backup", cmd_backup, "make a verified backup of the database")
     backup.add_argument("--to", metavar="DIR")
-    restore = add("restore", cmd_restore, "replace the database with a backup (the current one is backed up first)")
+    restore = add("restore", cmd_restore, "replace the database with a backup (the current one is backed up first); "
+                  "with --db postgresql://… into a server database")
     restore.add_argument("file")
+    restore.add_argument("--yes", action="store_true", help="replace a server database that already holds data")
     add("check", cmd_check, "check that the database is sound")
     add("migrate", cmd_migrate, "upgrade the database schema (after a backup)")
     merge = add("merge", cmd_merge, "merge a diverged copy of the database into this one")
@@ -167,7 +170,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:
+        # A database error (a server gone, a lock held too long, a rule broken): a sentence in the
+        # user's language, never a traceback; the technical detail goes to the log.
+        explained = explain_database_error(error)
+        if explained is None:
+            raise
+        _log_detail(error)
+        say(explained.message, err=True)
+        return EXIT_FAILED
     return EXIT_FAILED
+
+
+def _log_detail(error: BaseException) -> None:
+    import logging
+
+    from accountdesk.crashlog import setup_logging
+
+    try:
+        setup_logging()
+    except OSError:  # no writable log folder: the message on the terminal still stands
+        return
+    logging.getLogger("accountdesk.cli").error("database error", exc_info=error)
 
 
 def main_gui() -> int:

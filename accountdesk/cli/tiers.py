@@ -14,6 +14,7 @@ from accountdesk.cli.output import (
     say,
 )
 from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.core.team.conflicts import run_with_retry
 from accountdesk.core.tiering.regrade import NO_TIER, regrade_all
 
 # --- retier ----------------------------------------------------------------------------------
@@ -63,8 +64,13 @@ def explain_customer(args: argparse.Namespace) -> int:
 def run_retier_command(database, as_of: date, dry_run: bool, as_json: bool) -> int:
     """`accountdesk retier`: re-grade everyone (or only report, with --dry-run)."""
     opener = database.session if dry_run else database.write
-    with opener() as session:
-        report = regrade_all(session, as_of, dry_run=dry_run)
+
+    def regrade():
+        with opener() as session:
+            return regrade_all(session, as_of, dry_run=dry_run)
+
+    # Another writer's lock, a deadlock or a serialization failure on a server: tried again.
+    report = run_with_retry(regrade)
     if as_json:
         json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

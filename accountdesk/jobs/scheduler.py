@@ -22,6 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from accountdesk.core.reminders import runs as reminder_runs
 from accountdesk.core.storage.models import Setting
 from accountdesk.core.team.backup import BACKUP_SUFFIX, backup_database, backup_dir_for
+from accountdesk.core.team.conflicts import run_with_retry
 from accountdesk.core.tiering.regrade import regrade_all
 from accountdesk.core.time import local_zone
 
@@ -159,8 +160,14 @@ class AppScheduler:
     def run_regrade(self) -> JobResult:
         def work():
             today = self.today()
-            with self.database.write() as session:
-                outcome = regrade_all(session, today)
+
+            def regrade():
+                with self.database.write() as session:
+                    return regrade_all(session, today)
+
+            # On a server, a colleague's import may deadlock with it or a second re-grade hold the
+            # lock for a moment: the whole transaction is tried again.
+            outcome = run_with_retry(regrade)
             self._record_run(JOB_REGRADE, today)
             return outcome
 

@@ -61,11 +61,19 @@ class AppController(QObject):
     # --- opening ----------------------------------------------------------------------
 
     def open(self, target: str | Path) -> None:
+        from accountdesk.core.excel.imports.importer import take_back_interrupted_imports
         from accountdesk.core.storage.database import open_database
 
         user = self.user
+
+        def open_and_recover():
+            database = open_database(target, user=user)
+            # An import a colleague's program (or ours) left half-written on a shared file is undone.
+            take_back_interrupted_imports(database)
+            return database
+
         self._opener.run(
-            lambda: open_database(target, user=user),
+            open_and_recover,
             lambda database: self._opened(database, str(target)),
             lambda error: self._open_failed(error, str(target)),
             label=self.tr("Opening the database…"),

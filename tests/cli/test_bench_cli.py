@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 from accountdesk.bench import STEPS, BenchContext, Measurement, bench_step, fixed, framework, run_step
@@ -15,7 +16,15 @@ def test_bench_json_lists_every_figure_with_its_floor(tmp_path, capsys):
     document = json.loads(capsys.readouterr().out)
     assert document["customers"] == 300
     figures = {f["name"]: f for f in document["figures"]}
-    assert list(figures) == [step.name for step in STEPS]
+    server = bool(os.environ.get("ACCOUNTDESK_TEST_DATABASE_URL"))
+    assert list(figures) == [step.name for step in STEPS] + (["server_restore"] if server else [])
+    if server:  # the PostgreSQL column: the same figures on a server copy of the book
+        restore = figures.pop("server_restore")
+        assert restore["postgres"] > 0 and restore["note"].endswith(" rows")
+        for name in ("regrade", "reminders", "open_customer_list", "backup"):
+            assert figures[name]["postgres"] > 0 and not figures[name]["postgres_note"], figures[name]
+    else:
+        assert all(figure["postgres"] is None for figure in figures.values())
     for figure in figures.values():
         assert figure["floor_label"], figure["name"]
         assert figure["status"] in ("ok", "over target", "skipped"), figure
@@ -36,6 +45,7 @@ def test_bench_table_names_every_figure(capsys):
     for step in STEPS:
         assert step.label.en in out
     assert "bare LIKE over search_key" in out
+    assert ("PostgreSQL" in out.splitlines()[1]) == bool(os.environ.get("ACCOUNTDESK_TEST_DATABASE_URL"))
 
 
 def _context(tmp_path) -> BenchContext:

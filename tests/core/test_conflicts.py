@@ -6,7 +6,6 @@ import sqlite3
 
 import pytest
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 
 from accountdesk.core.storage.models import Customer
 from accountdesk.core.team.conflicts import (
@@ -17,7 +16,6 @@ from accountdesk.core.team.conflicts import (
     DatabaseBusyError,
     check_version,
     check_versions,
-    flush_or_conflict,
     resolve,
     run_with_retry,
 )
@@ -73,14 +71,17 @@ def test_resolve_keeps_a_per_field_choice(db):
         assert (stored.phone, stored.notes, stored.email) == ("333", "theirs / mine", "me@example.com")
 
 
-def test_resolve_defaults_to_theirs_for_contested_fields(db):
+def test_resolve_defaults_to_mine_and_remembers_what_i_gave_up(db):
     customer_id = _add_customer(db, phone="111")
     _save(db, customer_id, {"phone": "222"}, expected_version=1)
     with pytest.raises(ConflictError) as caught:
         _save(db, customer_id, {"phone": "333"}, expected_version=1)
     resolution = resolve(caught.value)
-    assert resolution.nothing_to_save and resolution.kept_theirs == ["phone"]
-    assert resolve(caught.value, {"phone": KEEP_THEIRS}).changes == {}
+    assert resolution.changes == {"phone": "333"} and resolution.expected_version == 2
+    assert resolution.base == {"phone": "222"} and not resolution.discarded
+    theirs = resolve(caught.value, {"phone": KEEP_THEIRS})
+    assert theirs.changes == {} and theirs.kept_theirs == ["phone"] and theirs.discarded == {"phone": "333"}
+    assert not theirs.nothing_to_save  # the given-up value still goes to the history
     with pytest.raises(ValueError):
         resolve(caught.value, {"name": KEEP_MINE})
 
@@ -105,20 +106,32 @@ def test_bulk_edit_reports_each_stale_row(db):
     assert [c.id for c in conflicts] == [second]
 
 
-def test_stale_flush_becomes_a_conflict(db):
-    customer_id = _add_customer(db, phone="111")
-    mine = Session(db.engine, expire_on_commit=False)
-    try:
-        customer = mine.get(Customer, customer_id)
-        mine.commit()  # the form is open; no transaction is held while the user types
-        _save(db, customer_id, {"phone": "222"}, expected_version=None)
-        customer.phone = "333"
-        with pytest.raises(ConflictError) as caught:
-            flush_or_conflict(mine, customer, {"phone": "333"}, expected_version=1)
-        assert caught.value.theirs == {"phone": "222"}
-        assert caught.value.stored_version == 2
-    finally:
-        mine.close()
+@pytest.mark.postgres
+def test_a_write_collision_is_retried_and_merged(server_db):
+    """The ORM's version check fails when another commit lands between a read and a write (a row
+    read earlier in the transaction without a lock): the whole save is tried again and merged."""
+    from accountdesk.core.archive import records as archive
+
+    db = server_db  # on SQLite the write transaction holds the file's lock: nobody commits inside it
+    customer_id = _add_customer(db, phone="111", email="a@example.com")
+    attempts = []
+
+    def save() -> None:
+        attempts.append(1)
+        with db.write() as session:
+            if len(attempts) == 1:
+                stale = session.get(Customer, customer_id)  # read, no lock
+                _save(db, customer_id, {"phone": "222"}, expected_version=None)  # a colleague commits
+                stale.email = "b@example.com"
+                session.flush()  # UPDATE … WHERE version = 1 finds nothing: StaleDataError
+            archive.update_customer(session, customer_id, {"email": "b@example.com"}, expected_version=1,
+                                    base={"phone": "111", "email": "a@example.com"})
+
+    run_with_retry(save, sleep=lambda _: None)
+    assert len(attempts) == 2
+    with db.session() as session:
+        stored = session.get(Customer, customer_id)
+        assert (stored.phone, stored.email) == ("222", "b@example.com")
 
 
 def _locked() -> OperationalError:

@@ -6,9 +6,11 @@ import re
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from accountdesk.core.archive.codes import allocate_customer_codes, note_codes_given
 from accountdesk.core.archive.customer_list import (  # noqa: F401  (the list is part of the archive's API)
     SORTABLE,
     CustomerFilter,
@@ -38,6 +40,8 @@ from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError 
 )
 from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.i18n import ValidationError
+from accountdesk.core.revisits.plans import reset_cadence, update_revisit_plan
+from accountdesk.core.storage.audit import keep_discarded
 from accountdesk.core.storage.models import (
     FEEDBACK_KINDS,
     INTERACTION_KINDS,
@@ -47,17 +51,18 @@ from accountdesk.core.storage.models import (
     Customer,
     Feedback,
     Interaction,
+    RevisitPlan,
     Tag,
+    Tracked,
     Transaction,
     User,
     utcnow,
 )
-from accountdesk.core.team.conflicts import ConflictError, check_version
+from accountdesk.core.team.conflicts import BOOKKEEPING, ConflictError, Resolution, check_version
 
 __all__ = ["ConflictError", "changes_of", "Changes"]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_CODE_NUMBER = re.compile(r"(\d+)$")
 # Fields that feed the search key: changing one recomputes it.
 _SEARCH_FIELDS = {"name", "code", "phone", "company", "contact_person"}
 
@@ -67,7 +72,15 @@ _SEARCH_FIELDS = {"name", "code", "phone", "company", "contact_person"}
 def ensure_user(session: Session, name: str, display_name: str | None = None) -> User:
     name = clean_text(name, "owner", 64, required=True)  # type: ignore[assignment]
     user = session.scalar(select(User).where(User.name == name))
-    if user is None:
+    if user is None and session.get_bind().dialect.name == "postgresql":
+        # A colleague may add the same new name at this moment: a savepoint keeps our transaction.
+        try:
+            with session.begin_nested():
+                user = User(name=name, display_name=display_name or name)
+                session.add(user)
+        except IntegrityError:
+            user = session.scalar(select(User).where(User.name == name))
+    elif user is None:
         user = User(name=name, display_name=display_name or name)
         session.add(user)
         session.flush()
@@ -162,13 +175,7 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
 
 
 def next_customer_code(session: Session, prefix: str = "C") -> str:
-    codes = session.scalars(select(Customer.code).where(Customer.code.like(f"{prefix}%"))).all()
-    highest = 0
-    for code in codes:
-        match = _CODE_NUMBER.search(code)
-        if match and code[: match.start()] == prefix:
-            highest = max(highest, int(match.group(1)))
-    return f"{prefix}{highest + 1:06d}"
+    return allocate_customer_codes(session, 1, prefix=prefix)[0]
 
 
 def _check_code_free(session: Session, code: str, customer_id: int | None) -> None:
@@ -191,6 +198,8 @@ def create_customer(session: Session, fields: dict[str, Any]) -> Customer:
     code = values.get("code") or next_customer_code(session)
     values["code"] = code
     _check_code_free(session, code, None)
+    if fields.get("code"):
+        note_codes_given(session, [code])
     customer = Customer(**values)
     customer.search_key = customer_search_key(customer)
     session.add(customer)
@@ -198,18 +207,48 @@ def create_customer(session: Session, fields: dict[str, Any]) -> Customer:
     return customer
 
 
-def get_customer(session: Session, customer_id: int, *, include_deleted: bool = False) -> Customer:
-    return get_row(session, Customer, customer_id, include_deleted=include_deleted)
+def get_customer(session: Session, customer_id: int, *, include_deleted: bool = False, lock: bool = False) -> Customer:
+    return get_row(session, Customer, customer_id, include_deleted=include_deleted, lock=lock)
+
+
+def tags_text(names) -> str:
+    """A customer's tags as one comparable text: distinct names, sorted, comma separated."""
+    if isinstance(names, str):
+        for separator in ("，", "、", ";", "；"):
+            names = names.replace(separator, ",")
+        names = names.split(",")
+    return ", ".join(sorted({name.strip() for name in names or () if name and name.strip()}))
+
+
+def loaded_values(obj: Tracked) -> dict[str, Any]:
+    """The stored values a form shows, kept by the form as the base of a three-way save."""
+    values = {key: getattr(obj, key) for key in (attr.key for attr in inspect(obj).mapper.column_attrs)
+              if key not in BOOKKEEPING}
+    if isinstance(obj, Customer):
+        values["tags"] = tags_text(tag.name for tag in obj.tags)
+    return values
 
 
 def update_customer(
-    session: Session, customer_id: int, changes: dict[str, Any], *, expected_version: int | None = None
+    session: Session, customer_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+    base: dict[str, Any] | None = None,
 ) -> Customer:
-    customer = get_customer(session, customer_id)
+    """Save a customer's fields (and "tags"); with the version and `base` values the form loaded,
+    fields only this user changed are written, fields only a colleague changed are kept, and only
+    fields both changed differently raise a ConflictError (see conflicts.check_version)."""
+    # A form's save of a deleted row is a conflict (deleted by someone else), not "not found".
+    customer = get_customer(session, customer_id, lock=True, include_deleted=expected_version is not None)
+    changes = dict(changes)
+    tags = tags_text(changes.pop("tags")) if "tags" in changes else None
     values = _customer_values(session, changes, creating=False)
-    check_version(customer, expected_version, values)
+    if tags is not None:
+        values["tags"] = tags
+    values = check_version(customer, expected_version, values, base=base,
+                           stored={"tags": tags_text(t.name for t in customer.tags)})
+    tags = values.pop("tags", None)
     if values.get("code"):
         _check_code_free(session, values["code"], customer.id)
+        note_codes_given(session, [values["code"]])
     elif "code" in values:
         raise invalid("code", "不能为空", "must not be empty")
     if "name" in values and not values["name"]:
@@ -218,6 +257,8 @@ def update_customer(
     if _SEARCH_FIELDS & values.keys():
         _refresh_search_key(session, customer)
     session.flush()
+    if tags is not None:
+        set_customer_tags(session, customer.id, [name for name in tags.split(", ") if name])
     return customer
 
 
@@ -307,10 +348,12 @@ def add_contact(session: Session, customer_id: int, fields: dict[str, Any]) -> C
     return contact
 
 
-def update_contact(session: Session, contact_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Contact:
-    contact = get_row(session, Contact, contact_id)
+def update_contact(session: Session, contact_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                  base: dict[str, Any] | None = None) -> Contact:
+    """Save a contact's fields, three ways against the `base` values its form loaded (see update_customer)."""
+    contact = get_row(session, Contact, contact_id, lock=True, include_deleted=expected_version is not None)
     values = _contact_values(changes, creating=False)
-    check_version(contact, expected_version, values)
+    values = check_version(contact, expected_version, values, base=base)
     if "name" in values and not values["name"]:
         raise invalid("name", "不能为空", "must not be empty")
     apply_values(contact, values)
@@ -379,10 +422,12 @@ def add_transaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     return transaction
 
 
-def update_transaction(session: Session, transaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Transaction:
-    transaction = get_row(session, Transaction, transaction_id)
+def update_transaction(session: Session, transaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                  base: dict[str, Any] | None = None) -> Transaction:
+    """Save a transaction's fields, three ways against the `base` values its form loaded (see update_customer)."""
+    transaction = get_row(session, Transaction, transaction_id, lock=True, include_deleted=expected_version is not None)
     values = _transaction_values(changes, creating=False)
-    check_version(transaction, expected_version, values)
+    values = check_version(transaction, expected_version, values, base=base)
     apply_values(transaction, values)
     session.flush()
     return transaction
@@ -441,16 +486,16 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     session.add(interaction)
     session.flush()
     # Any logged contact restarts the customer's revisit cadence (last contact + tier interval).
-    from accountdesk.core.revisits.plans import reset_cadence
-
     reset_cadence(session, customer.id)
     return interaction
 
 
-def update_interaction(session: Session, interaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Interaction:
-    interaction = get_row(session, Interaction, interaction_id)
+def update_interaction(session: Session, interaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                  base: dict[str, Any] | None = None) -> Interaction:
+    """Save a interaction's fields, three ways against the `base` values its form loaded (see update_customer)."""
+    interaction = get_row(session, Interaction, interaction_id, lock=True, include_deleted=expected_version is not None)
     values = _interaction_values(session, changes, creating=False)
-    check_version(interaction, expected_version, values)
+    values = check_version(interaction, expected_version, values, base=base)
     apply_values(interaction, values)
     session.flush()
     return interaction
@@ -507,10 +552,12 @@ def add_feedback(session: Session, customer_id: int, fields: dict[str, Any]) -> 
     return feedback
 
 
-def update_feedback(session: Session, feedback_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Feedback:
-    feedback = get_row(session, Feedback, feedback_id)
+def update_feedback(session: Session, feedback_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                  base: dict[str, Any] | None = None) -> Feedback:
+    """Save a feedback's fields, three ways against the `base` values its form loaded (see update_customer)."""
+    feedback = get_row(session, Feedback, feedback_id, lock=True, include_deleted=expected_version is not None)
     values = _feedback_values(changes, creating=False)
-    check_version(feedback, expected_version, values)
+    values = check_version(feedback, expected_version, values, base=base)
     apply_values(feedback, values)
     session.flush()
     return feedback
@@ -544,3 +591,27 @@ def open_complaints(session: Session, customer_id: int) -> list[Feedback]:
             .order_by(Feedback.received_on)
         )
     )
+
+
+# --- saving after a conflict -----------------------------------------------------------------
+
+_UPDATERS = {
+    "customers": (update_customer, Customer),
+    "contacts": (update_contact, Contact),
+    "transactions": (update_transaction, Transaction),
+    "interactions": (update_interaction, Interaction),
+    "feedback": (update_feedback, Feedback),
+    "revisit_plans": (update_revisit_plan, RevisitPlan),
+}
+
+
+def save_resolution(session: Session, resolution: Resolution) -> Tracked:
+    """Save what a person chose in the conflict dialog: their changes, three ways against the
+    values stored when the conflict was shown, and the values they gave up kept in the history."""
+    update, model = _UPDATERS[resolution.entity]
+    assert resolution.id is not None
+    row = update(session, resolution.id, resolution.changes, expected_version=resolution.expected_version,
+                 base=resolution.base) if resolution.changes else get_row(session, model, resolution.id, lock=True)
+    kept = {"tags": tags_text(t.name for t in row.tags)} if isinstance(row, Customer) else None
+    keep_discarded(session, row, resolution.discarded, kept)
+    return row

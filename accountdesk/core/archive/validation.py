@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.i18n import AccountDeskError, ValidationError
@@ -124,8 +125,15 @@ def clean_amount(value: Any) -> int:
 # --- generic helpers ------------------------------------------------------------------------
 
 
-def get_row(session: Session, model: type[T], row_id: int, *, include_deleted: bool = False) -> T:
-    obj = session.get(model, row_id)
+def get_row(session: Session, model: type[T], row_id: int, *, include_deleted: bool = False, lock: bool = False) -> T:
+    """The row with this id; with `lock`, locked for this transaction and read afresh, so a
+    colleague's save lands wholly before this check or waits until this write commits (PostgreSQL
+    row lock; on SQLite the write transaction already holds the file's lock)."""
+    if lock:
+        session.execute(select(model.id).where(model.id == row_id).with_for_update())
+        obj = session.get(model, row_id, populate_existing=True)
+    else:
+        obj = session.get(model, row_id)
     if obj is None or (obj.deleted_at is not None and not include_deleted):
         raise NotFoundError(f"找不到记录（{model.__tablename__} #{row_id}），可能已被删除。",
                             f"Record {model.__tablename__} #{row_id} was not found; it may have been deleted.")

@@ -26,6 +26,7 @@ from accountdesk.core.storage.models import (
     utcnow,
 )
 from accountdesk.core.storage.sql import dialect_name, epoch_seconds, without_index
+from accountdesk.core.team.conflicts import check_version
 from accountdesk.core.time import LocalDays, local_noon_utc, local_zone
 
 # Plans made by the cadence carry this purpose; a logged contact moves them, never a plan a
@@ -352,17 +353,51 @@ def complete_revisit(
     return interaction, _next_plan(session, customer, done_on)
 
 
-def reschedule_revisit(session: Session, plan_id: int, new_date: date) -> RevisitPlan:
-    """Move a planned revisit (the calendar's drag); its old reminders give way to new ones."""
-    plan = _planned(session, plan_id)
-    if plan.due_on != new_date:
-        old_due = plan.due_on
-        plan.due_on = new_date
-        # A day a person chose: the levelling keeps it (see levelling.read_slots).
-        plan.planned_for = new_date
-        session.flush()
+def update_revisit_plan(session: Session, plan_id: int, changes: dict, *, expected_version: int | None = None,
+                        base: dict | None = None) -> RevisitPlan:
+    """Change a planned revisit's day, purpose or channel, three ways against the `base` values the
+    screen showed (see archive.records.update_customer): a colleague's move of the same revisit to
+    another day is a conflict, their change of another field is kept. A new day's reminders give
+    way to new ones."""
+    session.execute(select(RevisitPlan.id).where(RevisitPlan.id == plan_id).with_for_update())
+    plan = session.get(RevisitPlan, plan_id, populate_existing=True)
+    if plan is None or (plan.deleted_at is not None and expected_version is None and base is None):
+        plan = _live_plan(session, plan_id)  # says it is gone
+    values: dict = {}
+    for key, value in changes.items():
+        if key == "due_on":
+            if not isinstance(value, date):
+                raise ValidationError("回访日期无效。", "The revisit date is not a valid date.", field="due_on")
+            values[key] = value
+        elif key == "purpose":
+            values[key] = (str(value).strip() or None) if value is not None else None
+        elif key == "channel":
+            if value is not None and value not in INTERACTION_KINDS:
+                raise ValidationError(f"回访方式“{value}”无效。", f"'{value}' is not a contact channel.", field="channel")
+            values[key] = value
+        else:
+            raise ValidationError(f"回访计划没有字段“{key}”", f"revisit plans have no field '{key}'", field=key)
+    values = check_version(plan, expected_version, values, base=base)
+    if plan.state != "planned":
+        _planned(session, plan_id)  # done or skipped meanwhile: says so
+    old_due = plan.due_on
+    for key, value in values.items():
+        if getattr(plan, key) != value:
+            setattr(plan, key, value)
+    if "due_on" in values:
+        plan.planned_for = plan.due_on  # a day a person chose: the levelling keeps it (levelling.read_slots)
+    session.flush()
+    if plan.due_on != old_due:
         _close_revisit_reminders(session, [(plan.uid, old_due)], "dismissed")
     return plan
+
+
+def reschedule_revisit(session: Session, plan_id: int, new_date: date, *, shown_due: date | None = None) -> RevisitPlan:
+    """Move a planned revisit (the calendar's drag); its old reminders give way to new ones. With
+    the day the screen showed, a colleague's move of it in between is a conflict, not overwritten."""
+    _planned(session, plan_id)
+    base = {"due_on": shown_due} if shown_due is not None else None
+    return update_revisit_plan(session, plan_id, {"due_on": new_date}, base=base)
 
 
 def skip_revisit(session: Session, plan_id: int, skipped_on: date) -> RevisitPlan:

@@ -131,6 +131,31 @@ def _write_audit(session: Session, _context) -> None:
         session.connection().execute(AuditEntry.__table__.insert(), rows)
 
 
+# The action of an entry that keeps a value a person typed and then, facing a colleague's save
+# of the same field, chose not to keep: old_value is what stayed, new_value what they had typed.
+DISCARDED = "discarded"
+
+
+def keep_discarded(session: Session, obj: Tracked, discarded: dict[str, object],
+                   kept: dict[str, object] | None = None) -> None:
+    """Keep in the change history the values a person typed but gave up for a colleague's
+    (`kept` gives the value that stayed for fields that are not columns, such as tags)."""
+    if not discarded:
+        return
+    now = utcnow()
+    kept = kept or {}
+    rows = [
+        {"uid": new_uid(), "at": now, "user": session.info.get("user"), "entity": obj.__tablename__,
+         "entity_uid": obj.uid, "customer_id": _customer_id(obj), "action": DISCARDED, "field": key,
+         "old_value": _text(kept[key] if key in kept else getattr(obj, key, None)),
+         "new_value": _text(value)}
+        for key, value in discarded.items()
+    ]
+    # Through the session, so the change counter tells colleagues' history tabs.
+    session.execute(AuditEntry.__table__.insert(), rows)
+    _note_change(session, obj, "update")
+
+
 def customer_trail(session: Session, customer_id: int, limit: int = 500) -> list[AuditEntry]:
     """The audit trail of a customer and everything filed under it, newest first."""
     return list(

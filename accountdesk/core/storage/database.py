@@ -131,6 +131,8 @@ class Database:
     read_only_reason: AccountDeskError | None = None
     shared: bool = False
     migrated_from: str | None = None
+    # True when opening created the schema (a new file, an empty server database).
+    created: bool = False
     backup_path: Path | None = None
     # Why this file's place is risky (network drive not marked shared, a sync folder).
     location_warnings: list = field(default_factory=list)
@@ -191,6 +193,17 @@ class Database:
             row = session.get(Meta, key)
             return row.value if row else None
 
+    def analyze(self) -> None:
+        """Refresh the planner's statistics after a bulk load (an import, a restore, demo data): on
+        PostgreSQL autovacuum gets there eventually, but until then a plan made for the empty
+        tables can turn a second's query into minutes."""
+        if self.is_sqlite:
+            with self.engine.begin() as connection:
+                connection.exec_driver_sql("PRAGMA optimize")
+            return
+        with self.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -250,7 +263,7 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 leftover.unlink(missing_ok=True)
             raise
-        return Database(url=str(engine.url), engine=engine, path=path, user=user)
+        return Database(url=str(engine.url), engine=engine, path=path, user=user, created=True)
 
     facts = read_sqlite_facts(path)
     head = head_revision()
@@ -302,6 +315,7 @@ def _open_server(url: str, *, user: str, migrate: bool) -> Database:
     database = Database(url=url, engine=engine, path=None, user=user)
     if revision != head_revision() and migrate:
         database.migrated_from = revision
+        database.created = revision is None
         _migrate(engine)
     return database
 

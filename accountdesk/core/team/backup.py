@@ -7,9 +7,12 @@ import contextlib
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage.sqlite_file import (
@@ -19,8 +22,10 @@ from accountdesk.core.storage.sqlite_file import (
     _verify_and_keep,
     backup_dir_for,
     backup_sqlite_file,
+    copy_sqlite_consistently,
     integrity_problems,
 )
+from accountdesk.core.storage.transfer import fill_file, server_rows, snapshot
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 DAILY_LABEL = "daily"
@@ -41,12 +46,14 @@ def backup_dir_for_database(database) -> Path:
     return _folder(f"server-{url.database or 'db'}", url.render_as_string(hide_password=True))
 
 
-def copy_server_to_file(database, target: Path) -> None:
-    """Copy every table of a server database into a new AccountDesk file with the same schema."""
-    from sqlalchemy import insert, select
+def copy_server_to_file(database, target: Path, progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
+    """Copy a server database into a new AccountDesk file with the same schema, as of one moment:
+    every table is read in one repeatable-read transaction, so a colleague's commit during the copy
+    is either wholly in it or not at all. Returns the rows copied per table."""
+    from sqlalchemy import select
 
     from accountdesk.core.storage.database import head_revision, open_database
-    from accountdesk.core.storage.models import Base, Meta
+    from accountdesk.core.storage.models import Meta
 
     revision = database.schema_revision()
     if revision != head_revision():
@@ -55,24 +62,21 @@ def copy_server_to_file(database, target: Path) -> None:
             f"The server database's schema ({revision}) differs from this AccountDesk's ({head_revision()}); "
             "it cannot be backed up to a file.",
         )
-    copy = open_database(target, user=database.user, migrate=True, backup_dir=target.parent)
+    open_database(target, user=database.user, migrate=True, backup_dir=target.parent).dispose()
+    connection = sqlite3.connect(target, isolation_level=None)
     try:
-        tables = [t for t in Base.metadata.sorted_tables if t.name != Meta.__tablename__]
-        with database.engine.connect() as source, copy.engine.begin() as destination:
-            for table in reversed(tables):
-                destination.execute(table.delete())  # the defaults a new file starts with
-            for table in tables:
-                result = source.execution_options(yield_per=2000).execute(select(table))
-                for rows in result.partitions():
-                    destination.execute(insert(table), [dict(row._mapping) for row in rows])
-            for key, value in source.execute(select(Meta.key, Meta.value)):
-                if key != "shared":  # the copy is a file for one person until marked otherwise
-                    destination.execute(Meta.__table__.delete().where(Meta.key == key))
-                    destination.execute(insert(Meta.__table__).values(key=key, value=value))
+        with snapshot(database.engine) as source:
+            counts = fill_file(connection, lambda table: server_rows(source, table), progress)
+            meta = [(key, value) for key, value in source.execute(select(Meta.key, Meta.value))
+                    if key != "shared"]  # the copy is a file for one person until marked otherwise
+        connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", meta)
+        connection.execute("PRAGMA journal_mode=DELETE")
     finally:
-        copy.dispose()
+        connection.close()
     for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
         leftover.unlink(missing_ok=True)
+    return counts
 
 
 def backup_database(
@@ -88,11 +92,6 @@ def backup_database(
     partial = target.with_name(target.name + ".partial")
     try:
         copy_server_to_file(database, partial)
-        connection = sqlite3.connect(partial)
-        try:
-            connection.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            connection.close()
     except BaseException:
         for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
             leftover.unlink(missing_ok=True)
@@ -270,6 +269,139 @@ def restore_database(source: Path, target: Path) -> Path | None:
         src.close()
     _set_file_mode(target, shared)
     return safety
+
+
+# --- restoring onto a server -------------------------------------------------------------------
+
+# What makes a server database "not empty": anything a person entered (a new one has only defaults).
+_HOLDINGS = ("customers", "contacts", "transactions", "interactions", "feedback", "revisit_plans", "audit_entries")
+
+
+class ServerNotEmpty(AccountDeskError):
+    """The server database already holds data; restoring would replace it (asked first)."""
+
+    def __init__(self, name: str, customers: int) -> None:
+        super().__init__(
+            f"数据库“{name}”中已有数据（{customers} 位客户）。恢复会用备份替换其中的全部内容（替换前会先备份）。",
+            f"The database '{name}' already holds data ({customers} customers). Restoring replaces all of it "
+            "with the backup (it is backed up first).",
+        )
+        self.customers = customers
+
+
+@dataclass
+class ServerRestore:
+    """What restoring a backup file onto a server did."""
+
+    target: str
+    counts: dict[str, int]
+    safety: Path | None  # the server's previous content, when there was any
+    seconds: float
+
+    def as_dict(self) -> dict:
+        return {"database": self.target, "counts": self.counts, "safety_backup": str(self.safety) if self.safety else None,
+                "seconds": round(self.seconds, 2)}
+
+
+def server_holdings(database) -> dict[str, int]:
+    from sqlalchemy import text
+
+    with database.engine.connect() as connection:
+        return {name: connection.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one() for name in _HOLDINGS}
+
+
+def _checked_backup_file(source: Path) -> Path:
+    """The backup file to restore from, refused when it is not ours, damaged or from a newer program."""
+    from accountdesk.core.storage.database import known_revisions, read_sqlite_facts
+
+    if not source.is_file():
+        raise AccountDeskError(f"找不到备份文件“{source}”。", f"The backup '{source}' was not found.")
+    try:
+        facts = read_sqlite_facts(source)
+        problems = integrity_problems(source)
+    except sqlite3.DatabaseError as error:
+        facts, problems = None, [str(error)]
+    if facts is not None and facts.revision is not None and facts.revision not in known_revisions():
+        raise AccountDeskError(
+            f"备份“{source}”来自更新版本的 AccountDesk，无法恢复；请先升级本程序。",
+            f"The backup '{source}' comes from a newer AccountDesk and cannot be restored; upgrade first.",
+        )
+    if problems:
+        raise AccountDeskError(
+            f"备份文件“{source}”已损坏，未恢复：{'; '.join(problems[:3])}",
+            f"The backup '{source}' is damaged and was not restored: {'; '.join(problems[:3])}",
+        )
+    return source
+
+
+def restore_to_server(source: Path, target: str, *, user: str | None = None, replace: bool = False,
+                      scratch: Path | None = None,
+                      progress: Callable[[str, int], None] | None = None) -> ServerRestore:
+    """Put a backup file (a file database or a server's backup) into a PostgreSQL database.
+
+    An empty database (or one that does not have our tables yet) is filled; one that already holds
+    data is replaced only with `replace` (otherwise ServerNotEmpty), after a backup of it. All in
+    one transaction: a failure leaves the server as it was. A backup of an older schema is brought
+    up to date in a scratch copy first; the file itself is never changed.
+    """
+    import tempfile
+    import time
+
+    from sqlalchemy import text
+
+    from accountdesk.core.archive.codes import note_codes_given
+    from accountdesk.core.storage.database import head_revision, open_database, read_sqlite_facts
+    from accountdesk.core.storage.transfer import file_rows, fill_server
+
+    started = time.perf_counter()
+    source = _checked_backup_file(Path(source))
+    with tempfile.TemporaryDirectory(dir=scratch) as folder:
+        if read_sqlite_facts(source).revision != head_revision():
+            upgraded = Path(folder) / "upgraded.accountdesk"
+            copy_sqlite_consistently(source, upgraded)
+            open_database(upgraded, user=user, backup_dir=Path(folder)).dispose()
+            source = upgraded
+        database = open_database(target, user=user)
+        try:
+            if database.path is not None:
+                raise AccountDeskError("恢复到服务器需要 postgresql:// 地址。", "Restoring onto a server needs a postgresql:// URL.")
+            if database.read_only:
+                raise database.read_only_reason  # type: ignore[misc]
+            held = server_holdings(database)
+            safety = None
+            if any(held.values()):
+                if not replace:
+                    raise ServerNotEmpty(database.display_name, held["customers"])
+                safety = backup_database(database, label="before-restore")
+            file = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                meta = [(key, value) for key, value in file.execute("SELECT key, value FROM meta")
+                        if key not in ("shared", "application", "change_counter")]
+                codes = [code for (code,) in file.execute("SELECT code FROM customers")]
+                with database.engine.begin() as connection:
+                    counts = fill_server(connection, lambda table: file_rows(file, table), progress)
+                    for key, value in meta:
+                        connection.execute(text("INSERT INTO meta (key, value) VALUES (:key, :value) "
+                                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                                           {"key": key, "value": value})
+                    # Everyone with this database open sees the restore as a change (and reloads).
+                    connection.execute(text(
+                        "INSERT INTO meta (key, value) VALUES ('change_counter', '1') ON CONFLICT (key) "
+                        "DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)"))
+                    with Session(bind=connection) as session:
+                        note_codes_given(session, codes)
+            finally:
+                file.close()
+            database.analyze()
+        finally:
+            database.dispose()
+    return ServerRestore(make_url_display(target), counts, safety, time.perf_counter() - started)
+
+
+def make_url_display(target: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(target).render_as_string(hide_password=True)
 
 
 class CheckReport:

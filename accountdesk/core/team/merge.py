@@ -29,6 +29,7 @@ from accountdesk.core.figures import churn_figures as activity
 from accountdesk.core.figures import grading_figures as customer_figures
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage import change_counter  # noqa: F401  (a merge's commit must reach other users' views)
+from accountdesk.core.storage.audit import DISCARDED
 from accountdesk.core.storage.models import (
     TRACKED_MODELS,
     AuditEntry,
@@ -109,6 +110,8 @@ def _audit_fields(rows: Iterable[Any]) -> dict[str, set[str]]:
     """entity uid -> the fields those audit entries changed ("*" for a creation)."""
     changed: dict[str, set[str]] = {}
     for entity_uid, action, field_name in rows:
+        if action == DISCARDED:
+            continue  # a value typed and not kept changed nothing
         if action == "create":
             name = "*"
         elif action in ("delete", "restore"):
@@ -527,7 +530,8 @@ def merge_databases(database, other_path: Path, dry_run: bool = False) -> MergeR
         _plan(session, _read_side(session.connection()), theirs, their_audit, mark, preview)
     if dry_run or not preview.changed:
         return preview
-    backup = backup_database(database, label="before-merge") if database.path is not None else None
+    # A file or a server alike: a verified copy first, so a merge can always be taken back.
+    backup = backup_database(database, label="before-merge")
 
     def attempt() -> MergeReport:
         report = MergeReport(other=str(other_path), dry_run=False, backup_path=backup)

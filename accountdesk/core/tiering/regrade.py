@@ -18,6 +18,7 @@ from accountdesk.core.figures import grading_figures as customer_figures
 from accountdesk.core.i18n import Message
 from accountdesk.core.storage.bulk import new_uids, roomy_cache
 from accountdesk.core.storage.bulk_rows import insert_rows, update_derived
+from accountdesk.core.storage.locks import hold_job_lock
 from accountdesk.core.storage.models import Customer, ScoringModel, TierChange, utcnow
 from accountdesk.core.storage.sql import driver_rows
 from accountdesk.core.tiering.explain import CriterionScore, ScoreBreakdown, score_breakdown
@@ -238,6 +239,9 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
     """Score and grade every live customer with the active model; write scores, tiers, stages and
     RFM segments of the customers whose values changed, and a TierChange for each new tier."""
     started = time.perf_counter()
+    if not dry_run:
+        # One re-grade at a time per database: two at once would rebuild the same kept figures.
+        hold_job_lock(session, "regrade")
     model = current_model(session) if dry_run else active_model(session)
     definition = definition_of(model)
     grading = _grade_population(session, definition, as_of, store=not dry_run)

@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 from accountdesk.core.changes import Changes
 from accountdesk.core.revisits.calendar_data import CareDate
 from accountdesk.core.revisits.plans import RevisitRow, complete_revisit, reschedule_revisit, skip_revisit
+from accountdesk.core.team.conflicts import ConflictError
 from accountdesk.ui.customers.interactions import stars
 from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, pydate, qdate, text_of
 from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.conflict_dialog import settle_conflict
 from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS, UNKNOWN_TIER_COLOR
 
 # Spelled out per call (not through tr()) so that lupdate finds every source text.
@@ -567,12 +569,20 @@ class RevisitActions:
             return None
         dialog = RescheduleDialog(customer_name, due_on, parent=self.owner)
 
+        def saved(result) -> None:
+            dialog.saved(result)
+            self.on_done("reschedule", result)
+
         def failed(error: BaseException) -> None:
-            if not dialog.handles(error):
+            # A colleague moved the same revisit meanwhile: their day and mine side by side.
+            if isinstance(error, ConflictError):
+                settle_conflict(self.context, dialog, error, saved, failed)
+            elif not dialog.handles(error):
                 self.context.runner.default_error_handler(error)
 
         dialog.submitted.connect(lambda values: self._mutate(
-            "reschedule", lambda session: reschedule_revisit(session, plan_id, values["due_on"]).due_on,
+            "reschedule", lambda session: reschedule_revisit(session, plan_id, values["due_on"],
+                                                             shown_due=due_on).due_on,
             failed, dialog))
         self.active_dialog = dialog
         dialog.open()

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.archive import records as archive
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.team.conflicts import ConflictError, resolve
+from accountdesk.core.team.conflicts import ConflictError
 from accountdesk.ui.customers.record_dialogs import ERROR_STYLE, fill_owner_combo, owner_combo, owner_value
 from accountdesk.ui.customers.tab_base import CustomerTab
 from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.conflict_dialog import settle_conflict
 from accountdesk.ui.kit.dialogs import error_text
 
 TEXT_FIELDS = ("code", "name", "company", "contact_person", "phone", "email", "position", "address", "industry",
@@ -54,18 +55,15 @@ def read_customer_form(session, customer_id: int) -> dict:
     values["tags"] = ", ".join(tag.name for tag in customer.tags)
     values["version"] = customer.version
     values["deleted"] = customer.deleted_at is not None
+    # The stored values themselves: the base a save is merged against, three ways.
+    values["base"] = archive.loaded_values(customer)
     return values
 
 
-def split_tags(text: str) -> list[str]:
-    for separator in ("，", "、", ";", "；"):
-        text = text.replace(separator, ",")
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
 class BasicInfoTab(CustomerTab):
-    """Save is enabled once something differs from what was loaded; the save carries the
-    version the form was loaded at, so a colleague's save in between is never overwritten."""
+    """Save is enabled once something differs from what was loaded. The save carries the version
+    and the values the form loaded: a colleague's save in between is merged with it field by field,
+    and only a field both of us changed asks which to keep."""
 
     watches = ("customer_list",)  # plus the customer's own edits (see concerns)
 
@@ -260,15 +258,11 @@ class BasicInfoTab(CustomerTab):
         changed = self.changed_fields()
         if not changed or self.customer_id is None:
             return
-        customer_id, version = self.customer_id, self.loaded["version"]
-        tags = split_tags(changed.pop("tags")) if "tags" in changed else None
+        customer_id, version, base = self.customer_id, self.loaded["version"], self.loaded["base"]
         fields = {key: (value if value != "" else None) for key, value in changed.items()}
 
         def work(session):
-            if fields:
-                archive.update_customer(session, customer_id, fields, expected_version=version)
-            if tags is not None:
-                archive.set_customer_tags(session, customer_id, tags)
+            archive.update_customer(session, customer_id, fields, expected_version=version, base=base)
 
         self._clear_error()
         self.context.operations.mutate(work, lambda _r: self._saved(), self._failed, initiator=self,
@@ -280,28 +274,12 @@ class BasicInfoTab(CustomerTab):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ConflictError):
-            self._resolve_conflict(error)
+            if not settle_conflict(self.context, self, error, lambda _r: self._saved(), self._failed):
+                self.status.setText(self.tr("Not saved yet: your changes are still here."))
         elif isinstance(error, ValidationError):
             self._show_error(error)
         else:
             self.context.runner.default_error_handler(error)
-
-    def _resolve_conflict(self, conflict: ConflictError) -> None:
-        choices = self.context.dialogs.resolve_conflict(self, conflict)
-        if choices is None:  # the user keeps what the other person saved
-            self.refresh()
-            return
-        resolution = resolve(conflict, choices)
-        if resolution.nothing_to_save:
-            self.refresh()
-            return
-        customer_id = self.customer_id
-
-        def work(session):
-            archive.update_customer(session, customer_id, resolution.changes,
-                                    expected_version=resolution.expected_version)
-
-        self.context.operations.mutate(work, lambda _r: self._saved(), self._failed, initiator=self)
 
     def _show_error(self, error: ValidationError) -> None:
         self.error_label.setText(error_text(error))

@@ -45,7 +45,8 @@ class InteractionDialog(RecordDialog):
                                                       interaction.get("kind") or "phone"))
         when = interaction.get("occurred_at") or now
         local = when.astimezone() if when.tzinfo else when
-        edit = QDateTimeEdit(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+        self._loaded_when = (when, QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+        edit = QDateTimeEdit(self._loaded_when[1])
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.add_row("occurred_at", self.tr("When *"), edit)
@@ -66,6 +67,9 @@ class InteractionDialog(RecordDialog):
 
     def values(self) -> dict:
         when = self.field("occurred_at").dateTime().toPython()
+        loaded, shown = self._loaded_when
+        if self.field("occurred_at").dateTime() == shown and loaded.tzinfo:
+            when = loaded  # untouched: the stored instant, seconds and all (not a change of mine)
         contact = self.field("contact_id").currentData()
         rating = self.field("satisfaction").currentData()
         return {
@@ -209,4 +213,4 @@ class InteractionsTab(CustomerTab):
         contacts = list(self._contacts.items())
         dialog = InteractionDialog(contacts, now_on(self.context.today()), record, parent=self)
         self.run_dialog(dialog, lambda session, values: archive.update_interaction(
-            session, record["id"], values, expected_version=record["version"]).id)
+            session, record["id"], values, expected_version=record["version"], base=record).id)

@@ -58,7 +58,7 @@ class ContactsTab(RecordTableTab):
     def edit_record(self, record: dict) -> None:
         self.run_dialog(ContactDialog(record, parent=self),
                         lambda session, values: archive.update_contact(
-                            session, record["id"], values, expected_version=record["version"]).id)
+                            session, record["id"], values, expected_version=record["version"], base=record).id)
 
     def delete_record(self, record: dict) -> None:
         self.mutate(lambda session: archive.delete_contact(session, record["id"]).id)
@@ -97,7 +97,7 @@ class TransactionsTab(RecordTableTab):
         shown = dict(record, amount=cents_to_decimal(record["amount_cents"]))
         self.run_dialog(TransactionDialog(self.context.today(), shown, parent=self),
                         lambda session, values: archive.update_transaction(
-                            session, record["id"], values, expected_version=record["version"]).id)
+                            session, record["id"], values, expected_version=record["version"], base=record).id)
 
     def delete_record(self, record: dict) -> None:
         self.mutate(lambda session: archive.delete_transaction(session, record["id"]).id)
@@ -155,7 +155,7 @@ class FeedbackTab(RecordTableTab):
     def edit_record(self, record: dict) -> None:
         self.run_dialog(FeedbackDialog(self.context.today(), record, parent=self),
                         lambda session, values: archive.update_feedback(
-                            session, record["id"], values, expected_version=record["version"]).id)
+                            session, record["id"], values, expected_version=record["version"], base=record).id)
 
     def delete_record(self, record: dict) -> None:
         self.mutate(lambda session: archive.delete_feedback(session, record["id"]).id)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.changes import Changes
+from accountdesk.core.team.conflicts import ConflictError
+from accountdesk.ui.kit.conflict_dialog import settle_conflict
 from accountdesk.ui.kit.retranslate import Retranslating
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -83,11 +85,15 @@ class CustomerTab(Retranslating, QWidget):
 
     def run_dialog(self, dialog, save: Callable[[Any, dict], Any]) -> None:
         """Open a RecordDialog; each submit saves via the core on the writer thread. A
-        validation error stays in the dialog, next to its field; success closes it."""
+        validation error stays in the dialog, next to its field; success closes it. When a
+        colleague changed the same fields meanwhile, the conflict is settled field by field;
+        going back to editing keeps the dialog open with everything typed."""
         operations = self.context.operations
 
         def failed(error: BaseException) -> None:
-            if not dialog.handles(error):
+            if isinstance(error, ConflictError):
+                settle_conflict(self.context, dialog, error, dialog.saved, failed)
+            elif not dialog.handles(error):
                 self.context.runner.default_error_handler(error)
 
         def submitted(values: dict) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from accountdesk.core.storage.errors import explain as explain_database_error
 from accountdesk.crashlog import install_excepthook
 from accountdesk.ui.kit.dialogs import DialogService
 
@@ -15,12 +16,16 @@ class CrashReporter(QObject):
 
     # Emitted from whichever thread failed; the queued connection brings it to the GUI thread.
     crashed = Signal(str, str)
+    # A database error that reached no handler (a server gone while a screen refreshed): no crash,
+    # the sentence the core has for it.
+    database_failed = Signal(str)
 
     def __init__(self, dialogs: DialogService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.dialogs = dialogs
         self.shown: list[tuple[str, str]] = []
         self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.database_failed.connect(self._show_database_error, Qt.ConnectionType.QueuedConnection)
 
     def report(self, summary: str, log_path: Path) -> None:
         self.crashed.emit(summary, str(log_path))
@@ -38,5 +43,17 @@ class CrashReporter(QObject):
             .replace("%2", log_path),
         )
 
+    def explain(self, error: BaseException) -> bool:
+        explained = explain_database_error(error)
+        if explained is None or explained is error:
+            return False
+        self.database_failed.emit(str(explained.message))
+        return True
+
+    @Slot(str)
+    def _show_database_error(self, text: str) -> None:
+        self.shown.append((text, ""))
+        self.dialogs.error(None, self.tr("AccountDesk"), text)
+
     def install(self) -> None:
-        install_excepthook(self.report)
+        install_excepthook(self.report, known=self.explain)

@@ -8,13 +8,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.storage.errors import explain as explain_database_error
 
 
 def error_text(error: BaseException) -> str:
-    """What a manager reads for an exception: our bilingual message, or the plain error."""
-    if isinstance(error, AccountDeskError):
-        return str(error.message)
+    """What a manager reads for an exception: our bilingual message (database errors turned into
+    one by the core, never SQL), or the plain error."""
+    explained = explain_database_error(error)
+    if explained is not None:
+        return str(explained.message)
     return f"{type(error).__name__}: {error}"
 
 
@@ -64,7 +66,8 @@ class DialogService:
         box.exec()
 
     def resolve_conflict(self, parent: QWidget | None, conflict) -> dict[str, str] | None:
-        """Per-field choices (KEEP_MINE / KEEP_THEIRS) for a ConflictError, or None to discard mine."""
+        """Per-field choices (KEEP_MINE / KEEP_THEIRS) for a ConflictError, or None to go back to
+        editing (nothing saved, the form keeps what was typed)."""
         from accountdesk.ui.kit.conflict_dialog import ConflictDialog
 
         dialog = ConflictDialog(conflict, parent)
@@ -127,11 +130,22 @@ class FakeDialogService(DialogService):
         self.shown.append(ShownMessage("error", title, text))
 
     def resolve_conflict(self, parent, conflict):
+        """The answer queued: choices (a dict), None (back to editing), or a function that is handed
+        the real dialog, as the person would see it, and returns what they do with it."""
         self.shown.append(ShownMessage("conflict", conflict.entity, str(conflict)))
         self.conflicts.append(conflict)
         if not self.answers:
             raise AssertionError(f"unexpected conflict dialog: {conflict}")
-        return self.answers.popleft()
+        answer = self.answers.popleft()
+        if callable(answer):
+            from accountdesk.ui.kit.conflict_dialog import ConflictDialog
+
+            dialog = ConflictDialog(conflict, parent)
+            try:
+                return answer(dialog)
+            finally:
+                dialog.deleteLater()
+        return answer
 
     def _next_file(self, title: str) -> Path | None:
         if not self.files:

@@ -44,6 +44,8 @@ AUDIT_ACTIONS = {
     "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
     "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
     "restore": QT_TRANSLATE_NOOP("Labels", "Restored"),
+    # A value typed, then given up for a colleague's in a conflict: Before is what stayed.
+    "discarded": QT_TRANSLATE_NOOP("Labels", "Not kept (conflict)"),
 }
 ENTITIES = {
     "customers": QT_TRANSLATE_NOOP("Labels", "Customer"),

@@ -42,6 +42,9 @@ class Operations:
     """Runs a core mutation in one short write transaction on the writer thread, collects what
     it changed, announces that on the hub and hands the result back on the GUI thread."""
 
+    # How long a save waits for a server that went away before saying so (the form keeps the typing).
+    reconnect_seconds = 120.0
+
     def __init__(self, database, runner: TaskRunner, hub: Hub) -> None:
         self.database = database
         self.runner = runner
@@ -76,10 +79,17 @@ class Operations:
             hub.status_message.emit(QCoreApplication.translate(
                 "Operations", "The database is busy (another user is saving); trying again…"))
 
+        def unreachable(_waited: float) -> None:
+            hub.status_message.emit(QCoreApplication.translate(
+                "Operations", "The database server cannot be reached. What you typed is kept; "
+                "it is saved as soon as the server is back…"))
+
         def body(context: TaskContext | None = None) -> tuple[Any, Changes]:
-            # A team's shared file may be locked for a moment by a colleague's save: the whole
-            # transaction is retried, so a busy database never loses the manager's edit.
-            return run_with_retry(lambda: attempt(context), on_wait=waiting)
+            # A team's shared file may be locked for a moment by a colleague's save, a server may
+            # report a deadlock, or go away for a while: the whole transaction is retried, so none
+            # of these loses the manager's edit (it stays in the form if the server stays away).
+            return run_with_retry(lambda: attempt(context), on_wait=waiting,
+                                  reconnect_seconds=self.reconnect_seconds, on_unreachable=unreachable)
 
         def done(outcome: tuple[Any, Changes]) -> None:
             result, recorded = outcome

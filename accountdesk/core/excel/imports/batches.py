@@ -1,18 +1,21 @@
-"""Writing an import plan in one transaction (bulk inserts, audited updates), recording it, and undoing it."""
+"""Writing an import plan (bulk inserts, audited updates) in one transaction or, on a shared file, in
+short parts kept all-or-nothing by the batch; recording it, and undoing it."""
 
 from __future__ import annotations
 
 import os
-import re
+import socket
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Date, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from accountdesk.core.archive.codes import allocate_customer_codes, note_codes_given
 from accountdesk.core.archive.search import customer_search_key
 from accountdesk.core.changes import Changes
 from accountdesk.core.excel.imports.planner import (
@@ -30,7 +33,6 @@ from accountdesk.core.storage.models import Customer, ImportBatch, ImportRecord,
 
 _CHUNK = 500
 _WRITE_CHUNK = 20_000
-_CODE = re.compile(r"C(\d+)\Z")
 _INSERT_FIELDS = {
     "customers": CUSTOMER_FIELDS,
     "contacts": ("customer_id", *CONTACT_FIELDS),
@@ -68,17 +70,8 @@ def _chunks(items: list, size: int = _CHUNK) -> Iterable[list]:
 
 
 def next_customer_codes(session: Session, count: int, taken: set[str]) -> list[str]:
-    """Fresh codes C000001, C000002 … after the highest such code in use, for customers a sheet gives none."""
-    highest = 0
-    for (code,) in session.execute(select(Customer.code).where(Customer.code.like("C%"))):
-        match = _CODE.match(code or "")
-        if match:
-            highest = max(highest, int(match[1]))
-    for code in taken:
-        match = _CODE.match(code)
-        if match:
-            highest = max(highest, int(match[1]))
-    return [f"C{n:06d}" for n in range(highest + 1, highest + 1 + count)]
+    """Fresh codes C000001, C000002 … for customers a sheet gives none (none of them in `taken`)."""
+    return allocate_customer_codes(session, count, taken=taken)
 
 
 def fast_uids(count: int) -> list[str]:
@@ -201,50 +194,64 @@ def _customer_row(values: dict[str, Any], template: dict[str, Any], now: datetim
     return _tracked(row, now, user, uid)
 
 
-def apply_plan(session: Session, plan: ImportPlan, *, user: str | None,
-               progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """Write every accepted row of the plan in the caller's transaction and record the batch."""
-    now = utcnow()
-    kind = plan.kind
-    batch = ImportBatch(kind=kind, file_name=str(plan.sheet.path), sheet=plan.sheet.sheet, started_at=now, user=user)
-    session.add(batch)
-    session.flush()
-    records: list[dict[str, Any]] = []
-    result = ImportResult(batch.id, plan.counts())
-    new_rows = [row for row in plan.rows if row.action == "new"]
-    updates = [row for row in plan.rows if row.action == "update"]
+class _PlanWriter:
+    """Writes an import plan's rows into one batch, a range at a time: all in the caller's one
+    transaction (apply_plan), or each range in a short transaction of its own (apply_plan_in_parts)."""
 
-    # Customers first: those a customer sheet adds, or those a child sheet names (--create-customers).
-    customer_values = [row.values for row in new_rows] if kind == "customers" else list(plan.new_customers.values())
-    missing = [v for v in customer_values if not v.get("code")]
-    if missing:
-        taken = {v["code"] for v in customer_values if v.get("code")}
-        for values, code in zip(missing, next_customer_codes(session, len(missing), taken), strict=True):
-            values["code"] = code
-    keys = SearchKeyBuilder()
-    keys.prepare(text for values in customer_values for text in
-                 (values.get("name"), values.get("company"), values.get("contact_person")))
-    template = _customer_template(customer_values)
-    uids = fast_uids(len(customer_values))
+    def __init__(self, plan: ImportPlan, batch_id: int, user: str | None) -> None:
+        self.plan, self.batch_id, self.user = plan, batch_id, user
+        self.now = utcnow()
+        self.kind = plan.kind
+        self.result = ImportResult(batch_id, plan.counts())
+        self.new_rows = [row for row in plan.rows if row.action == "new"]
+        self.updates = [row for row in plan.rows if row.action == "update"]
+        # Customers first: those a customer sheet adds, or those a child sheet names (--create-customers).
+        self.customer_values = ([row.values for row in self.new_rows] if self.kind == "customers"
+                                else list(plan.new_customers.values()))
+        self.taken = {v["code"] for v in self.customer_values if v.get("code")}
+        self.keys = SearchKeyBuilder()
+        self.keys.prepare(text for values in self.customer_values for text in
+                          (values.get("name"), values.get("company"), values.get("contact_person")))
+        self.template = _customer_template(self.customer_values)
+        self.customer_uids = fast_uids(len(self.customer_values))
+        self.customer_ids: list[int] = []
 
-    def customer_rows(start: int, stop: int) -> list[dict[str, Any]]:
-        return [_customer_row(customer_values[i], template, now, user, uids[i], keys) for i in range(start, stop)]
+    def steps(self) -> list[tuple[Callable[[Session, int, int], None], int]]:
+        """(write a range, how many rows) in the order they must be written."""
+        steps: list[tuple[Callable[[Session, int, int], None], int]] = [(self.customers, len(self.customer_values))]
+        if self.kind != "customers":
+            steps.append((self.children, len(self.new_rows)))
+        steps.append((self.apply_updates, len(self.updates)))
+        return steps
 
-    if progress:
-        progress(0, max(len(customer_values) + len(new_rows), 1))
-    customer_ids = _bulk_insert(session, Customer, customer_rows, len(customer_values))
-    _record_created(session, batch.id, Customer, customer_ids)
-    result.customers_created = len(customer_ids)
-    result.customer_ids.update(customer_ids)
+    def customers(self, session: Session, start: int, stop: int) -> None:
+        values = self.customer_values[start:stop]
+        if start == 0:
+            note_codes_given(session, list(self.taken))
+        missing = [v for v in values if not v.get("code")]
+        if missing:
+            for row, code in zip(missing, next_customer_codes(session, len(missing), self.taken), strict=True):
+                row["code"] = code
+                self.taken.add(code)
 
-    if kind != "customers":
-        new_ids = dict(zip(plan.new_customers.keys(), customer_ids, strict=True))
-        model = MODELS[kind]
-        fields = _INSERT_FIELDS[kind]
-        defaults = _DEFAULTS[kind]
+        def rows(first: int, last: int) -> list[dict[str, Any]]:
+            return [_customer_row(values[i], self.template, self.now, self.user, self.customer_uids[start + i],
+                                  self.keys) for i in range(first, last)]
+
+        ids = _bulk_insert(session, Customer, rows, len(values))
+        _record_created(session, self.batch_id, Customer, ids)
+        self.customer_ids += ids
+        self.result.customers_created += len(ids)
+        self.result.customer_ids.update(ids)
+
+    def children(self, session: Session, start: int, stop: int) -> None:
+        new_ids = dict(zip(self.plan.new_customers.keys(), self.customer_ids, strict=True))
+        model = MODELS[self.kind]
+        fields = _INSERT_FIELDS[self.kind]
+        defaults = _DEFAULTS[self.kind]
+        chosen = self.new_rows[start:stop]
         rows = []
-        uids = fast_uids(len(new_rows))
-        for row, uid in zip(new_rows, uids, strict=True):
+        for row, uid in zip(chosen, fast_uids(len(chosen)), strict=True):
             values = row.values
             record = {name: values.get(name) for name in fields}
             record["customer_id"] = row.customer_id if row.customer_id is not None else new_ids[row.new_customer]
@@ -252,28 +259,169 @@ def apply_plan(session: Session, plan: ImportPlan, *, user: str | None,
                 if record.get(name) is None:
                     record[name] = default
             record["uid"] = values.get("uid")
-            rows.append(_tracked(record, now, user, uid))
+            rows.append(_tracked(record, self.now, self.user, uid))
         ids = _bulk_insert(session, model, rows)
-        _record_created(session, batch.id, model, ids)
-        result.customer_ids.update(r["customer_id"] for r in rows)
-        if kind == "contacts":
+        _record_created(session, self.batch_id, model, ids)
+        self.result.customer_ids.update(r["customer_id"] for r in rows)
+        if self.kind == "contacts":
             _refresh_search_keys(session, {r["customer_id"] for r in rows})
-    result.created = len(new_rows)
 
-    if updates:
-        records += _apply_updates(session, plan, updates, batch.id)
-        result.updated = len(updates)
-        if kind == "customers":
-            result.customer_ids.update(row.target_id for row in updates if row.target_id is not None)
-    if records:
-        _bulk_insert(session, ImportRecord, records, ids=False)
-    summary = {k: v for k, v in result.counts.items()}
-    summary.update(created=result.created, updated=result.updated, customers_created=result.customers_created)
-    batch.summary = summary
+    def apply_updates(self, session: Session, start: int, stop: int) -> None:
+        chosen = self.updates[start:stop]
+        records = _apply_updates(session, self.plan, chosen, self.batch_id)
+        if records:
+            _bulk_insert(session, ImportRecord, records, ids=False)
+        if self.kind == "customers":
+            self.result.customer_ids.update(row.target_id for row in chosen if row.target_id is not None)
+
+    def summary(self) -> dict[str, Any]:
+        self.result.created = len(self.new_rows)
+        self.result.updated = len(self.updates)
+        summary = dict(self.result.counts)
+        summary.update(created=self.result.created, updated=self.result.updated,
+                       customers_created=self.result.customers_created)
+        return summary
+
+
+def _new_batch(session: Session, plan: ImportPlan, user: str | None, summary: dict | None = None) -> ImportBatch:
+    batch = ImportBatch(kind=plan.kind, file_name=str(plan.sheet.path), sheet=plan.sheet.sheet, started_at=utcnow(),
+                        user=user, summary=summary)
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def apply_plan(session: Session, plan: ImportPlan, *, user: str | None,
+               progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Write every accepted row of the plan in the caller's transaction and record the batch."""
+    batch = _new_batch(session, plan, user)
+    writer = _PlanWriter(plan, batch.id, user)
+    if progress:
+        progress(0, max(len(writer.customer_values) + len(writer.new_rows), 1))
+    for step, count in writer.steps():
+        if count:
+            step(session, 0, count)
+    batch.summary = writer.summary()
     session.flush()
     if progress:
         progress(1, 1)
-    return result
+    return writer.result
+
+
+# --- in parts: a shared file ------------------------------------------------------------------------
+
+WRITING = "writing"  # the state of a batch whose parts are still being written
+# A part is sized to take about this long, so a colleague's save waits at most about as long.
+PART_SECONDS = 0.4
+# The pause after each part. SQLite gives the lock to no one in particular: a waiting writer
+# checks again every 100 ms (its busy handler's longest sleep), so without a pause longer than
+# that, the next part would take the lock back before any colleague's save noticed it was free.
+PART_PAUSE = 0.15
+# A batch still "writing" with no part written for this long was left by a program that stopped.
+ABANDONED_AFTER = timedelta(minutes=10)
+
+
+def _writer_mark() -> dict[str, Any]:
+    return {"state": WRITING, "machine": socket.gethostname(), "pid": os.getpid(),
+            "heartbeat": utcnow().isoformat()}
+
+
+def apply_plan_in_parts(database, plan: ImportPlan, *, user: str | None,
+                        progress: Callable[[int, int], None] | None = None,
+                        retry: Callable[[Callable[[], Any]], Any] = lambda fn: fn()) -> ImportResult:
+    """Write the plan in short transactions, so colleagues' saves on a shared file go in between.
+
+    All or nothing is kept by the batch: it is marked "writing" until its last part is in, each
+    part commits its rows with their undo records, and a failure (or a cancel) undoes the parts
+    already written. A program killed half-way leaves the mark, and whoever opens the file next
+    undoes what it wrote (undo_interrupted_imports). `retry` runs each part's transaction again
+    when a colleague holds the lock for too long.
+    """
+    def new_batch() -> int:
+        with database.write() as session:
+            return _new_batch(session, plan, user, _writer_mark()).id
+
+    batch_id = retry(new_batch)
+    writer = _PlanWriter(plan, batch_id, user)
+    total = max(sum(count for _step, count in writer.steps()), 1)
+    done = 0
+    try:
+        for step, count in writer.steps():
+            start, size = 0, 500
+            while start < count:
+                stop = min(count, start + size)
+                began = time.perf_counter()
+
+                def part(step=step, start=start, stop=stop) -> None:
+                    with database.write() as session:
+                        step(session, start, stop)
+                        batch = session.get(ImportBatch, batch_id)
+                        batch.summary = _writer_mark()
+
+                retry(part)
+                spent = time.perf_counter() - began
+                time.sleep(PART_PAUSE)
+                written = stop - start
+                done += written
+                start = stop
+                # Next part about PART_SECONDS long: as many rows as this pace allows.
+                size = max(100, min(20_000, int(written * PART_SECONDS / max(spent, 1e-3))))
+                if progress:
+                    progress(done, total)
+
+        def finish() -> None:
+            with database.write() as session:
+                session.get(ImportBatch, batch_id).summary = writer.summary()
+
+        retry(finish)
+    except BaseException:
+        def take_back() -> None:
+            with database.write() as session:
+                undo_import(session, batch_id, user=user)
+                batch = session.get(ImportBatch, batch_id)
+                batch.summary = {**(batch.summary or {}), "state": "taken back"}
+
+        retry(take_back)
+        raise
+    return writer.result
+
+
+def _writer_gone(summary: dict, now: datetime) -> bool:
+    try:
+        heartbeat = datetime.fromisoformat(summary["heartbeat"])
+    except (KeyError, TypeError, ValueError):
+        return True
+    if now - heartbeat > ABANDONED_AFTER:
+        return True
+    if summary.get("machine") != socket.gethostname():
+        return False  # another computer's import, still under way
+    pid = summary.get("pid")
+    if not isinstance(pid, int) or pid == os.getpid():
+        return pid != os.getpid()
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def undo_interrupted_imports(session: Session) -> list[int]:
+    """Undo the imports a stopped program left half-written (marked "writing", their writer gone);
+    returns their batch numbers."""
+    now = utcnow()
+    undone = []
+    for batch in session.scalars(select(ImportBatch).where(ImportBatch.undone_at.is_(None))
+                                 .order_by(ImportBatch.id.desc()).limit(50)):
+        summary = batch.summary or {}
+        if summary.get("state") != WRITING or not _writer_gone(summary, now):
+            continue
+        undo_import(session, batch.id)
+        batch.summary = {**(batch.summary or {}), "state": "interrupted"}
+        undone.append(batch.id)
+    session.flush()
+    return undone
 
 
 def _apply_updates(session: Session, plan: ImportPlan, updates: list, batch_id: int) -> list[dict[str, Any]]:
@@ -290,8 +438,11 @@ def _apply_updates(session: Session, plan: ImportPlan, updates: list, batch_id: 
     for target_id, row in by_id.items():
         obj = objects[target_id]
         assert row.changes is not None
-        befores[target_id] = {name: json_value(old) for name, (old, _new) in row.changes.items()}
-        for name, (_old, new) in row.changes.items():
+        # A field a colleague changed since the sheet was planned keeps their value (the plan was
+        # made in an earlier transaction when a shared file is written in parts).
+        changes = {name: (old, new) for name, (old, new) in row.changes.items() if getattr(obj, name) == old}
+        befores[target_id] = {name: json_value(old) for name, (old, _new) in changes.items()}
+        for name, (_old, new) in changes.items():
             setattr(obj, name, new)
         if plan.kind == "customers":
             obj.search_key = customer_search_key(obj, obj.contacts)

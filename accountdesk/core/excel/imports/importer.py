@@ -19,8 +19,10 @@ from accountdesk.core.excel.imports.batches import (
     ImportSummary,
     UndoResult,
     apply_plan,
+    apply_plan_in_parts,
     list_imports,
     undo_import,
+    undo_interrupted_imports,
 )
 from accountdesk.core.excel.imports.planner import ON_DUPLICATE, ImportOptions, ImportPlan, plan_customers
 from accountdesk.core.excel.imports.record_plan import plan_children
@@ -35,6 +37,8 @@ from accountdesk.core.excel.read.headers import (
 from accountdesk.core.excel.read.reader import SheetData, read_sheet
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.storage.models import Setting
+from accountdesk.core.team.backup import backup_database
+from accountdesk.core.team.conflicts import run_with_retry
 
 __all__ = [
     "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome", "ImportCancelled",
@@ -43,6 +47,8 @@ __all__ = [
 ]
 
 _MAPPING_KEY = "excel.mapping."
+# An import this large changes the tables enough for the planner's statistics to be refreshed.
+ANALYZE_AFTER_ROWS = 1000
 
 
 @contextmanager
@@ -157,7 +163,7 @@ class ImportOutcome:
 def import_file(database, sheet: SheetData, kind: str, options: ImportOptions | None = None, *,
                 header: HeaderMatch | None = None, dry_run: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
-    """Plan and (unless a dry run) write the import: a verified backup first (database files), then
+    """Plan and (unless a dry run) write the import: a verified backup first, then
     every accepted row in one transaction; with `strict`, nothing when any row is rejected.
 
     `progress(done, total)` is called as the work advances; raising ImportCancelled from it rolls
@@ -173,34 +179,87 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         with database.session() as session:
             plan = plan_import(session, sheet, kind, options, header, progress)
         return ImportOutcome(plan, None, seconds=time.perf_counter() - started)
-    backup = None
-    if database.path is not None:
-        from accountdesk.core.team.backup import backup_database
+    take_back_interrupted_imports(database)
+    # A file or a server alike: a verified copy first (on a server, one consistent snapshot).
+    backup = backup_database(database, label="before-import")
 
-        backup = backup_database(database, label="before-import")
-    outcome: ImportOutcome | None = None
-    try:
+    def write() -> ImportOutcome:
         with database.write() as session:
             if database.is_sqlite:
                 # A larger page cache for this transaction keeps the indexes being filled in memory.
                 session.execute(text("PRAGMA cache_size=-65536"))
             plan = plan_import(session, sheet, kind, options, header, progress)
             if options.strict and plan.rejected:
-                raise StrictImportRefused(
+                refused = StrictImportRefused(
                     f"{len(plan.rejected)} 行有错误，按 --strict 要求未导入任何行。",
                     f"{len(plan.rejected)} rows were rejected, so with --strict nothing was imported.",
                 )
+                refused.plan = plan  # type: ignore[attr-defined]
+                raise refused
             outcome = ImportOutcome(plan, None, backup)
             if plan.writes:
                 outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
                 outcome.result.backup = str(backup) if backup else None
             if database.is_sqlite:
                 session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
-    except StrictImportRefused as refused:
-        refused.plan = plan  # type: ignore[attr-defined]
-        raise
+            return outcome
+
+    # On a server, a colleague's write may deadlock with this one or the server may ask to try
+    # again (serialization): the whole import is planned and written again, still all or nothing.
+    if database.is_sqlite and database.shared:
+        outcome = _write_in_parts(database, sheet, kind, options, header, progress, backup)
+    else:
+        outcome = run_with_retry(write)
+    if outcome.result is not None and outcome.result.created + outcome.result.updated >= ANALYZE_AFTER_ROWS:
+        database.analyze()  # a server plans the next reads for the tables as they are now
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _write_in_parts(database, sheet: SheetData, kind: str, options: ImportOptions, header: HeaderMatch | None,
+                    progress: Callable[[int, int], None] | None, backup: Path | None) -> ImportOutcome:
+    """A shared file: plan against the backup just taken, then write in short parts, so a colleague's
+    save never waits behind the whole import (see batches.apply_plan_in_parts for all or nothing).
+
+    Planning reads every customer and takes seconds at 100,000; a read transaction that long on a
+    file in rollback-journal mode would keep colleagues from committing all that time. The backup
+    is the same database as of a moment ago, with the same ids, and nobody else's lock to respect.
+    """
+    from accountdesk.core.storage.database import open_database
+
+    snapshot = open_database(backup, user=database.user, migrate=False) if backup else None
+    try:
+        with (snapshot or database).session() as session:
+            plan = plan_import(session, sheet, kind, options, header, progress)
+    finally:
+        if snapshot is not None:
+            snapshot.dispose()
+    if options.strict and plan.rejected:
+        refused = StrictImportRefused(
+            f"{len(plan.rejected)} 行有错误，按 --strict 要求未导入任何行。",
+            f"{len(plan.rejected)} rows were rejected, so with --strict nothing was imported.",
+        )
+        refused.plan = plan  # type: ignore[attr-defined]
+        raise refused
+    outcome = ImportOutcome(plan, None, backup)
+    if plan.writes:
+        outcome.result = apply_plan_in_parts(database, plan, user=database.user, progress=progress,
+                                             retry=run_with_retry)
+        outcome.result.backup = str(backup) if backup else None
+    return outcome
+
+
+def take_back_interrupted_imports(database) -> list[int]:
+    """Undo what imports stopped half-way on a shared file wrote (their program killed or gone);
+    run when a database is opened and before an import. Returns the batch numbers undone."""
+    if database.read_only or not database.is_sqlite:
+        return []
+
+    def undo() -> list[int]:
+        with database.write() as session:
+            return undo_interrupted_imports(session)
+
+    return run_with_retry(undo)
 
 
 def bench_import(database, path: Path | str, kind: str = "customers") -> dict:
