@@ -161,4 +161,7 @@ def apply_values(obj: Tracked, values: dict[str, Any]) -> None:
 
 
 def touch(obj: Tracked) -> None:
+    """A person changed what belongs to the row but lives elsewhere (its tags): a new version, so
+    a form still showing the old state sees it (the flush bumps versions only for its own columns)."""
     obj.updated_at = utcnow()
+    obj.version = obj.version + 1
