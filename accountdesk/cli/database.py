@@ -33,6 +33,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     database = open_db(args)
     try:
+        if database.damaged is not None:
+            # A copy of a damaged file would be damaged too; the message names the newest good backup.
+            raise database.damaged
         target = backup_database(database, Path(args.to) if args.to else None, label="manual")
     finally:
         database.dispose()
@@ -107,9 +110,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     from accountdesk.core.team.presence import set_shared_mode
 
-    database = open_db(args)
-    path = _require_file(database)
-    database.dispose()
+    database = open_db(args, migrate=False)
+    try:
+        path = _require_file(database)
+        if database.read_only:
+            # Read-only means unchanged: switching the mode rewrites the file's header and meta.
+            raise database.read_only_reason
+    finally:
+        database.dispose()
     set_shared_mode(path, args.state == "on")
     say(Message(
         "已设为团队共享模式（回滚日志，完全同步）" if args.state == "on" else "已设为单人模式（WAL）",
@@ -129,5 +137,5 @@ def run_merge_command(database, other: Path, dry_run: bool = False, as_json: boo
         json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        print(str(report.summary()))
+        say(report.summary())
     return 0

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from accountdesk import __version__
 from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
@@ -14,13 +15,19 @@ from accountdesk.cli.output import (
     EXIT_OK,
     UsageError,
     database_target,
+    log_failure,
     parse_date,
     say,
+    unexpected_message,
+    visible_output,
 )
 from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
-from accountdesk.core.i18n import AccountDeskError, Message, set_language
+from accountdesk.core.faults import damage_detail, describe, is_damage
+from accountdesk.core.i18n import AccountDeskError, set_language
+from accountdesk.core.storage.database import is_url
+from accountdesk.core.storage.sqlite_file import DamagedDatabase, newest_verified_backup
 
 # --- GUI -------------------------------------------------------------------------------------
 
@@ -136,16 +143,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)  # None follows the system
+    with visible_output():
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """The command line's one error boundary: every failure ends as a message naming the file and
+    what to do, with exit code 1; a traceback goes to the log only."""
     try:
         return args.handler(args)
     except UsageError as error:
         parser.error(str(error))
-    except AccountDeskError as error:
-        say(error.message, err=True)
-        return EXIT_FAILED
-    except FileNotFoundError as error:
-        say(Message(f"找不到文件：{error.filename}", f"File not found: {error.filename}"), err=True)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         return EXIT_FAILED
     except BrokenPipeError:
@@ -153,6 +161,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except AccountDeskError as error:
+        log_failure(error, expected=True)
+        say(error.message, err=True)
+        return EXIT_FAILED
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:  # noqa: BLE001  (the Rust reader's PanicException is a BaseException)
+        target = database_target(args) if getattr(args, "db", None) else None
+        message = describe(error, target)
+        if is_damage(error) and target is not None and not is_url(target):
+            message = DamagedDatabase(Path(target), damage_detail(error), newest_verified_backup(Path(target))).message
+        log = log_failure(error, expected=message is not None)
+        if message is None:
+            message = unexpected_message(error, log)
+        say(message, err=True)
+        return EXIT_FAILED
     return EXIT_FAILED
 
 

@@ -16,13 +16,16 @@ from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from accountdesk.core.faults import bad_address, server_unreachable
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage import audit, change_counter  # noqa: F401  (register the audit trail and change counter on every session)
 from accountdesk.core.storage.models import SQLITE_APPLICATION_ID, Meta
 from accountdesk.core.storage.sqlite_file import (
     BUSY_TIMEOUT_SECONDS,
+    DamagedDatabase,
     NotAnAccountDeskDatabase,
     backup_sqlite_file,
+    newest_verified_backup,
     read_sqlite_facts,
 )
 from accountdesk.core.team.location import location_warnings
@@ -133,6 +136,8 @@ class Database:
     backup_path: Path | None = None
     # Why this file's place is risky (network drive not marked shared, a sync folder).
     location_warnings: list = field(default_factory=list)
+    # SQLite's quick check failed at open: the file is open read-only, for export, and this says so.
+    damaged: DamagedDatabase | None = None
     _sessions: sessionmaker = field(init=False, repr=False)
     _write_sessions: sessionmaker = field(init=False, repr=False)
 
@@ -251,10 +256,14 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             raise
         return Database(url=str(engine.url), engine=engine, path=path, user=user)
 
-    facts = read_sqlite_facts(path)
+    facts = read_sqlite_facts(path, quick_check=True)
     head = head_revision()
     reason = None
-    if facts.revision is not None and facts.revision not in known_revisions():
+    damaged = None
+    if facts.damage:
+        # Whatever can still be read can be exported; nothing is written to a damaged file.
+        reason = damaged = DamagedDatabase(path, facts.damage[0].splitlines()[-1], newest_verified_backup(path))
+    elif facts.revision is not None and facts.revision not in known_revisions():
         reason = _newer_schema_error(str(path), facts.revision)
     # A file marked read-only (no write bit, as Windows' read-only attribute shows it) opens
     # read-only even for an administrator who could write it anyway.
@@ -266,7 +275,7 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
     if reason is not None:
         engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
         return Database(url=str(engine.url), engine=engine, path=path, user=user,
-                        read_only=True, read_only_reason=reason, shared=facts.shared)
+                        read_only=True, read_only_reason=reason, shared=facts.shared, damaged=damaged)
     engine = _make_sqlite_engine(path, shared=facts.shared, read_only=False)
     database = Database(url=str(engine.url), engine=engine, path=path, user=user, shared=facts.shared,
                         location_warnings=location_warnings(path, shared=facts.shared))
@@ -279,9 +288,17 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
 
 
 def _open_server(url: str, *, user: str, migrate: bool) -> Database:
+    from sqlalchemy.exc import DBAPIError
+
     engine = create_engine(url, pool_pre_ping=True)
     name = make_url(url).render_as_string(hide_password=True)
-    with engine.connect() as connection:
+    try:
+        connection = engine.connect()
+    except DBAPIError as error:
+        engine.dispose()
+        message = server_unreachable(name, error.orig if error.orig is not None else error)
+        raise DatabaseLocationError(message.zh, message.en) from None
+    with connection:
         tables = set(inspect(connection).get_table_names())
         revision = _current_revision(connection)
         marker = None
@@ -319,7 +336,7 @@ def open_database(
     """
     user = user or default_user()
     if is_url(target):
-        url = str(target)
+        url = _checked_url(str(target))
         if url.startswith("sqlite"):
             database = make_url(url).database
             if not database:
@@ -329,6 +346,29 @@ def open_database(
             url = "postgresql+psycopg://" + url[len("postgresql://") :]
         return _open_server(url, user=user, migrate=migrate)
     return _open_sqlite(Path(target).expanduser(), user=user, migrate=migrate, backup_dir=backup_dir)
+
+
+_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "sqlite", "sqlite+pysqlite")
+
+
+def _checked_url(url: str) -> str:
+    """A database address AccountDesk can use, or a message saying what is wrong with it."""
+    from sqlalchemy.exc import ArgumentError
+
+    scheme = url.split("://", 1)[0].lower()
+    shown = url
+    try:
+        parsed = make_url(url)
+        shown = parsed.render_as_string(hide_password=True)
+        parsed.port  # noqa: B018  (a port that is not a number fails here, not deep in the driver)
+    except (ArgumentError, ValueError) as error:
+        raise DatabaseLocationError(bad_address(shown, str(error)).zh, bad_address(shown, str(error)).en) from None
+    if scheme not in _SCHEMES:
+        detail = f"不支持“{scheme}”" , f"'{scheme}' is not supported"
+        raise DatabaseLocationError(bad_address(shown, detail[0]).zh, bad_address(shown, detail[1]).en)
+    if scheme == "postgres":
+        url = "postgresql" + url[len("postgres"):]
+    return url
 
 
 def settled_before(session) -> datetime:
