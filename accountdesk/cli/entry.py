@@ -24,7 +24,7 @@ from accountdesk.cli.output import (
 from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
-from accountdesk.core.faults import damage_detail, describe, is_damage
+from accountdesk.core.faults import DiskFullError, damage_detail, describe, is_damage, is_disk_full
 from accountdesk.core.i18n import AccountDeskError, set_language
 from accountdesk.core.storage.database import is_url
 from accountdesk.core.storage.sqlite_file import DamagedDatabase, newest_verified_backup
@@ -172,6 +172,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         message = describe(error, target)
         if is_damage(error) and target is not None and not is_url(target):
             message = DamagedDatabase(Path(target), damage_detail(error), newest_verified_backup(Path(target))).message
+        elif is_disk_full(error, target) and target is not None and not is_url(target) and Path(target).is_file():
+            # SQLite needs room for its journal (up to the file's size) and what it adds.
+            message = DiskFullError(Path(target), Path(target).stat().st_size).message
         log = log_failure(error, expected=message is not None)
         if message is None:
             message = unexpected_message(error, log)

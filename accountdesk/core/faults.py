@@ -60,13 +60,24 @@ def _free_bytes(folder: Path) -> int | None:
         return None
 
 
-def is_disk_full(error: BaseException) -> bool:
-    """ENOSPC from the operating system, or SQLite's SQLITE_FULL, however wrapped."""
+# SQLite reports some writes that ran out of room (its write-ahead log, its shared memory) only as
+# a "disk I/O error"; with less than this free beside the file, that is a full disk.
+_NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def is_disk_full(error: BaseException, target: str | Path | None = None) -> bool:
+    """ENOSPC from the operating system, or SQLite's SQLITE_FULL, however wrapped; SQLite's I/O
+    error on `target` when its disk is (nearly) full."""
     for cause in _chain(error):
         if isinstance(cause, OSError) and cause.errno in _DISK_FULL_ERRNOS:
             return True
         if isinstance(cause, sqlite3.Error) and "database or disk is full" in str(cause):
             return True
+        if isinstance(cause, sqlite3.Error) and "disk I/O error" in str(cause) and target is not None \
+                and "://" not in str(target):
+            free = _free_bytes(_existing_folder(Path(target)))
+            if free is not None and free < _NEARLY_FULL_BYTES:
+                return True
     return False
 
 
@@ -195,6 +206,8 @@ def _describe_sqlite_error(error: sqlite3.Error, where: str | None) -> Message |
             f"The database '{name}' is in use by someone or something else (the wait ran out). Try again shortly.",
         )
     if "disk I/O error" in text:
+        if where is not None and is_disk_full(error, where):
+            return DiskFullError(Path(where)).message
         return Message(
             f"读写数据库“{name}”时磁盘出错。请检查磁盘、U 盘或网络共享是否仍然连接；数据库没有写入一半的修改。",
             f"The disk reported an error reading or writing '{name}'. Check that the disk, USB drive or network "

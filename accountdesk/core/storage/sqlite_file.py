@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from accountdesk.core.faults import damaged_message, describe
+from accountdesk.core.faults import DiskFullError, damaged_message, describe, is_disk_full
+from accountdesk.core.files import remove_partial
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage.models import SQLITE_APPLICATION_ID
 from accountdesk.paths import backup_root
@@ -263,7 +264,7 @@ def _backup_target(dest_dir: Path, stem: str, label: str, taken_at: datetime | N
 def _verify_and_keep(partial: Path, target: Path) -> Path:
     problems = integrity_problems(partial)
     if problems:
-        partial.unlink(missing_ok=True)
+        remove_partial(partial)
         raise AccountDeskError(
             f"备份校验失败，未保存备份：{'; '.join(problems[:3])}",
             f"The backup failed its integrity check and was not kept: {'; '.join(problems[:3])}",
@@ -275,12 +276,21 @@ def _verify_and_keep(partial: Path, target: Path) -> Path:
 def backup_sqlite_file(
     source: Path, dest_dir: Path | None = None, *, label: str = "manual", taken_at: datetime | None = None,
 ) -> Path:
-    """Copy a live database consistently and verify the copy; returns the backup's path."""
+    """Copy a live database consistently and verify the copy; returns the backup's path. On any
+    failure nothing partial is left in the backup folder (nor SQLite's journal of the copy)."""
     target = _backup_target(dest_dir or backup_dir_for(source), source.stem, label, taken_at)
     partial = target.with_name(target.name + ".partial")
     try:
         copy_sqlite_consistently(source, partial)
-    except BaseException:
-        partial.unlink(missing_ok=True)
+    except BaseException as error:
+        remove_partial(partial)
+        if is_disk_full(error):
+            raise DiskFullError(target, _database_bytes(source)) from error
         raise
     return _verify_and_keep(partial, target)
+
+
+def _database_bytes(path: Path) -> int:
+    """What a copy of the database takes: the file and its write-ahead log."""
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)

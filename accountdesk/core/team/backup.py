@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from accountdesk.core.faults import DiskFullError, is_disk_full
+from accountdesk.core.files import remove_partial
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage.sqlite_file import (
     BACKUP_SUFFIX,
@@ -93,9 +95,10 @@ def backup_database(
             connection.execute("PRAGMA journal_mode=DELETE")
         finally:
             connection.close()
-    except BaseException:
-        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+    except BaseException as error:
+        remove_partial(partial)
+        if is_disk_full(error):
+            raise DiskFullError(target) from error
         raise
     return _verify_and_keep(partial, target)
 

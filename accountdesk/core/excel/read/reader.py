@@ -309,7 +309,7 @@ def read_csv(path: Path) -> SheetData:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(row) > MAX_COLUMNS:
                 check_cells(path, len(rows) + 1, len(row))
-            # Our own CSV export guards text that starts with = + - @ by an apostrophe.
+            # Our own CSV export guards text that starts with = + - @ TAB CR by an apostrophe.
             rows.append([_unguard(v) for v in row])
             if len(rows) > MAX_ROWS:
                 check_cells(path, len(rows), max(len(r) for r in rows[:10]))
@@ -323,6 +323,6 @@ def read_csv(path: Path) -> SheetData:
 
 
 def _unguard(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
         return value[1:]
     return value
