@@ -28,6 +28,7 @@ from accountdesk.core.excel.imports.rows import RowReader
 from accountdesk.core.excel.read.headers import (
     KINDS,
     HeaderMatch,
+    HeaderScore,
     column_letter,
     detect_header,
     mapping_from_columns,
@@ -70,15 +71,8 @@ class ImportCancelled(AccountDeskError):
         super().__init__("导入已取消，未写入任何数据。", "The import was cancelled; nothing was written.")
 
 
-def _header_score(kind: str):
-    def score(rows: list[list]) -> int:
-        try:
-            match = detect_header(rows, kind)
-        except AccountDeskError:
-            return 0
-        return len(match.columns)
-
-    return score
+def _header_score(kind: str) -> HeaderScore:
+    return HeaderScore(kind)  # picklable: the sheet is read in a child process
 
 
 def read_for_import(path: Path | str, kind: str, sheet: str | int | None = None) -> SheetData:
