@@ -102,7 +102,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
-        return run_merge_command(database, Path(args.other), dry_run=args.dry_run, as_json=args.json)
+        return run_merge_command(database, Path(args.other), dry_run=args.dry_run, as_json=args.json,
+                                 force=args.force)
     finally:
         database.dispose()
 
@@ -130,9 +131,9 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 
-def run_merge_command(database, other: Path, dry_run: bool = False, as_json: bool = False) -> int:
-    """`accountdesk merge OTHER [--dry-run] [--json]`: 0 when merged (or nothing to merge)."""
-    report = merge_databases(database, Path(other), dry_run=dry_run)
+def run_merge_command(database, other: Path, dry_run: bool = False, as_json: bool = False, force: bool = False) -> int:
+    """`accountdesk merge OTHER [--dry-run] [--force] [--json]`: 0 when merged (or nothing to merge)."""
+    report = merge_databases(database, Path(other), dry_run=dry_run, force=force)
     if as_json:
         json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")

@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     merge = add("merge", cmd_merge, "merge a diverged copy of the database into this one")
     merge.add_argument("other")
     merge.add_argument("--dry-run", action="store_true")
+    merge.add_argument("--force", action="store_true", help="merge even a database that is not a copy of this one")
     share = add("share", cmd_share, "mark the file for team use on a shared drive (on) or single use (off)")
     share.add_argument("state", choices=["on", "off"])
     bench = add("bench", cmd_bench, "the performance table")

@@ -4,6 +4,7 @@ read", and the application that asked stays up."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -26,14 +27,13 @@ _CHILD_FLAG = "ACCOUNTDESK_READER_CHILD"
 
 
 def read_in_child(function: str, *args: Any) -> Any:
-    """Run `reader.<function>(*args)` in a child process and return its result; its own refusals
-    (SpreadsheetError) come back as they are, anything else as "cannot be read"."""
+    """Run `function` ("package.module:name", found by name in the child) with `args` (the file first)
+    in a child process and return its result; its own refusals (SpreadsheetError) come back as they
+    are, anything else as "cannot be read"."""
     path = Path(args[0])
     if os.environ.get(_CHILD_FLAG) == "inline":
-        # Explicitly asked for (a debugger session): read here, without the safety net.
-        from accountdesk.core.excel.read import reader
-
-        return getattr(reader, function)(*args)
+        # Explicitly asked for (a debugger session, a bench comparison): read here, without the safety net.
+        return _resolve(function)(*args)
     request = pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         child = subprocess.Popen(
@@ -71,6 +71,11 @@ def read_in_child(function: str, *args: Any) -> Any:
         raise _cannot_read(path, "reading it needs more memory than a spreadsheet of its size should",
                            "读取它所需的内存远超同样大小的表格")
     raise _cannot_read(path, "the file is damaged or malformed", "文件已损坏或格式异常")
+
+
+def _resolve(function: str):
+    module, name = function.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def _child_command() -> list[str]:
@@ -116,9 +121,7 @@ def child_main() -> None:
     import traceback
 
     try:
-        from accountdesk.core.excel.read import reader
-
-        answer: tuple = ("ok", getattr(reader, function)(*args))
+        answer: tuple = ("ok", _resolve(function)(*args))
     except SpreadsheetError as error:
         from accountdesk.core.excel.read.limits import HostileFileError
 

@@ -97,7 +97,7 @@ def _looks_like_text(head: bytes) -> bool:
 def sheet_names(path: Path) -> list[str]:
     """The worksheets of a file (a CSV has one, unnamed), read in a child process (read/isolated.py)."""
     sniff_format(path)
-    return read_in_child("sheet_names_here", Path(path))
+    return read_in_child(f"{__name__}:sheet_names_here", Path(path))
 
 
 def sheet_names_here(path: Path) -> list[str]:
@@ -157,7 +157,7 @@ def read_sheet(path: Path | str, sheet: str | int | None = None, *, choose=None)
     the file is read in a child process with memory and time limits, read/isolated.py)."""
     path = Path(path)
     sniff_format(path)  # a missing file, a folder or a file too large is said at once
-    return read_in_child("read_sheet_here", path, sheet, choose)
+    return read_in_child(f"{__name__}:read_sheet_here", path, sheet, choose)
 
 
 def read_sheet_here(path: Path, sheet: str | int | None = None, choose=None) -> SheetData:
