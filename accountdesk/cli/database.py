@@ -66,11 +66,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from accountdesk.core.team.backup import check_database
 
     database = open_db(args, migrate=False)
     try:
-        report = check_database(database)
+        if args.repair and database.read_only and database.damaged is None:
+            raise database.read_only_reason
+        report = check_database(database, args.as_of or date.today(), repair=args.repair)
     finally:
         database.dispose()
     if args.json:

@@ -276,47 +276,94 @@ def restore_database(source: Path, target: Path) -> Path | None:
 
 
 class CheckReport:
-    """What `accountdesk check` found."""
+    """What `accountdesk check` found: SQLite's integrity problems, logical damage (team/health.py)
+    and, after `--repair`, what was mended."""
 
-    def __init__(self, name: str, revision: str | None, head: str | None, problems: list[str], counts: dict[str, int]):
+    def __init__(self, name: str, revision: str | None, head: str | None, problems: list[str], counts: dict[str, int],
+                 findings: list | None = None, damaged=None, repaired=None):
         self.name, self.revision, self.head, self.problems, self.counts = name, revision, head, problems, counts
+        self.findings = findings or []
+        self.damaged = damaged  # a DamagedDatabase naming the newest verified backup
+        self.repaired = repaired
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.findings and self.damaged is None
 
     def as_dict(self) -> dict:
-        return {"database": self.name, "ok": self.ok, "schema": self.revision, "head": self.head,
-                "problems": self.problems, "counts": self.counts}
+        document = {"database": self.name, "ok": self.ok, "schema": self.revision, "head": self.head,
+                    "problems": self.problems, "counts": self.counts,
+                    "findings": [finding.as_dict() for finding in self.findings]}
+        if self.damaged is not None:
+            document["damaged"] = True
+            document["newest_verified_backup"] = str(self.damaged.backup) if self.damaged.backup else None
+        if self.repaired is not None:
+            document["repaired"] = self.repaired.as_dict()
+        return document
 
     def summary(self) -> str:
         from accountdesk.core.i18n import Message
 
         counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        lines: list[Message] = []
+        if self.repaired is not None:
+            done = self.repaired.lines()
+            lines.append(Message("已修复：" if done else "没有需要修复的内容。", "Repaired:" if done else "Nothing to repair."))
+            lines += done
         if self.ok:
-            return str(Message(f"数据库完好：{self.name}（结构 {self.revision}；{counts}）",
-                               f"Database is sound: {self.name} (schema {self.revision}; {counts})"))
-        return str(Message(f"数据库有问题：{self.name}\n" + "\n".join(self.problems),
-                           f"Database has problems: {self.name}\n" + "\n".join(self.problems)))
+            lines.append(Message(f"数据库完好：{self.name}（结构 {self.revision}；{counts}）",
+                                 f"Database is sound: {self.name} (schema {self.revision}; {counts})"))
+            return "\n".join(str(line) for line in lines)
+        lines.append(Message(f"数据库有问题：{self.name}", f"Database has problems: {self.name}"))
+        if self.damaged is not None:
+            lines.append(self.damaged.message)
+        lines += [Message(problem, problem) for problem in self.problems[:20]]
+        lines += [finding.message for finding in self.findings]
+        return "\n".join(str(line) for line in lines)
 
 
-def check_database(database) -> CheckReport:
+def check_database(database, today: date | None = None, *, repair: bool = False) -> CheckReport:
+    """SQLite's integrity check (files), then the logical checks; with `repair`, first mend what can
+    be derived (team/health.py) in one write transaction."""
     from sqlalchemy import func, select
+    from sqlalchemy.exc import DBAPIError
 
     from accountdesk.core.storage.database import head_revision
     from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction
+    from accountdesk.core.storage.sqlite_file import DamagedDatabase, newest_verified_backup
+    from accountdesk.core.team import health
 
+    today = today or date.today()
     problems: list[str] = []
+    damaged = getattr(database, "damaged", None)
     if database.path is not None:
-        problems += integrity_problems(database.path)
+        try:
+            # Rows pointing at nothing are named (with how to repair) by the logical checks below.
+            problems += [p for p in integrity_problems(database.path) if not p.startswith("foreign key:")]
+        except sqlite3.DatabaseError as error:
+            problems.append(str(error))
+        if problems and damaged is None:
+            damaged = DamagedDatabase(database.path, problems[0].splitlines()[-1], newest_verified_backup(database.path))
+    repaired = None
+    if repair and damaged is None:
+        with database.write() as session:
+            repaired = health.repair(session, today)
     revision = database.schema_revision()
     head = head_revision()
     if revision != head and not database.read_only:
         problems.append(f"schema {revision} is not the current {head}: run 'accountdesk migrate'")
-    counts = {}
-    with database.session() as session:
-        for label, model in (("customers", Customer), ("contacts", Contact),
-                             ("transactions", Transaction), ("interactions", Interaction)):
-            counts[label] = session.scalar(
-                select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
-    return CheckReport(database.display_name, revision, head, problems, counts)
+    counts: dict[str, int] = {}
+    findings = []
+    try:
+        with database.session() as session:
+            for label, model in (("customers", Customer), ("contacts", Contact),
+                                 ("transactions", Transaction), ("interactions", Interaction)):
+                counts[label] = session.scalar(
+                    select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
+            if revision == head:
+                findings = health.logical_findings(session, today)
+    except (sqlite3.DatabaseError, DBAPIError) as error:
+        if damaged is None:
+            raise
+        problems.append(str(getattr(error, "orig", error)))
+    return CheckReport(database.display_name, revision, head, problems, counts, findings, damaged, repaired)
