@@ -24,7 +24,8 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def ui_dir() -> Path:
-    return Path(__file__).resolve().parent
+    """The interface's sources, where every translatable string lives (not this tool's folder)."""
+    return Path(__file__).resolve().parent.parent / "accountdesk" / "ui"
 
 
 def ts_path(language: str) -> Path:

@@ -170,6 +170,13 @@ _FIRST_READ_TABLES = ("meta", "alembic_version", "users", "settings", "tier_poli
 
 
 def _quick_check(connection: sqlite3.Connection, size: int = 0) -> list[str]:
+    try:
+        return _quick_check_rows(connection, size)
+    except sqlite3.DatabaseError as error:  # so damaged the check itself stops: that is its finding
+        return [str(error)]
+
+
+def _quick_check_rows(connection: sqlite3.Connection, size: int) -> list[str]:
     if size <= QUICK_CHECK_MAX_BYTES:
         rows = [row[0] for row in connection.execute("PRAGMA quick_check(20)")]
         return [] if rows == ["ok"] else rows

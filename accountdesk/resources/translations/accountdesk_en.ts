@@ -99,6 +99,22 @@
         <translation>The database was upgraded; a backup was kept first: %1</translation>
     </message>
     <message>
+        <source>The database is damaged</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>It is open read-only: you can export what can still be read, but not change it.</source>
+        <translation>It is open read-only: you can export what can still be read, but not change it.</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup (%1)</source>
+        <translation>Restore the newest verified backup (%1)</translation>
+    </message>
+    <message>
+        <source>Keep it open read-only, to export</source>
+        <translation>Keep it open read-only, to export</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -382,6 +398,10 @@
 </context>
 <context>
     <name>CrashReporter</name>
+    <message>
+        <source>The action could not be completed</source>
+        <translation>The action could not be completed</translation>
+    </message>
     <message>
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
@@ -2248,6 +2268,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Merging…</translation>
     </message>
     <message>
+        <source>“%1” is not a copy of this database but another database. Merging would mix two books of customers.
+
+Merge it anyway?</source>
+        <translation>“%1” is not a copy of this database but another database. Merging would mix two books of customers.
+
+Merge it anyway?</translation>
+    </message>
+    <message>
         <source>Nothing was merged.</source>
         <translation>Nothing was merged.</translation>
     </message>
@@ -2433,56 +2461,28 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Customers</translation>
     </message>
     <message>
-        <source>The customer archive: search, filter and edit customers.</source>
-        <translation>The customer archive: search, filter and edit customers.</translation>
-    </message>
-    <message>
         <source>Tier board</source>
         <translation>Tier board</translation>
-    </message>
-    <message>
-        <source>Customers by tier A / B / C, score breakdowns and re-grading.</source>
-        <translation>Customers by tier A / B / C, score breakdowns and re-grading.</translation>
     </message>
     <message>
         <source>Revisit calendar</source>
         <translation>Revisit calendar</translation>
     </message>
     <message>
-        <source>Planned revisits by day and week, overdue revisits, revisit sheets.</source>
-        <translation>Planned revisits by day and week, overdue revisits, revisit sheets.</translation>
-    </message>
-    <message>
         <source>Reminders</source>
         <translation>Reminders</translation>
-    </message>
-    <message>
-        <source>Birthdays, festivals, anniversaries and churn warnings due soon.</source>
-        <translation>Birthdays, festivals, anniversaries and churn warnings due soon.</translation>
     </message>
     <message>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <source>Tier distribution, retention, satisfaction and per-owner figures.</source>
-        <translation>Tier distribution, retention, satisfaction and per-owner figures.</translation>
-    </message>
-    <message>
         <source>Import / Export</source>
         <translation>Import / Export</translation>
     </message>
     <message>
-        <source>Import customers from Excel or CSV and export the tier sheet.</source>
-        <translation>Import customers from Excel or CSV and export the tier sheet.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Scoring model, tier policies, reminders, language and database.</source>
-        <translation>Scoring model, tier policies, reminders, language and database.</translation>
     </message>
 </context>
 <context>
@@ -2529,28 +2529,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page could not be loaded: %1</source>
-        <translation>This page could not be loaded: %1</translation>
-    </message>
-    <message>
-        <source>This page is being built and will appear here in a coming version.</source>
-        <translation>This page is being built and will appear here in a coming version.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>This tab could not be loaded: %1</source>
-        <translation>This tab could not be loaded: %1</translation>
-    </message>
-    <message>
-        <source>This tab is being built and will appear here in a coming version.</source>
-        <translation>This tab is being built and will appear here in a coming version.</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,22 @@
         <translation>数据库结构已升级；升级前已备份：%1</translation>
     </message>
     <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>It is open read-only: you can export what can still be read, but not change it.</source>
+        <translation>它已以只读方式打开：可以导出仍能读出的记录，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup (%1)</source>
+        <translation>恢复最近一份完好的备份（%1）</translation>
+    </message>
+    <message>
+        <source>Keep it open read-only, to export</source>
+        <translation>保持只读打开，用于导出</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -382,6 +398,10 @@
 </context>
 <context>
     <name>CrashReporter</name>
+    <message>
+        <source>The action could not be completed</source>
+        <translation>操作未能完成</translation>
+    </message>
     <message>
         <source>Something went wrong</source>
         <translation>出错了</translation>
@@ -2248,6 +2268,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>正在合并…</translation>
     </message>
     <message>
+        <source>“%1” is not a copy of this database but another database. Merging would mix two books of customers.
+
+Merge it anyway?</source>
+        <translation>“%1”不是本数据库的副本，而是另一个数据库。合并会把两本客户档案混在一起。
+
+仍要合并吗？</translation>
+    </message>
+    <message>
         <source>Nothing was merged.</source>
         <translation>没有合并任何内容。</translation>
     </message>
@@ -2433,56 +2461,28 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>客户</translation>
     </message>
     <message>
-        <source>The customer archive: search, filter and edit customers.</source>
-        <translation>客户档案：搜索、筛选和编辑客户。</translation>
-    </message>
-    <message>
         <source>Tier board</source>
         <translation>分级看板</translation>
-    </message>
-    <message>
-        <source>Customers by tier A / B / C, score breakdowns and re-grading.</source>
-        <translation>按 A / B / C 等级查看客户、评分明细和重新分级。</translation>
     </message>
     <message>
         <source>Revisit calendar</source>
         <translation>回访日历</translation>
     </message>
     <message>
-        <source>Planned revisits by day and week, overdue revisits, revisit sheets.</source>
-        <translation>按日、按周查看回访计划、逾期回访和回访单。</translation>
-    </message>
-    <message>
         <source>Reminders</source>
         <translation>提醒</translation>
-    </message>
-    <message>
-        <source>Birthdays, festivals, anniversaries and churn warnings due soon.</source>
-        <translation>即将到来的生日、节日、纪念日和流失预警。</translation>
     </message>
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <source>Tier distribution, retention, satisfaction and per-owner figures.</source>
-        <translation>等级分布、留存率、满意度和各负责人的业绩。</translation>
-    </message>
-    <message>
         <source>Import / Export</source>
         <translation>导入导出</translation>
     </message>
     <message>
-        <source>Import customers from Excel or CSV and export the tier sheet.</source>
-        <translation>从 Excel 或 CSV 导入客户，导出客户分级管理表。</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Scoring model, tier policies, reminders, language and database.</source>
-        <translation>评分模型、分级策略、提醒、语言和数据库。</translation>
     </message>
 </context>
 <context>
@@ -2529,28 +2529,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page could not be loaded: %1</source>
-        <translation>此页面无法加载：%1</translation>
-    </message>
-    <message>
-        <source>This page is being built and will appear here in a coming version.</source>
-        <translation>此功能正在建设中，将在后续版本中出现在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>This tab could not be loaded: %1</source>
-        <translation>此页无法加载：%1</translation>
-    </message>
-    <message>
-        <source>This tab is being built and will appear here in a coming version.</source>
-        <translation>此功能正在建设中，将在后续版本中出现在这里。</translation>
     </message>
 </context>
 <context>

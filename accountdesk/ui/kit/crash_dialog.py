@@ -14,7 +14,7 @@ class CrashReporter(QObject):
     """Receives unhandled exceptions from any thread and tells the user on the GUI thread."""
 
     # Emitted from whichever thread failed; the queued connection brings it to the GUI thread.
-    crashed = Signal(str, str)
+    crashed = Signal(str, str, bool)
 
     def __init__(self, dialogs: DialogService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -22,12 +22,16 @@ class CrashReporter(QObject):
         self.shown: list[tuple[str, str]] = []
         self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
-    def report(self, summary: str, log_path: Path) -> None:
-        self.crashed.emit(summary, str(log_path))
+    def report(self, summary: str, log_path: Path, expected: bool = False) -> None:
+        self.crashed.emit(summary, str(log_path), expected)
 
-    @Slot(str, str)
-    def _show(self, summary: str, log_path: str) -> None:
+    @Slot(str, str, bool)
+    def _show(self, summary: str, log_path: str, expected: bool) -> None:
         self.shown.append((summary, log_path))
+        if expected:
+            # A fault a person can act on (a full disk, a damaged or locked file): the text says what to do.
+            self.dialogs.error(None, self.tr("The action could not be completed"), summary)
+            return
         self.dialogs.error(
             None,
             self.tr("Something went wrong"),

@@ -8,13 +8,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from accountdesk.core.faults import describe
 from accountdesk.core.i18n import AccountDeskError
 
 
 def error_text(error: BaseException) -> str:
-    """What a manager reads for an exception: our bilingual message, or the plain error."""
+    """What a manager reads for an exception: our bilingual message, what a full disk, a damaged or
+    locked file means (core/faults.py), or, for a bug, the plain error (its traceback is in the log)."""
     if isinstance(error, AccountDeskError):
         return str(error.message)
+    message = describe(error)
+    if message is not None:
+        return str(message)
     return f"{type(error).__name__}: {error}"
 
 
