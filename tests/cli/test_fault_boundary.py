@@ -125,3 +125,43 @@ def test_every_command_on_a_bad_server_address(kind, tmp_path, capsys, materials
             _assert_no_traceback(code, captured.out, captured.err, argv)
             assert code == 1, (argv, captured.out)
             assert BAD_URLS[kind].split("://")[0] in captured.err or "server" in captured.err, (argv, captured.err)
+
+
+@pytest.mark.parametrize("kind", ["plain", "hot_journal"])
+def test_every_command_on_a_database_in_a_read_only_folder(kind, tmp_path, capsys, demo_template, materials):
+    """A read-only share (a bind mount remounted read-only; the suite runs as root, which chmod
+    cannot stop): reads work, writes refuse with the reason, a hot journal is explained, not deleted."""
+    import subprocess
+
+    from hostile_databases import hot_journal
+
+    backup, sheet, other = materials
+    work = tmp_path / "work"
+    (work / "out").mkdir(parents=True)
+    folder = tmp_path / "share"
+    folder.mkdir()
+    target = folder / "book.accountdesk"
+    if kind == "hot_journal":
+        hot_journal(demo_template, target)
+    else:
+        shutil.copyfile(demo_template, target)
+    before = snapshot(folder)
+    subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        for name, lines in command_lines(work, backup, sheet, other).items():
+            for argv in lines:
+                code = run([*argv, "--db", str(target)])
+                captured = capsys.readouterr()
+                _assert_no_traceback(code, captured.out, captured.err, argv)
+                if name == "restore":
+                    assert code == 1 and "read-only" in captured.err, (argv, captured.err)
+                elif kind == "hot_journal":
+                    assert code == 1 and "Never delete the '-journal' file" in captured.err, (argv, captured.err)
+                elif name in ("demo", "import", "share", "restore", "migrate") and "--dry-run" not in argv:
+                    assert code == 1 and "read-only" in captured.err, (argv, captured.err)
+                elif name in ("export", "check", "backup"):
+                    assert code == 0, (argv, captured.err)
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+    assert snapshot(folder) == before

@@ -138,6 +138,8 @@ class Database:
     location_warnings: list = field(default_factory=list)
     # SQLite's quick check failed at open: the file is open read-only, for export, and this says so.
     damaged: DamagedDatabase | None = None
+    # Read as immutable: nothing (not even SQLite's -wal/-shm) may appear beside the file.
+    untouchable: bool = False
     _sessions: sessionmaker = field(init=False, repr=False)
     _write_sessions: sessionmaker = field(init=False, repr=False)
 
@@ -224,8 +226,14 @@ def _newer_schema_error(name: str, revision: str) -> AccountDeskError:
     )
 
 
-def _make_sqlite_engine(path: Path, *, shared: bool, read_only: bool) -> Engine:
-    if read_only:
+def _make_sqlite_engine(path: Path, *, shared: bool, read_only: bool, untouchable: bool = False) -> Engine:
+    if read_only and (untouchable or not os.access(path.parent, os.W_OK)) \
+            and not path.with_name(path.name + "-wal").exists():
+        # A folder nobody here can write (a read-only share, a CD: SQLite could not make the -shm
+        # file a WAL database needs), a read-only or a damaged file (nothing may appear beside it):
+        # with no log beside it, the file alone is complete and is read as immutable.
+        url = f"sqlite+pysqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true"
+    elif read_only:
         url = f"sqlite+pysqlite:///file:{path.resolve()}?mode=ro&uri=true"
     else:
         url = f"sqlite+pysqlite:///{path.resolve()}"
@@ -267,15 +275,25 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
         reason = _newer_schema_error(str(path), facts.revision)
     # A file marked read-only (no write bit, as Windows' read-only attribute shows it) opens
     # read-only even for an administrator who could write it anyway.
+    elif not os.access(path.parent, os.W_OK):
+        reason = AccountDeskError(
+            f"数据库“{path}”所在的文件夹是只读的，已以只读方式打开，无法保存修改。若要修改，请把它复制到可写的文件夹。",
+            f"The folder of the database '{path}' is read-only; it is open read-only and changes cannot be "
+            "saved. Copy it to a writable folder to change it.",
+        )
     elif not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         reason = AccountDeskError(
             f"数据库“{path}”是只读文件，已以只读方式打开，无法保存修改。",
             f"The database '{path}' is a read-only file; it is open read-only and changes cannot be saved.",
         )
     if reason is not None:
-        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
-        return Database(url=str(engine.url), engine=engine, path=path, user=user,
-                        read_only=True, read_only_reason=reason, shared=facts.shared, damaged=damaged)
+        # A newer schema may be written by colleagues with a newer AccountDesk meanwhile; the
+        # others are read as they are.
+        newer = facts.revision is not None and facts.revision not in known_revisions()
+        untouchable = damaged is not None or not newer
+        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True, untouchable=untouchable)
+        return Database(url=str(engine.url), engine=engine, path=path, user=user, read_only=True,
+                        read_only_reason=reason, shared=facts.shared, damaged=damaged, untouchable=untouchable)
     engine = _make_sqlite_engine(path, shared=facts.shared, read_only=False)
     database = Database(url=str(engine.url), engine=engine, path=path, user=user, shared=facts.shared,
                         location_warnings=location_warnings(path, shared=facts.shared))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 import struct
@@ -239,9 +240,18 @@ def backup_dir_for(database_path: Path) -> Path:
     return _folder(resolved.stem, str(resolved))
 
 
-def integrity_problems(path: Path) -> list[str]:
+def read_only_uri(path: Path, *, untouchable: bool = False) -> str:
+    """A URI that reads the file without writing anything: in a folder we cannot write (a read-only
+    share; SQLite could not make its -shm there) or for a file nothing may appear beside (damaged,
+    read-only), with no log beside it, as immutable."""
+    immutable = (untouchable or not os.access(path.parent, os.W_OK)) \
+        and not path.with_name(path.name + "-wal").exists() and not path.with_name(path.name + "-journal").exists()
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def integrity_problems(path: Path, *, untouchable: bool = False) -> list[str]:
     """Empty when SQLite's integrity check passes; otherwise what it reported."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_only_uri(path, untouchable=untouchable), uri=True)
     try:
         rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         rows += [f"foreign key: {row}" for row in connection.execute("PRAGMA foreign_key_check")]
@@ -250,9 +260,9 @@ def integrity_problems(path: Path) -> list[str]:
     return [] if rows == ["ok"] else [row for row in rows if row != "ok"]
 
 
-def copy_sqlite_consistently(source: Path, target: Path) -> None:
+def copy_sqlite_consistently(source: Path, target: Path, *, untouchable: bool = False) -> None:
     """A consistent copy of a live SQLite file (never a raw file copy), left in rollback-journal mode."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+    src = sqlite3.connect(read_only_uri(source, untouchable=untouchable), uri=True, timeout=15)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
@@ -282,13 +292,14 @@ def _verify_and_keep(partial: Path, target: Path) -> Path:
 
 def backup_sqlite_file(
     source: Path, dest_dir: Path | None = None, *, label: str = "manual", taken_at: datetime | None = None,
+    untouchable: bool = False,
 ) -> Path:
     """Copy a live database consistently and verify the copy; returns the backup's path. On any
     failure nothing partial is left in the backup folder (nor SQLite's journal of the copy)."""
     target = _backup_target(dest_dir or backup_dir_for(source), source.stem, label, taken_at)
     partial = target.with_name(target.name + ".partial")
     try:
-        copy_sqlite_consistently(source, partial)
+        copy_sqlite_consistently(source, partial, untouchable=untouchable)
     except BaseException as error:
         remove_partial(partial)
         if is_disk_full(error):

@@ -4,6 +4,7 @@ into an AccountDesk file), verified, rotated (7 daily, 4 weekly, 12 monthly), li
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import sqlite3
@@ -82,7 +83,8 @@ def backup_database(
 ) -> Path:
     """A verified backup of an open database: a file's consistent copy, or a server copied into a file."""
     if database.path is not None:
-        return backup_sqlite_file(database.path, dest_dir, label=label, taken_at=taken_at)
+        return backup_sqlite_file(database.path, dest_dir, label=label, taken_at=taken_at,
+                                  untouchable=getattr(database, "untouchable", False))
     from sqlalchemy.engine import make_url
 
     stem = f"server-{make_url(database.url).database or 'db'}"
@@ -249,6 +251,12 @@ def restore_database(source: Path, target: Path) -> Path | None:
         )
     if target.exists() and source.resolve() == target.resolve():
         raise AccountDeskError("备份文件就是当前数据库本身。", "The backup is the database itself.")
+    if not os.access(target.parent, os.W_OK) or (target.exists() and not target.stat().st_mode & 0o222):
+        raise AccountDeskError(
+            f"无法恢复到“{target}”：它或它所在的文件夹是只读的；文件未作任何改动。请恢复到可写的位置。",
+            f"Cannot restore into '{target}': it or its folder is read-only; nothing was changed. Restore into a "
+            "writable place.",
+        )
     shared = False
     safety = None
     if target.exists():
@@ -339,7 +347,8 @@ def check_database(database, today: date | None = None, *, repair: bool = False)
     if database.path is not None:
         try:
             # Rows pointing at nothing are named (with how to repair) by the logical checks below.
-            problems += [p for p in integrity_problems(database.path) if not p.startswith("foreign key:")]
+            problems += [p for p in integrity_problems(database.path, untouchable=database.untouchable)
+                         if not p.startswith("foreign key:")]
         except sqlite3.DatabaseError as error:
             problems.append(str(error))
         if problems and damaged is None:

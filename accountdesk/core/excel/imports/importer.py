@@ -167,6 +167,8 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         with database.session() as session:
             plan = plan_import(session, sheet, kind, options, header, progress)
         return ImportOutcome(plan, None, seconds=time.perf_counter() - started)
+    if database.read_only:
+        raise database.read_only_reason  # before the backup: nothing could be written anyway
     backup = None
     if database.path is not None:
         from accountdesk.core.team.backup import backup_database
