@@ -11,6 +11,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from accountdesk.core.faults import describe
 from accountdesk.paths import log_dir
 
 LOG_NAME = "accountdesk.log"
@@ -34,7 +35,9 @@ def setup_logging(level: int = logging.INFO) -> Path:
     return path
 
 
-ShowCrash = Callable[[str, Path], None]
+# What to show: the text, the log's path, and whether it is a fault a person can act on (a full
+# disk, a damaged file: the text says what to do) rather than a bug.
+ShowCrash = Callable[[str, Path, bool], None]
 
 
 def install_excepthook(show: ShowCrash | None = None, *,
@@ -61,8 +64,12 @@ def install_excepthook(show: ShowCrash | None = None, *,
         except Exception:
             logger.exception("could not explain the error")
         if show is not None:
+            message = describe(error)
             try:
-                show(f"{kind.__name__}: {error}", path)
+                if message is not None:
+                    show(str(message), path, True)
+                else:
+                    show(f"{kind.__name__}: {error}", path, False)
             except Exception:  # the dialog itself failed: the log still has everything
                 logger.exception("could not show the crash dialog")
 

@@ -24,8 +24,8 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def ui_dir() -> Path:
-    # The interface package beside resources/ (this script moved to tools/; the strings did not).
-    return bundled("resources").parent / "ui"
+    """The interface's sources, where every translatable string lives (not this tool's folder)."""
+    return Path(__file__).resolve().parent.parent / "accountdesk" / "ui"
 
 
 def ts_path(language: str) -> Path:

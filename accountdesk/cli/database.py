@@ -33,6 +33,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     database = open_db(args)
     try:
+        if database.damaged is not None:
+            # A copy of a damaged file would be damaged too; the message names the newest good backup.
+            raise database.damaged
         target = backup_database(database, Path(args.to) if args.to else None, label="manual")
     finally:
         database.dispose()
@@ -92,11 +95,15 @@ def _restore_to_server(args: argparse.Namespace, source: Path) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from accountdesk.core.team.backup import check_database
 
     database = open_db(args, migrate=False)
     try:
-        report = check_database(database)
+        if args.repair and database.read_only and database.damaged is None:
+            raise database.read_only_reason
+        report = check_database(database, args.as_of or date.today(), repair=args.repair)
     finally:
         database.dispose()
     if args.json:
@@ -135,7 +142,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
-        return run_merge_command(database, Path(args.other), dry_run=args.dry_run, as_json=args.json)
+        return run_merge_command(database, Path(args.other), dry_run=args.dry_run, as_json=args.json,
+                                 force=args.force)
     finally:
         database.dispose()
 
@@ -143,9 +151,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     from accountdesk.core.team.presence import set_shared_mode
 
-    database = open_db(args)
-    path = _require_file(database)
-    database.dispose()
+    database = open_db(args, migrate=False)
+    try:
+        path = _require_file(database)
+        if database.read_only:
+            # Read-only means unchanged: switching the mode rewrites the file's header and meta.
+            raise database.read_only_reason
+    finally:
+        database.dispose()
     set_shared_mode(path, args.state == "on")
     say(Message(
         "已设为团队共享模式（回滚日志，完全同步）" if args.state == "on" else "已设为单人模式（WAL）",
@@ -158,12 +171,12 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 
-def run_merge_command(database, other: Path, dry_run: bool = False, as_json: bool = False) -> int:
-    """`accountdesk merge OTHER [--dry-run] [--json]`: 0 when merged (or nothing to merge)."""
-    report = merge_databases(database, Path(other), dry_run=dry_run)
+def run_merge_command(database, other: Path, dry_run: bool = False, as_json: bool = False, force: bool = False) -> int:
+    """`accountdesk merge OTHER [--dry-run] [--force] [--json]`: 0 when merged (or nothing to merge)."""
+    report = merge_databases(database, Path(other), dry_run=dry_run, force=force)
     if as_json:
         json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        print(str(report.summary()))
+        say(report.summary())
     return 0

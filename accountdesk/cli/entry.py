@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from accountdesk import __version__
 from accountdesk.cli.agenda import cmd_agenda
@@ -15,14 +16,20 @@ from accountdesk.cli.output import (
     EXIT_OK,
     UsageError,
     database_target,
+    log_failure,
     parse_date,
     say,
+    unexpected_message,
+    visible_output,
 )
 from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
-from accountdesk.core.i18n import AccountDeskError, Message, set_language
+from accountdesk.core.faults import DiskFullError, damage_detail, describe, is_damage, is_disk_full
+from accountdesk.core.i18n import AccountDeskError, set_language
+from accountdesk.core.storage.database import is_url
 from accountdesk.core.storage.errors import explain as explain_database_error
+from accountdesk.core.storage.sqlite_file import DamagedDatabase, newest_verified_backup
 from accountdesk.desktop_check import desktop_libraries_problem
 
 # --- GUI -------------------------------------------------------------------------------------
@@ -136,11 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
                   "with --db postgresql://… into a server database")
     restore.add_argument("file")
     restore.add_argument("--yes", action="store_true", help="replace a server database that already holds data")
-    add("check", cmd_check, "check that the database is sound")
+    check = add("check", cmd_check, "check that the database is sound (and with --repair, mend what can be derived)")
+    check.add_argument("--repair", action="store_true", help="rebuild derived figures, drop derived orphans, rename duplicate codes")
+    check.add_argument("--as-of", type=parse_date, help=argparse.SUPPRESS)
     add("migrate", cmd_migrate, "upgrade the database schema (after a backup)")
     merge = add("merge", cmd_merge, "merge a diverged copy of the database into this one")
     merge.add_argument("other")
     merge.add_argument("--dry-run", action="store_true")
+    merge.add_argument("--force", action="store_true", help="merge even a database that is not a copy of this one")
     share = add("share", cmd_share, "mark the file for team use on a shared drive (on) or single use (off)")
     share.add_argument("state", choices=["on", "off"])
     bench = add("bench", cmd_bench, "the performance table")
@@ -153,16 +163,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)  # None follows the system
+    with visible_output():
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """The command line's one error boundary: every failure ends as a message naming the file and
+    what to do, with exit code 1; a traceback goes to the log only."""
     try:
         return args.handler(args)
     except UsageError as error:
         parser.error(str(error))
-    except AccountDeskError as error:
-        say(error.message, err=True)
-        return EXIT_FAILED
-    except FileNotFoundError as error:
-        say(Message(f"找不到文件：{error.filename}", f"File not found: {error.filename}"), err=True)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         return EXIT_FAILED
     except BrokenPipeError:
@@ -170,28 +181,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    except Exception as error:
-        # A database error (a server gone, a lock held too long, a rule broken): a sentence in the
-        # user's language, never a traceback; the technical detail goes to the log.
-        explained = explain_database_error(error)
-        if explained is None:
-            raise
-        _log_detail(error)
-        say(explained.message, err=True)
+    except AccountDeskError as error:
+        log_failure(error, expected=True)
+        say(error.message, err=True)
+        return EXIT_FAILED
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:  # noqa: BLE001  (the Rust reader's PanicException is a BaseException)
+        target = database_target(args) if getattr(args, "db", None) else None
+        explained = explain_database_error(error) if isinstance(error, Exception) else None
+        # A server's error (gone, a lock held too long, a rule broken) has the core's sentence.
+        message = explained.message if explained is not None else describe(error, target)
+        if is_damage(error) and target is not None and not is_url(target):
+            message = DamagedDatabase(Path(target), damage_detail(error), newest_verified_backup(Path(target))).message
+        elif is_disk_full(error, target) and target is not None and not is_url(target) and Path(target).is_file():
+            # SQLite needs room for its journal (up to the file's size) and what it adds.
+            message = DiskFullError(Path(target), Path(target).stat().st_size).message
+        log = log_failure(error, expected=message is not None)
+        if message is None:
+            message = unexpected_message(error, log)
+        say(message, err=True)
         return EXIT_FAILED
     return EXIT_FAILED
-
-
-def _log_detail(error: BaseException) -> None:
-    import logging
-
-    from accountdesk.crashlog import setup_logging
-
-    try:
-        setup_logging()
-    except OSError:  # no writable log folder: the message on the terminal still stands
-        return
-    logging.getLogger("accountdesk.cli").error("database error", exc_info=error)
 
 
 def main_gui() -> int:

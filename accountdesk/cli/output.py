@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
+from accountdesk.core.faults import visible
 from accountdesk.core.i18n import Message
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -26,6 +32,55 @@ def parse_date(value: str) -> date:
 
 def say(message: Message | str, *, err: bool = False) -> None:
     print(str(message), file=sys.stderr if err else sys.stdout)
+
+
+class _VisibleStream:
+    """A terminal stream that shows control characters (from names, notes, file names) as their
+    pictures instead of letting the terminal act on them."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def visible_output() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _VisibleStream(sys.stdout), _VisibleStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def log_failure(error: BaseException, *, expected: bool) -> Path | None:
+    """Put the traceback in the log (never on the terminal); returns the log's path."""
+    from accountdesk.crashlog import setup_logging
+
+    try:
+        path = setup_logging()
+    except OSError:  # no room or no right to write the log: the message on the terminal still stands
+        return None
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    logging.getLogger("accountdesk.cli").log(
+        logging.INFO if expected else logging.ERROR, "command failed: %s\n%s", " ".join(sys.argv[1:]), text)
+    return path
+
+
+def unexpected_message(error: BaseException, log: Path | None) -> Message:
+    where_zh = f"详细信息已写入日志：{log}" if log else "无法写入日志"
+    where_en = f"The details are in the log: {log}" if log else "The log could not be written"
+    summary = f"{type(error).__name__}: {error}"
+    return Message(
+        f"AccountDesk 遇到意外错误（{summary}）。操作已撤销，没有写入一半的数据。{where_zh}，请把它发给为您提供支持的人。",
+        f"AccountDesk met an unexpected error ({summary}). The action was rolled back; nothing was half-written. "
+        f"{where_en}; please send it to whoever supports AccountDesk for you.",
+    )
 
 
 def print_json(document: object) -> None:

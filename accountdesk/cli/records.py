@@ -86,6 +86,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     say(Message(f"已导出 {count} 行到 {out}", f"Exported {count} rows to {out}"))
+    for warning in getattr(count, "warnings", []):
+        say(warning, err=True)
     return EXIT_OK
 
 
@@ -121,9 +123,9 @@ def run_import_command(database, args) -> int:
     print_outcome(outcome, dry_run=dry_run, as_json=as_json, errors_path=getattr(args, "errors", None))
     if dry_run and options.strict and outcome.plan.rejected:
         if not as_json:
-            print(Message(f"有 {len(outcome.plan.rejected)} 行被拒，按 --strict 要求将不会导入任何行。",
-                          f"{len(outcome.plan.rejected)} rows would be rejected, so with --strict nothing would be imported."),
-                  file=sys.stderr)
+            say(Message(f"有 {len(outcome.plan.rejected)} 行被拒，按 --strict 要求将不会导入任何行。",
+                        f"{len(outcome.plan.rejected)} rows would be rejected, so with --strict nothing would be imported."),
+                err=True)
         return 1
     return 0
 

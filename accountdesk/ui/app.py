@@ -104,7 +104,9 @@ class AppController(QObject):
             old_window.context.runner.shutdown(wait=True)
         if old_database is not None:
             old_database.dispose()
-        if database.read_only:
+        if getattr(database, "damaged", None) is not None:
+            self._offer_backup(database.damaged)
+        elif database.read_only:
             self.dialogs.warn(self.window, self.tr("Opened read-only"), str(database.read_only_reason))
         elif getattr(database, "migrated_from", None) is not None and database.backup_path is not None:
             self.window.statusBar().showMessage(
@@ -115,6 +117,33 @@ class AppController(QObject):
         from accountdesk.ui.team.location import show_location_warnings
         show_location_warnings(self.window)
 
+    def _offer_backup(self, damaged) -> None:
+        """A damaged database opened read-only: offer its newest verified backup, or keep it open to
+        export whatever can still be read."""
+        title = self.tr("The database is damaged")
+        text = str(damaged.message) + "\n\n" + self.tr(
+            "It is open read-only: you can export what can still be read, but not change it.")
+        if damaged.backup is None:
+            self.dialogs.warn(self.window, title, text)
+            return
+        options = [self.tr("Restore the newest verified backup (%1)").replace("%1", damaged.backup.name),
+                   self.tr("Keep it open read-only, to export")]
+        if self.dialogs.choose(self.window, title, text, options) == 0:
+            self.restore(damaged.backup)
+
+    def _restore_then_open(self, backup: Path, target: str) -> None:
+        from accountdesk.core.team.backup import restore_database
+
+        def done(safety: Path | None) -> None:
+            self.open(target)
+            if safety is not None:
+                self.dialogs.info(None, self.tr("Restored"),
+                                  self.tr("The database was restored. The database as it was is kept at:\n%1")
+                                  .replace("%1", str(safety)))
+
+        self._opener.run(lambda: restore_database(backup, Path(target)), done,
+                         lambda error: self._open_failed(error, target), label=self.tr("Restoring…"))
+
     def _open_failed(self, error: BaseException, target: str) -> None:
         log.warning("could not open %s: %s", target, error)
         parent = self.window
@@ -124,8 +153,17 @@ class AppController(QObject):
             # A window is open on another database: it stays as it was.
             self.dialogs.error(parent, title, text)
             return
+        backup = getattr(error, "backup", None)
         options = [self.tr("Open another database…"), self.tr("Use the default database")]
+        if backup is not None:
+            # A file too damaged to open at all: its newest verified backup comes first.
+            options.insert(0, self.tr("Restore the newest verified backup (%1)").replace("%1", backup.name))
         choice = self.dialogs.choose(None, title, text + "\n\n" + self.tr("What would you like to do?"), options)
+        if backup is not None:
+            if choice == 0:
+                self._restore_then_open(backup, target)
+                return
+            choice = None if choice is None else choice - 1
         if choice == 0:
             path = self.dialogs.open_file(None, self.tr("Open database"),
                                           self.tr("AccountDesk databases (*.accountdesk);;All files (*)"))

@@ -89,3 +89,57 @@ def test_restore_from_backup_brings_back_the_earlier_database(controller, sqlite
     page = controller.window.show_page("customers")
     assert page.model.rowCount() == 1
     assert page.model.cached_row(page.model.customer_id(0)).name == "保留客户"
+
+
+def _damaged_copy_with_a_backup(sqlite_template, tmp_path):
+    """A book with customers and their contacts, its verified backup, then leaf pages of the contacts
+    overwritten (a bad sector): the book opens, the damage is found by the quick check."""
+    from accountdesk.core.archive import records as archive
+    from accountdesk.core.storage.database import open_database
+    from accountdesk.core.team.backup import backup_database
+
+    path = tmp_path / "office.accountdesk"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(path, user="t")
+    with database.write() as session:
+        for n in range(40):
+            customer = archive.create_customer(session, {"name": f"客户{n}"})
+            for k in range(10):
+                archive.add_contact(session, customer.id, {"name": f"联系人{n}-{k}", "phone": "13800138000"})
+    backup = backup_database(database, label="daily")
+    database.dispose()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = [row[0] for row in connection.execute(
+        "SELECT pageno FROM dbstat WHERE name='contacts' AND pagetype='leaf' ORDER BY pageno")]
+    size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    with path.open("r+b") as handle:
+        for page in pages[len(pages) // 2: len(pages) // 2 + 2]:
+            handle.seek((page - 1) * size)
+            handle.write(b"\xfe" * size)
+    return path, backup
+
+
+def test_a_damaged_database_offers_its_newest_verified_backup(controller, sqlite_template, tmp_path, dialogs):
+    path, backup = _damaged_copy_with_a_backup(sqlite_template, tmp_path)
+    dialogs.answers.append(0)  # restore the newest verified backup
+    controller.open(path)
+    question = dialogs.messages("choose")[0]
+    assert question.title == "The database is damaged"
+    assert "damaged" in question.text and backup.name in question.text
+    assert dialogs.messages("info")[-1].title == "Restored"
+    page = controller.window.show_page("customers")
+    assert page.model.rowCount() == 40
+
+
+def test_a_damaged_database_can_stay_open_read_only_for_export(controller, sqlite_template, tmp_path, dialogs):
+    path, _backup = _damaged_copy_with_a_backup(sqlite_template, tmp_path)
+    before = path.read_bytes()
+    dialogs.answers.append(1)  # keep it open read-only
+    controller.open(path)
+    assert controller.database.read_only and controller.window is not None
+    assert not controller.window.actions_["new_customer"].isEnabled()
+    controller.window.close()
+    controller.shutdown()
+    assert path.read_bytes() == before

@@ -110,6 +110,9 @@ def clean_instant(value: Any, field: str) -> datetime:
     raise invalid(field, f"时间“{value}”无效", f"'{value}' is not a valid time")
 
 
+MAX_AMOUNT_YUAN = 10**15
+
+
 def clean_amount(value: Any) -> int:
     if value in (None, ""):
         raise invalid("amount", "不能为空", "must not be empty")
@@ -117,6 +120,9 @@ def clean_amount(value: Any) -> int:
         raise TypeError("amounts are Decimal or text, never float")
     try:
         amount = Decimal(str(value).strip())
+        if not amount.is_finite() or abs(amount) > MAX_AMOUNT_YUAN:
+            raise invalid("amount", f"金额“{value}”超出范围（上限 ±10^15 元）",
+                          f"'{value}' is out of range (the limit is ±10^15 yuan)")
         return decimal_to_cents(amount)
     except (InvalidOperation, ValueError):
         raise invalid("amount", f"金额“{value}”无效（最多两位小数）", f"'{value}' is not a valid amount (two decimals at most)") from None

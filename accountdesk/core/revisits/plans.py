@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
+from accountdesk.core.files import write_whole_bytes
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.revisits.workdays import load_work_calendar
 from accountdesk.core.storage.bulk import new_uids
@@ -567,7 +568,7 @@ def export_ics(session: Session, path: Path | str, today: date) -> int:
             event.add("categories", [f"等级 {tier}"])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
-    Path(path).write_bytes(calendar.to_ical())
+    write_whole_bytes(Path(path), calendar.to_ical())
     return len(rows)
 
 

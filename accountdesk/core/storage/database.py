@@ -17,13 +17,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from accountdesk.core.archive.search_key_refresh import refresh_search_keys
+from accountdesk.core.faults import bad_address, server_unreachable
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage import audit, change_counter  # noqa: F401  (register the audit trail and change counter on every session)
 from accountdesk.core.storage.models import SQLITE_APPLICATION_ID, Meta
 from accountdesk.core.storage.sqlite_file import (
     BUSY_TIMEOUT_SECONDS,
+    DamagedDatabase,
     NotAnAccountDeskDatabase,
     backup_sqlite_file,
+    newest_verified_backup,
     read_sqlite_facts,
 )
 from accountdesk.core.team.location import location_warnings
@@ -136,6 +139,10 @@ class Database:
     backup_path: Path | None = None
     # Why this file's place is risky (network drive not marked shared, a sync folder).
     location_warnings: list = field(default_factory=list)
+    # SQLite's quick check failed at open: the file is open read-only, for export, and this says so.
+    damaged: DamagedDatabase | None = None
+    # Read as immutable: nothing (not even SQLite's -wal/-shm) may appear beside the file.
+    untouchable: bool = False
     _sessions: sessionmaker = field(init=False, repr=False)
     _write_sessions: sessionmaker = field(init=False, repr=False)
 
@@ -233,8 +240,14 @@ def _newer_schema_error(name: str, revision: str) -> AccountDeskError:
     )
 
 
-def _make_sqlite_engine(path: Path, *, shared: bool, read_only: bool) -> Engine:
-    if read_only:
+def _make_sqlite_engine(path: Path, *, shared: bool, read_only: bool, untouchable: bool = False) -> Engine:
+    if read_only and (untouchable or not os.access(path.parent, os.W_OK)) \
+            and not path.with_name(path.name + "-wal").exists():
+        # A folder nobody here can write (a read-only share, a CD: SQLite could not make the -shm
+        # file a WAL database needs), a read-only or a damaged file (nothing may appear beside it):
+        # with no log beside it, the file alone is complete and is read as immutable.
+        url = f"sqlite+pysqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true"
+    elif read_only:
         url = f"sqlite+pysqlite:///file:{path.resolve()}?mode=ro&uri=true"
     else:
         url = f"sqlite+pysqlite:///{path.resolve()}"
@@ -265,22 +278,36 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
             raise
         return Database(url=str(engine.url), engine=engine, path=path, user=user, created=True)
 
-    facts = read_sqlite_facts(path)
+    facts = read_sqlite_facts(path, quick_check=True)
     head = head_revision()
     reason = None
-    if facts.revision is not None and facts.revision not in known_revisions():
+    damaged = None
+    if facts.damage:
+        # Whatever can still be read can be exported; nothing is written to a damaged file.
+        reason = damaged = DamagedDatabase(path, facts.damage[0].splitlines()[-1], newest_verified_backup(path))
+    elif facts.revision is not None and facts.revision not in known_revisions():
         reason = _newer_schema_error(str(path), facts.revision)
     # A file marked read-only (no write bit, as Windows' read-only attribute shows it) opens
     # read-only even for an administrator who could write it anyway.
+    elif not os.access(path.parent, os.W_OK):
+        reason = AccountDeskError(
+            f"数据库“{path}”所在的文件夹是只读的，已以只读方式打开，无法保存修改。若要修改，请把它复制到可写的文件夹。",
+            f"The folder of the database '{path}' is read-only; it is open read-only and changes cannot be "
+            "saved. Copy it to a writable folder to change it.",
+        )
     elif not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         reason = AccountDeskError(
             f"数据库“{path}”是只读文件，已以只读方式打开，无法保存修改。",
             f"The database '{path}' is a read-only file; it is open read-only and changes cannot be saved.",
         )
     if reason is not None:
-        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True)
-        return Database(url=str(engine.url), engine=engine, path=path, user=user,
-                        read_only=True, read_only_reason=reason, shared=facts.shared)
+        # A newer schema may be written by colleagues with a newer AccountDesk meanwhile; the
+        # others are read as they are.
+        newer = facts.revision is not None and facts.revision not in known_revisions()
+        untouchable = damaged is not None or not newer
+        engine = _make_sqlite_engine(path, shared=facts.shared, read_only=True, untouchable=untouchable)
+        return Database(url=str(engine.url), engine=engine, path=path, user=user, read_only=True,
+                        read_only_reason=reason, shared=facts.shared, damaged=damaged, untouchable=untouchable)
     engine = _make_sqlite_engine(path, shared=facts.shared, read_only=False)
     database = Database(url=str(engine.url), engine=engine, path=path, user=user, shared=facts.shared,
                         location_warnings=location_warnings(path, shared=facts.shared))
@@ -293,9 +320,17 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
 
 
 def _open_server(url: str, *, user: str, migrate: bool) -> Database:
+    from sqlalchemy.exc import DBAPIError
+
     engine = create_engine(url, pool_pre_ping=True)
     name = make_url(url).render_as_string(hide_password=True)
-    with engine.connect() as connection:
+    try:
+        connection = engine.connect()
+    except DBAPIError as error:
+        engine.dispose()
+        message = server_unreachable(name, error.orig if error.orig is not None else error)
+        raise DatabaseLocationError(message.zh, message.en) from None
+    with connection:
         tables = set(inspect(connection).get_table_names())
         revision = _current_revision(connection)
         marker = None
@@ -334,7 +369,7 @@ def open_database(
     """
     user = user or default_user()
     if is_url(target):
-        url = str(target)
+        url = _checked_url(str(target))
         if url.startswith("sqlite"):
             file = make_url(url).database
             if not file:
@@ -350,6 +385,29 @@ def open_database(
         # Search keys are derived data; like the schema, they are brought up to date on opening.
         refresh_search_keys(database)
     return database
+
+
+_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "sqlite", "sqlite+pysqlite")
+
+
+def _checked_url(url: str) -> str:
+    """A database address AccountDesk can use, or a message saying what is wrong with it."""
+    from sqlalchemy.exc import ArgumentError
+
+    scheme = url.split("://", 1)[0].lower()
+    shown = url
+    try:
+        parsed = make_url(url)
+        shown = parsed.render_as_string(hide_password=True)
+        parsed.port  # noqa: B018  (a port that is not a number fails here, not deep in the driver)
+    except (ArgumentError, ValueError) as error:
+        raise DatabaseLocationError(bad_address(shown, str(error)).zh, bad_address(shown, str(error)).en) from None
+    if scheme not in _SCHEMES:
+        detail = f"不支持“{scheme}”" , f"'{scheme}' is not supported"
+        raise DatabaseLocationError(bad_address(shown, detail[0]).zh, bad_address(shown, detail[1]).en)
+    if scheme == "postgres":
+        url = "postgresql" + url[len("postgres"):]
+    return url
 
 
 def settled_before(session) -> datetime:

@@ -4,6 +4,7 @@ into an AccountDesk file), verified, rotated (7 daily, 4 weekly, 12 monthly), li
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import sqlite3
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from accountdesk.core.faults import DiskFullError, is_disk_full
+from accountdesk.core.files import remove_partial
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage.sqlite_file import (
     BACKUP_SUFFIX,
@@ -84,7 +87,8 @@ def backup_database(
 ) -> Path:
     """A verified backup of an open database: a file's consistent copy, or a server copied into a file."""
     if database.path is not None:
-        return backup_sqlite_file(database.path, dest_dir, label=label, taken_at=taken_at)
+        return backup_sqlite_file(database.path, dest_dir, label=label, taken_at=taken_at,
+                                  untouchable=getattr(database, "untouchable", False))
     from sqlalchemy.engine import make_url
 
     stem = f"server-{make_url(database.url).database or 'db'}"
@@ -92,9 +96,15 @@ def backup_database(
     partial = target.with_name(target.name + ".partial")
     try:
         copy_server_to_file(database, partial)
-    except BaseException:
-        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-            leftover.unlink(missing_ok=True)
+        connection = sqlite3.connect(partial)
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+    except BaseException as error:
+        remove_partial(partial)
+        if is_disk_full(error):
+            raise DiskFullError(target) from error
         raise
     return _verify_and_keep(partial, target)
 
@@ -245,6 +255,12 @@ def restore_database(source: Path, target: Path) -> Path | None:
         )
     if target.exists() and source.resolve() == target.resolve():
         raise AccountDeskError("备份文件就是当前数据库本身。", "The backup is the database itself.")
+    if not os.access(target.parent, os.W_OK) or (target.exists() and not target.stat().st_mode & 0o222):
+        raise AccountDeskError(
+            f"无法恢复到“{target}”：它或它所在的文件夹是只读的；文件未作任何改动。请恢复到可写的位置。",
+            f"Cannot restore into '{target}': it or its folder is read-only; nothing was changed. Restore into a "
+            "writable place.",
+        )
     shared = False
     safety = None
     if target.exists():
@@ -405,47 +421,95 @@ def make_url_display(target: str) -> str:
 
 
 class CheckReport:
-    """What `accountdesk check` found."""
+    """What `accountdesk check` found: SQLite's integrity problems, logical damage (team/health.py)
+    and, after `--repair`, what was mended."""
 
-    def __init__(self, name: str, revision: str | None, head: str | None, problems: list[str], counts: dict[str, int]):
+    def __init__(self, name: str, revision: str | None, head: str | None, problems: list[str], counts: dict[str, int],
+                 findings: list | None = None, damaged=None, repaired=None):
         self.name, self.revision, self.head, self.problems, self.counts = name, revision, head, problems, counts
+        self.findings = findings or []
+        self.damaged = damaged  # a DamagedDatabase naming the newest verified backup
+        self.repaired = repaired
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.findings and self.damaged is None
 
     def as_dict(self) -> dict:
-        return {"database": self.name, "ok": self.ok, "schema": self.revision, "head": self.head,
-                "problems": self.problems, "counts": self.counts}
+        document = {"database": self.name, "ok": self.ok, "schema": self.revision, "head": self.head,
+                    "problems": self.problems, "counts": self.counts,
+                    "findings": [finding.as_dict() for finding in self.findings]}
+        if self.damaged is not None:
+            document["damaged"] = True
+            document["newest_verified_backup"] = str(self.damaged.backup) if self.damaged.backup else None
+        if self.repaired is not None:
+            document["repaired"] = self.repaired.as_dict()
+        return document
 
     def summary(self) -> str:
         from accountdesk.core.i18n import Message
 
         counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        lines: list[Message] = []
+        if self.repaired is not None:
+            done = self.repaired.lines()
+            lines.append(Message("已修复：" if done else "没有需要修复的内容。", "Repaired:" if done else "Nothing to repair."))
+            lines += done
         if self.ok:
-            return str(Message(f"数据库完好：{self.name}（结构 {self.revision}；{counts}）",
-                               f"Database is sound: {self.name} (schema {self.revision}; {counts})"))
-        return str(Message(f"数据库有问题：{self.name}\n" + "\n".join(self.problems),
-                           f"Database has problems: {self.name}\n" + "\n".join(self.problems)))
+            lines.append(Message(f"数据库完好：{self.name}（结构 {self.revision}；{counts}）",
+                                 f"Database is sound: {self.name} (schema {self.revision}; {counts})"))
+            return "\n".join(str(line) for line in lines)
+        lines.append(Message(f"数据库有问题：{self.name}", f"Database has problems: {self.name}"))
+        if self.damaged is not None:
+            lines.append(self.damaged.message)
+        lines += [Message(problem, problem) for problem in self.problems[:20]]
+        lines += [finding.message for finding in self.findings]
+        return "\n".join(str(line) for line in lines)
 
 
-def check_database(database) -> CheckReport:
+def check_database(database, today: date | None = None, *, repair: bool = False) -> CheckReport:
+    """SQLite's integrity check (files), then the logical checks; with `repair`, first mend what can
+    be derived (team/health.py) in one write transaction."""
     from sqlalchemy import func, select
+    from sqlalchemy.exc import DBAPIError
 
     from accountdesk.core.storage.database import head_revision
     from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction
+    from accountdesk.core.storage.sqlite_file import DamagedDatabase, newest_verified_backup
+    from accountdesk.core.team import health
 
+    today = today or date.today()
     problems: list[str] = []
+    damaged = getattr(database, "damaged", None)
     if database.path is not None:
-        problems += integrity_problems(database.path)
+        try:
+            # Rows pointing at nothing are named (with how to repair) by the logical checks below.
+            problems += [p for p in integrity_problems(database.path, untouchable=database.untouchable)
+                         if not p.startswith("foreign key:")]
+        except sqlite3.DatabaseError as error:
+            problems.append(str(error))
+        if problems and damaged is None:
+            damaged = DamagedDatabase(database.path, problems[0].splitlines()[-1], newest_verified_backup(database.path))
+    repaired = None
+    if repair and damaged is None:
+        with database.write() as session:
+            repaired = health.repair(session, today)
     revision = database.schema_revision()
     head = head_revision()
     if revision != head and not database.read_only:
         problems.append(f"schema {revision} is not the current {head}: run 'accountdesk migrate'")
-    counts = {}
-    with database.session() as session:
-        for label, model in (("customers", Customer), ("contacts", Contact),
-                             ("transactions", Transaction), ("interactions", Interaction)):
-            counts[label] = session.scalar(
-                select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
-    return CheckReport(database.display_name, revision, head, problems, counts)
+    counts: dict[str, int] = {}
+    findings = []
+    try:
+        with database.session() as session:
+            for label, model in (("customers", Customer), ("contacts", Contact),
+                                 ("transactions", Transaction), ("interactions", Interaction)):
+                counts[label] = session.scalar(
+                    select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
+            if revision == head:
+                findings = health.logical_findings(session, today)
+    except (sqlite3.DatabaseError, DBAPIError) as error:
+        if damaged is None:
+            raise
+        problems.append(str(getattr(error, "orig", error)))
+    return CheckReport(database.display_name, revision, head, problems, counts, findings, damaged, repaired)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, create_engine, func, insert, select, update
+from sqlalchemy import Connection, Table, create_engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core.archive.search import build_search_key
@@ -152,6 +152,30 @@ def _snapshot(other_path: Path, scratch: Path) -> Path:
     return copy
 
 
+IDENTITY_KEY = "database_id"
+
+
+class UnrelatedDatabase(MergeError):
+    """The other file is another database (another company's book), not a copy of this one."""
+
+
+def _database_identity(connection: Connection) -> str | None:
+    from accountdesk.core.storage.models import Meta
+
+    return connection.execute(select(Meta.value).where(Meta.key == IDENTITY_KEY)).scalar()
+
+
+def _refuse_unrelated(mine: str | None, theirs: str | None, other_path: Path) -> None:
+    if mine and theirs and mine != theirs:
+        raise UnrelatedDatabase(
+            f"“{other_path}”不是本数据库的副本，而是另一个数据库（例如其他公司的客户档案）；合并会把两本客户档案混在一起，"
+            "因此未做任何改动。若确实要把它并入，请使用“强制合并”（命令行：accountdesk merge 文件 --force）。",
+            f"'{other_path}' is not a copy of this database but another database (another company's book, "
+            "perhaps); merging would mix two books, so nothing was changed. If you really mean to bring it "
+            "in, force the merge ('accountdesk merge FILE --force').",
+        )
+
+
 @contextmanager
 def _other_connection(other_path: Path) -> Iterator[Connection]:
     """The other file, read from a private copy; an older schema is migrated in that copy."""
@@ -199,6 +223,7 @@ class Plan:
     alias: dict[str, str] = field(default_factory=dict)  # their uid -> our uid
     audit_rows: list[dict[str, Any]] = field(default_factory=list)
     tag_links: list[tuple[str, str]] = field(default_factory=list)
+    tag_unlinks: list[tuple[str, str]] = field(default_factory=list)
     touched_customers: set[str] = field(default_factory=set)
     report: MergeReport | None = None
 
@@ -228,7 +253,7 @@ def _merge_pair(
     differing = [c for c in columns if mine.get(c) != theirs.get(c)]
     if not differing:
         return None
-    their_newer = theirs["updated_at"] > mine["updated_at"]
+    their_newer = _newer(theirs, mine, differing)
     whole_theirs = {c: theirs[c] for c in differing}
     whole_theirs.update(updated_at=theirs["updated_at"], updated_by=theirs["updated_by"])
     if "search_key" in table.c:
@@ -284,6 +309,15 @@ def _merge_pair(
     return result
 
 
+def _newer(theirs: dict[str, Any], mine: dict[str, Any], columns: list[str]) -> bool:
+    """Whether their row is the newer: by its stamp, then (same instant) by author and values, so
+    that merging A into B and B into A decide alike."""
+    def rank(row: dict[str, Any]) -> tuple:
+        return (row["updated_at"], row.get("updated_by") or "", tuple(repr(row.get(c)) for c in columns))
+
+    return rank(theirs) > rank(mine)
+
+
 def _natural_match(table: Table, theirs: dict[str, Any], mine_by_key: dict[tuple, dict[str, Any]]) -> dict | None:
     keys = NATURAL_KEYS.get(table.name)
     if not keys:
@@ -324,7 +358,6 @@ def _plan(session: Session, mine: Side, theirs: Side, their_audit: list[dict[str
         my_rows = mine.rows[name]
         keys = NATURAL_KEYS.get(name)
         mine_by_key = {tuple(r[k] for k in keys): r for r in my_rows.values()} if keys else {}
-        live_codes = {r["code"] for r in my_rows.values() if r["deleted_at"] is None} if name == "customers" else set()
         for uid, their_row in theirs.rows[name].items():
             if name == "settings" and str(their_row["key"]).startswith(MERGE_SETTING_PREFIX):
                 continue  # their merge points count their history, not ours
@@ -341,26 +374,26 @@ def _plan(session: Session, mine: Side, theirs: Side, their_audit: list[dict[str
                     continue
                 row = dict(their_row)
                 row.pop("id", None)
-                if name == "customers" and row["deleted_at"] is None and row["code"] in live_codes:
-                    new_code = _free_code(row["code"], live_codes)
-                    review.append(ReviewItem(
-                        entity=name, uid=uid, label=_label_of(row), reason="code_clash", fields=["code"],
-                        kept="combined", detail={"code": {"mine": row["code"], "theirs": new_code}},
-                    ))
-                    row["code"] = new_code
-                if name == "customers":
-                    live_codes.add(row["code"])
                 plan.inserts.setdefault(name, []).append(row)
                 continue
             values = _merge_pair(table, my_row, their_row, my_changes.get(uid, set()), their_changes.get(uid, set()),
                                  review)
             if values:
                 plan.updates.setdefault(name, []).append((mine.ids[name][uid], my_row["version"], values))
+    _settle_code_clashes(plan, mine, review)
     plan.audit_rows = [row for row in their_audit if row["uid"] not in known]
-    plan.tag_links = sorted(
-        (plan.alias.get(c, c), plan.alias.get(t, t)) for c, t in theirs.tag_links
-        if (plan.alias.get(c, c), plan.alias.get(t, t)) not in mine.tag_links
-    )
+    my_tag_events = [
+        (row.entity_uid, row.at, row.old_value, row.new_value, row.uid)
+        for row in session.execute(select(audit.c.entity_uid, audit.c.at, audit.c.old_value, audit.c.new_value,
+                                          audit.c.uid)
+                                   .where(audit.c.id > mark, audit.c.field == "tags", audit.c.entity == "customers"))
+        if row.uid not in their_audit_uids
+    ]
+    their_tag_events = [
+        (row["entity_uid"], row["at"], row["old_value"], row["new_value"], row["uid"]) for row in their_audit
+        if row["uid"] not in known and row["field"] == "tags" and row["entity"] == "customers"
+    ]
+    plan.tag_links, plan.tag_unlinks = _merge_tags(plan, mine, theirs, my_tag_events + their_tag_events)
     for name, rows in plan.inserts.items():
         report.inserted[name] = len(rows)
     for name, changes in plan.updates.items():
@@ -370,7 +403,87 @@ def _plan(session: Session, mine: Side, theirs: Side, their_audit: list[dict[str
             report.deleted[name] = deleted
     report.audit_entries = len(plan.audit_rows)
     report.tag_links = len(plan.tag_links)
+    report.tag_unlinks = len(plan.tag_unlinks)
     return plan
+
+
+def _settle_code_clashes(plan: Plan, mine: Side, review: list[ReviewItem]) -> None:
+    """After the merge, no two live customers may share a code. Of a clashing group the customer
+    created first keeps the code and the others get CODE-2, CODE-3 … (listed for review); the same
+    customers are renamed whichever file is merged into which."""
+    final: dict[str, dict[str, Any]] = {uid: dict(row) for uid, row in mine.rows["customers"].items()}
+    updates = {row_id: values for row_id, _version, values in plan.updates.get("customers", [])}
+    id_to_uid = {row_id: uid for uid, row_id in mine.ids["customers"].items()}
+    for row_id, values in updates.items():
+        final[id_to_uid[row_id]].update(values)
+    inserted = {row["uid"]: row for row in plan.inserts.get("customers", [])}
+    final.update(inserted)
+    live: dict[str, list[dict[str, Any]]] = {}
+    for uid, row in final.items():
+        if row["deleted_at"] is None:
+            live.setdefault(row["code"], []).append({**row, "uid": uid})
+    taken = {code for code in live}
+    for code in sorted(live):
+        group = live[code]
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda row: (row["created_at"], row["uid"]))
+        for row in group[1:]:
+            new_code = _free_code(code, taken)
+            taken.add(new_code)
+            review.append(ReviewItem(
+                entity="customers", uid=row["uid"], label=_label_of(row), reason="code_clash", fields=["code"],
+                kept="combined", detail={"code": {"mine": code, "theirs": new_code}},
+            ))
+            if row["uid"] in inserted:
+                inserted[row["uid"]]["code"] = new_code
+                continue
+            row_id = mine.ids["customers"][row["uid"]]
+            if row_id in updates:
+                updates[row_id]["code"] = new_code
+            else:
+                version = mine.rows["customers"][row["uid"]]["version"]
+                values = {"code": new_code}
+                updates[row_id] = values
+                plan.updates.setdefault("customers", []).append((row_id, version, values))
+
+
+def _tag_changes(old: str | None, new: str | None) -> tuple[set[str], set[str]]:
+    """The tags an audited edit added and removed (the trail keeps them as "a, b" lists)."""
+    before = {t.strip() for t in (old or "").split(",") if t.strip()}
+    after = {t.strip() for t in (new or "").split(",") if t.strip()}
+    return after - before, before - after
+
+
+def _merge_tags(plan: Plan, mine: Side, theirs: Side, events: list[tuple]) -> tuple[list, list]:
+    """Tag links as a set both sides edited: a tag one side removed stays removed unless the other side
+    added it again later; with no history for a tag (bulk imports), what either side has is kept.
+    Returns the links to add and the links of mine to remove, as (customer uid, tag uid)."""
+    latest: dict[tuple[str, str], tuple] = {}
+    for customer_uid, at, old, new, entry_uid in events:
+        added, removed = _tag_changes(old, new)
+        for name, present in [*((n, True) for n in added), *((n, False) for n in removed)]:
+            key = (customer_uid, name)
+            stamp = (at, entry_uid)
+            if key not in latest or stamp > latest[key][0]:
+                latest[key] = (stamp, present)
+    my_names = {uid: row["name"] for uid, row in mine.rows["tags"].items()}
+    tag_uid_by_name = {row["name"]: uid for uid, row in mine.rows["tags"].items()}
+    for uid, row in theirs.rows["tags"].items():
+        tag_uid_by_name.setdefault(row["name"], plan.alias.get(uid, uid))
+    their_names = {uid: row["name"] for uid, row in theirs.rows["tags"].items()}
+    mine_links = {(c, my_names[t]) for c, t in mine.tag_links if t in my_names}
+    their_links = {(plan.alias.get(c, c), their_names[t]) for c, t in theirs.tag_links if t in their_names}
+    add, remove = [], []
+    for customer_uid, name in sorted(mine_links ^ their_links):
+        decided = latest.get((customer_uid, name))
+        present = decided[1] if decided is not None else True
+        tag_uid = tag_uid_by_name[name]
+        if present and (customer_uid, name) not in mine_links:
+            add.append((customer_uid, tag_uid))
+        elif not present and (customer_uid, name) in mine_links:
+            remove.append((customer_uid, tag_uid))
+    return add, remove
 
 
 # --- applying -------------------------------------------------------------------------------
@@ -414,6 +527,13 @@ def _apply(session: Session, plan: Plan, mine: Side) -> None:
 
     for table in TRACKED_TABLES:
         name = table.name
+        if name == "customers":
+            # Codes that move (a rename there, a clash settled here) step aside first, so that no
+            # statement meets a code that is only on its way out.
+            for row_id, version, values in plan.updates.get(name, []):
+                if "code" in values:
+                    session.execute(update(table).where(table.c.id == row_id, table.c.version == version)
+                                    .values(code=f"~merge~{row_id}"))
         rows = [local(table, row) for row in plan.inserts.get(name, [])]
         if rows:
             session.execute(insert(table), rows)
@@ -457,6 +577,10 @@ def _apply(session: Session, plan: Plan, mine: Side) -> None:
                  if c in ids["customers"] and t in ids["tags"]]
         if links:
             session.execute(insert(CustomerTag.__table__), links)
+    link_table = CustomerTag.__table__
+    for customer_uid, tag_uid in plan.tag_unlinks:
+        session.execute(delete(link_table).where(link_table.c.customer_id == ids["customers"][customer_uid],
+                                                 link_table.c.tag_id == ids["tags"][tag_uid]))
     _refresh_search_keys(session, touched_customers)
 
 
@@ -509,8 +633,9 @@ def last_merge(database, other_path: Path) -> dict[str, Any] | None:
         return _merge_point(session, _identity(Path(other_path)))[1]
 
 
-def merge_databases(database, other_path: Path, dry_run: bool = False) -> MergeReport:
-    """Merge the copy at `other_path` into `database`; see the module docstring for the rules."""
+def merge_databases(database, other_path: Path, dry_run: bool = False, *, force: bool = False) -> MergeReport:
+    """Merge the copy at `other_path` into `database`; see the module docstring for the rules. Another
+    database (a different identity in meta) is refused unless `force`."""
     from accountdesk.core.team.backup import backup_database
     from accountdesk.core.team.conflicts import run_with_retry
 
@@ -521,6 +646,8 @@ def merge_databases(database, other_path: Path, dry_run: bool = False) -> MergeR
     if database.read_only and not dry_run:
         raise database.read_only_reason
     with _other_connection(other_path) as connection:
+        if not force:
+            _refuse_unrelated(database.meta(IDENTITY_KEY), _database_identity(connection), other_path)
         theirs = _read_side(connection)
         their_audit = _read_their_audit(connection, theirs)
     identity = _identity(other_path)

@@ -37,18 +37,20 @@ class MergeReport:
     deleted: dict[str, int] = field(default_factory=dict)  # rows the merge turned into tombstones
     audit_entries: int = 0
     tag_links: int = 0
+    tag_unlinks: int = 0  # tags removed on the other side (and not added again here later)
     review: list[ReviewItem] = field(default_factory=list)
     backup_path: Path | None = None
 
     @property
     def changed(self) -> bool:
-        return bool(sum(self.inserted.values()) + sum(self.updated.values()) + self.audit_entries + self.tag_links)
+        return bool(sum(self.inserted.values()) + sum(self.updated.values()) + self.audit_entries + self.tag_links
+                    + self.tag_unlinks)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "other": self.other, "dry_run": self.dry_run, "changed": self.changed,
             "inserted": self.inserted, "updated": self.updated, "deleted": self.deleted,
-            "audit_entries": self.audit_entries, "tag_links": self.tag_links,
+            "audit_entries": self.audit_entries, "tag_links": self.tag_links, "tag_unlinks": self.tag_unlinks,
             "review": [item.as_dict() for item in self.review],
             "backup": str(self.backup_path) if self.backup_path else None,
         }
@@ -66,6 +68,14 @@ class MergeReport:
         if self.backup_path:
             lines_zh.append(f"合并前备份：{self.backup_path}")
             lines_en.append(f"Backup before the merge: {self.backup_path}")
+        clashes = [item for item in self.review if item.reason == "code_clash"]
+        if clashes:
+            lines_zh.append(f"客户编号重复，已改名 {len(clashes)} 位（原编号 → 新编号）：")
+            lines_en.append(f"{len(clashes)} customers' codes clashed and were renamed (old → new):")
+            for item in clashes[:200]:
+                old, new = item.detail["code"]["mine"], item.detail["code"]["theirs"]
+                lines_zh.append(f"  {item.label}：{old} → {new}")
+                lines_en.append(f"  {item.label}: {old} → {new}")
         if self.review:
             lines_zh.append(f"双方都修改过、请核对的记录 {len(self.review)} 条：")
             lines_en.append(f"{len(self.review)} rows were changed on both sides; please check:")

@@ -76,11 +76,18 @@ def set_shared_mode(path: Path, on: bool, *, now: datetime | None = None) -> Non
     The mode is stored in the file (meta 'shared'), so every client opening it agrees. Changing
     the journal mode needs the file to itself: refused while anyone else has it open.
     """
-    from accountdesk.core.storage.database import BUSY_TIMEOUT_SECONDS, read_sqlite_facts
+    from accountdesk.core.storage.database import BUSY_TIMEOUT_SECONDS, known_revisions, read_sqlite_facts
 
     path = Path(path)
-    read_sqlite_facts(path)  # refuses anything that is not ours, untouched
-    if not os.access(path, os.W_OK):
+    facts = read_sqlite_facts(path)  # refuses anything that is not ours, untouched
+    if facts.revision is not None and facts.revision not in known_revisions():
+        raise SharedModeError(
+            f"“{path}”由更新版本的 AccountDesk 创建，本程序只能以只读方式打开它，无法切换模式；文件未作任何改动。",
+            f"'{path}' was written by a newer AccountDesk, which this one opens read-only; its mode cannot be "
+            "switched. The file was left unchanged.",
+        )
+    # The write bit, not os.access: an administrator could write a file marked read-only anyway.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
         raise SharedModeError(
             f"“{path}”是只读文件，无法切换模式。",
             f"'{path}' is a read-only file; its mode cannot be switched.",

@@ -99,6 +99,22 @@
         <translation>The database was upgraded; a backup was kept first: %1</translation>
     </message>
     <message>
+        <source>The database is damaged</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>It is open read-only: you can export what can still be read, but not change it.</source>
+        <translation>It is open read-only: you can export what can still be read, but not change it.</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup (%1)</source>
+        <translation>Restore the newest verified backup (%1)</translation>
+    </message>
+    <message>
+        <source>Keep it open read-only, to export</source>
+        <translation>Keep it open read-only, to export</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -382,6 +398,10 @@
 </context>
 <context>
     <name>CrashReporter</name>
+    <message>
+        <source>The action could not be completed</source>
+        <translation>The action could not be completed</translation>
+    </message>
     <message>
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
@@ -2269,6 +2289,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Merging…</source>
         <translation>Merging…</translation>
+    </message>
+    <message>
+        <source>“%1” is not a copy of this database but another database. Merging would mix two books of customers.
+
+Merge it anyway?</source>
+        <translation>“%1” is not a copy of this database but another database. Merging would mix two books of customers.
+
+Merge it anyway?</translation>
     </message>
     <message>
         <source>Nothing was merged.</source>

@@ -99,6 +99,22 @@
         <translation>数据库结构已升级；升级前已备份：%1</translation>
     </message>
     <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>It is open read-only: you can export what can still be read, but not change it.</source>
+        <translation>它已以只读方式打开：可以导出仍能读出的记录，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Restore the newest verified backup (%1)</source>
+        <translation>恢复最近一份完好的备份（%1）</translation>
+    </message>
+    <message>
+        <source>Keep it open read-only, to export</source>
+        <translation>保持只读打开，用于导出</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -382,6 +398,10 @@
 </context>
 <context>
     <name>CrashReporter</name>
+    <message>
+        <source>The action could not be completed</source>
+        <translation>操作未能完成</translation>
+    </message>
     <message>
         <source>Something went wrong</source>
         <translation>出错了</translation>
@@ -2269,6 +2289,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Merging…</source>
         <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>“%1” is not a copy of this database but another database. Merging would mix two books of customers.
+
+Merge it anyway?</source>
+        <translation>“%1”不是本数据库的副本，而是另一个数据库。合并会把两本客户档案混在一起。
+
+仍要合并吗？</translation>
     </message>
     <message>
         <source>Nothing was merged.</source>

@@ -15,7 +15,7 @@ class CrashReporter(QObject):
     """Receives unhandled exceptions from any thread and tells the user on the GUI thread."""
 
     # Emitted from whichever thread failed; the queued connection brings it to the GUI thread.
-    crashed = Signal(str, str)
+    crashed = Signal(str, str, bool)
     # A database error that reached no handler (a server gone while a screen refreshed): no crash,
     # the sentence the core has for it.
     database_failed = Signal(str)
@@ -27,12 +27,16 @@ class CrashReporter(QObject):
         self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.database_failed.connect(self._show_database_error, Qt.ConnectionType.QueuedConnection)
 
-    def report(self, summary: str, log_path: Path) -> None:
-        self.crashed.emit(summary, str(log_path))
+    def report(self, summary: str, log_path: Path, expected: bool = False) -> None:
+        self.crashed.emit(summary, str(log_path), expected)
 
-    @Slot(str, str)
-    def _show(self, summary: str, log_path: str) -> None:
+    @Slot(str, str, bool)
+    def _show(self, summary: str, log_path: str, expected: bool) -> None:
         self.shown.append((summary, log_path))
+        if expected:
+            # A fault a person can act on (a full disk, a damaged or locked file): the text says what to do.
+            self.dialogs.error(None, self.tr("The action could not be completed"), summary)
+            return
         self.dialogs.error(
             None,
             self.tr("Something went wrong"),

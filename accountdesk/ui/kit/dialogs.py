@@ -8,15 +8,23 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from accountdesk.core.faults import describe
+from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage.errors import explain as explain_database_error
 
 
 def error_text(error: BaseException) -> str:
-    """What a manager reads for an exception: our bilingual message (database errors turned into
-    one by the core, never SQL), or the plain error."""
-    explained = explain_database_error(error)
+    """What a manager reads for an exception: our bilingual message, a database error in the core's
+    words (never SQL), what a full disk, a damaged or locked file means (core/faults.py), or, for a
+    bug, the plain error (its traceback is in the log)."""
+    if isinstance(error, AccountDeskError):
+        return str(error.message)
+    explained = explain_database_error(error) if isinstance(error, Exception) else None
     if explained is not None:
         return str(explained.message)
+    message = describe(error)
+    if message is not None:
+        return str(message)
     return f"{type(error).__name__}: {error}"
 
 

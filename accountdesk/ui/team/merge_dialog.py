@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.changes import Changes
-from accountdesk.core.team.merge import merge_databases
+from accountdesk.core.team.merge import UnrelatedDatabase, merge_databases
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.conflict_dialog import shown
 from accountdesk.ui.kit.dialogs import error_text
@@ -224,10 +224,11 @@ class MergeCommand(QObject):
             return
         self.preview(other)
 
-    def preview(self, other: Path) -> None:
+    def preview(self, other: Path, *, force: bool = False) -> None:
         """Compare on the reader thread (a dry run writes nothing), then show what would change."""
         database = self.context.database
         holder: dict = {}
+        self.force = force
 
         def done(report) -> None:
             task = holder.get("task")
@@ -236,7 +237,8 @@ class MergeCommand(QObject):
             self._show_preview(other, report)
 
         holder["task"] = self.context.runner.run_read(
-            lambda _progress: merge_databases(database, other, dry_run=True), done, self._failed,
+            lambda _progress: merge_databases(database, other, dry_run=True, force=force), done,
+            lambda error: self._preview_failed(other, error),
             label=self.tr("Comparing with “%1”…").replace("%1", other.name), progress=True)
 
     def _show_preview(self, other: Path, report) -> None:
@@ -253,12 +255,23 @@ class MergeCommand(QObject):
         self.context.hub.status_message.emit(self.tr("Merging “%1”… (a backup is made first)").replace(
             "%1", other.name))
         self.context.operations.run_write(
-            lambda database: merge_databases(database, other), self._show_result, self._failed,
+            lambda database: merge_databases(database, other, force=getattr(self, "force", False)),
+            self._show_result, self._failed,
             changes=Changes.all(), label=self.tr("Merging…"))
 
     def _show_result(self, report) -> None:
         self.dialog = MergeReportDialog(report, self._target_name(), self.window)
         self.dialog.open()
+
+    def _preview_failed(self, other: Path, error: BaseException) -> None:
+        if isinstance(error, UnrelatedDatabase):
+            # Another company's book, not a copy of this one: merged only when the person insists.
+            question = self.tr("“%1” is not a copy of this database but another database. Merging would mix "
+                               "two books of customers.\n\nMerge it anyway?").replace("%1", other.name)
+            if self.context.dialogs.ask(self.window, self.tr("Merge another copy"), question):
+                self.preview(other, force=True)
+            return
+        self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         self.context.dialogs.error(self.window, self.tr("Merge another copy"),

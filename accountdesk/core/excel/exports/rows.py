@@ -4,7 +4,6 @@ the Excel exporter writes the same rows."""
 from __future__ import annotations
 
 import json
-import os
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from accountdesk.core.figures.grading_figures import metrics_of_everyone
+from accountdesk.core.files import write_whole_bytes
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.storage.models import (
     Contact,
@@ -262,9 +262,6 @@ def export_json(session: Session, kind: str, path: Path, as_of: date) -> int:
     # One object per line: readable and diffable, and each line goes through the C encoder
     # (json.dump with indent= falls back to the pure-Python one, several times slower).
     encode = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    with partial.open("w", encoding="utf-8") as handle:
-        handle.write("[\n" + ",\n".join(map(encode, rows)) + ("\n]\n" if rows else "]\n"))
-    os.replace(partial, path)
+    text = "[\n" + ",\n".join(map(encode, rows)) + ("\n]\n" if rows else "]\n")
+    write_whole_bytes(Path(path), text.encode("utf-8"))
     return len(rows)

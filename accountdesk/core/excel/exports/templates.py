@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from copy import copy
 from pathlib import Path
@@ -20,6 +21,7 @@ from accountdesk.core.excel.exports.writer import (
 from accountdesk.core.excel.read.headers import column_letter
 from accountdesk.core.excel.read.limits import check_zip
 from accountdesk.core.excel.read.reader import sniff_format
+from accountdesk.core.files import write_whole_bytes
 from accountdesk.core.i18n import AccountDeskError
 
 _FORMATS = {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "number": NUMBER_FORMAT}
@@ -94,5 +96,7 @@ def write_into_template(template: Path, out: Path, columns: Sequence[ExportColum
     if not sheet.auto_filter.ref and mapping:
         last_column = column_letter(max(mapping))
         sheet.auto_filter.ref = f"A{header_row}:{last_column}{header_row + max(len(rows), 1)}"
-    workbook.save(out)
+    data = io.BytesIO()
+    workbook.save(data)
+    write_whole_bytes(out, data.getvalue())
     return len(rows)

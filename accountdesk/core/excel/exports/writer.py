@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -13,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from accountdesk.core.excel.read.headers import KINDS, column_letter, matcher, normalize_label
-from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.files import check_target, write_whole_bytes
+from accountdesk.core.i18n import AccountDeskError, Message
 
 EXPORT_KINDS = ("customers", "tiers", "contacts", "transactions", "interactions", "revisits")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -21,8 +23,37 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MONEY_FORMAT = "#,##0.00"
 NUMBER_FORMAT = "0.0"
 _FORMULA_START = ("=", "+", "-", "@")
+# A spreadsheet program also evaluates a CSV cell whose formula follows a TAB or CR (OWASP).
+_CSV_FORMULA_START = (*_FORMULA_START, "\t", "\r")
+# The most characters an Excel cell holds; a longer text is cut in .xlsx (with a warning) and kept
+# whole in .csv and .json.
+XLSX_CELL_LIMIT = 32_767
 _WIDTH_SAMPLE = 2000
 _MAX_WIDTH = 60
+
+
+class Written(int):
+    """How many data rows were written, and what the reader of the file should be told."""
+
+    warnings: list[Message]
+
+    def __new__(cls, count: int, warnings: list[Message] | None = None) -> Written:
+        written = super().__new__(cls, count)
+        written.warnings = list(warnings or [])
+        return written
+
+
+def cut_cells_warning(cut: list[tuple[int, str]], path: Path) -> Message:
+    shown = "、".join(f"第 {row} 行“{label}”" for row, label in cut[:5])
+    shown_en = ", ".join(f"row {row} '{label}'" for row, label in cut[:5])
+    more_zh = f"等 {len(cut)} 处" if len(cut) > 5 else ""
+    more_en = f" and {len(cut) - 5} more" if len(cut) > 5 else ""
+    return Message(
+        f"“{path.name}”中 {shown}{more_zh}的文字超过 Excel 单元格上限 {XLSX_CELL_LIMIT:,} 个字符，已截断；"
+        "导出为 .csv 或 .json 可保留全文。",
+        f"In '{path.name}', the text of {shown_en}{more_en} is longer than an Excel cell holds "
+        f"({XLSX_CELL_LIMIT:,} characters) and was cut; export to .csv or .json to keep it whole.",
+    )
 
 
 @dataclass(frozen=True)
@@ -121,6 +152,7 @@ class _XlsxTable:
         self._styles = styles
         self._illegal = _illegal()
         self.count = 0
+        self.cut: list[tuple[int, str]] = []  # (row in the sheet, column label) of texts cut to fit
 
     def _text_cell(self, value: str):
         cell = self._cell_type(self.sheet)
@@ -148,8 +180,12 @@ class _XlsxTable:
         for values in rows:
             out = list(values)
             for i, value in enumerate(values):
-                if type(value) is str and suspect(value):
-                    out[i] = self._suspect_text(value)
+                if type(value) is str:
+                    if len(value) > XLSX_CELL_LIMIT:
+                        value = out[i] = value[:XLSX_CELL_LIMIT]
+                        self.cut.append((self.count + 2, self.columns[i].label if i < len(self.columns) else str(i)))
+                    if suspect(value):
+                        out[i] = self._suspect_text(value)
             for i, cell, kind in formatted:
                 value = values[i]
                 value_type = type(value)
@@ -176,7 +212,9 @@ class _XlsxTable:
     def close(self) -> None:
         if self.count:
             self.sheet.auto_filter.ref = f"A1:{column_letter(len(self.columns) - 1)}{self.count + 1}"
-        self.workbook.save(self.path)
+        data = io.BytesIO()
+        self.workbook.save(data)
+        write_whole_bytes(self.path, data.getvalue())
 
 
 def _sheet_title(title: str) -> str:
@@ -188,7 +226,7 @@ def _sheet_title(title: str) -> str:
 def _csv_safe(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str) and value and value[0] in _FORMULA_START:
+    if isinstance(value, str) and value and value[0] in _CSV_FORMULA_START:
         # Excel evaluates a CSV cell that starts like a formula; the apostrophe keeps it text,
         # and our importer removes it again.
         return "'" + value
@@ -203,24 +241,27 @@ def _csv_safe(value: Any) -> Any:
     return value
 
 
-def write_table(path: Path, title: str, columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]]) -> int:
+def write_table(path: Path, title: str, columns: Sequence[ExportColumn], rows: Sequence[Sequence[Any]]) -> Written:
     """Write a header and rows to .xlsx (styled, frozen, filtered, fitted) or .csv (UTF-8 with BOM,
-    which Excel opens correctly)."""
+    which Excel opens correctly), whole or not at all."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([c.label for c in columns])
-            for row in rows:
-                writer.writerow([_csv_safe(v) for v in row])
-        return len(rows)
+        check_target(path)
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow([c.label for c in columns])
+        for row in rows:
+            writer.writerow([_csv_safe(v) for v in row])
+        write_whole_bytes(path, text.getvalue().encode("utf-8-sig"))
+        return Written(len(rows))
     if suffix not in (".xlsx", ".xlsm"):
         raise AccountDeskError(f"不支持导出为“{suffix}”：请用 .xlsx 或 .csv", f"cannot export to '{suffix}': use .xlsx or .csv")
+    check_target(path)
     table = _XlsxTable(path, title, columns, fitted_widths(columns, rows))
     table.write(rows)
     table.close()
-    return table.count
+    return Written(table.count, [cut_cells_warning(table.cut, path)] if table.cut else [])
 
 
 class SheetWriter:

@@ -30,6 +30,7 @@ from accountdesk.core.excel.imports.rows import RowReader
 from accountdesk.core.excel.read.headers import (
     KINDS,
     HeaderMatch,
+    HeaderScore,
     column_letter,
     detect_header,
     mapping_from_columns,
@@ -76,15 +77,8 @@ class ImportCancelled(AccountDeskError):
         super().__init__("导入已取消，未写入任何数据。", "The import was cancelled; nothing was written.")
 
 
-def _header_score(kind: str):
-    def score(rows: list[list]) -> int:
-        try:
-            match = detect_header(rows, kind)
-        except AccountDeskError:
-            return 0
-        return len(match.columns)
-
-    return score
+def _header_score(kind: str) -> HeaderScore:
+    return HeaderScore(kind)  # picklable: the sheet is read in a child process
 
 
 def read_for_import(path: Path | str, kind: str, sheet: str | int | None = None) -> SheetData:
@@ -179,6 +173,8 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         with database.session() as session:
             plan = plan_import(session, sheet, kind, options, header, progress)
         return ImportOutcome(plan, None, seconds=time.perf_counter() - started)
+    if database.read_only:
+        raise database.read_only_reason  # before the backup: nothing could be written anyway
     take_back_interrupted_imports(database)
     # A file or a server alike: a verified copy first (on a server, one consistent snapshot).
     backup = backup_database(database, label="before-import")

@@ -175,8 +175,9 @@ _EMPTY = ("", None)
 
 
 def _fast_text(raw: list) -> list:
+    # A cell with a control character (or a line break) takes the slow path, which strips controls.
     return [cell if type(cell) is str and cell and cell[0] != "#" and not cell[0].isspace() and not cell[-1].isspace()
-            else None if cell in _EMPTY else _SLOW for cell in raw]
+            and cell.isprintable() else None if cell in _EMPTY else _SLOW for cell in raw]
 
 
 def _fast_date(raw: list) -> list:

@@ -324,3 +324,18 @@ def mapping_from_columns(kind: str, labels: list[str], columns: dict[str, int], 
     used = set(columns.values())
     ignored = [i for i, label in enumerate(labels) if label and i not in used]
     return HeaderMatch(kind, (header_row, header_row), labels, dict(columns), scales, ignored)
+
+
+class HeaderScore:
+    """How well a sheet's rows carry a header of `kind` (columns recognised): picks the sheet to
+    import among several. A class, not a closure, so it travels to the reading process."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, rows: list[list]) -> int:
+        try:
+            match = detect_header(rows, self.kind)
+        except AccountDeskError:
+            return 0
+        return len(match.columns)

@@ -66,6 +66,28 @@ def check_cells(path: Path, rows: int, columns: int, where: str = "") -> None:
         )
 
 
+# The reader holds every cell of the rectangle it reads (CELL_BYTES each); a file whose rectangle
+# needs far more memory than its own size plausibly describes (ODS repeats, a stray far cell) is
+# refused before reading. Small rectangles always pass.
+CELL_BYTES = 32
+MAX_EXPANSION = 1000
+EXPANSION_FLOOR_BYTES = 64 * 1024 * 1024
+
+
+def check_expansion(path: Path, rows: int, columns: int, where: str = "") -> None:
+    memory = rows * columns * CELL_BYTES
+    size = path.stat().st_size
+    if memory > max(EXPANSION_FLOOR_BYTES, size * MAX_EXPANSION):
+        raise _hostile(
+            path,
+            f"{where}{rows:,} 行 × {columns:,} 列读入需约 {memory // (1024 * 1024):,} MB 内存，而文件只有 "
+            f"{max(size // 1024, 1):,} KB（若是表格远处有一个无用的单元格，请删除后另存）",
+            f"{where}its {rows:,} rows × {columns:,} columns would take about {memory // (1024 * 1024):,} MB of memory "
+            f"to read, from a file of {max(size // 1024, 1):,} KB (if a stray cell lies far from the data, delete it "
+            "and save again)",
+        )
+
+
 # --- zip containers (xlsx, xlsm, ods) ------------------------------------------------------------
 
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
@@ -116,6 +138,14 @@ def _inflate(path: Path, handle, info: zipfile.ZipInfo) -> Iterator[bytes]:
             yield tail
         if not inflater.eof:
             raise zipfile.BadZipFile("deflate stream does not end")
+    elif info.compress_type in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        # Rarer methods valid zips use: read through zipfile, still never past the declared size.
+        with zipfile.ZipFile(path) as archive, archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                produced += len(chunk)
+                if produced > info.file_size:
+                    raise _hostile(path, "压缩内容比声明的大（压缩炸弹）", "a part inflates beyond its declared size (a zip bomb)")
+                yield chunk
     else:
         raise _hostile(path, "使用了不支持的压缩方式", "it uses an unsupported compression method")
     if produced != info.file_size:
@@ -276,6 +306,7 @@ class _SheetExtent:
                     check_cells(self.path, max_row, max_col, f"工作表“{self.name}”" if self.name else "")
             tail = buffer[cut:]
         check_cells(self.path, max_row, max_col)
+        check_expansion(self.path, max_row, max_col)
 
 
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
@@ -326,6 +357,14 @@ def check_zip(path: Path) -> ZipFacts:
                 )
         names = {info.filename for info in infos}
         ods = "content.xml" in names and "mimetype" in names
+        if ods and "META-INF/manifest.xml" in names:
+            with archive.open("META-INF/manifest.xml") as manifest:
+                if b"encryption-data" in manifest.read(PROLOG_BYTES * 16):
+                    raise SpreadsheetError(
+                        f"无法导入“{path.name}”：文件设置了密码；请在 WPS 或 LibreOffice 中取消密码后另存再导入。数据库未作任何改动。",
+                        f"Cannot import '{path.name}': the file is password-protected; remove the password in WPS or "
+                        "LibreOffice, save it and import again. Nothing was written.",
+                    )
         with path.open("rb") as handle:
             try:
                 for info in infos:
@@ -396,6 +435,17 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 
+def _repeat(path: Path, value: str | None) -> int:
+    if not value:
+        return 1
+    if not value.isdigit():
+        raise SpreadsheetError(
+            f"“{path.name}”的内容已损坏（重复次数“{value[:20]}”不是数字）；数据库未作任何改动。",
+            f"'{path.name}' has damaged content (a repeat count '{value[:20]}' is not a number); nothing was written.",
+        )
+    return max(int(value), 1)
+
+
 def _check_ods_content(path: Path, chunks: Iterator[bytes]) -> None:
     """ODS repeats rows and cells by attribute, so a few bytes can describe billions of cells;
     count the rectangle the filled cells span, repeats included."""
@@ -409,11 +459,11 @@ def _check_ods_content(path: Path, chunks: Iterator[bytes]) -> None:
         if name == f"{_TABLE} table":
             state.update(row=0, col=0)
         elif name == f"{_TABLE} table-row":
-            state["row_repeat"] = int(attrs.get(f"{_TABLE} number-rows-repeated", "1") or 1)
+            state["row_repeat"] = _repeat(path, attrs.get(f"{_TABLE} number-rows-repeated"))
             state["col"] = 0
             state["row_has_value"] = False
         elif name in (f"{_TABLE} table-cell", f"{_TABLE} covered-table-cell"):
-            repeat = int(attrs.get(f"{_TABLE} number-columns-repeated", "1") or 1)
+            repeat = _repeat(path, attrs.get(f"{_TABLE} number-columns-repeated"))
             first_col = state["col"] + 1
             state["col"] += repeat
             if f"{_OFFICE} value-type" in attrs:
@@ -427,6 +477,7 @@ def _check_ods_content(path: Path, chunks: Iterator[bytes]) -> None:
                 state["max_row"] = max(state["max_row"], state["row"] + state["row_repeat"])
             state["row"] += state["row_repeat"]
             check_cells(path, state["max_row"], state["max_col"])
+            check_expansion(path, state["max_row"], state["max_col"])
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -452,10 +503,26 @@ def _check_ods_content(path: Path, chunks: Iterator[bytes]) -> None:
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+# A BIFF5/BIFF8 workbook's first record (BOF of the globals) followed at once by FILEPASS: the file is
+# encrypted with a password (the reader would only call it damaged).
+_XLS_FILEPASS = re.compile(rb"\x09\x08([\x08\x10])\x00\x00[\x05\x06]\x05\x00", re.DOTALL)
+
+
+def _xls_has_filepass(data: bytes) -> bool:
+    for match in _XLS_FILEPASS.finditer(data):
+        after = match.start() + 4 + match[1][0]
+        if data[after:after + 2] == b"\x2f\x00":
+            return True
+    return False
+
+
 def ole_stream_names(path: Path) -> set[str]:
-    """Names of the streams an OLE compound file declares, found by their UTF-16 spelling."""
+    """Names of the streams an OLE compound file declares, found by their UTF-16 spelling; "FILEPASS"
+    when an .xls is encrypted with a password."""
     data = path.read_bytes()
     found = set()
+    if _xls_has_filepass(data):
+        found.add("FILEPASS")
     for name in ("EncryptedPackage", "EncryptionInfo", "Workbook", "Book", "WordDocument", "PowerPoint Document"):
         if name.encode("utf-16-le") in data:
             found.add(name)

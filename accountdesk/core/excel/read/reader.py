@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accountdesk.core.excel.read.headers import fill_merged
+from accountdesk.core.excel.read.isolated import read_in_child
 from accountdesk.core.excel.read.limits import (
     MAX_COLUMNS,
     MAX_CSV_FIELD,
@@ -94,7 +95,12 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def sheet_names(path: Path) -> list[str]:
-    """The worksheets of a file (a CSV has one, unnamed)."""
+    """The worksheets of a file (a CSV has one, unnamed), read in a child process (read/isolated.py)."""
+    sniff_format(path)
+    return read_in_child(f"{__name__}:sheet_names_here", Path(path))
+
+
+def sheet_names_here(path: Path) -> list[str]:
     kind = sniff_format(path)
     if kind == "csv":
         return []
@@ -120,10 +126,12 @@ def _open_workbook(path: Path, kind: str):
         if not facts.ods and "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
             if any(n.startswith("word/") for n in names) or any(n.startswith("ppt/") for n in names):
                 raise _failure(path, "这是 Word 或 PowerPoint 文件，不是表格", "it is a Word or PowerPoint file, not a spreadsheet")
-            raise _failure(path, "这是一个压缩包，不是表格文件", "it is a zip archive, not a spreadsheet")
+            if not any(n.lower().endswith((".xml", ".bin")) for n in names):
+                raise _failure(path, "这是一个压缩包，不是表格文件", "it is a zip archive, not a spreadsheet")
+            # An unusual but valid layout (parts under other names): the reader decides.
     elif kind == "ole":
         streams = ole_stream_names(path)
-        if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
+        if "EncryptedPackage" in streams or "EncryptionInfo" in streams or "FILEPASS" in streams:
             raise _failure(
                 path, "文件设置了打开密码；请在 Excel 中取消密码后另存再导入",
                 "the file is password-protected; remove the password in Excel, save it and import again",
@@ -138,13 +146,22 @@ def _open_workbook(path: Path, kind: str):
             "the file is password-protected; remove the password in Excel, save it and import again",
         ) from None
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError, ValueError, OSError) as error:
+        if kind == "zip" and not facts.ods and "xl/workbook.xml" not in facts.names and "xl/workbook.bin" not in facts.names:
+            raise _failure(path, "这是一个压缩包，不是表格文件", "it is a zip archive, not a spreadsheet") from None
         raise _failure(path, f"文件已损坏或不完整（{error}）", f"the file is damaged or incomplete ({error})") from None
 
 
 def read_sheet(path: Path | str, sheet: str | int | None = None, *, choose=None) -> SheetData:
     """Read one sheet. `sheet` is a name or a 1-based number; by default the first worksheet with
-    data, or the one `choose(rows)` scores highest when several have data."""
+    data, or the one `choose(rows)` scores highest when several have data (`choose` must pickle:
+    the file is read in a child process with memory and time limits, read/isolated.py)."""
     path = Path(path)
+    sniff_format(path)  # a missing file, a folder or a file too large is said at once
+    return read_in_child(f"{__name__}:read_sheet_here", path, sheet, choose)
+
+
+def read_sheet_here(path: Path, sheet: str | int | None = None, choose=None) -> SheetData:
+    """read_sheet in this process: only for the child that reads (and for the floor of the bench)."""
     kind = sniff_format(path)
     if kind == "csv":
         if sheet not in (None, "", 1, "1"):
@@ -309,7 +326,7 @@ def read_csv(path: Path) -> SheetData:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(row) > MAX_COLUMNS:
                 check_cells(path, len(rows) + 1, len(row))
-            # Our own CSV export guards text that starts with = + - @ by an apostrophe.
+            # Our own CSV export guards text that starts with = + - @ TAB CR by an apostrophe.
             rows.append([_unguard(v) for v in row])
             if len(rows) > MAX_ROWS:
                 check_cells(path, len(rows), max(len(r) for r in rows[:10]))
@@ -323,6 +340,6 @@ def read_csv(path: Path) -> SheetData:
 
 
 def _unguard(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
         return value[1:]
     return value

@@ -22,6 +22,7 @@ from accountdesk.core.excel.read.dates import (  # noqa: F401  (dates live besid
     parse_date,
     parse_datetime,
 )
+from accountdesk.core.faults import CONTROL_CHARACTERS
 from accountdesk.core.i18n import Message
 
 
@@ -32,6 +33,10 @@ def clean_text(value: object) -> str | None:
     if type(value) is str:
         if value[0] == "#":
             check_formula_error(value)
+        if not value.isprintable():
+            value = _without_controls(value)
+            if not value:
+                return None
         if value[0].isspace() or value[-1].isspace():
             value = value.strip()  # str.strip also removes full-width and non-breaking spaces
         return value or None
@@ -42,6 +47,12 @@ def clean_text(value: object) -> str | None:
     if isinstance(value, datetime):
         return show(value)
     return str(value)
+
+
+def _without_controls(text: str) -> str:
+    """Text without the control characters a terminal or a spreadsheet would act on (ESC, NUL, BEL…);
+    line breaks and tabs stay (a note has lines)."""
+    return CONTROL_CHARACTERS.sub("", text.replace("\r\n", "\n"))
 
 
 def clean_code(value: object) -> str | None:
@@ -58,7 +69,7 @@ def clean_code(value: object) -> str | None:
         if value.isascii() and value.isalnum():
             return value
         check_formula_error(value)
-        text = _SPACES.sub("", fold(value))
+        text = _SPACES.sub("", fold(_without_controls(value)))
         return text or None
     return str(value)
 
@@ -202,6 +213,9 @@ def name_key(name: str | None) -> str | None:
 _CURRENCY = re.compile(r"^(?:rmb|cny|¥|\$|usd)|(?:rmb|cny|元|圆|块|¥)$", re.IGNORECASE)
 _SCALES = (("亿元", 100_000_000), ("亿", 100_000_000), ("万元", 10_000), ("万", 10_000), ("千元", 1_000), ("千", 1_000), ("k", 1_000))
 _CENT = Decimal("0.01")
+# No customer spends a thousand trillion yuan; beyond it a cell is a typo or an attack, refused by
+# itself (and Decimal arithmetic or SQLite's 64-bit integers would overflow a little further on).
+MAX_AMOUNT_YUAN = 10**15
 
 
 def _decimal(value: object, what: Message) -> Decimal:
@@ -211,6 +225,8 @@ def _decimal(value: object, what: Message) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CellError(f"“{show(value)}”不是{what.zh}", f"'{show(value)}' is not {what.en}")
         # repr gives the shortest text that round-trips, so 1234.56 stays 1234.56.
         return Decimal(repr(value))
     if not isinstance(value, str):
@@ -235,6 +251,8 @@ def _decimal(value: object, what: Message) -> Decimal:
         raise CellError(f"“{value}”不是{what.zh}", f"'{value}' is not {what.en}") from None
     if not number.is_finite():
         raise CellError(f"“{value}”不是{what.zh}", f"'{value}' is not {what.en}")
+    if number.adjusted() > 20:  # before any arithmetic: 1E+999999 would overflow Decimal itself
+        raise _too_large(value)
     number *= scale
     return -number if negative else number
 
@@ -244,6 +262,8 @@ def parse_cents(value: object, scale: int = 1) -> int | None:
     if is_blank(value):
         return None
     number = _decimal(value, Message("金额", "an amount")) * scale
+    if abs(number) > MAX_AMOUNT_YUAN:
+        raise _too_large(value)
     cents = number * 100
     if isinstance(value, float):
         # Binary floats carry noise past the cents (0.1 + 0.2); a sheet value is meant to the cent.
@@ -256,10 +276,16 @@ def parse_cents(value: object, scale: int = 1) -> int | None:
     return int(cents)
 
 
+def _too_large(value: object) -> CellError:
+    return CellError(f"“{show(value)}”太大（上限 ±10^15）", f"'{show(value)}' is too large (the limit is ±10^15)")
+
+
 def parse_int(value: object, *, minimum: int | None = 0, maximum: int | None = None) -> int | None:
     if is_blank(value):
         return None
     number = _decimal(value, Message("整数", "a whole number"))
+    if abs(number) > MAX_AMOUNT_YUAN:
+        raise _too_large(value)
     if number != number.to_integral_value():
         raise CellError(f"“{show(value)}”不是整数", f"'{show(value)}' is not a whole number")
     result = int(number)
