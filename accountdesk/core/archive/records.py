@@ -38,6 +38,7 @@ from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError 
 )
 from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.i18n import ValidationError
+from accountdesk.core.revisits.completion import contact_logged, reopen_for_removed_contacts
 from accountdesk.core.storage.models import (
     FEEDBACK_KINDS,
     INTERACTION_KINDS,
@@ -440,10 +441,9 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     interaction = Interaction(customer_id=customer.id, **values)
     session.add(interaction)
     session.flush()
-    # Any logged contact restarts the customer's revisit cadence (last contact + tier interval).
-    from accountdesk.core.revisits.plans import reset_cadence
-
-    reset_cadence(session, customer.id)
+    # Any logged contact completes the revisit it was (a plan whose window it falls in) and
+    # restarts the customer's cadence (last contact + tier interval).
+    contact_logged(session, customer.id)
     return interaction
 
 
@@ -451,17 +451,24 @@ def update_interaction(session: Session, interaction_id: int, changes: dict[str,
     interaction = get_row(session, Interaction, interaction_id)
     values = _interaction_values(session, changes, creating=False)
     check_version(interaction, expected_version, values)
+    moved = "occurred_at" in values and values["occurred_at"] != interaction.occurred_at
     apply_values(interaction, values)
     session.flush()
+    if moved:  # now perhaps in a plan's window
+        contact_logged(session, interaction.customer_id)
     return interaction
 
 
 def delete_interaction(session: Session, interaction_id: int) -> Interaction:
-    return soft_delete(session, Interaction, interaction_id)
+    interaction = soft_delete(session, Interaction, interaction_id)
+    reopen_for_removed_contacts(session, [interaction.id])
+    return interaction
 
 
 def restore_interaction(session: Session, interaction_id: int) -> Interaction:
-    return restore_row(session, Interaction, interaction_id)
+    interaction = restore_row(session, Interaction, interaction_id)
+    contact_logged(session, interaction.customer_id)
+    return interaction
 
 
 def list_interactions(session: Session, customer_id: int, *, include_deleted: bool = False) -> list[Interaction]:

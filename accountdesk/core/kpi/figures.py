@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.storage.models import Customer, Interaction, RevisitPlan, TierChange, Transaction, User
 
 NO_TIER = "—"
@@ -166,10 +167,13 @@ class RevisitFigures:
         return self.done_on_time / self.due if self.due else None
 
 
-def revisits_on_time(session: Session, start: date, end: date, today: date, grace_days: int = 3) -> RevisitFigures:
+def revisits_on_time(session: Session, start: date, end: date, today: date, grace_days: int = 7) -> RevisitFigures:
+    """Revisits due in the period and how they went; a revisit a logged contact completed counts
+    like one completed from the calendar. Follow-ups (a next step's to-do) are not revisits."""
     plans = session.execute(
         select(RevisitPlan.due_on, RevisitPlan.state, RevisitPlan.done_on).where(
-            RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end)
+            RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end),
+            RevisitPlan.origin_interaction_id.is_(None),
         )
     ).all()
     on_time = late = overdue = 0
@@ -228,7 +232,7 @@ class OwnerFigures:
     at_risk: int = 0
 
 
-def per_owner(session: Session, start: date, end: date, grace_days: int = 3) -> list[OwnerFigures]:
+def per_owner(session: Session, start: date, end: date, grace_days: int = 7) -> list[OwnerFigures]:
     """The figures a team lead reviews per key-account manager for a period."""
     unassigned = "—"
     owners: dict[str, OwnerFigures] = {}
@@ -276,7 +280,8 @@ def per_owner(session: Session, start: date, end: date, grace_days: int = 3) -> 
         select(User.name, RevisitPlan.due_on, RevisitPlan.state, RevisitPlan.done_on)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .outerjoin(User, User.id == Customer.owner_id)
-        .where(_live_customers(), RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end))
+        .where(_live_customers(), RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end),
+               RevisitPlan.origin_interaction_id.is_(None))
     ):
         figures = row(owner)
         figures.revisits_due += 1
@@ -317,6 +322,8 @@ class Dashboard:
 
 
 def dashboard(session: Session, start: date, end: date, today: date, months: int = 12) -> Dashboard:
+    # On time means within the grace the calendar and the reminders use, not a figure of its own.
+    grace = load_reminder_settings(session).grace_days
     return Dashboard(
         start=start,
         end=end,
@@ -324,8 +331,8 @@ def dashboard(session: Session, start: date, end: date, today: date, months: int
         migration=tier_migration(session, start, end),
         retention=retention(session, month_periods(end, months)),
         satisfaction=satisfaction_by_tier(session, start, end),
-        revisits=revisits_on_time(session, start, end, today),
+        revisits=revisits_on_time(session, start, end, today, grace),
         churn_risk=churn_risk_list(session),
-        owners=per_owner(session, start, end),
+        owners=per_owner(session, start, end, grace),
     )
 

@@ -16,6 +16,7 @@ from accountdesk.core.figures import churn_figures as activity
 from accountdesk.core.i18n import Message
 from accountdesk.core.reminders.settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import SOURCES, Candidate
+from accountdesk.core.revisits.completion import complete_by_contacts, contacts_written_since
 from accountdesk.core.revisits.plans import PLANNER, close_open_reminders, plan_revisits, serialize_generation
 from accountdesk.core.storage.bulk_rows import existing_keys, insert_rows, new_uids
 from accountdesk.core.storage.database import settled_before
@@ -56,6 +57,7 @@ class GenerationReport:
     created: Counter = field(default_factory=Counter)
     new_keys: list[str] = field(default_factory=list)
     planned_revisits: int = 0
+    completed_revisits: int = 0  # plans a contact logged elsewhere completed
     woken: int = 0  # snoozed reminders whose date came
     superseded: int = 0  # "due" revisit reminders replaced by their "overdue" one
     seconds: float = 0.0
@@ -67,7 +69,7 @@ class GenerationReport:
     @property
     def changes(self) -> Changes:
         return Changes(reminders=bool(self.total_created or self.woken or self.superseded),
-                       revisits=bool(self.planned_revisits))
+                       revisits=bool(self.planned_revisits or self.completed_revisits))
 
     def summary(self) -> Message:
         parts_zh = "，".join(f"{KIND_NAMES[k].zh} {n}" for k, n in sorted(self.created.items())) or "无"
@@ -79,7 +81,8 @@ class GenerationReport:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,
                 "after": self.after.isoformat() if self.after else None,
                 "created": dict(self.created), "total_created": self.total_created,
-                "planned_revisits": self.planned_revisits, "woken": self.woken, "superseded": self.superseded,
+                "planned_revisits": self.planned_revisits, "completed_revisits": self.completed_revisits,
+                "woken": self.woken, "superseded": self.superseded,
                 "seconds": round(self.seconds, 3)}
 
 
@@ -194,6 +197,8 @@ def _rules_fingerprint(session: Session) -> str:
     return repr((tuple(setting) if setting else None, tuple(policies) if policies else None))
 
 
+# The very first run looks for contacts this far back (as revisits.sync_cadence does).
+_FIRST_LOOKBACK_DAYS = 14
 # A day's first run over the days since the last run (rather than over every date again) while
 # the gap is at most this long; past it, a full pass.
 _MAX_DAYS_BEHIND = 31
@@ -252,6 +257,10 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
     if scope is None or scope:
         # Contacts written before the previous run started moved their plans then.
         contacts_since = None if previous is None else previous.at
+        # A contact synced from a colleague's copy or written by an older client completes its
+        # revisit here; one logged in this app did at once (records.log_interaction).
+        fresh = contacts_written_since(session, contacts_since or utcnow() - timedelta(days=_FIRST_LOOKBACK_DAYS))
+        report.completed_revisits = len(complete_by_contacts(session, fresh))
         report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
     report.woken = _wake_snoozed(session, today)
     return _Run(today, started, rules, scope, after, report, clock)

@@ -95,10 +95,12 @@ def _last_contact_expr(session: Session):
 
 
 def _planned_exists():
+    # A promised follow-up is no revisit: a customer with one still gets its cadence plan.
     return exists().where(
         RevisitPlan.customer_id == Customer.id,
         RevisitPlan.state == "planned",
         RevisitPlan.deleted_at.is_(None),
+        RevisitPlan.origin_interaction_id.is_(None),
     )
 
 
@@ -294,7 +296,8 @@ def _next_plan(session: Session, customer: Customer, after: date) -> RevisitPlan
     """The customer's next planned revisit: an existing one, or one a cadence interval after `after`."""
     existing = session.scalars(
         select(RevisitPlan)
-        .where(RevisitPlan.customer_id == customer.id, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None))
+        .where(RevisitPlan.customer_id == customer.id, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None),
+               RevisitPlan.origin_interaction_id.is_(None))
         .order_by(RevisitPlan.due_on)
     ).first()
     if existing is not None:

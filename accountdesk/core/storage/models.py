@@ -177,6 +177,9 @@ class Customer(Tracked, Base):
     tier_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     tier_lock_reason: Mapped[str | None] = mapped_column(Text)
     stage: Mapped[str | None] = mapped_column(String(16))
+    # A stage set by hand is kept by re-grading until unlocked, like a tier override.
+    stage_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    stage_lock_reason: Mapped[str | None] = mapped_column(Text)
     rfm_segment: Mapped[str | None] = mapped_column(String(32))
     referrals: Mapped[int] = mapped_column(Integer, default=0)
     followers: Mapped[int] = mapped_column(Integer, default=0)
@@ -290,6 +293,9 @@ class RevisitPlan(Tracked, Base):
     state: Mapped[str] = mapped_column(String(16), default="planned")
     done_on: Mapped[date | None] = mapped_column(Date)
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"))
+    # A dated follow-up (下一步 with a date) is a plan made from the interaction that promised it;
+    # None for revisits (the cadence's and those planned on purpose).
+    origin_interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"), index=True)
 
 
 REMINDER_KINDS = ("revisit", "birthday", "festival", "anniversary", "churn", "complaint", "custom")
