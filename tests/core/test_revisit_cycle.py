@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
+import tiering_factory
 from excel_corpus import write_xlsx
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from accountdesk.core.kpi.figures import revisits_on_time
 from accountdesk.core.reminders.runs import generate_reminders
 from accountdesk.core.revisits.plans import CADENCE_PURPOSE, plan_revisits, schedule_revisit
 from accountdesk.core.storage.models import Customer, Interaction, Reminder, RevisitPlan
+from accountdesk.core.tiering.regrade import regrade_all, set_manual_tier
 from accountdesk.core.time import local_noon_utc
 
 
@@ -141,3 +143,48 @@ def test_imported_contacts_complete_their_plans_and_undo_reopens_them(db, today,
         undo_import(s, outcome.result.batch_id)
     with db.session() as s:
         assert [(p.id, p.state) for p in plans_of(s, on_time_id)] == [(on_time_plan, "planned")]
+
+
+# --- a tier change re-plans ------------------------------------------------------------------------
+
+
+def test_a_regrade_that_moves_a_customer_c_to_a_moves_its_plan_to_the_a_cadence(db, today):
+    with db.write() as s:
+        best = tiering_factory.add_customer(s, "C001", "华兴贸易", cooperation_since=date(2019, 1, 1), referrals=6,
+                                            tier="C")
+        for month in range(1, 12):
+            tiering_factory.buy(s, best, date(2026, month, 5), "6000.00")
+        tiering_factory.talk(s, best, date(2026, 11, 1), 5)
+        plan_revisits(s, today)
+        [plan] = plans_of(s, best.id)
+        assert (plan.due_on, plan.channel) == (date(2027, 1, 30), "email")  # C: 90 days, by e-mail
+    with db.write() as s:
+        report = regrade_all(s, today)
+        assert [(m.code, m.old_tier, m.new_tier) for m in report.changes] == [("C001", "C", "A")]
+        assert report.replanned == 1 and report.as_changes().revisits
+    with db.session() as s:
+        [plan] = plans_of(s, best.id)
+        assert (plan.due_on, plan.channel) == (date(2026, 12, 1), "visit")  # A: 30 days after 1 Nov, a visit
+
+
+def test_an_override_re_plans_later_or_today_and_keeps_an_owed_plan_where_it_is(db, today):
+    with db.write() as s:
+        ahead = add_customer(s, "A1", "A")
+        s.add(Interaction(customer_id=ahead.id, kind="visit", occurred_at=local_noon_utc(date(2026, 11, 10))))
+        late = add_customer(s, "C1", "C")
+        s.add(Interaction(customer_id=late.id, kind="email", occurred_at=local_noon_utc(date(2026, 8, 1))))
+        owed = add_customer(s, "C2", "C")
+        s.add(Interaction(customer_id=owed.id, kind="email", occurred_at=local_noon_utc(date(2026, 8, 1))))
+        s.flush()
+        plan_revisits(s, today)
+        s.get(RevisitPlan, plans_of(s, late.id)[0].id).due_on = date(2027, 1, 21)  # pushed out by hand
+        assert [p.due_on for p in plans_of(s, owed.id)] == [date(2026, 10, 30)]  # overdue
+    with db.write() as s:
+        changes = set_manual_tier(s, ahead.id, "C", "只做线上", today=today)
+        assert changes.revisits
+        set_manual_tier(s, late.id, "A", "战略客户", today=today)
+        set_manual_tier(s, owed.id, "A", "战略客户", today=today)
+    with db.session() as s:
+        assert [(p.due_on, p.channel) for p in plans_of(s, ahead.id)] == [(date(2027, 2, 8), "email")]  # later
+        assert [(p.due_on, p.channel) for p in plans_of(s, late.id)] == [(today, "visit")]  # 31 Aug has passed
+        assert [(p.due_on, p.channel) for p in plans_of(s, owed.id)] == [(date(2026, 10, 30), "visit")]  # owed

@@ -109,7 +109,7 @@ def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
     with db.write() as session:
         regrade_all(session, today)
     with db.write() as session:
-        changes = set_manual_tier(session, book["best"], "C", "拖欠货款，暂降级")
+        changes = set_manual_tier(session, book["best"], "C", "拖欠货款，暂降级", today=date(2026, 11, 20))
     assert changes.customers == {book["best"]}
     with db.write() as session:
         report = regrade_all(session, today)
@@ -135,16 +135,16 @@ def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
 
 def test_manual_tier_needs_a_known_tier_and_a_reason(db, book):
     with db.write() as session, pytest.raises(ValidationError) as raised:
-        set_manual_tier(session, book["best"], "S", "VIP")
+        set_manual_tier(session, book["best"], "S", "VIP", today=date(2026, 11, 20))
     assert raised.value.field == "tier"
     with db.write() as session, pytest.raises(ValidationError) as raised:
-        set_manual_tier(session, book["best"], "A", "  ")
+        set_manual_tier(session, book["best"], "A", "  ", today=date(2026, 11, 20))
     assert raised.value.field == "reason"
 
 
 def test_an_unlocked_manual_tier_is_regraded(db, book, today):
     with db.write() as session:
-        set_manual_tier(session, book["prospect"], "A", "战略客户", lock=False)
+        set_manual_tier(session, book["prospect"], "A", "战略客户", lock=False, today=date(2026, 11, 20))
     with db.write() as session:
         regrade_all(session, today)
     assert tiers(db)["C004"] == "C"
@@ -247,7 +247,7 @@ def test_share_mode_ranks_only_unlocked_customers(db, book, today):
         definition = default_definition()
         definition["grading"] = {"mode": "share", "shares": ["1/3", "1/3", "1/3"]}
         save_model(session, "按比例", definition, activate=True)
-        set_manual_tier(session, book["prospect"], "A", "集团战略客户")
+        set_manual_tier(session, book["prospect"], "A", "集团战略客户", today=date(2026, 11, 20))
         report = regrade_all(session, today)
     # The three unlocked customers fill one tier each; the locked prospect keeps its A.
     assert tiers(db) == {"C001": "A", "C002": "B", "C003": "C", "C004": "A"}

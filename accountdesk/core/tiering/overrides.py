@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import ValidationError
+from accountdesk.core.revisits.replan import replan_for_tiers
 from accountdesk.core.storage.models import ScoringModel, TierChange, utcnow
 from accountdesk.core.tiering.explain import live_customer
 from accountdesk.core.tiering.policies import tier_policies
@@ -23,8 +24,10 @@ def known_tiers(session: Session) -> list[str]:
     return tiers
 
 
-def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, lock: bool = True) -> Changes:
-    """Overrule the grade: set a tier with a reason; a locked tier survives re-grading."""
+def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, lock: bool = True, *,
+                    today: date) -> Changes:
+    """Overrule the grade: set a tier with a reason; a locked tier survives re-grading. The
+    customer's open revisit plan follows the new tier's cadence (as of `today`)."""
     customer = live_customer(session, customer_id)
     tier = (tier or "").strip()
     reason = (reason or "").strip()
@@ -46,7 +49,8 @@ def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, 
         model_id=model.id, model_version=model.version, manual=True, reason=reason,
     ))
     session.flush()
-    return Changes(customers={customer.id}, tiers=True)
+    replanned = replan_for_tiers(session, [customer.id], today) if old_tier != tier else []
+    return Changes(customers={customer.id}, tiers=True, revisits=bool(replanned))
 
 
 def unlock_tier(session: Session, customer_id: int) -> Changes:

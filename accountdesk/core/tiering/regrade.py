@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.changes import Changes
 from accountdesk.core.figures import grading_figures as customer_figures
 from accountdesk.core.i18n import Message
+from accountdesk.core.revisits.replan import replan_for_tiers
 from accountdesk.core.storage.bulk_rows import driver_executemany
 from accountdesk.core.storage.models import Customer, ScoringModel, TierChange, utcnow
 from accountdesk.core.storage.sql import driver_rows
@@ -92,6 +93,7 @@ class RegradeReport:
     stages: dict[str, int] = field(default_factory=dict)
     segments: dict[str, int] = field(default_factory=dict)
     rows_written: int = 0
+    replanned: int = 0  # open revisit plans moved to the new tiers' cadence
     seconds: float = 0.0
     changed_customers: set[int] = field(default_factory=set, repr=False)  # every row written
 
@@ -111,28 +113,38 @@ class RegradeReport:
             "stages": self.stages,
             "segments": self.segments,
             "rows_written": self.rows_written,
+            "replanned": self.replanned,
             "seconds": round(self.seconds, 3),
         }
 
     def as_changes(self) -> Changes:
         if self.dry_run or not self.rows_written:
             return Changes()
-        return Changes(customers=set(self.changed_customers), tiers=True)
+        return Changes(customers=set(self.changed_customers), tiers=True, revisits=bool(self.replanned))
 
     def summary(self) -> Message:
         tiers = " · ".join(f"{tier} {count}" for tier, count in self.counts.items())
         zh = (
             f"{'试运行（未写入）：' if self.dry_run else ''}截至 {self.as_of} 按评分表“{self.model_name}”"
             f"（版本 {self.model_version}）重新分级 {self.customers} 位客户：{tiers}；"
-            f"等级变动 {len(self.changes)} 位，锁定 {self.locked} 位，更新 {self.rows_written} 行，用时 {self.seconds:.2f} 秒。"
+            f"等级变动 {len(self.changes)} 位，锁定 {self.locked} 位，更新 {self.rows_written} 行，"
+            f"{self.replanned} 个回访计划按新等级重排，用时 {self.seconds:.2f} 秒。"
         )
         en = (
             f"{'Dry run (nothing written): ' if self.dry_run else ''}re-graded {self.customers} customers as of "
             f"{self.as_of} with '{self.model_name}' (version {self.model_version}): {tiers}; "
-            f"{len(self.changes)} changed tier, {self.locked} locked, {self.rows_written} rows updated "
-            f"in {self.seconds:.2f} s."
+            f"{len(self.changes)} changed tier, {self.locked} locked, {_rows(self.rows_written)} updated, "
+            f"{_plans(self.replanned)} moved to the new tiers' cadence, in {self.seconds:.2f} s."
         )
         return Message(zh, en)
+
+
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
+def _plans(count: int) -> str:
+    return f"{count} revisit plan" if count == 1 else f"{count} revisit plans"
 
 
 @dataclass(slots=True)
@@ -247,6 +259,8 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
         report.rows_written, report.changed_customers = _write_back(
             session, grading, model, as_of, report.changes, reason
         )
+        # A new tier brings its cadence: the moved customers' open plans follow it.
+        report.replanned = len(replan_for_tiers(session, [move.customer_id for move in report.changes], as_of))
     report.seconds = time.perf_counter() - started
     return report
 

@@ -422,8 +422,9 @@ class TierRecordTab(CustomerTab):
         def failed(error: BaseException) -> None:
             self.context.dialogs.warn(self, self.tr("Manual tier change"), error_text(error))
 
-        self.context.operations.mutate(lambda session: set_manual_tier(session, customer_id, tier, reason), done,
-                                       failed, initiator=self)
+        today = self.context.today()
+        self.context.operations.mutate(lambda session: set_manual_tier(session, customer_id, tier, reason, today=today),
+                                       done, failed, initiator=self)
 
     def unlock(self) -> None:
         if self.customer_id is None or self.read_only():

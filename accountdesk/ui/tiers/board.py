@@ -434,14 +434,17 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
                                       self.tr("A manual tier change needs a reason; nothing was changed."))
             return
 
+        today = self.context.today()
+
         def work(session):
             for customer_id in ids:
-                set_manual_tier(session, customer_id, tier, reason)
+                set_manual_tier(session, customer_id, tier, reason, today=today)
             return ids
 
+        # The moved customers' revisit plans follow their new tier (revisits=True: the calendar reloads).
         self.context.operations.mutate(
             work, lambda moved: self._moved(moved, tier, reason), initiator=self,
-            label=self.tr("Changing the tier…"), changes=Changes(customers=set(ids), tiers=True))
+            label=self.tr("Changing the tier…"), changes=Changes(customers=set(ids), tiers=True, revisits=True))
 
     def _moved(self, ids: list[int], tier: str, reason: str) -> None:
         target = self.columns.get(tier)
