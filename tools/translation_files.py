@@ -24,7 +24,8 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def ui_dir() -> Path:
-    return Path(__file__).resolve().parent
+    """The interface package, whose modules hold every translatable string (not this tools folder)."""
+    return bundled("resources").parent / "ui"
 
 
 def ts_path(language: str) -> Path:

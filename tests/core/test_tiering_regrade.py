@@ -260,3 +260,39 @@ def test_breakdown_before_any_model_is_stored(db, book, today):
         stored = session.scalar(select(func.count()).select_from(ScoringModel))
     assert breakdown.model_id is None and breakdown.score == 100.0 and breakdown.rule_tier == "A"
     assert breakdown.stage == "loyal" and stored == 0
+
+
+def stage_of(db, customer_id: int) -> tuple[str | None, bool, str | None]:
+    with db.session() as session:
+        customer = session.get(Customer, customer_id)
+        return customer.stage, customer.stage_locked, customer.stage_lock_reason
+
+
+def test_a_stage_set_by_hand_survives_regrading_until_unlocked(db, book, today):
+    from accountdesk.core.archive.records import STAGE_SET_ON_FORM, update_customer
+    from accountdesk.core.tiering.regrade import set_manual_stage, unlock_stage
+
+    with db.write() as session:
+        regrade_all(session, today)
+    graded = stage_of(db, book["best"])[0]
+    assert graded != "at_risk" and stage_of(db, book["gone"])[0] == "churned"
+    with db.write() as session:
+        update_customer(session, book["best"], {"stage": "at_risk"})  # the customer form's stage
+        set_manual_stage(session, book["gone"], "active", "重新签约，订单在路上")
+    with db.write() as session:
+        report = regrade_all(session, today)
+        assert report.stages.get("at_risk", 0) >= 1
+    assert stage_of(db, book["best"]) == ("at_risk", True, STAGE_SET_ON_FORM)
+    assert stage_of(db, book["gone"]) == ("active", True, "重新签约，订单在路上")
+    with db.session() as session:
+        breakdown = score_breakdown(session, book["gone"], today)
+        assert (breakdown.stage, breakdown.stage_locked) == ("active", True)
+    with db.write() as session:
+        unlock_stage(session, book["gone"])
+        regrade_all(session, today)
+    assert stage_of(db, book["gone"]) == ("churned", False, None)
+    with db.write() as session, pytest.raises(ValidationError) as missing:
+        set_manual_stage(session, book["best"], "loyal", "  ")
+    assert missing.value.field == "stage_lock_reason"
+    with db.write() as session, pytest.raises(ValidationError):
+        set_manual_stage(session, book["best"], "VIP", "because")

@@ -129,7 +129,7 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
     values: dict[str, Any] = {}
     text_fields = {"name": 200, "company": 200, "contact_person": 100, "phone": 40, "email": 200,
                    "position": 100, "address": 300, "industry": 100, "source": 100, "notes": 100_000,
-                   "tier_lock_reason": 10_000, "purchasing_power": 8}
+                   "tier_lock_reason": 10_000, "stage_lock_reason": 10_000, "purchasing_power": 8}
     for key, value in fields.items():
         if key in text_fields:
             values[key] = clean_text(value, key, text_fields[key], required=(key == "name"))
@@ -145,7 +145,7 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
             values[key] = clean_int(value, key, 0, 10**9) or 0
         elif key == "tier":
             values[key] = clean_text(value, key, 16)
-        elif key == "tier_locked":
+        elif key in ("tier_locked", "stage_locked"):
             values[key] = bool(value)
         elif key == "owner_id":
             values[key] = None if value in (None, "") else get_row(session, User, int(value)).id
@@ -187,8 +187,20 @@ def _refresh_search_key(session: Session, customer: Customer) -> None:
     customer.search_key = customer_search_key(customer, contacts)
 
 
+# Why a stage chosen on the customer form is locked, when the person gave no reason of their own.
+STAGE_SET_ON_FORM = "在客户资料中手动设置 / set by hand on the customer form"
+
+
+def _lock_a_chosen_stage(values: dict[str, Any], current: str | None) -> None:
+    """A stage a person sets is theirs: locked (with a reason) so a re-grade does not overwrite it."""
+    if values.get("stage") and values["stage"] != current and "stage_locked" not in values:
+        values["stage_locked"] = True
+        values["stage_lock_reason"] = values.get("stage_lock_reason") or STAGE_SET_ON_FORM
+
+
 def create_customer(session: Session, fields: dict[str, Any]) -> Customer:
     values = _customer_values(session, fields, creating=True)
+    _lock_a_chosen_stage(values, None)
     code = values.get("code") or next_customer_code(session)
     values["code"] = code
     _check_code_free(session, code, None)
@@ -215,6 +227,7 @@ def update_customer(
         raise invalid("code", "不能为空", "must not be empty")
     if "name" in values and not values["name"]:
         raise invalid("name", "不能为空", "must not be empty")
+    _lock_a_chosen_stage(values, customer.stage)
     apply_values(customer, values)
     if _SEARCH_FIELDS & values.keys():
         _refresh_search_key(session, customer)

@@ -33,13 +33,21 @@ from accountdesk.core.tiering.metrics import (
 from accountdesk.core.tiering.overrides import (
     TierHistoryEntry,
     known_tiers,
+    set_manual_stage,
     set_manual_tier,
     tier_history,
+    unlock_stage,
     unlock_tier,
 )
 from accountdesk.core.tiering.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.tiering.rfm import rfm_segments
-from accountdesk.core.tiering.scoring import ScoringDefinition, active_model, current_model, definition_of
+from accountdesk.core.tiering.scoring import (
+    ScoringDefinition,
+    active_model,
+    current_model,
+    definition_of,
+    record_grading,
+)
 
 __all__ = [
     "CriterionScore",
@@ -50,10 +58,12 @@ __all__ = [
     "preview_model",
     "regrade_all",
     "score_breakdown",
+    "set_manual_stage",
     "set_manual_tier",
     "tier_history",
     "tier_policies",
     "policy_for",
+    "unlock_stage",
     "unlock_tier",
     "update_tier_policy",
     "known_tiers",
@@ -156,22 +166,22 @@ class _State:
     score: float | None
     stage: str | None
     segment: str | None
+    stage_locked: bool = False
 
 
 def _current_states(session: Session) -> tuple[dict[int, _State], list]:
     """Every live customer's stored grade, and the rows `compute_metrics` needs (one query)."""
     query = select(
         *customer_base_columns(), Customer.code, Customer.name, Customer.tier, Customer.tier_locked,
-        Customer.score, Customer.stage, Customer.rfm_segment,
+        Customer.score, Customer.stage, Customer.rfm_segment, Customer.stage_locked,
     ).where(Customer.deleted_at.is_(None))
     states, base = {}, []
     days = _TextDates()
     # The driver's rows (SQLAlchemy's would cost more than the read): dates may come as ISO text
     # and flags as 0/1, so those two are converted here.
-    for customer_id, since, referrals, followers, code, name, tier, locked, score, stage, segment in driver_rows(
-        session.connection(), query
-    ):
-        states[customer_id] = _State(code, name, tier, bool(locked), score, stage, segment)
+    for (customer_id, since, referrals, followers, code, name, tier, locked, score, stage, segment,
+         stage_locked) in driver_rows(session.connection(), query):
+        states[customer_id] = _State(code, name, tier, bool(locked), score, stage, segment, bool(stage_locked))
         base.append((customer_id, days[since], referrals, followers))
     return states, base
 
@@ -209,7 +219,9 @@ def _grade_population(session: Session, definition: ScoringDefinition, as_of: da
         if state.locked:
             tiers[customer_id] = state.tier or definition.tiers[-1]
     rules = lifecycle_rules(session)
-    stages = {customer_id: lifecycle_stage(m, rules) for customer_id, m in metrics.items()}
+    # A stage set by hand stays until it is unlocked, as a locked tier does.
+    stages = {customer_id: states[customer_id].stage if states[customer_id].stage_locked else lifecycle_stage(m, rules)
+              for customer_id, m in metrics.items()}
     rfm = rfm_segments(metrics.values())
     segments = {customer_id: rfm.get(customer_id) for customer_id in metrics}
     return _Grading(states, metrics, scores, tiers, stages, segments)
@@ -261,6 +273,7 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
         )
         # A new tier brings its cadence: the moved customers' open plans follow it.
         report.replanned = len(replan_for_tiers(session, [move.customer_id for move in report.changes], as_of))
+        record_grading(session, model, as_of)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -2433,56 +2433,28 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Customers</translation>
     </message>
     <message>
-        <source>The customer archive: search, filter and edit customers.</source>
-        <translation>The customer archive: search, filter and edit customers.</translation>
-    </message>
-    <message>
         <source>Tier board</source>
         <translation>Tier board</translation>
-    </message>
-    <message>
-        <source>Customers by tier A / B / C, score breakdowns and re-grading.</source>
-        <translation>Customers by tier A / B / C, score breakdowns and re-grading.</translation>
     </message>
     <message>
         <source>Revisit calendar</source>
         <translation>Revisit calendar</translation>
     </message>
     <message>
-        <source>Planned revisits by day and week, overdue revisits, revisit sheets.</source>
-        <translation>Planned revisits by day and week, overdue revisits, revisit sheets.</translation>
-    </message>
-    <message>
         <source>Reminders</source>
         <translation>Reminders</translation>
-    </message>
-    <message>
-        <source>Birthdays, festivals, anniversaries and churn warnings due soon.</source>
-        <translation>Birthdays, festivals, anniversaries and churn warnings due soon.</translation>
     </message>
     <message>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <source>Tier distribution, retention, satisfaction and per-owner figures.</source>
-        <translation>Tier distribution, retention, satisfaction and per-owner figures.</translation>
-    </message>
-    <message>
         <source>Import / Export</source>
         <translation>Import / Export</translation>
     </message>
     <message>
-        <source>Import customers from Excel or CSV and export the tier sheet.</source>
-        <translation>Import customers from Excel or CSV and export the tier sheet.</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Scoring model, tier policies, reminders, language and database.</source>
-        <translation>Scoring model, tier policies, reminders, language and database.</translation>
     </message>
 </context>
 <context>
@@ -2529,28 +2501,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page could not be loaded: %1</source>
-        <translation>This page could not be loaded: %1</translation>
-    </message>
-    <message>
-        <source>This page is being built and will appear here in a coming version.</source>
-        <translation>This page is being built and will appear here in a coming version.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>This tab could not be loaded: %1</source>
-        <translation>This tab could not be loaded: %1</translation>
-    </message>
-    <message>
-        <source>This tab is being built and will appear here in a coming version.</source>
-        <translation>This tab is being built and will appear here in a coming version.</translation>
     </message>
 </context>
 <context>
@@ -3899,6 +3849,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Saved the scoring model.</translation>
     </message>
     <message>
+        <source>The active scoring sheet has changed</source>
+        <translation>The active scoring sheet has changed</translation>
+    </message>
+    <message>
         <source>Saving the scoring model…</source>
         <translation>Saving the scoring model…</translation>
     </message>
@@ -3931,8 +3885,24 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>The model is now active.</translation>
     </message>
     <message>
-        <source>Re-grade every customer with this model now?</source>
-        <translation>Re-grade every customer with this model now?</translation>
+        <source>Another scoring sheet is now active</source>
+        <translation>Another scoring sheet is now active</translation>
+    </message>
+    <message>
+        <source>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</source>
+        <translation>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</translation>
+    </message>
+    <message>
+        <source>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</source>
+        <translation>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation>Re-grade preview</translation>
+    </message>
+    <message>
+        <source>Re-grading every customer…</source>
+        <translation>Re-grading every customer…</translation>
     </message>
     <message>
         <source>Re-grading…</source>
@@ -4313,21 +4283,35 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>by share</source>
         <translation>by share</translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>%1 customers match</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) match</source>
+        <translation>
+            <numerusform>%Ln customer match</numerusform>
+            <numerusform>%Ln customers match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>%1 customers</translation>
-    </message>
-    <message>
-        <source>scoring sheet “%1”, %2</source>
-        <translation>scoring sheet “%1”, %2</translation>
+        <source>tiers from scoring sheet “%1”, %2</source>
+        <translation>tiers from scoring sheet “%1”, %2</translation>
     </message>
     <message>
         <source>version %1</source>
         <translation>version %1</translation>
+    </message>
+    <message>
+        <source>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</source>
+        <translation>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</translation>
+    </message>
+    <message>
+        <source>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</source>
+        <translation>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</translation>
     </message>
     <message>
         <source>Tier board</source>
@@ -4583,6 +4567,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</translation>
     </message>
     <message>
+        <source>Stage “%1” set by hand.</source>
+        <translation>Stage “%1” set by hand.</translation>
+    </message>
+    <message>
+        <source>Re-grading keeps this stage until it is unlocked.</source>
+        <translation>Re-grading keeps this stage until it is unlocked.</translation>
+    </message>
+    <message>
+        <source>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</source>
+        <translation>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -4635,6 +4631,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Give a reason for setting the tier by hand.</translation>
     </message>
     <message>
+        <source>Lifecycle stage</source>
+        <translation>Lifecycle stage</translation>
+    </message>
+    <message>
+        <source>Give a reason for setting the stage by hand.</source>
+        <translation>Give a reason for setting the stage by hand.</translation>
+    </message>
+    <message>
         <source>Score breakdown</source>
         <translation>Score breakdown</translation>
     </message>
@@ -4677,6 +4681,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. contract renewed, orders resume</source>
+        <translation>Reason (required), e.g. contract renewed, orders resume</translation>
+    </message>
+    <message>
+        <source>Set stage and lock</source>
+        <translation>Set stage and lock</translation>
+    </message>
+    <message>
+        <source>Unlock stage</source>
+        <translation>Unlock stage</translation>
     </message>
     <message>
         <source>Tier history</source>

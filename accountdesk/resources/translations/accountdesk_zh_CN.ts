@@ -2433,56 +2433,28 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>客户</translation>
     </message>
     <message>
-        <source>The customer archive: search, filter and edit customers.</source>
-        <translation>客户档案：搜索、筛选和编辑客户。</translation>
-    </message>
-    <message>
         <source>Tier board</source>
         <translation>分级看板</translation>
-    </message>
-    <message>
-        <source>Customers by tier A / B / C, score breakdowns and re-grading.</source>
-        <translation>按 A / B / C 等级查看客户、评分明细和重新分级。</translation>
     </message>
     <message>
         <source>Revisit calendar</source>
         <translation>回访日历</translation>
     </message>
     <message>
-        <source>Planned revisits by day and week, overdue revisits, revisit sheets.</source>
-        <translation>按日、按周查看回访计划、逾期回访和回访单。</translation>
-    </message>
-    <message>
         <source>Reminders</source>
         <translation>提醒</translation>
-    </message>
-    <message>
-        <source>Birthdays, festivals, anniversaries and churn warnings due soon.</source>
-        <translation>即将到来的生日、节日、纪念日和流失预警。</translation>
     </message>
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <source>Tier distribution, retention, satisfaction and per-owner figures.</source>
-        <translation>等级分布、留存率、满意度和各负责人的业绩。</translation>
-    </message>
-    <message>
         <source>Import / Export</source>
         <translation>导入导出</translation>
     </message>
     <message>
-        <source>Import customers from Excel or CSV and export the tier sheet.</source>
-        <translation>从 Excel 或 CSV 导入客户，导出客户分级管理表。</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Scoring model, tier policies, reminders, language and database.</source>
-        <translation>评分模型、分级策略、提醒、语言和数据库。</translation>
     </message>
 </context>
 <context>
@@ -2529,28 +2501,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page could not be loaded: %1</source>
-        <translation>此页面无法加载：%1</translation>
-    </message>
-    <message>
-        <source>This page is being built and will appear here in a coming version.</source>
-        <translation>此功能正在建设中，将在后续版本中出现在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>This tab could not be loaded: %1</source>
-        <translation>此页无法加载：%1</translation>
-    </message>
-    <message>
-        <source>This tab is being built and will appear here in a coming version.</source>
-        <translation>此功能正在建设中，将在后续版本中出现在这里。</translation>
     </message>
 </context>
 <context>
@@ -3899,6 +3849,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>已保存评分表。</translation>
     </message>
     <message>
+        <source>The active scoring sheet has changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving the scoring model…</source>
         <translation>正在保存评分表…</translation>
     </message>
@@ -3931,8 +3885,24 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>此评分表已启用。</translation>
     </message>
     <message>
-        <source>Re-grade every customer with this model now?</source>
-        <translation>现在用此评分表重新给所有客户分级吗？</translation>
+        <source>Another scoring sheet is now active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation type="unfinished">重新分级预览</translation>
+    </message>
+    <message>
+        <source>Re-grading every customer…</source>
+        <translation type="unfinished">正在为所有客户重新分级…</translation>
     </message>
     <message>
         <source>Re-grading…</source>
@@ -4313,21 +4283,33 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>by share</source>
         <translation>按比例分级</translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>符合条件 %1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>共 %1 位客户</translation>
-    </message>
-    <message>
-        <source>scoring sheet “%1”, %2</source>
-        <translation>评分表“%1”，%2</translation>
+        <source>tiers from scoring sheet “%1”, %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>version %1</source>
         <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tier board</source>
@@ -4583,6 +4565,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>等级由评分表决定，每次重新分级都可能改变。手动设定等级后将锁定。</translation>
     </message>
     <message>
+        <source>Stage “%1” set by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-grading keeps this stage until it is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -4635,6 +4629,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>手动设定等级须填写原因。</translation>
     </message>
     <message>
+        <source>Lifecycle stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for setting the stage by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Score breakdown</source>
         <translation>评分明细</translation>
     </message>
@@ -4677,6 +4679,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Unlock</source>
         <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. contract renewed, orders resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set stage and lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock stage</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tier history</source>

@@ -255,6 +255,14 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
         title_row.addSpacing(8)
         title_row.addWidget(self.regrade_button)
         layout.addLayout(title_row)
+        # Said when the stored tiers come from another sheet (or version) than the active one.
+        self.stale_label = QLabel()
+        self.stale_label.setObjectName("staleTiers")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("background: #fef3c7; color: #92400e; border: 1px solid #fcd34d; "
+                                       "border-radius: 6px; padding: 6px 10px;")
+        self.stale_label.hide()
+        layout.addWidget(self.stale_label)
         self.filters = FilterBar()
         self.filters.tier.hide()  # the columns are the tiers
         layout.addWidget(self.filters)
@@ -547,20 +555,42 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
     def _update_busy(self) -> None:
         self.busy.setVisible(self._loading or bool(self.busy_label.text()))
 
+    def _sheet_name(self, name: str) -> str:
+        return self.tr("Default scoring sheet") if name in ("", DEFAULT_MODEL_NAME) else name
+
     def _update_counts(self) -> None:
         board = self.board
         if board is None:
             self.count_label.setText("")
+            self.stale_label.hide()
             return
         shown = sum(column.count for column in self.columns.values())
-        name = self.tr("Default scoring sheet") if board.model_name in ("", DEFAULT_MODEL_NAME) else board.model_name
         mode = self.tr("by score thresholds") if board.grading_mode == "thresholds" else self.tr("by share")
-        counts = (self.tr("%1 customers match").replace("%1", f"{shown:,}") if self.filtered()
-                  else self.tr("%1 customers").replace("%1", f"{shown:,}"))
-        sheet = self.tr("scoring sheet “%1”, %2").replace("%1", name).replace("%2", mode)
-        if board.model_version:
-            sheet += " · " + self.tr("version %1").replace("%1", str(board.model_version))
+        counts = (self.tr("%Ln customer(s) match", "", shown) if self.filtered()
+                  else self.tr("%Ln customer(s)", "", shown))
+        # The sheet named is the one whose re-grade gave the tiers on screen.
+        graded = board.graded
+        if graded is not None:
+            name, version = self._sheet_name(graded.model_name), graded.model_version
+        else:
+            name, version = self._sheet_name(board.model_name), board.model_version
+        sheet = self.tr("tiers from scoring sheet “%1”, %2").replace("%1", name).replace("%2", mode)
+        if version:
+            sheet += " · " + self.tr("version %1").replace("%1", str(version))
         self.count_label.setText(f"{counts}  ·  {sheet}")
+        if board.tiers_are_current:
+            self.stale_label.hide()
+            return
+        active = self._sheet_name(board.model_name)
+        if graded is None:
+            text = self.tr("These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.") \
+                .replace("%1", active)
+        else:
+            text = self.tr("The active scoring sheet “%1” (version %2) has changed since these tiers were given. "
+                           "Re-grade to apply it; until then the tiers are those of version %3.") \
+                .replace("%1", active).replace("%2", str(board.model_version or "—")).replace("%3", str(version or "—"))
+        self.stale_label.setText(text)
+        self.stale_label.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Tier board"))

@@ -36,13 +36,21 @@ SAME_COLOR = "#f3f4f6"
 class RegradeDialog(Retranslating, QDialog):
     """Shows a dry-run report; Apply accepts (the page then runs the real re-grade)."""
 
-    def __init__(self, report: RegradeReport, tiers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, report: RegradeReport, tiers: list[str], parent: QWidget | None = None, *,
+                 intro: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("regradeDialog")
         self.report = report
         self.tiers = list(tiers) + [t for t in report.counts if t not in tiers]
         self.resize(780, 470)
         layout = QVBoxLayout(self)
+        # Why the re-grade is offered (a sheet just saved or activated), when the page says so.
+        self.intro = QLabel(intro)
+        self.intro.setObjectName("regradeIntro")
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet("font-weight: 600;")
+        self.intro.setVisible(bool(intro))
+        layout.addWidget(self.intro)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("regradeSummary")
