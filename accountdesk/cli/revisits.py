@@ -61,6 +61,10 @@ def run_reminders_command(database, today: date, days: int, as_json: bool) -> in
 
 
 
+def _sheets(count: int) -> str:
+    return "1 revisit sheet" if count == 1 else f"{count} revisit sheets"
+
+
 def run_sheets_command(database, out: Path, start: date | None, end: date | None, owner: str | None) -> int:
     """`accountdesk sheets`: print the revisit sheets due from `start` (today) to `end` (start + 6)."""
     today = date.today()
@@ -69,10 +73,12 @@ def run_sheets_command(database, out: Path, start: date | None, end: date | None
     if end < start:
         raise UsageError(f"--to {end} is before --from {start}")
     with database.session() as session:
-        sheets = revisit_sheet_data(session, start, end, owner, as_of=today)
-        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1)
+        # The open plans overdue before the range come first: a printout of the week carries what is owed.
+        sheets = revisit_sheet_data(session, start, end, owner, as_of=today, today=today)
+        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1, today=today)
     pages = render_revisit_sheets(sheets, weekly, Path(out), printed_on=today, owner=owner)
     period = f"{start.isoformat()} – {end.isoformat()}"
+    overdue = sum(1 for sheet in sheets if sheet.overdue and sheet.due_on < start)
     if not sheets:
         say(Message(
             f"{period} 没有计划中的回访；已只写入回访计划页（{pages} 页）：{out}",
@@ -80,7 +86,7 @@ def run_sheets_command(database, out: Path, start: date | None, end: date | None
         ))
     else:
         say(Message(
-            f"已生成 {pages} 页（回访计划 + {len(sheets)} 张回访单，{period}）：{out}",
-            f"Wrote {pages} pages (plan + {len(sheets)} revisit sheets, {period}): {out}",
+            f"已生成 {pages} 页（回访计划 + {len(sheets)} 张回访单，{period}，其中已逾期 {overdue} 张排在最前）：{out}",
+            f"Wrote {pages} pages (plan + {_sheets(len(sheets))}, {period}; the {overdue} overdue first): {out}",
         ))
     return EXIT_OK

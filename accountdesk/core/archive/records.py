@@ -39,6 +39,12 @@ from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError 
 from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.revisits.completion import contact_logged, reopen_for_removed_contacts
+from accountdesk.core.revisits.followups import (
+    drop_followups_of,
+    followup_of,
+    restore_followups_of,
+    set_followup,
+)
 from accountdesk.core.storage.models import (
     FEEDBACK_KINDS,
     INTERACTION_KINDS,
@@ -444,8 +450,28 @@ def _interaction_values(session: Session, fields: dict[str, Any], *, creating: b
     return values
 
 
+def _followup_fields(session: Session, fields: dict[str, Any]) -> tuple[dict[str, Any], bool, date | None, int | None]:
+    """(the interaction's own fields, whether a follow-up date was given, that date, its owner's id).
+
+    "next_step_on" dates the next step (None: no follow-up); "next_step_owner" (a login name, as the
+    customer's owner) or "next_step_owner_id" says whose it is, the customer's owner by default."""
+    fields = dict(fields)
+    given = "next_step_on" in fields
+    due_on = clean_date(fields.pop("next_step_on", None), "next_step_on")
+    owner_name = fields.pop("next_step_owner", None)
+    owner_id = fields.pop("next_step_owner_id", None)
+    if owner_name:
+        owner_id = ensure_user(session, owner_name).id
+    elif owner_id not in (None, ""):
+        owner_id = get_row(session, User, int(owner_id)).id
+    else:
+        owner_id = None
+    return fields, given, due_on, owner_id
+
+
 def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) -> Interaction:
     customer = get_customer(session, customer_id)
+    fields, _given, due_on, owner_id = _followup_fields(session, fields)
     values = _interaction_values(session, fields, creating=True)
     if "user_id" not in values:
         user_name = session.info.get("user")
@@ -454,6 +480,8 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     interaction = Interaction(customer_id=customer.id, **values)
     session.add(interaction)
     session.flush()
+    if due_on is not None:  # a dated next step is a to-do: in the calendar, the reminders, the sheets
+        set_followup(session, interaction, due_on, owner_id)
     # Any logged contact completes the revisit it was (a plan whose window it falls in) and
     # restarts the customer's cadence (last contact + tier interval).
     contact_logged(session, customer.id)
@@ -462,11 +490,18 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
 
 def update_interaction(session: Session, interaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None) -> Interaction:
     interaction = get_row(session, Interaction, interaction_id)
+    changes, given, due_on, owner_id = _followup_fields(session, changes)
     values = _interaction_values(session, changes, creating=False)
     check_version(interaction, expected_version, values)
     moved = "occurred_at" in values and values["occurred_at"] != interaction.occurred_at
     apply_values(interaction, values)
     session.flush()
+    if given:
+        set_followup(session, interaction, due_on, owner_id)
+    elif "next_step" in values:  # the promise reworded: its to-do says so too
+        plan = followup_of(session, interaction.id)
+        if plan is not None:
+            set_followup(session, interaction, plan.due_on, plan.owner_id)
     if moved:  # now perhaps in a plan's window
         contact_logged(session, interaction.customer_id)
     return interaction
@@ -475,11 +510,13 @@ def update_interaction(session: Session, interaction_id: int, changes: dict[str,
 def delete_interaction(session: Session, interaction_id: int) -> Interaction:
     interaction = soft_delete(session, Interaction, interaction_id)
     reopen_for_removed_contacts(session, [interaction.id])
+    drop_followups_of(session, interaction.id)
     return interaction
 
 
 def restore_interaction(session: Session, interaction_id: int) -> Interaction:
     interaction = restore_row(session, Interaction, interaction_id)
+    restore_followups_of(session, interaction.id)
     contact_logged(session, interaction.customer_id)
     return interaction
 

@@ -28,11 +28,14 @@ def sheet_reader(page):
     def read(session):
         from accountdesk.core.revisits.sheets import revisit_sheet_data, weekly_plan_data
 
-        sheets = revisit_sheet_data(session, start, end, owner, as_of=today)
-        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1)
+        # The open plans overdue before the period come first (marked 已逾期 on paper).
+        sheets = revisit_sheet_data(session, start, end, owner, as_of=today, today=today)
+        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1, today=today)
         if tier is not None:
             sheets = [sheet for sheet in sheets if (sheet.tier or NO_TIER) == tier]
             weekly.groups = [group for group in weekly.groups if (group.tier or NO_TIER) == tier]
+            tiers = {sheet.archive.code: sheet.tier for sheet in sheets}
+            weekly.overdue = [entry for entry in weekly.overdue if (tiers.get(entry.code) or NO_TIER) == tier]
         return sheets, weekly
 
     return read
