@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from accountdesk.cli.output import EXIT_OK, UsageError, open_db, say
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
 from accountdesk.core.reminders.centre import due_reminders
 from accountdesk.core.reminders.runs import KIND_NAMES, run_generation
 from accountdesk.core.revisits.sheets import revisit_sheet_data, weekly_plan_data
@@ -61,10 +61,6 @@ def run_reminders_command(database, today: date, days: int, as_json: bool) -> in
 
 
 
-def _sheets(count: int) -> str:
-    return "1 revisit sheet" if count == 1 else f"{count} revisit sheets"
-
-
 def run_sheets_command(database, out: Path, start: date | None, end: date | None, owner: str | None) -> int:
     """`accountdesk sheets`: print the revisit sheets due from `start` (today) to `end` (start + 6)."""
     today = date.today()
@@ -87,6 +83,6 @@ def run_sheets_command(database, out: Path, start: date | None, end: date | None
     else:
         say(Message(
             f"已生成 {pages} 页（回访计划 + {len(sheets)} 张回访单，{period}，其中已逾期 {overdue} 张排在最前）：{out}",
-            f"Wrote {pages} pages (plan + {_sheets(len(sheets))}, {period}; the {overdue} overdue first): {out}",
+            f"Wrote {pages} pages (plan + {counted(len(sheets), 'revisit sheet')}, {period}; the {overdue} overdue first): {out}",
         ))
     return EXIT_OK

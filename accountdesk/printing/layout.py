@@ -108,6 +108,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "days": ("{n} 天", "{n} days"),
     "days_one": ("1 天", "1 day"),
     "every_days": ("每 {n} 天", "every {n} days"),
+    "every_days_one": ("每 1 天", "every day"),
     "count_purchases": ("（{n} 笔）", " ({n} purchases)"),
     "count_purchases_one": ("（1 笔）", " (1 purchase)"),
     "more_complaints": ("另有 {n} 条未解决投诉，见系统记录。", "{n} more open complaints in the archive."),

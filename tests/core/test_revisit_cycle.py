@@ -14,6 +14,7 @@ from accountdesk.core.excel.imports.batches import undo_import
 from accountdesk.core.excel.imports.importer import ImportOptions, import_file, read_for_import
 from accountdesk.core.kpi.figures import revisits_on_time
 from accountdesk.core.reminders.runs import generate_reminders
+from accountdesk.core.revisits.followups import followup_of, open_followups
 from accountdesk.core.revisits.plans import CADENCE_PURPOSE, plan_revisits, schedule_revisit
 from accountdesk.core.storage.models import Customer, Interaction, Reminder, RevisitPlan
 from accountdesk.core.tiering.regrade import regrade_all, set_manual_tier
@@ -188,3 +189,54 @@ def test_an_override_re_plans_later_or_today_and_keeps_an_owed_plan_where_it_is(
         assert [(p.due_on, p.channel) for p in plans_of(s, ahead.id)] == [(date(2027, 2, 8), "email")]  # later
         assert [(p.due_on, p.channel) for p in plans_of(s, late.id)] == [(today, "visit")]  # 31 Aug has passed
         assert [(p.due_on, p.channel) for p in plans_of(s, owed.id)] == [(date(2026, 10, 30), "visit")]  # owed
+
+
+# --- dated follow-ups ----------------------------------------------------------------------------
+
+
+def test_a_dated_next_step_is_a_to_do_reminded_and_completed_like_a_revisit(db, today):
+    customer_id, plan_id = customer_with_plan(db, today, last_contact=date(2026, 11, 1))  # revisit due 1 Dec
+    with db.write() as s:
+        call = records.log_interaction(s, customer_id, {
+            "kind": "phone", "occurred_at": local_noon_utc(date(2026, 11, 18)), "summary": "询价",
+            "next_step": "下周三前发报价", "next_step_on": date(2026, 11, 25), "next_step_owner": "wang"})
+        call_id = call.id
+    with db.session() as s:
+        [todo] = open_followups(s, today)
+        assert (todo.step, todo.due_on, todo.owner, todo.status, todo.promised_on) == (
+            "下周三前发报价", date(2026, 11, 25), "wang", "upcoming", date(2026, 11, 18))
+        assert open_followups(s, today, until=date(2026, 11, 24)) == []
+        # The cadence revisit is still planned (a follow-up is no revisit), moved from the call.
+        assert [(p.due_on, p.origin_interaction_id) for p in plans_of(s, customer_id) if p.state == "planned"] == [
+            (date(2026, 11, 25), call_id), (date(2026, 12, 18), None)]
+    with db.write() as s:
+        report = generate_reminders(s, date(2026, 11, 23))
+        assert any(key.endswith(":due") and s.scalar(select(Reminder.subject).where(Reminder.key == key))
+                   == "跟进 客户A1：下周三前发报价" for key in report.new_keys)
+        records.update_interaction(s, call_id, {"next_step_on": date(2026, 11, 26)})  # moved a day
+    with db.write() as s:
+        records.log_interaction(s, customer_id, {"kind": "email", "occurred_at": local_noon_utc(date(2026, 11, 26)),
+                                                 "summary": "报价已发"})
+    with db.session() as s:
+        assert open_followups(s, today) == []
+        done = s.scalar(select(RevisitPlan).where(RevisitPlan.origin_interaction_id == call_id))
+        assert (done.state, done.due_on, done.done_on) == ("done", date(2026, 11, 26), date(2026, 11, 26))
+
+
+def test_a_next_step_without_a_date_is_no_to_do_and_deleting_the_interaction_drops_it(db, today):
+    with db.write() as s:
+        customer = add_customer(s, "A1")
+        plain = records.log_interaction(s, customer.id, {"kind": "visit", "next_step": "保持联系",
+                                                         "occurred_at": local_noon_utc(today)})
+        dated = records.log_interaction(s, customer.id, {"kind": "visit", "next_step": "寄样品",
+                                                         "occurred_at": local_noon_utc(today),
+                                                         "next_step_on": today + timedelta(days=3)})
+        assert followup_of(s, plain.id) is None and followup_of(s, dated.id).state == "planned"
+    with db.write() as s:
+        records.delete_interaction(s, dated.id)
+    with db.session() as s:
+        assert open_followups(s, today) == []
+    with db.write() as s:
+        records.restore_interaction(s, dated.id)
+    with db.session() as s:
+        assert [f.step for f in open_followups(s, today)] == ["寄样品"]

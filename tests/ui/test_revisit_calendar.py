@@ -82,7 +82,7 @@ def test_month_grid_shows_each_days_revisits_and_care_dates(page, today):
     page.grid.select_day(today + timedelta(days=5))
     kinds = [e.kind for e in page.day_list.agenda().entries]
     assert kinds == ["revisit", "care"]
-    assert "1 revisits" in page.day_title.text()
+    assert page.day_title.text().endswith(" · 1 revisit")  # one, not "1 revisits"
 
 
 def test_complete_through_the_form_logs_the_interaction_and_plans_the_next(page, db, qtbot, today, plans):

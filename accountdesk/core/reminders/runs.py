@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
 from accountdesk.core.figures import churn_figures as activity
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
 from accountdesk.core.reminders.settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import SOURCES, Candidate
 from accountdesk.core.revisits.completion import complete_by_contacts, contacts_written_since
@@ -75,7 +75,8 @@ class GenerationReport:
         parts_zh = "，".join(f"{KIND_NAMES[k].zh} {n}" for k, n in sorted(self.created.items())) or "无"
         parts_en = ", ".join(f"{KIND_NAMES[k].en.lower()} {n}" for k, n in sorted(self.created.items())) or "none"
         return Message(f"新提醒 {self.total_created} 条（{parts_zh}）；新回访计划 {self.planned_revisits} 个。",
-                       f"{self.total_created} new reminders ({parts_en}); {self.planned_revisits} revisits planned.")
+                       f"{counted(self.total_created, 'new reminder')} ({parts_en}); "
+                       f"{counted(self.planned_revisits, 'revisit')} planned.")
 
     def as_dict(self) -> dict:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
+from accountdesk.core.i18n import counted
 from accountdesk.core.reminders.care_dates import (
     anniversary_occurrences,
     birthday_occurrences,
@@ -218,9 +219,10 @@ def anniversary_candidates(session: Session, today: date, settings: ReminderSett
         for on, years in anniversary_occurrences(since, start, end):
             found.append(Candidate(
                 key=f"anniversary:{uid}:{on.year}", kind="anniversary",
-                subject_zh=f"{name} 合作 {years} 周年", subject_en=f"{name}: {years} years of cooperation",
+                subject_zh=f"{name} 合作 {years} 周年", subject_en=f"{name}: {counted(years, 'year')} of cooperation",
                 detail_zh=f"与 {name}（{code}）自 {since.isoformat()} 起合作，{_day_text(on)}满 {years} 周年。",
-                detail_en=f"{name} ({code}) has worked with us since {since.isoformat()}: {years} years on {on.isoformat()}.",
+                detail_en=f"{name} ({code}) has worked with us since {since.isoformat()}: {counted(years, 'year')} "
+                          f"on {on.isoformat()}.",
                 customer_id=customer_id, contact_id=None, event_on=on, due_on=on - timedelta(days=lead),
                 data={"years": years, "since": since.isoformat(), "tier": tier,
                       "greeting": settings.greeting("anniversary", tier, name=name, years=years)},
@@ -278,7 +280,8 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
             else:
                 subject_zh, subject_en = f"回访逾期 {name}", f"Revisit overdue: {name}"
                 detail_zh = f"{name}（{code}）的回访应于 {due_on.isoformat()} 完成，已逾期 {late} 天（宽限 {grace} 天）。"
-                detail_en = f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {late} days late (grace {grace})."
+                detail_en = (f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {counted(late, 'day')} late "
+                             f"(grace {grace}).")
                 # Appears in the centre when it became overdue, or at the start of the catch-up
                 # window for one long overdue (the detail keeps the real date and days late).
                 due = max(due_on + timedelta(days=grace + 1), today - timedelta(days=settings.catch_up_days))
@@ -299,7 +302,7 @@ def _followup_texts(stage: str, name: str, code: str, step: str, due_on: date, l
         return (f"跟进 {name}：{step}", f"Follow up with {name}: {step}",
                 f"{name}（{code}）：{step}，应于{_day_text(due_on)}完成。",
                 f"{name} ({code}): {step}, due on {due_on.isoformat()}.", due_on - timedelta(days=lead))
-    days = "1 day" if late == 1 else f"{late} days"
+    days = counted(late, "day")
     return (f"跟进逾期 {name}：{step}", f"Follow-up overdue: {name}: {step}",
             f"{name}（{code}）的跟进“{step}”应于 {due_on.isoformat()} 完成，已逾期 {late} 天。",
             f"The follow-up '{step}' with {name} ({code}) was due on {due_on.isoformat()}: {days} late.",

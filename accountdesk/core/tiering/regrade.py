@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
 from accountdesk.core.figures import grading_figures as customer_figures
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
 from accountdesk.core.revisits.replan import replan_for_tiers
 from accountdesk.core.storage.bulk_rows import driver_executemany
 from accountdesk.core.storage.models import Customer, ScoringModel, TierChange, utcnow
@@ -141,20 +141,12 @@ class RegradeReport:
             f"{self.replanned} 个回访计划按新等级重排，用时 {self.seconds:.2f} 秒。"
         )
         en = (
-            f"{'Dry run (nothing written): ' if self.dry_run else ''}re-graded {self.customers} customers as of "
+            f"{'Dry run (nothing written): ' if self.dry_run else ''}re-graded {counted(self.customers, 'customer')} as of "
             f"{self.as_of} with '{self.model_name}' (version {self.model_version}): {tiers}; "
-            f"{len(self.changes)} changed tier, {self.locked} locked, {_rows(self.rows_written)} updated, "
-            f"{_plans(self.replanned)} moved to the new tiers' cadence, in {self.seconds:.2f} s."
+            f"{len(self.changes)} changed tier, {self.locked} locked, {counted(self.rows_written, 'row')} updated, "
+            f"{counted(self.replanned, 'revisit plan')} moved to the new tiers' cadence, in {self.seconds:.2f} s."
         )
         return Message(zh, en)
-
-
-def _rows(count: int) -> str:
-    return f"{count} row" if count == 1 else f"{count} rows"
-
-
-def _plans(count: int) -> str:
-    return f"{count} revisit plan" if count == 1 else f"{count} revisit plans"
 
 
 @dataclass(slots=True)

@@ -375,9 +375,11 @@
         <source>Lunar %1</source>
         <translation>农历 %1</translation>
     </message>
-    <message>
-        <source>%1 contacts</source>
-        <translation>共 %1 位联系人</translation>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>共 %Ln 位联系人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -582,14 +584,6 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>共 %1 位客户</translation>
-    </message>
-    <message>
-        <source>%1 of %2 customers match</source>
-        <translation>%2 位客户中有 %1 位符合</translation>
-    </message>
-    <message>
         <source>%1 selected:</source>
         <translation>已选 %1 位：</translation>
     </message>
@@ -610,28 +604,12 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>指派负责人</translation>
     </message>
     <message>
-        <source>Owner for %1 customers (a new name adds a user):</source>
-        <translation>为 %1 位客户指派负责人（输入新名字将新增用户）：</translation>
-    </message>
-    <message>
-        <source>Owner set on %1 customers.</source>
-        <translation>已为 %1 位客户指派负责人。</translation>
-    </message>
-    <message>
         <source>Assigning owner…</source>
         <translation>正在指派负责人…</translation>
     </message>
     <message>
         <source>Add tag</source>
         <translation>添加标签</translation>
-    </message>
-    <message>
-        <source>Tag to add to %1 customers:</source>
-        <translation>为 %1 位客户添加标签：</translation>
-    </message>
-    <message>
-        <source>Tag added to %1 customers.</source>
-        <translation>已为 %1 位客户添加标签。</translation>
     </message>
     <message>
         <source>Adding tag…</source>
@@ -649,9 +627,47 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <source>CSV text</source>
         <translation>CSV 文本</translation>
     </message>
-    <message>
-        <source>Exported %1 customers to %2</source>
-        <translation>已导出 %1 位客户到 %2</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>共 %Ln 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customer(s) match</source>
+        <translation>
+            <numerusform>%Ln 位客户中有 %1 位符合</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner for %Ln customer(s) (a new name adds a user):</source>
+        <translation>
+            <numerusform>为 %Ln 位客户指派负责人（输入新名字将新增用户）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner set on %Ln customer(s).</source>
+        <translation>
+            <numerusform>已为 %Ln 位客户指派负责人。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %Ln customer(s):</source>
+        <translation>
+            <numerusform>为 %Ln 位客户添加标签：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag added to %Ln customer(s).</source>
+        <translation>
+            <numerusform>已为 %Ln 位客户添加标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 位客户到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -776,16 +792,8 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>期间消费：%1</translation>
     </message>
     <message>
-        <source>%1 customers in %2</source>
-        <translation>%2客户 %1 位</translation>
-    </message>
-    <message>
         <source>%1 of %2 earlier buyers bought again</source>
         <translation>上期 %2 位购买客户中 %1 位再次购买</translation>
-    </message>
-    <message>
-        <source>out of 5, from %1 ratings</source>
-        <translation>满分 5 分，共 %1 次评分</translation>
     </message>
     <message>
         <source>%1 of %2 due; %3 overdue</source>
@@ -812,24 +820,42 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>各等级满意度</translation>
     </message>
     <message>
-        <source>Mean of %1 ratings, 1–5</source>
-        <translation>%1 次评分的平均值，1–5 分</translation>
-    </message>
-    <message>
         <source>MMM</source>
         <translation>M月</translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.</source>
-        <translation>%1 → %2：%3 位客户等级变动。行为期初等级，列为期末等级。</translation>
     </message>
     <message>
         <source>No tier history for this period yet.</source>
         <translation>该期间还没有等级变动记录。</translation>
     </message>
-    <message>
-        <source>%1 customers at risk or churned, the most valuable first. Double-click to open one.</source>
-        <translation>%1 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) in %2</source>
+        <translation>
+            <numerusform>%2客户 %Ln 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>out of 5, from %Ln rating(s)</source>
+        <translation>
+            <numerusform>满分 5 分，共 %Ln 次评分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean of %Ln rating(s), 1–5</source>
+        <translation>
+            <numerusform>%Ln 次评分的平均值，1–5 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
+        <translation>
+            <numerusform>%1 → %2：%Ln 位客户等级变动。行为期初等级，列为期末等级。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.</source>
+        <translation>
+            <numerusform>%Ln 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
@@ -1262,9 +1288,11 @@ The database as it is now is backed up first, so this can be undone.</source>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
-    <message>
-        <source>%1 entries, %2 open complaints</source>
-        <translation>共 %1 条，未解决投诉 %2 条</translation>
+    <message numerus="yes">
+        <source>%Ln entry(ies), %1 open</source>
+        <translation>
+            <numerusform>共 %Ln 条，未解决投诉 %1 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1713,26 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>下一步</translation>
     </message>
     <message>
+        <source>e.g. send the quotation by Wednesday</source>
+        <translation>例如：周三前发报价</translation>
+    </message>
+    <message>
+        <source>Remind me: do it by</source>
+        <translation>提醒我：完成期限</translation>
+    </message>
+    <message>
+        <source>(the customer&apos;s owner)</source>
+        <translation>（客户负责人）</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Follow-up done on %1</source>
+        <translation>跟进已于 %1 完成</translation>
+    </message>
+    <message>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
@@ -1723,13 +1771,31 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>with %1</source>
         <translation>联系人 %1</translation>
     </message>
-    <message>
-        <source>%1 interactions</source>
-        <translation>共 %1 次互动</translation>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>共 %Ln 次互动</numerusform>
+        </translation>
     </message>
     <message>
         <source>average satisfaction %1</source>
         <translation>平均满意度 %1</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>自 %1 起逾期</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>期限 %1</translation>
     </message>
     <message>
         <source>Delete this interaction?</source>
@@ -2413,9 +2479,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Tags on customers</source>
         <translation>客户标签</translation>
     </message>
-    <message>
-        <source>%1 rows were changed on both sides. The newer save was kept; please check these:</source>
-        <translation>有 %1 条记录双方都修改过，已保留较新的保存，请核对：</translation>
+    <message numerus="yes">
+        <source>Changed on both sides: %Ln row(s). The newer save was kept; please check these:</source>
+        <translation>
+            <numerusform>有 %Ln 条记录双方都修改过，已保留较新的保存，请核对：</numerusform>
+        </translation>
     </message>
     <message>
         <source>No row was changed on both sides.</source>
@@ -2730,13 +2798,21 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Re-grade preview</source>
         <translation>重新分级预览</translation>
     </message>
-    <message>
-        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
-        <translation>截至 %1，按评分表“%2”（版本 %3）重新分级：%5 位客户中有 %4 位等级变动；%6 位已锁定的客户保持手动设定的等级。</translation>
+    <message numerus="yes">
+        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customer(s) change tier.</source>
+        <translation>
+            <numerusform>截至 %1，按评分表“%2”（版本 %3）重新分级：%Ln 位客户中有 %4 位等级变动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
         <translation>默认评分表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln locked customer(s) keep the tier set by hand.</source>
+        <translation>
+            <numerusform>%Ln 位已锁定的客户保持手动设定的等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
@@ -3036,9 +3112,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Greeting: %1</source>
         <translation>问候：%1</translation>
     </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Planned for %1</source>
@@ -3227,21 +3305,27 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Select reminders to act on them (Ctrl/Shift for several)</source>
         <translation>选择提醒后可批量处理（按住 Ctrl/Shift 多选）</translation>
     </message>
-    <message>
-        <source>%1 reminders selected.</source>
-        <translation>已选择 %1 条提醒。</translation>
+    <message numerus="yes">
+        <source>%Ln reminder(s) selected.</source>
+        <translation>
+            <numerusform>已选择 %Ln 条提醒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) updated.</source>
+        <translation>
+            <numerusform>已更新 %Ln 条提醒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) snoozed until %1.</source>
+        <translation>
+            <numerusform>%Ln 条提醒将于 %1 再次提醒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
         <translation>选择一条提醒，查看触发原因和建议做法。</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>已更新 %1 条提醒。</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 条提醒将于 %2 再次提醒。</translation>
     </message>
     <message>
         <source>Remind me again on</source>
@@ -3413,17 +3497,21 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>%1 due</source>
         <translation>到期 %1</translation>
     </message>
-    <message>
-        <source>grace %1 days</source>
-        <translation>宽限 %1 天</translation>
+    <message numerus="yes">
+        <source>grace %Ln day(s)</source>
+        <translation>
+            <numerusform>宽限 %Ln 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln revisit(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln 个回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing due today.</source>
         <translation>今天没有到期的回访。</translation>
-    </message>
-    <message>
-        <source>%1 · %2 revisits</source>
-        <translation>%1 · %2 个回访</translation>
     </message>
     <message>
         <source>Revisit logged; the next one is planned for %1.</source>
@@ -3544,17 +3632,23 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>not graded</source>
         <translation>未分级</translation>
     </message>
-    <message>
-        <source>Cadence: every %1 days (%2)</source>
-        <translation>回访周期：每 %1 天（%2）</translation>
+    <message numerus="yes">
+        <source>Cadence: every %Ln day(s) (%1)</source>
+        <translation>
+            <numerusform>回访周期：每 %Ln 天（%1）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Overdue %1 days</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <source>Overdue %Ln day(s)</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>In %1 days</source>
-        <translation>%1 天后</translation>
+    <message numerus="yes">
+        <source>In %Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -3651,13 +3745,23 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Done %1</source>
         <translation>%1 已完成</translation>
     </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>due %1 days ago</source>
-        <translation>%1 天前到期</translation>
+    <message numerus="yes">
+        <source>due %Ln day(s) ago</source>
+        <translation>
+            <numerusform>%Ln 天前到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source>due today</source>
@@ -3668,16 +3772,16 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>明天</translation>
     </message>
     <message>
-        <source>in %1 days</source>
-        <translation>%1 天后</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
         <source>no revisits</source>
         <translation>无回访</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>跟进：%1</translation>
     </message>
     <message>
         <source>Complete revisit</source>
@@ -3742,10 +3846,6 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Skip revisit</source>
         <translation>跳过回访</translation>
-    </message>
-    <message>
-        <source>%1 revisits</source>
-        <translation>%1 个回访</translation>
     </message>
     <message>
         <source>+%1 more</source>
@@ -3813,9 +3913,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>A background job failed (%1): %2</source>
         <translation>后台任务失败（%1）：%2</translation>
     </message>
-    <message>
-        <source>%1 new reminders</source>
-        <translation>%1 条新提醒</translation>
+    <message numerus="yes">
+        <source>%Ln new reminder(s)</source>
+        <translation>
+            <numerusform>%Ln 条新提醒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3836,9 +3938,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Previewing the tiers…</source>
         <translation>正在预览分级…</translation>
     </message>
-    <message>
-        <source>%1 customers graded; %2 would change tier (%3 locked).</source>
-        <translation>共评分 %1 位客户；%2 位等级会变化（%3 位已锁定）。</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) graded; %1 would change tier (%2 locked).</source>
+        <translation>
+            <numerusform>共评分 %Ln 位客户；%1 位等级会变化（%2 位已锁定）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scoring model</source>
@@ -3850,7 +3954,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>The active scoring sheet has changed</source>
-        <translation type="unfinished"></translation>
+        <translation>当前使用的评分表已修改</translation>
     </message>
     <message>
         <source>Saving the scoring model…</source>
@@ -3886,23 +3990,23 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Another scoring sheet is now active</source>
-        <translation type="unfinished"></translation>
+        <translation>已改用另一张评分表</translation>
     </message>
     <message>
         <source>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在重新分级，让所有客户的等级随之更新吗？在此之前等级保持不变。</translation>
     </message>
     <message>
         <source>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>未重新分级：在下次重新分级之前，等级仍按原评分表。</translation>
     </message>
     <message>
         <source>Re-grade preview</source>
-        <translation type="unfinished">重新分级预览</translation>
+        <translation>重新分级预览</translation>
     </message>
     <message>
         <source>Re-grading every customer…</source>
-        <translation type="unfinished">正在为所有客户重新分级…</translation>
+        <translation>正在为所有客户重新分级…</translation>
     </message>
     <message>
         <source>Re-grading…</source>
@@ -4243,9 +4347,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>“%1” moved to tier %2 and locked: %3</source>
         <translation>已将“%1”调整为 %2 级并锁定：%3</translation>
     </message>
-    <message>
-        <source>%1 customers moved to tier %2 and locked: %3</source>
-        <translation>已将 %1 位客户调整为 %2 级并锁定：%3</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) moved to tier %2 and locked: %3</source>
+        <translation>
+            <numerusform>已将 %Ln 位客户调整为 %2 级并锁定：%3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlocking the tier…</source>
@@ -4285,19 +4391,19 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message numerus="yes">
         <source>%Ln customer(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>符合条件的客户 %Ln 位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %Ln 位客户</numerusform>
         </translation>
     </message>
     <message>
         <source>tiers from scoring sheet “%1”, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>等级来自评分表“%1”，%2</translation>
     </message>
     <message>
         <source>version %1</source>
@@ -4305,11 +4411,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些等级不是按当前评分表“%1”评定的。请重新分级以应用它。</translation>
     </message>
     <message>
         <source>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前评分表“%1”（版本 %2）在评定这些等级之后已修改。请重新分级以应用；在此之前显示的是版本 %3 的等级。</translation>
     </message>
     <message>
         <source>Tier board</source>
@@ -4433,9 +4539,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>No action plan for this tier yet.</source>
         <translation>此等级尚无行动方案。</translation>
     </message>
-    <message>
-        <source>Revisit every %1 days</source>
-        <translation>每 %1 天回访</translation>
+    <message numerus="yes">
+        <source>Revisit every %Ln day(s)</source>
+        <translation>
+            <numerusform>每 %Ln 天回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open customer</source>
@@ -4544,9 +4652,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Action plan</source>
         <translation>行动方案</translation>
     </message>
-    <message>
-        <source>every %1 days</source>
-        <translation>每 %1 天</translation>
+    <message numerus="yes">
+        <source>every %Ln day(s)</source>
+        <translation>
+            <numerusform>每 %Ln 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked at tier %1 by hand.</source>
@@ -4566,15 +4676,15 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Stage “%1” set by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期阶段“%1”为手动设置。</translation>
     </message>
     <message>
         <source>Re-grading keeps this stage until it is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分级时保留此阶段，直到解除锁定。</translation>
     </message>
     <message>
         <source>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>由生命周期规则在每次重新分级时设定。手动设置阶段会将其锁定。</translation>
     </message>
     <message>
         <source>When</source>
@@ -4630,11 +4740,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Lifecycle stage</source>
-        <translation type="unfinished"></translation>
+        <translation>生命周期阶段</translation>
     </message>
     <message>
         <source>Give a reason for setting the stage by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写手动设置阶段的原因。</translation>
     </message>
     <message>
         <source>Score breakdown</source>
@@ -4682,15 +4792,15 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Reason (required), e.g. contract renewed, orders resume</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填），例如：合同已续签，订单恢复</translation>
     </message>
     <message>
         <source>Set stage and lock</source>
-        <translation type="unfinished"></translation>
+        <translation>设置阶段并锁定</translation>
     </message>
     <message>
         <source>Unlock stage</source>
-        <translation type="unfinished"></translation>
+        <translation>解除阶段锁定</translation>
     </message>
     <message>
         <source>Tier history</source>
@@ -4754,9 +4864,11 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>Notes</source>
         <translation>备注</translation>
     </message>
-    <message>
-        <source>%1 transactions, %2 in all</source>
-        <translation>共 %1 笔交易，合计 %2</translation>
+    <message numerus="yes">
+        <source>%Ln transaction(s), %1 in all</source>
+        <translation>
+            <numerusform>共 %Ln 笔交易，合计 %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

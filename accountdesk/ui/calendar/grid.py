@@ -129,7 +129,7 @@ class MonthModel(QAbstractTableModel):
         lines = [cell.day.isoformat() + " " + weekday_text(cell.day)]
         planned = [r for r in cell.revisits if r.state == "planned"]
         if planned:
-            lines.append(translate("Revisits", "%1 revisits").replace("%1", str(len(planned))))
+            lines.append(QCoreApplication.translate("Revisits", "%Ln revisit(s)", "", len(planned)))
         for moment in cell.care[:8]:
             lines.append("· " + moment.label(self.language))
         if len(cell.care) > 8:

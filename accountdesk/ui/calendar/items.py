@@ -114,14 +114,14 @@ def lateness_text(row: RevisitRow, today: date) -> str:
         return status_text("skipped")
     days = (today - row.due_on).days
     if days > 0:
-        return translate("Revisits", "%1 days overdue").replace("%1", str(days)) if row.status == "overdue" else \
-            translate("Revisits", "due %1 days ago").replace("%1", str(days))
+        return QCoreApplication.translate("Revisits", "%Ln day(s) overdue", "", days) if row.status == "overdue" else \
+            QCoreApplication.translate("Revisits", "due %Ln day(s) ago", "", days)
     if days == 0:
         return translate("Revisits", "due today")
     if days == -1:
         return translate("Revisits", "tomorrow")
     if days >= -30:
-        return translate("Revisits", "in %1 days").replace("%1", str(-days))
+        return QCoreApplication.translate("Revisits", "in %Ln day(s)", "", -days)
     return labels.day(row.due_on)
 
 
@@ -300,7 +300,7 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(option.font)
         painter.setPen(QColor(MUTED_TEXT))
-        count = translate("Revisits", "%1 revisits").replace("%1", str(entry.count)) if entry.count else translate("Revisits", "no revisits")
+        count = QCoreApplication.translate("Revisits", "%Ln revisit(s)", "", entry.count) if entry.count else translate("Revisits", "no revisits")
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
 
     def _paint_revisit(self, painter: QPainter, option: QStyleOptionViewItem, entry: AgendaEntry, today: date) -> None:
@@ -345,7 +345,7 @@ class AgendaDelegate(QStyledItemDelegate):
                                                                                Qt.TextElideMode.ElideRight,
                                                                                name_width - used))
         # Second line: purpose · channel · owner (and the date for lists that span days).
-        parts = [purpose_text(row.purpose)]
+        parts = [translate("Revisits", "Follow-up: %1").replace("%1", row.purpose or "") if row.followup else purpose_text(row.purpose)]
         if row.channel:
             parts.append(labels.interaction_kind(row.channel))
         if row.owner:

@@ -381,7 +381,7 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         if data.today_list:
             overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
             due_text = self.tr("%1 due").replace("%1", str(due))
-            grace_text = self.tr("grace %1 days").replace("%1", str(data.grace_days))
+            grace_text = self.tr("grace %Ln day(s)", "", data.grace_days)
             self.today_counts.setText(
                 f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{overdue_text}</span>&nbsp;&nbsp;&nbsp;"
                 f"<span style='color:{DUE_COLOR}; font-weight:600'>{due_text}</span>&nbsp;&nbsp;&nbsp;"
@@ -399,7 +399,7 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         entries = agenda_entries([day], data.revisits, data.care, headers=False)
         self.day_list.agenda().set_entries(entries, self.context.today(), language or self._language())
         count = sum(1 for e in entries if e.revisit is not None)
-        self.day_title.setText(self.tr("%1 · %2 revisits").replace("%1", day_title(day)).replace("%2", str(count)))
+        self.day_title.setText(self.tr("%1 · %Ln revisit(s)", "", count).replace("%1", day_title(day)))
 
     def _grid_day_selected(self, day: date) -> None:
         self.selected_day = day

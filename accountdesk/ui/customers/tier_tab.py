@@ -371,7 +371,7 @@ class TierRecordTab(CustomerTab):
                                  else self.tr("Action plan"))
         values = {key: "—" for key in self.policy_values}
         if policy is not None:
-            values["revisit"] = self.tr("every %1 days").replace("%1", str(policy.revisit_interval_days))
+            values["revisit"] = self.tr("every %Ln day(s)", "", policy.revisit_interval_days)
             values["channel"] = labels.interaction_kind(policy.channel) or "—"
             values["service"] = policy.service_level or "—"
             values["discount"] = f"{policy.discount_percent}%" if policy.discount_percent else "—"

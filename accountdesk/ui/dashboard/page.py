@@ -316,7 +316,7 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         top = next((t for t in board.tiers if t.tier == f.top_tier), None)
         self.tiles["top_share"].show_figure(
             percent(f.top_tier_share),
-            self.tr("%1 customers in %2").replace("%1", f"{top.customers:,}" if top else "0")
+            self.tr("%Ln customer(s) in %2", "", top.customers if top else 0)
             .replace("%2", tier_text(f.top_tier)))
         retention = f.period_retention
         self.tiles["retention"].show_figure(
@@ -325,7 +325,7 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
             .replace("%2", f"{retention.base:,}"))
         self.tiles["satisfaction"].show_figure(
             "—" if f.mean_satisfaction is None else f"{f.mean_satisfaction:.2f}",
-            self.tr("out of 5, from %1 ratings").replace("%1", f"{f.satisfaction_scores:,}"))
+            self.tr("out of 5, from %Ln rating(s)", "", f.satisfaction_scores))
         revisits = board.revisits
         self.tiles["revisits"].show_figure(
             percent(revisits.on_time_rate),
@@ -358,7 +358,7 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
             value_format=lambda v: f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}", maximum=5.0)
         scores = sum(n for _m, n in board.satisfaction.values())
         self.satisfaction_chart.set_title(self.tr("Satisfaction per tier"),
-                                          self.tr("Mean of %1 ratings, 1–5").replace("%1", f"{scores:,}"))
+                                          self.tr("Mean of %Ln rating(s), 1–5", "", scores))
 
     def _month_label(self, first: date) -> str:
         return QLocale().toString(QDate(first.year, first.month, 1), self.tr("MMM"))
@@ -369,14 +369,13 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.migration_table.show_matrix(matrix)
         moved = matrix.moved()
         self.migration_card.caption.setText(
-            self.tr("%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.")
+            self.tr("%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.", "", moved)
             .replace("%1", matrix.start.isoformat()).replace("%2", matrix.end.isoformat())
-            .replace("%3", f"{moved:,}")
             if matrix.tiers else self.tr("No tier history for this period yet."))
         self.churn_table.show_rows(board.churn_risk, f.owner_name)
         self.churn_card.caption.setText(
-            self.tr("%1 customers at risk or churned, the most valuable first. Double-click to open one.")
-            .replace("%1", f"{len(board.churn_risk):,}"))
+            self.tr("%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.", "",
+                    len(board.churn_risk)))
         self.owner_table.show_owners(board.owners, f.tier_order, f.owner_name)
         self.owner_card.caption.setText(self.tr("Customers now, and spend, interactions and revisits in the period."))
 

@@ -372,8 +372,8 @@ class ScoringEditor(Retranslating, QWidget):
         self.preview_chart.set_bars(bars, headroom=0.3)
         moved = len(report.changes)
         self.preview_status.setText(
-            self.tr("%1 customers graded; %2 would change tier (%3 locked).")
-            .replace("%1", f"{report.customers:,}").replace("%2", f"{moved:,}").replace("%3", f"{report.locked:,}"))
+            self.tr("%Ln customer(s) graded; %1 would change tier (%2 locked).", "", report.customers)
+            .replace("%1", f"{moved:,}").replace("%2", f"{report.locked:,}"))
         order = list(definition.get("tiers") or [])
         tiers = order + sorted({t for row in report.matrix for t in (row, *report.matrix[row])} - set(order),
                                key=lambda t: (t in ("-", "—"), t))

@@ -171,7 +171,7 @@ class TierColumn(Retranslating, QFrame):
         policy = self.policy
         if policy is None:
             return self.tr("No action plan for this tier yet.")
-        parts = [self.tr("Revisit every %1 days").replace("%1", str(policy.revisit_interval_days))]
+        parts = [self.tr("Revisit every %Ln day(s)", "", policy.revisit_interval_days)]
         if policy.channel:
             parts.append(labels.interaction_kind(policy.channel))
         if policy.service_level:
@@ -481,7 +481,7 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
             who = card.row.name if card is not None else str(ids[0])
             text = self.tr("“%1” moved to tier %2 and locked: %3").replace("%1", who)
         else:
-            text = self.tr("%1 customers moved to tier %2 and locked: %3").replace("%1", str(len(ids)))
+            text = self.tr("%Ln customer(s) moved to tier %2 and locked: %3", "", len(ids))
         self.context.hub.status_message.emit(text.replace("%2", tier).replace("%3", reason))
 
     def unlock(self, customer_id: int) -> None:

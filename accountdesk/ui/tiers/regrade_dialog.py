@@ -105,14 +105,15 @@ class RegradeDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         report = self.report
         self.setWindowTitle(self.tr("Re-grade preview"))
+        # Two sentences, each with one count, so each noun agrees with its own number.
         self.summary.setText(
-            self.tr("As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; "
-                    "%6 locked customers keep the tier set by hand.")
+            self.tr("As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customer(s) change tier.", "",
+                    report.customers)
             .replace("%1", report.as_of.isoformat())
             .replace("%2", self.tr("Default scoring sheet") if report.model_name == DEFAULT_MODEL_NAME
                      else report.model_name)
             .replace("%3", str(report.model_version or "—")).replace("%4", f"<b>{len(report.changes):,}</b>")
-            .replace("%5", f"{report.customers:,}").replace("%6", f"{report.locked:,}"))
+            + " " + self.tr("%Ln locked customer(s) keep the tier set by hand.", "", report.locked))
         before: dict[str, int] = {}
         for old, row in report.matrix.items():
             before[old] = sum(row.values())
