@@ -219,7 +219,7 @@ def test_export_ics_and_save_pdf(page, qtbot, dialogs, tmp_path):
     dialogs.files.append(tmp_path / "sheets.pdf")
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "sheets.pdf").read_bytes().startswith(b"%PDF")
-    assert "revisit sheets" in dialogs.messages("info")[-1].text
+    assert "the plan for 2026-11-01 to 2026-11-30" in dialogs.messages("info")[-1].text
 
 
 def test_print_previews_the_sheets_of_the_period_shown(page, qtbot, monkeypatch):

@@ -102,3 +102,38 @@ def test_saving_the_active_sheet_offers_its_regrade_and_the_board_names_the_shee
         counts = dict(session.execute(text(
             "SELECT tier, count(*) FROM customers WHERE deleted_at IS NULL GROUP BY tier")).all())
     assert board.column("A").count == counts["A"]
+
+
+# --- statistics: a month that has not ended --------------------------------------------------------
+
+PARTIAL = {
+    "en": {"range": "not ended: day 20 of 30", "compared": "compared with 2026-10-01 – 2026-10-20",
+           "so_far": "Retention rate (so far)", "then": "same days before: ", "not_ended": "November has not ended",
+           "last_month_label": "Oct"},
+    "zh": {"range": "尚未结束：第 20 天，共 30 天", "compared": "对比 2026-10-01 – 2026-10-20（同期）",
+           "so_far": "留存率（至今）", "then": "同期对比：", "not_ended": "11月尚未结束，未计入",
+           "last_month_label": "10月"},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_month_not_ended_is_labelled_compared_like_for_like_and_not_charted_as_a_fall(graded_window, qtbot,
+                                                                                        language):
+    window = graded_window
+    speak(window, language)
+    words = PARTIAL[language]
+    page = window.show_page("dashboard")
+    page.period_combo.setCurrentIndex(page.period_combo.findData("last_month"))
+    page.period_combo.setCurrentIndex(page.period_combo.findData("this_month"))  # chosen like a person does
+    assert words["range"] in page.range_label.text() and words["compared"] in page.range_label.text()
+    assert page.tiles["retention"].title.text() == words["so_far"]
+    then = page.figures.comparison
+    assert (then.start.isoformat(), then.end.isoformat()) == ("2026-10-01", "2026-10-20")
+    assert words["then"] in page.tiles["retention"].caption.text()
+    # The line ends with October: November's twenty days are not drawn as a fall.
+    assert page.retention_chart.points()[-1].label == words["last_month_label"]
+    assert page.figures.dashboard.retention[-1].end.isoformat() == "2026-10-31"
+    assert words["not_ended"] in page.retention_chart.caption.text()
+    page.period_combo.setCurrentIndex(page.period_combo.findData("last_month"))
+    assert words["range"] not in page.range_label.text()
+    assert page.tiles["retention"].title.text() == words["so_far"].split("（")[0].split(" (")[0]

@@ -804,10 +804,6 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>%1 of %2 earlier buyers bought again</translation>
     </message>
     <message>
-        <source>%1 of %2 due; %3 overdue</source>
-        <translation>%1 of %2 due; %3 overdue</translation>
-    </message>
-    <message>
         <source>%1 share of spend</source>
         <translation>%1 share of spend</translation>
     </message>
@@ -842,12 +838,36 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <numerusform>%Ln customers in %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>not ended: day %1 of %2</source>
+        <translation>not ended: day %1 of %2</translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation>compared with %1 – %2</translation>
+    </message>
+    <message>
+        <source>same days before: %1</source>
+        <translation>same days before: %1</translation>
+    </message>
     <message numerus="yes">
         <source>out of 5, from %Ln rating(s)</source>
         <translation>
             <numerusform>out of 5, from %Ln rating</numerusform>
             <numerusform>out of 5, from %Ln ratings</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> (so far)</source>
+        <translation> (so far)</translation>
+    </message>
+    <message>
+        <source>; %1 has not ended</source>
+        <translation>; %1 has not ended</translation>
+    </message>
+    <message>
+        <source>MMMM</source>
+        <translation>MMMM</translation>
     </message>
     <message numerus="yes">
         <source>Mean of %Ln rating(s), 1–5</source>
@@ -929,6 +949,17 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Customers</source>
         <translation>Customers</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on time, %3 overdue</source>
+        <translation>%1 of %2 on time, %3 overdue</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln open in grace</source>
+        <translation>
+            <numerusform>; %Ln open in grace</numerusform>
+            <numerusform>; %Ln open in grace</numerusform>
+        </translation>
     </message>
     <message>
         <source>Top tier share of spend</source>
@@ -3558,20 +3589,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Revisit sheets</translation>
     </message>
     <message>
-        <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
-        <translation>The period shown has %1 planned revisits: that is %1 pages. Continue?</translation>
-    </message>
-    <message>
         <source>Save revisit sheets</source>
         <translation>Save revisit sheets</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
-        <translation>Saved %1 pages (%2 revisit sheets and the plan) to %3.</translation>
     </message>
     <message>
         <source>Saving the revisit sheets…</source>
@@ -3592,6 +3615,57 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
         <translation>Exported %1 planned revisits to %2. Importing the file again updates the same events.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %Ln revisit sheet(s) for %1?</source>
+        <translation>
+            <numerusform>Print %Ln revisit sheet for %1?</numerusform>
+            <numerusform>Print %Ln revisit sheets for %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %Ln revisit sheet(s) for %1 as a PDF?</source>
+        <translation>
+            <numerusform>Save %Ln revisit sheet for %1 as a PDF?</numerusform>
+            <numerusform>Save %Ln revisit sheets for %1 as a PDF?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are overdue revisits planned before the period; they come first.</source>
+        <translation>
+            <numerusform>%Ln of them are overdue revisits planned before the period; they come first.</numerusform>
+            <numerusform>%Ln of them are overdue revisits planned before the period; they come first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is a page each, plus the plan. It runs in the background; you can cancel it.</source>
+        <translation>That is a page each, plus the plan. It runs in the background; you can cancel it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %Ln page(s) to the printer (%1).</source>
+        <translation>
+            <numerusform>Sent %Ln page to the printer (%1).</numerusform>
+            <numerusform>Sent %Ln pages to the printer (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing the revisit sheets…</source>
+        <translation>Printing the revisit sheets…</translation>
+    </message>
+    <message>
+        <source>Laying out and painting %1 sheets…</source>
+        <translation>Laying out and painting %1 sheets…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln page(s) to %2: the plan for %1 and a sheet per customer.</source>
+        <translation>
+            <numerusform>Saved %Ln page to %2: the plan for %1 and a sheet per customer.</numerusform>
+            <numerusform>Saved %Ln pages to %2: the plan for %1 and a sheet per customer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -3769,6 +3843,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>%3 %1/%2</translation>
     </message>
     <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
         <source>Done %1</source>
         <translation>Done %1</translation>
     </message>
@@ -3876,6 +3954,13 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Skip revisit</source>
         <translation>Skip revisit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln revisit(s)</source>
+        <translation>
+            <numerusform>%Ln revisit</numerusform>
+            <numerusform>%Ln revisits</numerusform>
+        </translation>
     </message>
     <message>
         <source>+%1 more</source>

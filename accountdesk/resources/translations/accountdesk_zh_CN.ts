@@ -796,10 +796,6 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>上期 %2 位购买客户中 %1 位再次购买</translation>
     </message>
     <message>
-        <source>%1 of %2 due; %3 overdue</source>
-        <translation>应回访 %2 次，按时 %1 次；逾期未做 %3 次</translation>
-    </message>
-    <message>
         <source>%1 share of spend</source>
         <translation>%1客户消费占比</translation>
     </message>
@@ -833,11 +829,35 @@ Please send that file to whoever supports AccountDesk for you.</source>
             <numerusform>%2客户 %Ln 位</numerusform>
         </translation>
     </message>
+    <message>
+        <source>not ended: day %1 of %2</source>
+        <translation>尚未结束：第 %1 天，共 %2 天</translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation>对比 %1 – %2（同期）</translation>
+    </message>
+    <message>
+        <source>same days before: %1</source>
+        <translation>同期对比：%1</translation>
+    </message>
     <message numerus="yes">
         <source>out of 5, from %Ln rating(s)</source>
         <translation>
             <numerusform>满分 5 分，共 %Ln 次评分</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> (so far)</source>
+        <translation>（至今）</translation>
+    </message>
+    <message>
+        <source>; %1 has not ended</source>
+        <translation>；%1尚未结束，未计入</translation>
+    </message>
+    <message>
+        <source>MMMM</source>
+        <translation>M月</translation>
     </message>
     <message numerus="yes">
         <source>Mean of %Ln rating(s), 1–5</source>
@@ -916,6 +936,16 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Customers</source>
         <translation>客户总数</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on time, %3 overdue</source>
+        <translation>按时 %1/%2，逾期 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln open in grace</source>
+        <translation>
+            <numerusform>，宽限期内 %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Top tier share of spend</source>
@@ -3534,20 +3564,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>回访单</translation>
     </message>
     <message>
-        <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
-        <translation>当前时段有 %1 个计划回访，将生成 %1 页。继续吗？</translation>
-    </message>
-    <message>
         <source>Save revisit sheets</source>
         <translation>保存回访单</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
-        <translation>已保存 %1 页（%2 张回访单及回访计划）到 %3。</translation>
     </message>
     <message>
         <source>Saving the revisit sheets…</source>
@@ -3568,6 +3590,52 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
         <translation>已将 %1 个计划回访导出到 %2。再次导入此文件会更新相同的日程，不会重复。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %Ln revisit sheet(s) for %1?</source>
+        <translation>
+            <numerusform>打印 %1 的 %Ln 张回访单吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %Ln revisit sheet(s) for %1 as a PDF?</source>
+        <translation>
+            <numerusform>将 %1 的 %Ln 张回访单保存为 PDF 吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are overdue revisits planned before the period; they come first.</source>
+        <translation>
+            <numerusform>其中 %Ln 张是计划日期在本期之前、已逾期的回访，排在最前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is a page each, plus the plan. It runs in the background; you can cancel it.</source>
+        <translation>每张一页，另加回访计划页。在后台进行，可随时取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %Ln page(s) to the printer (%1).</source>
+        <translation>
+            <numerusform>已将 %Ln 页发送到打印机（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing the revisit sheets…</source>
+        <translation>正在打印回访单…</translation>
+    </message>
+    <message>
+        <source>Laying out and painting %1 sheets…</source>
+        <translation>正在排版并生成 %1 张回访单…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln page(s) to %2: the plan for %1 and a sheet per customer.</source>
+        <translation>
+            <numerusform>已将 %Ln 页保存到 %2：%1 的回访计划，每位客户一张回访单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -3742,6 +3810,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>%1月%2日 %3</translation>
     </message>
     <message>
+        <source>%1/%2</source>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
         <source>Done %1</source>
         <translation>%1 已完成</translation>
     </message>
@@ -3846,6 +3918,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Skip revisit</source>
         <translation>跳过回访</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln revisit(s)</source>
+        <translation>
+            <numerusform>%Ln 个回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>+%1 more</source>

@@ -98,6 +98,11 @@ def day_title(day: date) -> str:
     return translate("Revisits", "%3 %1/%2").replace("%1", str(day.month)).replace("%2", str(day.day)).replace("%3", weekday_text(day))
 
 
+def short_day(day: date) -> str:
+    """"11月30日" / "11/30": a day without its weekday, for a range in a heading."""
+    return translate("Revisits", "%1/%2").replace("%1", str(day.month)).replace("%2", str(day.day))
+
+
 def purpose_text(purpose: str | None) -> str:
     from accountdesk.core.revisits.plans import CADENCE_PURPOSE
 
@@ -114,8 +119,9 @@ def lateness_text(row: RevisitRow, today: date) -> str:
         return status_text("skipped")
     days = (today - row.due_on).days
     if days > 0:
-        return QCoreApplication.translate("Revisits", "%Ln day(s) overdue", "", days) if row.status == "overdue" else \
-            QCoreApplication.translate("Revisits", "due %Ln day(s) ago", "", days)
+        if row.status == "overdue":
+            return QCoreApplication.translate("Revisits", "%Ln day(s) overdue", "", days)
+        return QCoreApplication.translate("Revisits", "due %Ln day(s) ago", "", days)
     if days == 0:
         return translate("Revisits", "due today")
     if days == -1:
@@ -300,7 +306,9 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(option.font)
         painter.setPen(QColor(MUTED_TEXT))
-        count = QCoreApplication.translate("Revisits", "%Ln revisit(s)", "", entry.count) if entry.count else translate("Revisits", "no revisits")
+        count = QCoreApplication.translate("Revisits", "%Ln revisit(s)", "", entry.count)
+        if not entry.count:
+            count = translate("Revisits", "no revisits")
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
 
     def _paint_revisit(self, painter: QPainter, option: QStyleOptionViewItem, entry: AgendaEntry, today: date) -> None:
@@ -345,7 +353,9 @@ class AgendaDelegate(QStyledItemDelegate):
                                                                                Qt.TextElideMode.ElideRight,
                                                                                name_width - used))
         # Second line: purpose · channel · owner (and the date for lists that span days).
-        parts = [translate("Revisits", "Follow-up: %1").replace("%1", row.purpose or "") if row.followup else purpose_text(row.purpose)]
+        parts = [purpose_text(row.purpose)]
+        if row.followup:
+            parts = [translate("Revisits", "Follow-up: %1").replace("%1", row.purpose or "")]
         if row.channel:
             parts.append(labels.interaction_kind(row.channel))
         if row.owner:
