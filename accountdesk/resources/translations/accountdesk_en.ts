@@ -2230,8 +2230,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Reminders: %1</translation>
     </message>
     <message>
-        <source>AccountDesk — Key Account Desk</source>
-        <translation>AccountDesk — Key Account Desk</translation>
+        <source>AccountDesk</source>
+        <translation>AccountDesk</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;File</source>

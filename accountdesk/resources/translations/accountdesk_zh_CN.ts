@@ -2214,8 +2214,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>待办提醒：%1</translation>
     </message>
     <message>
-        <source>AccountDesk — Key Account Desk</source>
-        <translation>AccountDesk 客户分级维护台</translation>
+        <source>AccountDesk</source>
+        <translation>客户分级维护台</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;File</source>

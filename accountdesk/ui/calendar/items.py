@@ -111,6 +111,18 @@ def purpose_text(purpose: str | None) -> str:
     return purpose
 
 
+def revisit_detail(row: RevisitRow) -> str:
+    """An agenda line's second line: what it is for (a follow-up says so), the channel, the owner."""
+    parts = [purpose_text(row.purpose)]
+    if row.followup:
+        parts = [translate("Revisits", "Follow-up: %1").replace("%1", row.purpose or "")]
+    if row.channel:
+        parts.append(labels.interaction_kind(row.channel))
+    if row.owner:
+        parts.append(row.owner)
+    return " · ".join(parts)
+
+
 def lateness_text(row: RevisitRow, today: date) -> str:
     """What the manager needs to see at a glance: how late, or when."""
     if row.state == "done":
@@ -353,14 +365,7 @@ class AgendaDelegate(QStyledItemDelegate):
                                                                                Qt.TextElideMode.ElideRight,
                                                                                name_width - used))
         # Second line: purpose · channel · owner (and the date for lists that span days).
-        parts = [purpose_text(row.purpose)]
-        if row.followup:
-            parts = [translate("Revisits", "Follow-up: %1").replace("%1", row.purpose or "")]
-        if row.channel:
-            parts.append(labels.interaction_kind(row.channel))
-        if row.owner:
-            parts.append(row.owner)
-        detail = metrics.elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight, right - left)
+        detail = metrics.elidedText(revisit_detail(row), Qt.TextElideMode.ElideRight, right - left)
         painter.drawText(QRect(left, rect.top() + 8 + line, right - left, line), Qt.AlignmentFlag.AlignVCenter, detail)
 
     def _paint_care(self, painter: QPainter, option: QStyleOptionViewItem, entry: AgendaEntry, language: str) -> None:

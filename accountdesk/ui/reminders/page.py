@@ -127,6 +127,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.kind_combo.setObjectName("kindFilter")
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("stateFilter")
+        self.state_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.horizon_combo = QComboBox()
         self.horizon_combo.setObjectName("horizonFilter")
         self.search = QLineEdit()

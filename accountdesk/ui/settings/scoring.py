@@ -472,7 +472,14 @@ class ScoringEditor(Retranslating, QWidget):
 
     # --- language ------------------------------------------------------------------------------
 
+    def _fit_metric_column(self) -> None:
+        """The metric column as wide as its longest name in the language in use (the bands take the rest)."""
+        metrics = self.criteria.fontMetrics()
+        widest = max(metrics.horizontalAdvance(spec.label.text()) for spec in METRICS.values())
+        self.criteria.setColumnWidth(COL_METRIC, max(150, widest + 44))
+
     def retranslate(self) -> None:
+        self._fit_metric_column()
         self.model_label.setText(self.tr("Model:"))
         self.mode_combo.setItemText(0, self.tr("By score thresholds"))
         self.mode_combo.setItemText(1, self.tr("By share of customers"))
