@@ -46,6 +46,7 @@ def source_files() -> list[str]:
 
 def update() -> None:
     """Extract every translatable string into both .ts files, then compile them."""
+    finished = {language: _finished_counts(language) for language in LANGUAGES}
     for language in LANGUAGES:
         path = ts_path(language)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -54,6 +55,8 @@ def update() -> None:
              "-target-language", language, "-ts", str(path)],
             check=True,
         )
+    for language in LANGUAGES:
+        mark_counted_messages(language, finished[language])
     fill_english_plurals()
     release()
 
@@ -81,6 +84,50 @@ def _english_plural(source: str) -> tuple[str, str]:
     if "(s)" in source:
         return source.replace("(s)", ""), source.replace("(s)", "s")
     return source, source
+
+
+def _finished_counts(language: str) -> set[tuple[str, str]]:
+    """(context, source) of the count messages that have a finished translation now."""
+    path = ts_path(language)
+    if not path.exists():
+        return set()
+    found = set()
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if (message.get("numerus") == "yes" and translation is not None
+                    and translation.get("type") != "unfinished"):
+                found.add((name, message.findtext("source") or ""))
+    return found
+
+
+def mark_counted_messages(language: str, finished: set[tuple[str, str]] = frozenset()) -> None:
+    """lupdate sees a count only in self.tr(text, "", n); a module's QCoreApplication.translate(context,
+    text, "", n) it files as a plain message (and flags its translation unfinished when it was a
+    count before), so English would read "1 day(s)". A source with %n or %Ln is a count wherever it
+    is written: mark it so, its translation as its form, finished if it was before this run."""
+    path = ts_path(language)
+    tree = ET.parse(path)
+    changed = False
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if message.get("numerus") == "yes" or ("%n" not in source and "%Ln" not in source):
+                continue
+            message.set("numerus", "yes")
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation", {"type": "unfinished"})
+            text = translation.text
+            translation.text = None
+            ET.SubElement(translation, "numerusform").text = text if text and text.strip() else None
+            if (name, source) in finished and text and text.strip():
+                translation.attrib.pop("type", None)
+            changed = True
+    if changed:
+        _write(tree, path)
 
 
 def fill_english_plurals() -> None:

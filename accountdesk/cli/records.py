@@ -28,7 +28,7 @@ from accountdesk.core.excel.imports.report import (
     summary_dict,
     write_error_workbook,
 )
-from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.core.i18n import AccountDeskError, Message, counted
 
 # --- demo ------------------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 count = export_workbook(session, args.kind, out, template=args.template, as_of=as_of)
     finally:
         database.dispose()
-    say(Message(f"已导出 {count} 行到 {out}", f"Exported {count} rows to {out}"))
+    say(Message(f"已导出 {count} 行到 {out}", f"Exported {counted(count, 'row')} to {out}"))
     for warning in getattr(count, "warnings", []):
         say(warning, err=True)
     return EXIT_OK

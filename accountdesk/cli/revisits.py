@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from accountdesk.cli.output import EXIT_OK, UsageError, open_db, say
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
 from accountdesk.core.reminders.centre import due_reminders
 from accountdesk.core.reminders.lookahead import upcoming
 from accountdesk.core.reminders.runs import KIND_NAMES, run_generation
@@ -83,10 +83,12 @@ def run_sheets_command(database, out: Path, start: date | None, end: date | None
     if end < start:
         raise UsageError(f"--to {end} is before --from {start}")
     with database.session() as session:
-        sheets = revisit_sheet_data(session, start, end, owner, as_of=today)
-        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1)
+        # The open plans overdue before the range come first: a printout of the week carries what is owed.
+        sheets = revisit_sheet_data(session, start, end, owner, as_of=today, today=today)
+        weekly = weekly_plan_data(session, start, owner, days=(end - start).days + 1, today=today)
     pages = render_revisit_sheets(sheets, weekly, Path(out), printed_on=today, owner=owner)
     period = f"{start.isoformat()} – {end.isoformat()}"
+    overdue = sum(1 for sheet in sheets if sheet.overdue and sheet.due_on < start)
     if not sheets:
         say(Message(
             f"{period} 没有计划中的回访；已只写入回访计划页（{pages} 页）：{out}",
@@ -94,7 +96,7 @@ def run_sheets_command(database, out: Path, start: date | None, end: date | None
         ))
     else:
         say(Message(
-            f"已生成 {pages} 页（回访计划 + {len(sheets)} 张回访单，{period}）：{out}",
-            f"Wrote {pages} pages (plan + {len(sheets)} revisit sheets, {period}): {out}",
+            f"已生成 {pages} 页（回访计划 + {len(sheets)} 张回访单，{period}，其中已逾期 {overdue} 张排在最前）：{out}",
+            f"Wrote {pages} pages (plan + {counted(len(sheets), 'revisit sheet')}, {period}; the {overdue} overdue first): {out}",
         ))
     return EXIT_OK

@@ -30,6 +30,11 @@ def set_language(language: str | None) -> None:
     _language = language
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """An English count with its noun agreeing: "1 year", "3 years" (plural defaults to noun + "s")."""
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
 class Message:
     """A sentence in both languages; str() gives the one in use."""
 

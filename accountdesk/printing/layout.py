@@ -4,7 +4,7 @@ plan page as the HTML subset QTextDocument lays out."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -29,8 +29,21 @@ SHADE = "#eef1f5"
 _LABELS: dict[str, tuple[str, str]] = {
     "app": ("AccountDesk 客户分级维护台", "AccountDesk key-account desk"),
     "sheet_title": ("客户回访单", "Customer revisit sheet"),
-    "weekly_title": ("本周回访计划", "Revisit plan for the week"),
     "plan_title": ("回访计划", "Revisit plan"),
+    "plan_month": ("{year}年{month}月回访计划", "Revisit plan for {month_name} {year}"),
+    "plan_week": ("回访计划（{start} 至 {end}）", "Revisit plan, {start} to {end}"),
+    "plan_day": ("{day} 回访计划", "Revisit plan for {day}"),
+    "overdue_mark": ("已逾期 {n} 天", "Overdue {n} days"),
+    "overdue_mark_one": ("已逾期 1 天", "Overdue 1 day"),
+    "overdue_group": ("已逾期（计划日期在本期之前，尚未完成）· {count} 项",
+                      "Overdue (planned before this period, still open) · {count}"),
+    "overdue_group_one": ("已逾期（计划日期在本期之前，尚未完成）· 1 项",
+                          "Overdue (planned before this period, still open) · 1"),
+    "sec_followups": ("待办跟进（之前承诺的下一步）", "Follow-ups promised earlier"),
+    "followup_title": ("客户跟进单", "Customer follow-up sheet"),
+    "promised": ("承诺于", "Promised"),
+    "step": ("下一步", "Next step"),
+    "by": ("完成期限", "Due by"),
     "preview_title": ("回访单打印预览", "Revisit sheets: print preview"),
     "sec_archive": ("客户档案", "Customer archive"),
     "sec_tier": ("级别与服务策略", "Tier and service policy"),
@@ -87,14 +100,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "range": ("{start} 至 {end}", "{start} to {end}"),
     "for_owner": ("负责人：{owner}", "Owner: {owner}"),
     "total": ("共 {count} 次回访", "{count} revisits"),
+    "total_one": ("共 1 次回访", "1 revisit"),
     "nothing": ("本期间没有计划中的回访。", "No revisits are planned in this period."),
     "group": ("{tier} 级 · {count} 位", "Tier {tier} · {count}"),
     "group_ungraded": ("未分级 · {count} 位", "Not graded · {count}"),
     "done": ("完成", "Done"),
     "days": ("{n} 天", "{n} days"),
+    "days_one": ("1 天", "1 day"),
     "every_days": ("每 {n} 天", "every {n} days"),
+    "every_days_one": ("每 1 天", "every day"),
     "count_purchases": ("（{n} 笔）", " ({n} purchases)"),
+    "count_purchases_one": ("（1 笔）", " (1 purchase)"),
     "more_complaints": ("另有 {n} 条未解决投诉，见系统记录。", "{n} more open complaints in the archive."),
+    "more_complaints_one": ("另有 1 条未解决投诉，见系统记录。", "1 more open complaint in the archive."),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {
@@ -126,8 +144,27 @@ def _pick(pair: tuple[str, str]) -> str:
 
 
 def label(key: str, **values: object) -> str:
-    """A printed label in the language in use (Chinese unless English is chosen)."""
+    """A printed label in the language in use (Chinese unless English is chosen). A count of one
+    takes the label's "_one" form where it has one ("1 day", not "1 days")."""
+    count = values.get("n", values.get("count"))
+    if count == 1 and f"{key}_one" in _LABELS:
+        key = f"{key}_one"
     return _pick(_LABELS[key]).format(**values)
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def plan_title(start: date, end: date) -> str:
+    """What the plan page covers, named by its range: a month, a day, or the dates it spans
+    (never "this week" for a month)."""
+    if start == end:
+        return label("plan_day", day=start.isoformat())
+    next_month = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    if start.day == 1 and end == next_month - timedelta(days=1):
+        return label("plan_month", year=start.year, month=start.month, month_name=_MONTH_NAMES[start.month - 1])
+    return label("plan_week", start=start.isoformat(), end=end.isoformat())
 
 
 def _coded(table: dict[str, tuple[str, str]], code: str | None) -> str:
@@ -212,6 +249,7 @@ def _style(family: str | None) -> str:
     .badge {{ font-size: 26pt; font-weight: bold; color: #ffffff; }}
     .badge-note {{ font-size: 7.5pt; color: #dfe6ef; }}
     .box {{ font-size: 11pt; }}
+    .overdue {{ color: #b91c1c; font-weight: bold; }}
     """
 
 
@@ -273,11 +311,14 @@ def _sheet_header(sheet: SheetCustomer) -> str:
     ]
     if sheet.plan_owner:
         facts.append(f"{escape(label('visitor'))}{sep}{_h(sheet.plan_owner)}")
+    if sheet.overdue:
+        facts.append(f'<span class="overdue">{escape(label("overdue_mark", n=sheet.overdue_days))}</span>')
+    title = label("followup_title") if sheet.is_followup else label("sheet_title")
     return (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         '<td valign="bottom">'
         f'<p class="muted">{escape(label("app"))}</p>'
-        f'<p class="title">{escape(label("sheet_title"))}</p>'
+        f'<p class="title">{escape(title)}</p>'
         f'<p class="cname">{_h(archive.name)}</p>'
         f'<p>{"　·　".join(facts)}</p>'
         "</td>"
@@ -338,6 +379,22 @@ def _visit_section(sheet: SheetCustomer, fit: TextFit) -> str:
         f'<td width="17%">{_h(_coded(_KINDS, sheet.channel))}</td>'
         "</tr></table>"
     )
+
+
+def _followups_section(sheet: SheetCustomer, fit: TextFit) -> str:
+    """The next steps promised earlier and still open (none: no section, the sheet keeps its room)."""
+    if not sheet.followups:
+        return ""
+    head = (
+        f'<tr><th width="15%">{escape(label("by"))}</th><th width="56%">{escape(label("step"))}</th>'
+        f'<th width="14%">{escape(label("owner"))}</th><th width="15%">{escape(label("promised"))}</th></tr>'
+    )
+    rows = [
+        f"<tr><td>{line.due_on.isoformat()}</td><td>{fit(line.step, 0.56)}</td><td>{_h(line.owner)}</td>"
+        f"<td>{line.promised_on.isoformat()}</td></tr>"
+        for line in sheet.followups[:MAX_COMPLAINTS]
+    ]
+    return _section("sec_followups") + f'<table class="grid" width="100%" cellspacing="0">{head}{"".join(rows)}</table>'
 
 
 def _interactions_section(sheet: SheetCustomer, fit: TextFit) -> str:
@@ -417,6 +474,7 @@ def sheet_html(
         + _archive_section(sheet, fit)
         + _tier_section(sheet, fit)
         + _visit_section(sheet, fit)
+        + _followups_section(sheet, fit)
         + _interactions_section(sheet, fit)
         + _complaints_section(sheet, fit)
         + _record_section(note_lines),
@@ -442,8 +500,7 @@ def weekly_html(
 ) -> str:
     """The HTML of the plan page: every planned revisit of the period, grouped by tier."""
     fit = fit or TextFit(family)
-    days = (weekly.end - weekly.start).days + 1
-    title = label("weekly_title") if days == 7 else label("plan_title")
+    title = plan_title(weekly.start, weekly.end)
     period = label("range", start=weekly.start.isoformat(), end=weekly.end.isoformat())
     facts = [period, label("total", count=weekly.total)]
     if owner:
@@ -454,7 +511,7 @@ def weekly_html(
         f'<p>{escape("　·　".join(facts))}</p>',
         _rule(),
     ]
-    if not weekly.groups:
+    if not weekly.groups and not weekly.overdue:
         parts.append(
             '<p>&nbsp;</p><table class="grid" width="100%" cellspacing="0" cellpadding="16"><tr>'
             f'<td align="center"><span class="cname">{escape(label("nothing"))}</span></td></tr></table>'
@@ -463,10 +520,15 @@ def weekly_html(
     columns = _PLAN_COLUMNS[current_language() == "zh"]
     width = {key: percent / 100 for key, percent in columns}
     head = "<tr>" + "".join(f'<th width="{percent}%">{escape(label(key))}</th>' for key, percent in columns) + "</tr>"
-    for group in weekly.groups:
-        parts.append(f'<p class="section">■ {escape(_group_title(group.tier, len(group.entries)))}</p>')
+    groups = [(escape(_group_title(group.tier, len(group.entries))), group.entries) for group in weekly.groups]
+    if weekly.overdue:  # what is owed already comes first
+        groups.insert(0, (f'<span class="overdue">{escape(label("overdue_group", count=len(weekly.overdue)))}</span>',
+                          weekly.overdue))
+    for title_html, entries in groups:
+        parts.append(f'<p class="section">■ {title_html}</p>')
         rows = []
-        for entry in group.entries:
+        for entry in entries:
+            # (How late each overdue one is, its sheet says: a row stays one line, never split at a page end.)
             rows.append(
                 f"<tr><td>{entry.due_on.strftime('%m-%d')} {escape(_weekday(entry.due_on))}</td>"
                 f"<td>{_h(entry.code)}</td><td>{fit(entry.name, width['name'])}</td>"

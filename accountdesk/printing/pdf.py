@@ -10,7 +10,7 @@ import ctypes
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +41,7 @@ from accountdesk.printing.layout import (
     RULE,
     TextFit,
     label,
+    plan_title,
     sheet_font,
     sheet_html,
     weekly_html,
@@ -48,6 +49,9 @@ from accountdesk.printing.layout import (
 
 if TYPE_CHECKING:
     from accountdesk.core.revisits.sheets import SheetCustomer, WeeklyPlan
+
+# Told (done, total) as the pages are made; raising from it stops the run (a Cancel).
+Progress = Callable[[int, int], None]
 
 PAGE_MARGIN_MM = 14.0
 FOOTER_MM = 7.0
@@ -287,10 +291,11 @@ def paint_sheets(
     *,
     printed_on: date | None = None,
     owner: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Paint the plan page, then one page per customer, onto `device`; returns the page count."""
     with none_refcount_guard():
-        return _paint_pages(device, sheets, weekly, printed_on=printed_on, owner=owner)[0]
+        return _paint_pages(device, sheets, weekly, printed_on=printed_on, owner=owner, progress=progress)[0]
 
 
 def _paint_pages(
@@ -300,17 +305,33 @@ def _paint_pages(
     *,
     printed_on: date | None,
     owner: str | None,
+    progress: Progress | None = None,
 ) -> tuple[int, str]:
-    """Paint every page; returns the page count and all the text painted."""
+    """Paint every page; returns the page count and all the text painted.
+
+    `progress(done, total)` is told of each sheet laid out and each page painted (twice the sheets
+    in all); an exception it raises (the user's Cancel) stops the run there."""
     family = cjk_family()
     body = _body(device)
+    steps = 2 * (len(sheets) + (weekly is not None))
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, steps)
+
     documents: list[tuple[str, QTextDocument]] = []
     if weekly is not None:
         plan = weekly_html(weekly, family, owner, TextFit(family, device, body.width))
-        documents.append((label("weekly_title"), _document(plan, device, body, family)))
+        documents.append((plan_title(weekly.start, weekly.end), _document(plan, device, body, family)))
+        step()
     fitted = _SheetFitter(device, body, family)
     for sheet in sheets:
-        documents.append((f"{label('sheet_title')} · {sheet.archive.code}", fitted(sheet)))
+        title = label("followup_title") if sheet.is_followup else label("sheet_title")
+        documents.append((f"{title} · {sheet.archive.code}", fitted(sheet)))
+        step()
     pages = sum(document.pageCount() for _, document in documents)
     painted = [document.toPlainText() for _, document in documents]
     printed = (printed_on or date.today()).isoformat()
@@ -331,6 +352,7 @@ def _paint_pages(
                 footer = (f"{label('app')} · {name}", f"{label('printed')} {printed}　{label('page', page=page, pages=pages)}")
                 _draw_footer(painter, body, family, *footer)
                 painted.extend(footer)
+            step()
     finally:
         finished = painter.end()
     if not finished:
@@ -345,17 +367,20 @@ def render_revisit_sheets(
     *,
     printed_on: date | None = None,
     owner: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the plan page and the revisit sheets to an A4 PDF with embedded fonts; returns pages.
 
-    The PDF is written beside `out_pdf` first and moved in place, so a failure leaves no half file.
+    The PDF is written beside `out_pdf` first and moved in place, so a failure (or a Cancel raised
+    from `progress`) leaves no half file.
     """
     with none_refcount_guard():
-        return _write_pdf(sheets, weekly, Path(out_pdf), printed_on=printed_on, owner=owner)
+        return _write_pdf(sheets, weekly, Path(out_pdf), printed_on=printed_on, owner=owner, progress=progress)
 
 
 def _write_pdf(
-    sheets: Sequence[SheetCustomer], weekly: WeeklyPlan | None, out_pdf: Path, *, printed_on: date | None, owner: str | None
+    sheets: Sequence[SheetCustomer], weekly: WeeklyPlan | None, out_pdf: Path, *, printed_on: date | None,
+    owner: str | None, progress: Progress | None = None,
 ) -> int:
     ensure_gui_application()
     if not out_pdf.parent.is_dir():
@@ -369,7 +394,7 @@ def _write_pdf(
     writer.setTitle(label("sheet_title"))
     prepare_page_device(writer)
     try:
-        pages, painted = _paint_pages(writer, sheets, weekly, printed_on=printed_on, owner=owner)
+        pages, painted = _paint_pages(writer, sheets, weekly, printed_on=printed_on, owner=owner, progress=progress)
     except BaseException as error:
         del writer
         partial.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ class ActionSpec:
     text: str  # English source, "Actions" context
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
+    translated: bool = True  # False for a language's own name, shown as it is in every language
 
 
 ACTION_SPECS: tuple[ActionSpec, ...] = (
@@ -43,8 +44,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     # View
     ActionSpec("refresh", QT_TRANSLATE_NOOP("Actions", "&Refresh"), QKeySequence.StandardKey.Refresh),
     ActionSpec("language_system", QT_TRANSLATE_NOOP("Actions", "Follow the &system")),
-    ActionSpec("language_zh", "中文"),  # a language is named in itself
-    ActionSpec("language_en", "English"),
+    ActionSpec("language_zh", "中文", translated=False),  # a language is named in itself
+    ActionSpec("language_en", "English", translated=False),
     # Help
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About AccountDesk")),
 )
@@ -83,7 +84,9 @@ class Actions(QObject):
     def retranslate(self) -> None:
         for spec in ACTION_SPECS:
             action = self._actions[spec.key]
-            text = QCoreApplication.translate("Actions", spec.text) if spec.text.isascii() else spec.text
+            # Whether a text is translated is said per action: "&New database…" is not ASCII (the
+            # ellipsis) yet has its Chinese; "中文" names itself in every language.
+            text = QCoreApplication.translate("Actions", spec.text) if spec.translated else spec.text
             action.setText(text)
             if spec.tip:
                 tip = QCoreApplication.translate("Actions", spec.tip)

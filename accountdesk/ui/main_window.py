@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -274,7 +274,14 @@ class MainWindow(Retranslating, QMainWindow):
     # --- language ---------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("AccountDesk — Key Account Desk"))
+        # One product name, in the language in use, after the database: "客户档案 — 客户分级维护台". The
+        # application's display name is the same, so the system adds no second one to the title.
+        product = self.tr("AccountDesk")
+        QGuiApplication.setApplicationDisplayName(product)
+        database = self.context.database
+        path = getattr(database, "path", None)
+        name = path.stem if path is not None else database.display_name
+        self.setWindowTitle(self.tr("%1 — %2").replace("%1", name).replace("%2", product))
         self.file_menu.setTitle(self.tr("&File"))
         self.recent_menu.setTitle(self.tr("Recent &databases"))
         self.customer_menu.setTitle(self.tr("&Customers"))

@@ -64,12 +64,39 @@ def test_pdf_has_the_plan_page_then_one_page_per_customer(filled, tmp_path, toda
 
     assert page_count(out) == 3
     plan, first, second = (page_text(out, page) for page in (1, 2, 3))
-    assert "本周回访计划" in plan
+    assert "回访计划（2026-11-20 至 2026-11-26）" in plan  # named by the range it covers
     assert "华东精密机械" in plan and "岭南茶业贸易" in plan and "下月客户" not in plan
     assert "客户回访单" in first and "华东精密机械" in first and "岭南茶业贸易" not in first
     for expected in ("KH-001", "年度续约洽谈", "确认十二月订单数量", "外包装破损", "¥1,234.50", "满意度", "客户签字"):
         assert expected in first, expected
     assert "岭南茶业贸易" in second and "节日问候" in second and "无未解决投诉" in second
+
+
+def test_the_coming_week_prints_the_overdue_plans_first_marked(filled, tmp_path, today, capsys):
+    with _open(filled) as database, database.write() as session:
+        wang = session.query(User).filter_by(name="wang").one()
+        _add_customer(session, "KH-009", "逾期未访客户", "B", wang, today - timedelta(days=12), "催收货款")
+    out = tmp_path / "week.pdf"
+    assert _sheets(filled, out, today, today + timedelta(days=6), "--lang", "zh") == 0
+    assert "其中已逾期 1 张排在最前" in capsys.readouterr().out
+    assert page_count(out) == 4
+    plan, first = page_text(out, 1), page_text(out, 2)
+    assert plan.index("已逾期") < plan.index("逾期未访客户") < plan.index("华东精密机械")
+    assert "逾期未访客户" in first and "已逾期" in first and "华东精密机械" not in first
+
+
+def _open(path: Path):
+    from accountdesk.core.storage.database import open_database
+
+    class _Opened:
+        def __enter__(self):
+            self.database = open_database(path, user="tester")
+            return self.database
+
+        def __exit__(self, *_exc):
+            self.database.dispose()
+
+    return _Opened()
 
 
 def test_copied_text_reads_as_printed(filled, tmp_path, today):

@@ -141,3 +141,31 @@ def test_database_facts_and_the_shared_mode_switch(sqlite_db):
         assert database_facts(reopened).mode == "shared"
     finally:
         reopened.dispose()
+
+
+def test_a_running_period_is_marked_and_compared_with_the_same_days_before():
+    from accountdesk.core.kpi.dashboard import period_info
+
+    month = period_info("this_month", date(2026, 12, 3))
+    assert (month.start, month.end, month.partial, month.days, month.total_days) == (
+        date(2026, 12, 1), date(2026, 12, 3), True, 3, 31)
+    assert (month.compare_start, month.compare_end) == (date(2026, 11, 1), date(2026, 11, 3))
+    short = period_info("this_month", date(2026, 3, 31))  # 31 days against February's 28
+    assert (short.compare_start, short.compare_end) == (date(2026, 2, 1), date(2026, 2, 28))
+    quarter = period_info("this_quarter", date(2026, 11, 15))
+    assert (quarter.natural_end, quarter.compare_start, quarter.compare_end) == (
+        date(2026, 12, 31), date(2026, 7, 1), date(2026, 8, 15))
+    year = period_info("this_year", date(2026, 12, 3))
+    assert (year.compare_start, year.compare_end) == (date(2025, 1, 1), date(2025, 12, 3))
+    ended = period_info("last_month", date(2026, 12, 3))
+    assert not ended.partial and (ended.compare_start, ended.compare_end) == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_the_running_month_is_compared_with_the_same_days_of_the_last(db, today):
+    from accountdesk.core.kpi.dashboard import load_period, period_info
+
+    with db.session() as session:
+        figures = load_period(session, period_info("this_month", today), today)
+    assert figures.period.partial and figures.comparison is not None
+    assert (figures.comparison.start, figures.comparison.end) == (date(2026, 10, 1), date(2026, 10, 20))
+    assert figures.as_dict()["period"] == {"kind": "this_month", "partial": True, "days": 20, "total_days": 30}

@@ -79,14 +79,17 @@ def test_satisfaction_revisits_churn_and_owners(db, book, today):
         board = kpi.dashboard(session, start, end, today)
     assert satisfaction == {"A": (4.5, 2), "B": (2.0, 1), "C": (3.0, 1)}
     assert (revisits.due, revisits.done_on_time, revisits.done_late, revisits.open_overdue) == (4, 1, 1, 1)
+    assert revisits.pending == 1  # due 25 Nov, today the 20th: neither on time nor late yet
     assert [r.name for r in risk] == ["乙公司", "丙公司"]  # the bigger spender first
     assert owners["王经理"].customers == 2 and owners["王经理"].spend_cents == 600_000
     assert owners["王经理"].tier_counts == {"A": 1, "B": 1} and owners["王经理"].at_risk == 1
     assert owners["王经理"].revisits_due == 3 and owners["王经理"].revisits_on_time == 1
     assert owners["李经理"].mean_satisfaction == 3.0
     document = board.as_dict()
-    assert document["revisits"]["on_time_rate"] == 0.25
-    assert len(document["retention"]) == 12
+    # On time among the three decided; the one still ahead does not count against the period.
+    assert document["revisits"]["on_time_rate"] == pytest.approx(1 / 3)
+    # Twelve months that have ended: November is still running on the 20th.
+    assert len(document["retention"]) == 12 and document["retention"][-1]["end"] == "2026-10-31"
 
 
 def test_deleted_customers_do_not_count(db, book):

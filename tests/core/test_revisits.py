@@ -79,7 +79,7 @@ def test_existing_planned_revisit_is_kept(db, today):
         assert [p.due_on for p in planned(s, customer)] == [date(2027, 3, 1)]
 
 
-def test_a_logged_call_resets_the_cadence(db, today):
+def test_a_logged_call_completes_the_overdue_plan_late_and_restarts_the_cadence(db, today):
     with db.write() as s:
         customer = add_customer(s, "A1")
         log_call(s, customer, date(2026, 9, 1))
@@ -92,11 +92,13 @@ def test_a_logged_call_resets_the_cadence(db, today):
         log_call(s, customer, date(2026, 11, 18))  # the manager phoned
     with db.write() as s:
         report = generate_reminders(s, today)
-        assert report.planned_revisits == 0
+        assert (report.completed_revisits, report.planned_revisits) == (1, 0)
+        done = s.scalar(select(RevisitPlan).where(RevisitPlan.customer_id == customer.id, RevisitPlan.state == "done"))
+        assert (done.due_on, done.done_on) == (date(2026, 10, 1), date(2026, 11, 18))  # late, as it was
         plans = planned(s, customer)
         assert [p.due_on for p in plans] == [date(2026, 12, 18)]  # 18 Nov + 30 days
         old = s.scalar(select(Reminder).where(Reminder.key.like("%:2026-10-08:overdue")))
-        assert old.state == "dismissed"  # the old date's warning went away with it
+        assert old.state == "done"  # the old date's warning went away with it
 
 
 def test_reset_cadence_never_moves_a_deliberate_plan_or_earlier(db, today):

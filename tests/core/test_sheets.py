@@ -255,3 +255,36 @@ def test_empty_week(db, today):
         sheets = revisit_sheet_data(session, today, today + timedelta(days=6))
     assert weekly.groups == [] and weekly.total == 0
     assert sheets == []
+
+
+def test_overdue_plans_before_the_range_come_first_and_are_marked(db, today):
+    with db.write() as session:
+        _plan(session, _customer(session, "C1", "本周客户"), today + timedelta(days=2))
+        _plan(session, _customer(session, "C2", "早已逾期"), today - timedelta(days=30))
+        _plan(session, _customer(session, "C3", "刚逾期"), today - timedelta(days=3), channel="phone")
+        _plan(session, _customer(session, "C4", "已完成"), today - timedelta(days=5), state="done", done_on=today)
+    with db.session() as session:
+        sheets = revisit_sheet_data(session, today, today + timedelta(days=6), today=today)
+        weekly = weekly_plan_data(session, today, today=today)
+        plain = revisit_sheet_data(session, today, today + timedelta(days=6))  # no today: the range alone
+    assert [(s.archive.code, s.overdue_days) for s in sheets] == [("C2", 30), ("C3", 3), ("C1", 0)]
+    assert [e.code for e in weekly.overdue] == ["C2", "C3"] and weekly.total == 3
+    assert [s.archive.code for s in plain] == ["C1"]
+
+
+def test_open_follow_ups_print_on_the_customers_next_revisit_sheet(db, today):
+    from accountdesk.core.archive.records import log_interaction
+
+    with db.write() as session:
+        customer = _customer(session, "C1", "华东精密")
+        _plan(session, customer, today + timedelta(days=2), purpose="季度回访")
+        log_interaction(session, customer.id, {
+            "kind": "phone", "occurred_at": _noon(today - timedelta(days=10)), "next_step": "发报价单",
+            "next_step_on": today + timedelta(days=5), "next_step_owner": "wang"})
+    with db.session() as session:
+        (sheet,) = revisit_sheet_data(session, today, today + timedelta(days=6), today=today)
+        weekly = weekly_plan_data(session, today, today=today)
+    assert (sheet.purpose, sheet.is_followup) == ("季度回访", False)
+    assert [(line.step, line.due_on, line.owner) for line in sheet.followups] == [
+        ("发报价单", today + timedelta(days=5), "wang")]
+    assert [e.purpose for e in weekly.groups[0].entries] == ["季度回访", "发报价单"]

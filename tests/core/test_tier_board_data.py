@@ -47,7 +47,7 @@ def test_ungraded_customers_get_their_own_last_column(db, book):
 def test_columns_follow_the_grades_orders_and_filters(db, book, today):
     with db.write() as session:
         regrade_all(session, today)
-        set_manual_tier(session, book["C003"], "B", "new contract")
+        set_manual_tier(session, book["C003"], "B", "new contract", today=date(2026, 11, 20))
     with db.session() as session:
         board = load_board(session)
         assert list(board.columns) == ["A", "B", "C"]
@@ -75,7 +75,7 @@ def test_spend_per_column_is_the_same_either_way(db, book, today):
 def test_cards_are_the_list_rows_plus_the_lock(db, book, today):
     with db.write() as session:
         regrade_all(session, today)
-        set_manual_tier(session, book["C002"], "A", "key account")
+        set_manual_tier(session, book["C002"], "A", "key account", today=date(2026, 11, 20))
     with db.session() as session:
         ids = list(book.values())
         cards = card_rows(session, ids)

@@ -114,7 +114,7 @@ def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
     with db.write() as session:
         regrade_all(session, today)
     with db.write() as session:
-        changes = set_manual_tier(session, book["best"], "C", "拖欠货款，暂降级")
+        changes = set_manual_tier(session, book["best"], "C", "拖欠货款，暂降级", today=date(2026, 11, 20))
     assert changes.customers == {book["best"]}
     with db.write() as session:
         report = regrade_all(session, today)
@@ -140,16 +140,16 @@ def test_a_locked_tier_survives_regrading_until_unlocked(db, book, today):
 
 def test_manual_tier_needs_a_known_tier_and_a_reason(db, book):
     with db.write() as session, pytest.raises(ValidationError) as raised:
-        set_manual_tier(session, book["best"], "S", "VIP")
+        set_manual_tier(session, book["best"], "S", "VIP", today=date(2026, 11, 20))
     assert raised.value.field == "tier"
     with db.write() as session, pytest.raises(ValidationError) as raised:
-        set_manual_tier(session, book["best"], "A", "  ")
+        set_manual_tier(session, book["best"], "A", "  ", today=date(2026, 11, 20))
     assert raised.value.field == "reason"
 
 
 def test_an_unlocked_manual_tier_is_regraded(db, book, today):
     with db.write() as session:
-        set_manual_tier(session, book["prospect"], "A", "战略客户", lock=False)
+        set_manual_tier(session, book["prospect"], "A", "战略客户", lock=False, today=date(2026, 11, 20))
     with db.write() as session:
         regrade_all(session, today)
     assert tiers(db)["C004"] == "C"
@@ -252,7 +252,7 @@ def test_share_mode_ranks_only_unlocked_customers(db, book, today):
         definition = default_definition()
         definition["grading"] = {"mode": "share", "shares": ["1/3", "1/3", "1/3"]}
         save_model(session, "按比例", definition, activate=True)
-        set_manual_tier(session, book["prospect"], "A", "集团战略客户")
+        set_manual_tier(session, book["prospect"], "A", "集团战略客户", today=date(2026, 11, 20))
         report = regrade_all(session, today)
     # The three unlocked customers fill one tier each; the locked prospect keeps its A.
     assert tiers(db) == {"C001": "A", "C002": "B", "C003": "C", "C004": "A"}
@@ -265,3 +265,39 @@ def test_breakdown_before_any_model_is_stored(db, book, today):
         stored = session.scalar(select(func.count()).select_from(ScoringModel))
     assert breakdown.model_id is None and breakdown.score == 100.0 and breakdown.rule_tier == "A"
     assert breakdown.stage == "loyal" and stored == 0
+
+
+def stage_of(db, customer_id: int) -> tuple[str | None, bool, str | None]:
+    with db.session() as session:
+        customer = session.get(Customer, customer_id)
+        return customer.stage, customer.stage_locked, customer.stage_lock_reason
+
+
+def test_a_stage_set_by_hand_survives_regrading_until_unlocked(db, book, today):
+    from accountdesk.core.archive.records import STAGE_SET_ON_FORM, update_customer
+    from accountdesk.core.tiering.regrade import set_manual_stage, unlock_stage
+
+    with db.write() as session:
+        regrade_all(session, today)
+    graded = stage_of(db, book["best"])[0]
+    assert graded != "at_risk" and stage_of(db, book["gone"])[0] == "churned"
+    with db.write() as session:
+        update_customer(session, book["best"], {"stage": "at_risk"})  # the customer form's stage
+        set_manual_stage(session, book["gone"], "active", "重新签约，订单在路上")
+    with db.write() as session:
+        report = regrade_all(session, today)
+        assert report.stages.get("at_risk", 0) >= 1
+    assert stage_of(db, book["best"]) == ("at_risk", True, STAGE_SET_ON_FORM)
+    assert stage_of(db, book["gone"]) == ("active", True, "重新签约，订单在路上")
+    with db.session() as session:
+        breakdown = score_breakdown(session, book["gone"], today)
+        assert (breakdown.stage, breakdown.stage_locked) == ("active", True)
+    with db.write() as session:
+        unlock_stage(session, book["gone"])
+        regrade_all(session, today)
+    assert stage_of(db, book["gone"]) == ("churned", False, None)
+    with db.write() as session, pytest.raises(ValidationError) as missing:
+        set_manual_stage(session, book["best"], "loyal", "  ")
+    assert missing.value.field == "stage_lock_reason"
+    with db.write() as session, pytest.raises(ValidationError):
+        set_manual_stage(session, book["best"], "VIP", "because")

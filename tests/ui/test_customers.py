@@ -193,7 +193,7 @@ def test_log_interaction_with_ctrl_l_adds_it_to_the_timeline(three, type_text, w
     with db.session() as session:
         (interaction,) = archive.list_interactions(session, three[1])
         assert interaction.kind == "visit" and interaction.next_step == "月底前发报价"
-    assert "1 interactions" in timeline.summary.text()
+    assert "1 interaction" in timeline.summary.text() and "interactions" not in timeline.summary.text()
 
 
 def test_log_interaction_without_a_customer_explains(three, window, qtbot, dialogs):

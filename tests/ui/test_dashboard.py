@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from accountdesk.core.kpi import figures as kpi
-from accountdesk.core.kpi.dashboard import period_range
+from accountdesk.core.kpi.dashboard import period_info
 
 
 @pytest.fixture
@@ -43,26 +43,33 @@ def expected(db, start: date, end: date, today: date):
 def test_period_selector_changes_the_figures_shown(demo_window, sqlite_db, qtbot, today):
     page = dashboard(demo_window)
     assert page.period == "this_month"
-    assert page.range_label.text() == "2026-11-01 – 2026-11-20"
+    # The 20th: the month has not ended, and is compared with the same days of October.
+    assert page.range_label.text() == (
+        "2026-11-01 – 2026-11-20  ·  not ended: day 20 of 30  ·  compared with 2026-10-01 – 2026-10-20")
+    assert page.tiles["retention"].title.text() == "Retention rate (so far)"
 
     for key in ("last_month", "this_year"):
         choose_period(qtbot, page, key)
-        start, end = period_range(key, today)
+        period = period_info(key, today)
+        start, end = period.start, period.end
         board, retained = expected(sqlite_db, start, end, today)
+        _then_board, then_retained = expected(sqlite_db, period.compare_start, period.compare_end, today)
         assert (page.figures.start, page.figures.end) == (start, end)
-        assert page.range_label.text() == f"{start.isoformat()} – {end.isoformat()}"
+        assert page.range_label.text().startswith(f"{start.isoformat()} – {end.isoformat()}")
+        assert ("not ended" in page.range_label.text()) == (key == "this_year")
         # The bars are the period's spend per tier, in yuan, tier by tier.
         spend = {t.tier: t.spend_cents / 100 for t in board.tiers}
         assert {bar.label: bar.value for bar in page.value_chart.bars()} == {
             f"Tier {tier}": value for tier, value in spend.items()}
         assert page.tiles["retention"].value.text() == f"{retained.rate * 100:.1f}%"
         assert page.tiles["retention"].caption.text() == (
-            f"{retained.retained:,} of {retained.base:,} earlier buyers bought again")
+            f"{retained.retained:,} of {retained.base:,} earlier buyers bought again\n"
+            f"same days before: {then_retained.rate * 100:.1f}%")
         revisits = board.revisits
-        assert page.tiles["revisits"].caption.text() == (
-            f"{revisits.done_on_time:,} of {revisits.due:,} due; {revisits.open_overdue:,} overdue")
+        assert page.tiles["revisits"].caption.text().startswith(
+            f"{revisits.done_on_time:,} of {revisits.decided:,} on time, {revisits.open_overdue:,} overdue")
         scores = sum(n for _m, n in board.satisfaction.values())
-        assert page.tiles["satisfaction"].caption.text() == f"out of 5, from {scores:,} ratings"
+        assert page.tiles["satisfaction"].caption.text().startswith(f"out of 5, from {scores:,} ratings")
     year_spend = page.figures.spend_cents
     choose_period(qtbot, page, "last_month")
     assert page.figures.spend_cents < year_spend  # a month is less than the whole year so far
@@ -153,7 +160,7 @@ def test_switching_the_language_relabels_the_page(demo_window):
     demo_window.actions_["language_zh"].trigger()
     assert page.title.text() == "统计"
     assert page.period_combo.itemText(0) == "本月"
-    assert page.tiles["retention"].title.text() == "留存率"
+    assert page.tiles["retention"].title.text() == "留存率（至今）"  # the month has not ended
     assert page.tier_chart.bars()[0].label.endswith("级")
     demo_window.actions_["language_en"].trigger()
     assert page.title.text() == "Statistics"

@@ -82,7 +82,7 @@ def test_month_grid_shows_each_days_revisits_and_care_dates(page, today):
     page.grid.select_day(today + timedelta(days=5))
     kinds = [e.kind for e in page.day_list.agenda().entries]
     assert kinds == ["revisit", "care"]
-    assert "1 revisits" in page.day_title.text()
+    assert page.day_title.text().endswith(" · 1 revisit")  # one, not "1 revisits"
 
 
 def test_complete_through_the_form_logs_the_interaction_and_plans_the_next(page, db, qtbot, today, plans):
@@ -220,7 +220,7 @@ def test_export_ics_and_save_pdf(page, qtbot, dialogs, tmp_path):
     dialogs.files.append(tmp_path / "sheets.pdf")
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "sheets.pdf").read_bytes().startswith(b"%PDF")
-    assert "revisit sheets" in dialogs.messages("info")[-1].text
+    assert "the plan for 2026-11-01 to 2026-11-30" in dialogs.messages("info")[-1].text
 
 
 def test_print_previews_the_sheets_of_the_period_shown(page, qtbot, monkeypatch):

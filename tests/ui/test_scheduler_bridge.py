@@ -50,7 +50,8 @@ def test_generation_at_start_is_delivered_on_the_gui_thread(qtbot, db, context, 
     assert report.created["birthday"] == 1
     assert any(changes.reminders for changes in announced)
     assert counts and counts[-1] >= 1
-    assert bridge.notified and bridge.notified[0][0] == f"{report.total_created} new reminders"
+    expected = "1 new reminder" if report.total_created == 1 else f"{report.total_created} new reminders"
+    assert bridge.notified and bridge.notified[0][0] == expected
     assert not bridge.running
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Reminder).where(Reminder.kind == "birthday")) == 1

@@ -40,7 +40,14 @@ from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError 
 )
 from accountdesk.core.changes import Changes, changes_of
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.revisits.plans import reset_cadence, update_revisit_plan
+from accountdesk.core.revisits.completion import contact_logged, reopen_for_removed_contacts
+from accountdesk.core.revisits.followups import (
+    drop_followups_of,
+    followup_of,
+    restore_followups_of,
+    set_followup,
+)
+from accountdesk.core.revisits.plans import update_revisit_plan
 from accountdesk.core.storage.audit import keep_discarded
 from accountdesk.core.storage.models import (
     FEEDBACK_KINDS,
@@ -141,7 +148,7 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
     values: dict[str, Any] = {}
     text_fields = {"name": 200, "company": 200, "contact_person": 100, "phone": 40, "email": 200,
                    "position": 100, "address": 300, "industry": 100, "source": 100, "notes": 100_000,
-                   "tier_lock_reason": 10_000, "purchasing_power": 8}
+                   "tier_lock_reason": 10_000, "stage_lock_reason": 10_000, "purchasing_power": 8}
     for key, value in fields.items():
         if key in text_fields:
             values[key] = clean_text(value, key, text_fields[key], required=(key == "name"))
@@ -157,7 +164,7 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
             values[key] = clean_int(value, key, 0, 10**9) or 0
         elif key == "tier":
             values[key] = clean_text(value, key, 16)
-        elif key == "tier_locked":
+        elif key in ("tier_locked", "stage_locked"):
             values[key] = bool(value)
         elif key == "owner_id":
             values[key] = None if value in (None, "") else get_row(session, User, int(value)).id
@@ -193,8 +200,20 @@ def _refresh_search_key(session: Session, customer: Customer) -> None:
     customer.search_key = customer_search_key(customer, contacts)
 
 
+# Why a stage chosen on the customer form is locked, when the person gave no reason of their own.
+STAGE_SET_ON_FORM = "在客户资料中手动设置 / set by hand on the customer form"
+
+
+def _lock_a_chosen_stage(values: dict[str, Any], current: str | None) -> None:
+    """A stage a person sets is theirs: locked (with a reason) so a re-grade does not overwrite it."""
+    if values.get("stage") and values["stage"] != current and "stage_locked" not in values:
+        values["stage_locked"] = True
+        values["stage_lock_reason"] = values.get("stage_lock_reason") or STAGE_SET_ON_FORM
+
+
 def create_customer(session: Session, fields: dict[str, Any]) -> Customer:
     values = _customer_values(session, fields, creating=True)
+    _lock_a_chosen_stage(values, None)
     code = values.get("code") or next_customer_code(session)
     values["code"] = code
     _check_code_free(session, code, None)
@@ -253,6 +272,7 @@ def update_customer(
         raise invalid("code", "不能为空", "must not be empty")
     if "name" in values and not values["name"]:
         raise invalid("name", "不能为空", "must not be empty")
+    _lock_a_chosen_stage(values, customer.stage)
     apply_values(customer, values)
     if _SEARCH_FIELDS & values.keys():
         _refresh_search_key(session, customer)
@@ -475,8 +495,28 @@ def _interaction_values(session: Session, fields: dict[str, Any], *, creating: b
     return values
 
 
+def _followup_fields(session: Session, fields: dict[str, Any]) -> tuple[dict[str, Any], bool, date | None, int | None]:
+    """(the interaction's own fields, whether a follow-up date was given, that date, its owner's id).
+
+    "next_step_on" dates the next step (None: no follow-up); "next_step_owner" (a login name, as the
+    customer's owner) or "next_step_owner_id" says whose it is, the customer's owner by default."""
+    fields = dict(fields)
+    given = "next_step_on" in fields
+    due_on = clean_date(fields.pop("next_step_on", None), "next_step_on")
+    owner_name = fields.pop("next_step_owner", None)
+    owner_id = fields.pop("next_step_owner_id", None)
+    if owner_name:
+        owner_id = ensure_user(session, owner_name).id
+    elif owner_id not in (None, ""):
+        owner_id = get_row(session, User, int(owner_id)).id
+    else:
+        owner_id = None
+    return fields, given, due_on, owner_id
+
+
 def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) -> Interaction:
     customer = get_customer(session, customer_id)
+    fields, _given, due_on, owner_id = _followup_fields(session, fields)
     values = _interaction_values(session, fields, creating=True)
     if "user_id" not in values:
         user_name = session.info.get("user")
@@ -485,28 +525,48 @@ def log_interaction(session: Session, customer_id: int, fields: dict[str, Any]) 
     interaction = Interaction(customer_id=customer.id, **values)
     session.add(interaction)
     session.flush()
-    # Any logged contact restarts the customer's revisit cadence (last contact + tier interval).
-    reset_cadence(session, customer.id)
+    if due_on is not None:  # a dated next step is a to-do: in the calendar, the reminders, the sheets
+        set_followup(session, interaction, due_on, owner_id)
+    # Any logged contact completes the revisit it was (a plan whose window it falls in) and
+    # restarts the customer's cadence (last contact + tier interval).
+    contact_logged(session, customer.id)
     return interaction
 
 
 def update_interaction(session: Session, interaction_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
-                  base: dict[str, Any] | None = None) -> Interaction:
-    """Save a interaction's fields, three ways against the `base` values its form loaded (see update_customer)."""
+                       base: dict[str, Any] | None = None) -> Interaction:
+    """Save an interaction's fields, three ways against the `base` values its form loaded (see
+    update_customer); a dated next step moves its to-do."""
     interaction = get_row(session, Interaction, interaction_id, lock=True, include_deleted=expected_version is not None)
+    changes, given, due_on, owner_id = _followup_fields(session, changes)
     values = _interaction_values(session, changes, creating=False)
     values = check_version(interaction, expected_version, values, base=base)
+    moved = "occurred_at" in values and values["occurred_at"] != interaction.occurred_at
     apply_values(interaction, values)
     session.flush()
+    if given:
+        set_followup(session, interaction, due_on, owner_id)
+    elif "next_step" in values:  # the promise reworded: its to-do says so too
+        plan = followup_of(session, interaction.id)
+        if plan is not None:
+            set_followup(session, interaction, plan.due_on, plan.owner_id)
+    if moved:  # now perhaps in a plan's window
+        contact_logged(session, interaction.customer_id)
     return interaction
 
 
 def delete_interaction(session: Session, interaction_id: int) -> Interaction:
-    return soft_delete(session, Interaction, interaction_id)
+    interaction = soft_delete(session, Interaction, interaction_id)
+    reopen_for_removed_contacts(session, [interaction.id])
+    drop_followups_of(session, interaction.id)
+    return interaction
 
 
 def restore_interaction(session: Session, interaction_id: int) -> Interaction:
-    return restore_row(session, Interaction, interaction_id)
+    interaction = restore_row(session, Interaction, interaction_id)
+    restore_followups_of(session, interaction.id)
+    contact_logged(session, interaction.customer_id)
+    return interaction
 
 
 def list_interactions(session: Session, customer_id: int, *, include_deleted: bool = False) -> list[Interaction]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.i18n import Message, ValidationError
 from accountdesk.core.kpi import figures as kpi
+from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.storage.models import Customer, User, cents_to_decimal
 from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.policies import tier_policies
@@ -44,6 +46,73 @@ def period_range(kind: str, today: date, start: date | None = None, end: date | 
     raise ValidationError(f"未知的期间“{kind}”", f"unknown period '{kind}'", field="period")
 
 
+def _month_end(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _same_day_in(first: date, offset: int, last: date) -> date:
+    """`offset` days into a period that starts on `first`, but not past its `last` day."""
+    return min(first + timedelta(days=offset), last)
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    """What a chosen period is: the days it covers, whether it has ended, and the days it is
+    compared with like for like (month to date against the same days of the month before)."""
+
+    kind: str
+    start: date
+    end: date
+    natural_end: date  # the last day of the month, quarter or year it belongs to
+    compare_start: date
+    compare_end: date
+
+    @property
+    def partial(self) -> bool:
+        """Not ended: the figures cover only the days so far."""
+        return self.end < self.natural_end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def total_days(self) -> int:
+        return (self.natural_end - self.start).days + 1
+
+
+def period_info(kind: str, today: date, start: date | None = None, end: date | None = None) -> PeriodInfo:
+    """The period, and the like-for-like period it is compared with."""
+    first, last = period_range(kind, today, start, end)
+    offset = (last - first).days
+    if kind == "this_month":
+        natural = _month_end(first)
+        previous = (first - timedelta(days=1)).replace(day=1)
+        compare = (previous, _same_day_in(previous, offset, _month_end(previous)))
+    elif kind == "this_quarter":
+        natural = _month_end(date(first.year, first.month + 2, 1))
+        previous = _quarter_start(first - timedelta(days=1))
+        compare = (previous, _same_day_in(previous, offset, first - timedelta(days=1)))
+    elif kind == "this_year":
+        natural = date(first.year, 12, 31)
+        previous = date(first.year - 1, 1, 1)
+        compare = (previous, _same_day_in(previous, offset, date(first.year - 1, 12, 31)))
+    elif kind == "last_month":
+        natural = last
+        previous = (first - timedelta(days=1)).replace(day=1)
+        compare = (previous, _month_end(previous))
+    else:  # custom: the same number of days just before; not ended if it reaches past today
+        natural = last
+        last = min(last, today) if first <= today else last
+        offset = (last - first).days
+        compare = (first - timedelta(days=offset + 1), first - timedelta(days=1))
+    return PeriodInfo(kind, first, last, natural, *compare)
+
+
 def tier_order(session: Session) -> list[str]:
     """Tiers best first: the active scoring model's, then any other a policy names. Reads only
     (the statistics screen may look at a read-only database)."""
@@ -73,6 +142,8 @@ class DashboardFigures:
     mean_satisfaction: float | None
     satisfaction_scores: int
     owner_names: dict[str, str] = field(default_factory=dict)  # login → display name
+    period: PeriodInfo | None = None
+    comparison: Comparison | None = None  # the same figures for the like-for-like days
 
     def owner_name(self, login: str | None) -> str:
         return self.owner_names.get(login or "", login or kpi.NO_TIER)
@@ -104,7 +175,48 @@ class DashboardFigures:
         }
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.dashboard.as_dict(), "tier_order": self.tier_order, "summary": self.summary()}
+        document = {**self.dashboard.as_dict(), "tier_order": self.tier_order, "summary": self.summary()}
+        if self.period is not None:
+            document["period"] = {"kind": self.period.kind, "partial": self.period.partial,
+                                  "days": self.period.days, "total_days": self.period.total_days}
+        if self.comparison is not None:
+            document["comparison"] = self.comparison.as_dict()
+        return document
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The headline figures for the days a period is compared with (like for like)."""
+
+    start: date
+    end: date
+    spend_cents: int
+    retention: kpi.RetentionFigure
+    mean_satisfaction: float | None
+    revisits: kpi.RevisitFigures
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(),
+                "spend": str(cents_to_decimal(self.spend_cents)), "retention_rate": self.retention.rate,
+                "mean_satisfaction": self.mean_satisfaction, "revisits_on_time_rate": self.revisits.on_time_rate}
+
+
+def _comparison(session: Session, start: date, end: date, today: date) -> Comparison:
+    grace = load_reminder_settings(session).grace_days
+    spend = sum(t.spend_cents for t in kpi.tier_distribution(session, start, end))
+    scores = kpi.satisfaction_by_tier(session, start, end)
+    count = sum(n for _mean, n in scores.values())
+    mean = round(sum(m * n for m, n in scores.values()) / count, 2) if count else None
+    return Comparison(start, end, spend, kpi.retention(session, [(start, end)])[0], mean,
+                      kpi.revisits_on_time(session, start, end, today, grace))
+
+
+def load_period(session: Session, period: PeriodInfo, today: date) -> DashboardFigures:
+    """The statistics for a period, with its like-for-like comparison."""
+    figures = load_dashboard(session, period.start, period.end, today)
+    figures.period = period
+    figures.comparison = _comparison(session, period.compare_start, period.compare_end, today)
+    return figures
 
 
 def load_dashboard(session: Session, start: date, end: date, today: date) -> DashboardFigures:
@@ -158,6 +270,19 @@ def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list
         [_label("平均满意度", "Mean satisfaction"), summary["mean_satisfaction"]],
         [_label("按时回访率", "Revisits on time"), summary["revisits_on_time_rate"]],
     ]
+    period, comparison = figures.period, figures.comparison
+    if period is not None and period.partial:
+        overview.append([_label("期间状态", "Period status"),
+                         _label(f"尚未结束：第 {period.days} 天，共 {period.total_days} 天",
+                                f"not ended: day {period.days} of {period.total_days}")])
+    if comparison is not None:
+        overview += [
+            [_label("对比期间（同期）", "Compared with (same days)"),
+             f"{comparison.start.isoformat()} – {comparison.end.isoformat()}"],
+            [_label("对比期间消费(元)", "Spend then"), _money(comparison.spend_cents)],
+            [_label("对比期间留存率", "Retention then"), comparison.retention.rate],
+            [_label("对比期间按时回访率", "Revisits on time then"), comparison.revisits.on_time_rate],
+        ]
     tiers = [[t.tier, t.customers, _money(t.spend_cents), t.share_of_spend] for t in board.tiers]
     matrix = board.migration
     migration = [[old, *[matrix.counts.get(old, {}).get(new, 0) for new in matrix.tiers]] for old in matrix.tiers]
@@ -172,8 +297,7 @@ def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list
     ]
     owners = [
         [figures.owner_name(o.owner), o.customers, *[o.tier_counts.get(t, 0) for t in figures.tier_order], _money(o.spend_cents),
-         o.interactions, o.mean_satisfaction, o.revisits_due, o.revisits_on_time,
-         (o.revisits_on_time / o.revisits_due) if o.revisits_due else None, o.at_risk]
+         o.interactions, o.mean_satisfaction, o.revisits_due, o.revisits_on_time, o.on_time_rate, o.at_risk]
         for o in board.owners
     ]
     owner_headers = [_label("负责人", "Owner"), _label("客户数", "Customers"),
@@ -231,9 +355,11 @@ def write_dashboard_xlsx(figures: DashboardFigures, path: Path) -> Path:
                 cell.number_format = number_format
         if title == _label("概览", "Summary"):
             # Rates in the overview are fractions too; shown as percentages like elsewhere.
-            for row_index in (5, 6, 8):
-                sheet.cell(row=row_index, column=2).number_format = "0.0%"
-            sheet.cell(row=4, column=2).number_format = "#,##0.00"
+            for row_index, (name, value) in enumerate(rows, start=2):
+                if isinstance(value, float) and name != _label("平均满意度", "Mean satisfaction"):
+                    sheet.cell(row=row_index, column=2).number_format = "0.0%"
+                elif isinstance(value, Decimal):
+                    sheet.cell(row=row_index, column=2).number_format = "#,##0.00"
         for index, header in enumerate(headers, start=1):
             width = max([_text_width(header), *(_text_width(row[index - 1]) for row in rows)]) + 3
             sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(max(width, 8), 48)

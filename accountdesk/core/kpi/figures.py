@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.storage.models import Customer, Interaction, RevisitPlan, TierChange, Transaction, User
 
 NO_TIER = "—"
@@ -115,8 +116,11 @@ def _buyers(session: Session, start: date, end: date) -> set[int]:
     )
 
 
-def month_periods(end: date, count: int) -> list[tuple[date, date]]:
-    """The last `count` calendar months up to and including the month of `end`, oldest first."""
+def month_periods(end: date, count: int, today: date | None = None) -> list[tuple[date, date]]:
+    """The last `count` calendar months up to and including the month of `end`, oldest first; with
+    `today`, only months that have ended (a month still running would show its few days as a fall)."""
+    if today is not None and end >= today:
+        end = today.replace(day=1) - timedelta(days=1)
     periods = []
     year, month = end.year, end.month
     for _ in range(count):
@@ -160,19 +164,29 @@ class RevisitFigures:
     done_on_time: int
     done_late: int
     open_overdue: int
+    pending: int = 0  # still open and not late yet (within the grace): not decided either way
+
+    @property
+    def decided(self) -> int:
+        return self.due - self.pending
 
     @property
     def on_time_rate(self) -> float | None:
-        return self.done_on_time / self.due if self.due else None
+        """Done on time among the revisits whose outcome is known: a period that has not ended is not
+        marked down for visits whose grace is still running."""
+        return self.done_on_time / self.decided if self.decided else None
 
 
-def revisits_on_time(session: Session, start: date, end: date, today: date, grace_days: int = 3) -> RevisitFigures:
+def revisits_on_time(session: Session, start: date, end: date, today: date, grace_days: int = 7) -> RevisitFigures:
+    """Revisits due in the period and how they went; a revisit a logged contact completed counts
+    like one completed from the calendar. Follow-ups (a next step's to-do) are not revisits."""
     plans = session.execute(
         select(RevisitPlan.due_on, RevisitPlan.state, RevisitPlan.done_on).where(
-            RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end)
+            RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end),
+            RevisitPlan.origin_interaction_id.is_(None),
         )
     ).all()
-    on_time = late = overdue = 0
+    on_time = late = overdue = pending = 0
     for due_on, state, done_on in plans:
         if state == "done" and done_on is not None:
             if done_on <= due_on + timedelta(days=grace_days):
@@ -181,7 +195,9 @@ def revisits_on_time(session: Session, start: date, end: date, today: date, grac
                 late += 1
         elif state == "planned" and due_on + timedelta(days=grace_days) < today:
             overdue += 1
-    return RevisitFigures(len(plans), on_time, late, overdue)
+        elif state == "planned":
+            pending += 1
+    return RevisitFigures(len(plans), on_time, late, overdue, pending)
 
 
 @dataclass(frozen=True)
@@ -226,9 +242,16 @@ class OwnerFigures:
     revisits_due: int = 0
     revisits_on_time: int = 0
     at_risk: int = 0
+    revisits_pending: int = 0  # open and still within their grace
+
+    @property
+    def on_time_rate(self) -> float | None:
+        decided = self.revisits_due - self.revisits_pending
+        return self.revisits_on_time / decided if decided else None
 
 
-def per_owner(session: Session, start: date, end: date, grace_days: int = 3) -> list[OwnerFigures]:
+def per_owner(session: Session, start: date, end: date, grace_days: int = 7, today: date | None = None
+              ) -> list[OwnerFigures]:
     """The figures a team lead reviews per key-account manager for a period."""
     unassigned = "—"
     owners: dict[str, OwnerFigures] = {}
@@ -276,12 +299,15 @@ def per_owner(session: Session, start: date, end: date, grace_days: int = 3) -> 
         select(User.name, RevisitPlan.due_on, RevisitPlan.state, RevisitPlan.done_on)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .outerjoin(User, User.id == Customer.owner_id)
-        .where(_live_customers(), RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end))
+        .where(_live_customers(), RevisitPlan.deleted_at.is_(None), RevisitPlan.due_on.between(start, end),
+               RevisitPlan.origin_interaction_id.is_(None))
     ):
         figures = row(owner)
         figures.revisits_due += 1
         if state == "done" and done_on is not None and done_on <= due_on + timedelta(days=grace_days):
             figures.revisits_on_time += 1
+        elif state == "planned" and today is not None and due_on + timedelta(days=grace_days) >= today:
+            figures.revisits_pending += 1
     for name, figures in owners.items():
         figures.tier_counts = dict(sorted(tier_counts[name].items()))
     return sorted(owners.values(), key=lambda f: (f.owner == unassigned, -f.spend_cents, f.owner))
@@ -317,15 +343,17 @@ class Dashboard:
 
 
 def dashboard(session: Session, start: date, end: date, today: date, months: int = 12) -> Dashboard:
+    # On time means within the grace the calendar and the reminders use, not a figure of its own.
+    grace = load_reminder_settings(session).grace_days
     return Dashboard(
         start=start,
         end=end,
         tiers=tier_distribution(session, start, end),
         migration=tier_migration(session, start, end),
-        retention=retention(session, month_periods(end, months)),
+        retention=retention(session, month_periods(end, months, today)),
         satisfaction=satisfaction_by_tier(session, start, end),
-        revisits=revisits_on_time(session, start, end, today),
+        revisits=revisits_on_time(session, start, end, today, grace),
         churn_risk=churn_risk_list(session),
-        owners=per_owner(session, start, end),
+        owners=per_owner(session, start, end, grace, today),
     )
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
 from accountdesk.core.figures import churn_figures as activity
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
 from accountdesk.core.reminders.settings import SETTING_KEY, ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import SOURCES, Candidate
+from accountdesk.core.revisits.completion import complete_by_contacts, contacts_written_since
 from accountdesk.core.revisits.levelling import level_revisits
 from accountdesk.core.revisits.plans import PLANNER, close_open_reminders, plan_revisits, serialize_generation
 from accountdesk.core.storage.bulk import new_uids
@@ -60,6 +61,7 @@ class GenerationReport:
     planned_revisits: int = 0
     levelled: int = 0  # plans given another working day (or a coming one, when overdue)
     missed: int = 0  # care reminders whose day passed unanswered, closed as missed
+    completed_revisits: int = 0  # plans a contact logged elsewhere completed
     woken: int = 0  # snoozed reminders whose date came
     superseded: int = 0  # "due" revisit reminders replaced by their "overdue" one
     seconds: float = 0.0
@@ -71,19 +73,21 @@ class GenerationReport:
     @property
     def changes(self) -> Changes:
         return Changes(reminders=bool(self.total_created or self.woken or self.superseded or self.missed),
-                       revisits=bool(self.planned_revisits or self.levelled))
+                       revisits=bool(self.planned_revisits or self.levelled or self.completed_revisits))
 
     def summary(self) -> Message:
         parts_zh = "，".join(f"{KIND_NAMES[k].zh} {n}" for k, n in sorted(self.created.items())) or "无"
         parts_en = ", ".join(f"{KIND_NAMES[k].en.lower()} {n}" for k, n in sorted(self.created.items())) or "none"
         return Message(f"新提醒 {self.total_created} 条（{parts_zh}）；新回访计划 {self.planned_revisits} 个。",
-                       f"{self.total_created} new reminders ({parts_en}); {self.planned_revisits} revisits planned.")
+                       f"{counted(self.total_created, 'new reminder')} ({parts_en}); "
+                       f"{counted(self.planned_revisits, 'revisit')} planned.")
 
     def as_dict(self) -> dict:
         return {"today": self.today.isoformat(), "full": self.full, "scope_size": self.scope_size,
                 "after": self.after.isoformat() if self.after else None,
                 "created": dict(self.created), "total_created": self.total_created,
-                "planned_revisits": self.planned_revisits, "levelled": self.levelled, "missed": self.missed, "woken": self.woken, "superseded": self.superseded,
+                "planned_revisits": self.planned_revisits, "completed_revisits": self.completed_revisits,
+                "levelled": self.levelled, "missed": self.missed, "woken": self.woken, "superseded": self.superseded,
                 "seconds": round(self.seconds, 3)}
 
 
@@ -221,6 +225,8 @@ def _rules_fingerprint(session: Session) -> str:
     return repr((tuple(setting) if setting else None, tuple(policies) if policies else None))
 
 
+# The very first run looks for contacts this far back (as revisits.sync_cadence does).
+_FIRST_LOOKBACK_DAYS = 14
 # A day's first run over the days since the last run (rather than over every date again) while
 # the gap is at most this long; past it, a full pass.
 _MAX_DAYS_BEHIND = 31
@@ -279,6 +285,10 @@ def _begin(session: Session, today: date, full: bool | None) -> _Run:
     if scope is None or scope:
         # Contacts written before the previous run started moved their plans then.
         contacts_since = None if previous is None else previous.at
+        # A contact synced from a colleague's copy or written by an older client completes its
+        # revisit here; one logged in this app did at once (records.log_interaction).
+        fresh = contacts_written_since(session, contacts_since or utcnow() - timedelta(days=_FIRST_LOOKBACK_DAYS))
+        report.completed_revisits = len(complete_by_contacts(session, fresh))
         report.planned_revisits = plan_revisits(session, today, customer_ids=scope, contacts_since=contacts_since)
     unlevelled = session.scalar(select(RevisitPlan.id).where(
         RevisitPlan.state == "planned", RevisitPlan.planned_for.is_(None), RevisitPlan.deleted_at.is_(None)).limit(1))

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import String, and_, cast, exists, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
+from accountdesk.core.i18n import counted
 from accountdesk.core.reminders.care_dates import (
     anniversary_occurrences,
     birthday_occurrences,
@@ -218,9 +219,10 @@ def anniversary_candidates(session: Session, today: date, settings: ReminderSett
         for on, years in anniversary_occurrences(since, start, end):
             found.append(Candidate(
                 key=f"anniversary:{uid}:{on.year}", kind="anniversary",
-                subject_zh=f"{name} 合作 {years} 周年", subject_en=f"{name}: {years} years of cooperation",
+                subject_zh=f"{name} 合作 {years} 周年", subject_en=f"{name}: {counted(years, 'year')} of cooperation",
                 detail_zh=f"与 {name}（{code}）自 {since.isoformat()} 起合作，{_day_text(on)}满 {years} 周年。",
-                detail_en=f"{name} ({code}) has worked with us since {since.isoformat()}: {years} years on {on.isoformat()}.",
+                detail_en=f"{name} ({code}) has worked with us since {since.isoformat()}: {counted(years, 'year')} "
+                          f"on {on.isoformat()}.",
                 customer_id=customer_id, contact_id=None, event_on=on, due_on=on - timedelta(days=lead),
                 data={"years": years, "since": since.isoformat(), "tier": tier,
                       "greeting": settings.greeting("anniversary", tier, name=name, years=years)},
@@ -254,7 +256,7 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
         key = _revisit_key_expr(f":{stage}")
         query = (
             select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, RevisitPlan.purpose, RevisitPlan.channel,
-                   Customer.id, Customer.code, Customer.name, Customer.tier)
+                   Customer.id, Customer.code, Customer.name, Customer.tier, RevisitPlan.origin_interaction_id)
             .join(Customer, Customer.id == RevisitPlan.customer_id)
             .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None), Customer.deleted_at.is_(None),
                    RevisitPlan.due_on <= high, ~exists().where(Reminder.key == key),
@@ -262,11 +264,15 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
         )
         if low is not None:
             query = query.where(RevisitPlan.due_on >= low)
-        for plan_id, plan_uid, due_on, purpose, channel, customer_id, code, name, tier in session.execute(query):
+        for (plan_id, plan_uid, due_on, purpose, channel, customer_id, code, name, tier,
+             origin) in session.execute(query):
             purpose_text = purpose or CADENCE_PURPOSE
             channel = channel or cadence.channel(tier)
             late = (today - due_on).days
-            if stage == "due":
+            if origin is not None:  # a dated next step someone promised: the step is the subject
+                subject_zh, subject_en, detail_zh, detail_en, due = _followup_texts(
+                    stage, name, code, purpose_text, due_on, late, lead, grace, today, settings)
+            elif stage == "due":
                 subject_zh, subject_en = f"回访 {name}", f"Revisit {name}"
                 detail_zh = f"{name}（{code}，{tier or '未分级'}）计划于{_day_text(due_on)}回访：{purpose_text}。"
                 detail_en = f"{name} ({code}, tier {tier or '(none)'}) is due for a revisit on {due_on.isoformat()}."
@@ -274,7 +280,8 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
             else:
                 subject_zh, subject_en = f"回访逾期 {name}", f"Revisit overdue: {name}"
                 detail_zh = f"{name}（{code}）的回访应于 {due_on.isoformat()} 完成，已逾期 {late} 天（宽限 {grace} 天）。"
-                detail_en = f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {late} days late (grace {grace})."
+                detail_en = (f"The revisit of {name} ({code}) was due on {due_on.isoformat()}: {counted(late, 'day')} late "
+                             f"(grace {grace}).")
                 # Appears in the centre when it became overdue, or at the start of the catch-up
                 # window for one long overdue (the detail keeps the real date and days late).
                 due = max(due_on + timedelta(days=grace + 1), today - timedelta(days=settings.catch_up_days))
@@ -283,9 +290,23 @@ def revisit_candidates(session: Session, today: date, settings: ReminderSettings
                 subject_zh=subject_zh, subject_en=subject_en, detail_zh=detail_zh, detail_en=detail_en,
                 customer_id=customer_id, contact_id=None, event_on=due_on, due_on=due,
                 data={"plan_id": plan_id, "plan_uid": plan_uid, "stage": stage, "tier": tier, "channel": channel,
-                      "purpose": purpose_text, "days_late": max(0, late)},
+                      "purpose": purpose_text, "days_late": max(0, late), "followup": origin is not None},
             ))
     return found
+
+
+def _followup_texts(stage: str, name: str, code: str, step: str, due_on: date, late: int, lead: int, grace: int,
+                    today: date, settings: ReminderSettings) -> tuple[str, str, str, str, date]:
+    """(subjects, details, the day it shows) of a follow-up's reminder."""
+    if stage == "due":
+        return (f"跟进 {name}：{step}", f"Follow up with {name}: {step}",
+                f"{name}（{code}）：{step}，应于{_day_text(due_on)}完成。",
+                f"{name} ({code}): {step}, due on {due_on.isoformat()}.", due_on - timedelta(days=lead))
+    days = counted(late, "day")
+    return (f"跟进逾期 {name}：{step}", f"Follow-up overdue: {name}: {step}",
+            f"{name}（{code}）的跟进“{step}”应于 {due_on.isoformat()} 完成，已逾期 {late} 天。",
+            f"The follow-up '{step}' with {name} ({code}) was due on {due_on.isoformat()}: {days} late.",
+            max(due_on + timedelta(days=grace + 1), today - timedelta(days=settings.catch_up_days)))
 
 
 # --- churn ---------------------------------------------------------------------------------------

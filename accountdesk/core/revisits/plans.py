@@ -99,10 +99,12 @@ def _last_contact_expr(session: Session):
 
 
 def _planned_exists():
+    # A promised follow-up is no revisit: a customer with one still gets its cadence plan.
     return exists().where(
         RevisitPlan.customer_id == Customer.id,
         RevisitPlan.state == "planned",
         RevisitPlan.deleted_at.is_(None),
+        RevisitPlan.origin_interaction_id.is_(None),
     )
 
 
@@ -300,7 +302,8 @@ def _next_plan(session: Session, customer: Customer, after: date) -> RevisitPlan
     """The customer's next planned revisit: an existing one, or one a cadence interval after `after`."""
     existing = session.scalars(
         select(RevisitPlan)
-        .where(RevisitPlan.customer_id == customer.id, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None))
+        .where(RevisitPlan.customer_id == customer.id, RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None),
+               RevisitPlan.origin_interaction_id.is_(None))
         .order_by(RevisitPlan.due_on)
     ).first()
     if existing is not None:
@@ -445,13 +448,14 @@ class RevisitRow:
     state: str
     status: str
     done_on: date | None
+    followup: bool = False  # a promised next step (the purpose says which), not a revisit
 
     def as_dict(self) -> dict:
         return {
             "plan_id": self.plan_id, "customer_code": self.customer_code, "customer_name": self.customer_name,
             "tier": self.tier, "owner": self.owner, "due_on": self.due_on.isoformat(), "purpose": self.purpose,
             "channel": self.channel, "state": self.state, "status": self.status,
-            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "done_on": self.done_on.isoformat() if self.done_on else None, "followup": self.followup,
         }
 
 
@@ -475,7 +479,8 @@ def revisits_between(
     query = (
         select(RevisitPlan.id, RevisitPlan.uid, Customer.id, Customer.code, Customer.name, Customer.tier,
                RevisitPlan.owner_id, func.coalesce(owner.display_name, owner.name), RevisitPlan.due_on,
-               RevisitPlan.purpose, RevisitPlan.channel, RevisitPlan.state, RevisitPlan.done_on)
+               RevisitPlan.purpose, RevisitPlan.channel, RevisitPlan.state, RevisitPlan.done_on,
+               RevisitPlan.origin_interaction_id)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .outerjoin(owner, owner.id == RevisitPlan.owner_id)
         .where(RevisitPlan.due_on.between(start, end), RevisitPlan.deleted_at.is_(None),
@@ -492,12 +497,12 @@ def revisits_between(
         grace_days = load_reminder_settings(session).grace_days
     rows = []
     for (plan_id, uid, customer_id, code, name, tier_value, owner_key, owner_name, due_on, purpose, channel,
-         state, done_on) in session.execute(query):
+         state, done_on, origin) in session.execute(query):
         status = state
         if today is not None and state == "planned":
             status = "upcoming" if today < due_on else ("due" if (today - due_on).days <= (grace_days or 0) else "overdue")
         rows.append(RevisitRow(plan_id, uid, customer_id, code, name, tier_value, owner_key, owner_name, due_on,
-                               purpose, channel, state, status, done_on))
+                               purpose, channel, state, status, done_on, origin is not None))
     return rows
 
 

@@ -90,6 +90,16 @@ class PurchaseSummary:
 
 
 @dataclass(frozen=True)
+class FollowUpLine:
+    """A next step promised to the customer, still open: printed so the visit can close it."""
+
+    due_on: date
+    step: str
+    owner: str | None
+    promised_on: date
+
+
+@dataclass(frozen=True)
 class SheetCustomer:
     """Everything one printed revisit sheet shows about one customer and its planned visit."""
 
@@ -105,6 +115,13 @@ class SheetCustomer:
     interactions: list[InteractionLine] = field(default_factory=list)
     complaints: list[ComplaintLine] = field(default_factory=list)
     purchases: PurchaseSummary = field(default_factory=lambda: PurchaseSummary(None, 0, 0))
+    overdue_days: int = 0  # past its date when printed (已逾期): printed first, and marked
+    followups: list[FollowUpLine] = field(default_factory=list)
+    is_followup: bool = False  # the plan is itself a promised next step, not a revisit
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
 
 
 @dataclass(frozen=True)
@@ -118,6 +135,7 @@ class WeeklyEntry:
     purpose: str | None
     channel: str | None
     owner: str | None
+    overdue_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -126,15 +144,20 @@ class TierGroup:
     entries: list[WeeklyEntry]
 
 
-@dataclass(frozen=True)
+@dataclass
 class WeeklyPlan:
     start: date
     end: date
     groups: list[TierGroup]
+    overdue: list[WeeklyEntry] = field(default_factory=list)  # open plans due before the range, first
 
     @property
     def total(self) -> int:
-        return sum(len(group.entries) for group in self.groups)
+        return sum(len(group.entries) for group in self.groups) + len(self.overdue)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
 
 
 # --- selection -------------------------------------------------------------------------------
@@ -163,6 +186,7 @@ def _owner_id(session: Session, owner: str | None) -> int | None:
 
 
 def _planned_query(start: date, end: date, owner_id: int | None) -> Select:
+    """Open plans due from `start` to `end`, oldest first (`start` None: every earlier one too)."""
     query = (
         select(RevisitPlan, Customer)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
@@ -170,11 +194,12 @@ def _planned_query(start: date, end: date, owner_id: int | None) -> Select:
             RevisitPlan.state == "planned",
             RevisitPlan.deleted_at.is_(None),
             Customer.deleted_at.is_(None),
-            RevisitPlan.due_on >= start,
             RevisitPlan.due_on <= end,
         )
         .order_by(RevisitPlan.due_on, Customer.code, RevisitPlan.id)
     )
+    if start is not None:
+        query = query.where(RevisitPlan.due_on >= start)
     if owner_id is not None:
         # The plan's own owner decides; a plan without one belongs to the customer's owner.
         query = query.where(func.coalesce(RevisitPlan.owner_id, Customer.owner_id) == owner_id)
@@ -276,6 +301,18 @@ def _policy_summary(policy: TierPolicy | None) -> PolicySummary | None:
     )
 
 
+# A printout for a period that starts further ahead than this is for later: what is owed now goes
+# with the current or the coming week's printout, not with next month's.
+OVERDUE_HORIZON_DAYS = 7
+
+
+def _overdue_before(start: date, today: date | None) -> date | None:
+    """Plans due before this day, still open, are overdue ones the range's printout carries first."""
+    if today is None or start > today + timedelta(days=OVERDUE_HORIZON_DAYS):
+        return None
+    return min(start, today)
+
+
 def revisit_sheet_data(
     session: Session,
     start: date,
@@ -283,17 +320,26 @@ def revisit_sheet_data(
     owner: str | None = None,
     *,
     as_of: date | None = None,
+    today: date | None = None,
 ) -> list[SheetCustomer]:
-    """One sheet per live customer with a planned revisit due from `start` to `end` (inclusive).
+    """One sheet per live customer with a planned revisit due from `start` to `end` (inclusive),
+    and, with `today`, first every open plan overdue before the range (marked 已逾期).
 
-    A customer with several plans in the range gets one sheet, for the earliest. `owner` is a
-    user's login or display name. Spend covers the 365 days up to `as_of` (default `start`),
-    and complaints count their open days up to it.
+    A customer with several plans gets one sheet, for the earliest (a revisit before a promised
+    follow-up); its open follow-ups are printed on it. `owner` is a user's login or display name.
+    Spend covers the 365 days up to `as_of` (default `start`), and complaints count their open days
+    up to it.
     """
     as_of = as_of or start
     owner_id = _owner_id(session, owner)
+    before = _overdue_before(start, today)
     chosen: dict[int, tuple[RevisitPlan, Customer]] = {}
-    for plan, customer in session.execute(_planned_query(start, end, owner_id)):
+    rows = list(session.execute(_planned_query(start, end, owner_id)))
+    if before is not None:
+        rows = [row for row in session.execute(_planned_query(None, before - timedelta(days=1), owner_id))] + rows
+    # A revisit is the sheet's plan before a follow-up of the same customer in the range.
+    for plan, customer in sorted(rows, key=lambda r: (r[0].origin_interaction_id is not None and
+                                                      (before is None or r[0].due_on >= before))):
         chosen.setdefault(customer.id, (plan, customer))
     if not chosen:
         return []
@@ -303,6 +349,7 @@ def revisit_sheet_data(
     interactions = _recent_interactions(session, customer_ids)
     complaints = _open_complaints(session, customer_ids, as_of)
     purchases = _purchases(session, customer_ids, as_of)
+    followups = _followups(session, customer_ids, users)
     sheets = []
     for customer_id, (plan, customer) in chosen.items():
         customer_owner = _user_label(users.get(customer.owner_id)) if customer.owner_id else None
@@ -333,9 +380,34 @@ def revisit_sheet_data(
                 interactions=interactions.get(customer_id, []),
                 complaints=complaints.get(customer_id, []),
                 purchases=purchases.get(customer_id, PurchaseSummary(None, 0, 0)),
+                overdue_days=max(0, (today - plan.due_on).days) if today is not None else 0,
+                followups=[line for plan_id, line in followups.get(customer_id, []) if plan_id != plan.id],
+                is_followup=plan.origin_interaction_id is not None,
             )
         )
+    # Overdue first (the oldest first), then the range by date.
+    sheets.sort(key=lambda sheet: (not sheet.overdue or (before is not None and sheet.due_on >= before),
+                                   sheet.due_on, sheet.archive.code))
     return sheets
+
+
+def _followups(session: Session, customer_ids: Sequence[int], users: dict[int, User]
+               ) -> dict[int, list[tuple[int, FollowUpLine]]]:
+    """Each customer's open follow-ups (plan id, line), soonest first."""
+    result: dict[int, list[tuple[int, FollowUpLine]]] = defaultdict(list)
+    for chunk in _chunks(customer_ids):
+        rows = session.execute(
+            select(RevisitPlan.id, RevisitPlan.customer_id, RevisitPlan.due_on, RevisitPlan.purpose,
+                   RevisitPlan.owner_id, Interaction.occurred_at)
+            .join(Interaction, Interaction.id == RevisitPlan.origin_interaction_id)
+            .where(RevisitPlan.customer_id.in_(chunk), RevisitPlan.state == "planned",
+                   RevisitPlan.deleted_at.is_(None))
+            .order_by(RevisitPlan.customer_id, RevisitPlan.due_on, RevisitPlan.id)
+        )
+        for plan_id, customer_id, due_on, step, owner_id, occurred_at in rows:
+            owner = _user_label(users.get(owner_id)) if owner_id else None
+            result[customer_id].append((plan_id, FollowUpLine(due_on, step or "", owner, local_date(occurred_at))))
+    return result
 
 
 def tier_order(session: Session) -> list[str]:
@@ -347,9 +419,10 @@ def tier_order(session: Session) -> list[str]:
 
 
 def weekly_plan_data(
-    session: Session, week_start: date, owner: str | None = None, *, days: int = 7
+    session: Session, week_start: date, owner: str | None = None, *, days: int = 7, today: date | None = None
 ) -> WeeklyPlan:
-    """The planned revisits due in the `days` days from `week_start`, grouped by tier.
+    """The planned revisits due in the `days` days from `week_start`, grouped by tier; with
+    `today`, the open ones overdue before the range come first (`overdue`), oldest first.
 
     Groups follow the tier policies' order; tiers without a policy come next by name, and
     customers not graded yet last. Every plan is listed, even two for one customer.
@@ -357,24 +430,31 @@ def weekly_plan_data(
     end = week_start + timedelta(days=max(days, 1) - 1)
     owner_id = _owner_id(session, owner)
     users = _users(session)
+
+    def entry(plan: RevisitPlan, customer: Customer) -> WeeklyEntry:
+        owner_user = users.get(plan.owner_id or customer.owner_id or -1)
+        return WeeklyEntry(
+            plan_id=plan.id,
+            due_on=plan.due_on,
+            code=customer.code,
+            name=customer.name,
+            contact_person=customer.contact_person,
+            phone=customer.phone,
+            purpose=plan.purpose,
+            channel=plan.channel,
+            owner=_user_label(owner_user),
+            overdue_days=max(0, (today - plan.due_on).days) if today is not None else 0,
+        )
+
     by_tier: dict[str | None, list[WeeklyEntry]] = defaultdict(list)
     for plan, customer in session.execute(_planned_query(week_start, end, owner_id)):
-        owner_user = users.get(plan.owner_id or customer.owner_id or -1)
-        by_tier[customer.tier].append(
-            WeeklyEntry(
-                plan_id=plan.id,
-                due_on=plan.due_on,
-                code=customer.code,
-                name=customer.name,
-                contact_person=customer.contact_person,
-                phone=customer.phone,
-                purpose=plan.purpose,
-                channel=plan.channel,
-                owner=_user_label(owner_user),
-            )
-        )
+        by_tier[customer.tier].append(entry(plan, customer))
+    before = _overdue_before(week_start, today)
+    overdue = [] if before is None else [
+        entry(plan, customer) for plan, customer in session.execute(_planned_query(None, before - timedelta(days=1),
+                                                                                   owner_id))]
     known = tier_order(session)
     rest = sorted(tier for tier in by_tier if tier is not None and tier not in known)
     order: list[str | None] = [*known, *rest, None]
     groups = [TierGroup(tier, by_tier[tier]) for tier in order if by_tier.get(tier)]
-    return WeeklyPlan(start=week_start, end=end, groups=groups)
+    return WeeklyPlan(start=week_start, end=end, groups=groups, overdue=overdue)

@@ -191,6 +191,9 @@ class Customer(Tracked, Base):
     tier_locked: Mapped[bool] = mapped_column(Boolean, default=False)
     tier_lock_reason: Mapped[str | None] = mapped_column(Text)
     stage: Mapped[str | None] = mapped_column(String(16))
+    # A stage set by hand is kept by re-grading until unlocked, like a tier override.
+    stage_locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    stage_lock_reason: Mapped[str | None] = mapped_column(Text)
     rfm_segment: Mapped[str | None] = mapped_column(String(32))
     referrals: Mapped[int] = mapped_column(Integer, default=0)
     followers: Mapped[int] = mapped_column(Integer, default=0)
@@ -308,6 +311,9 @@ class RevisitPlan(Tracked, Base):
     # The working day the revisit is to be made on, levelled to the owner's capacity: the due
     # date itself for a plan ahead, a coming day for one already overdue (due_on keeps how late).
     planned_for: Mapped[date | None] = mapped_column(Date)
+    # A dated follow-up (下一步 with a date) is a plan made from the interaction that promised it;
+    # None for revisits (the cadence's and those planned on purpose).
+    origin_interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interactions.id"), index=True)
 
 
 REMINDER_KINDS = ("revisit", "birthday", "festival", "anniversary", "churn", "complaint", "custom")

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
 
 
 @dataclass
@@ -63,8 +63,8 @@ class MergeReport:
             return Message(f"{head_zh}：{self.other} 中没有新的内容。", f"{head_en}: nothing new in {self.other}.")
         lines_zh = [f"{head_zh} {self.other}：新增 {ins} 条，更新 {upd} 条（其中删除 {dele} 条），"
                     f"历史记录 {self.audit_entries} 条。"]
-        lines_en = [f"{head_en} {self.other}: {ins} rows added, {upd} updated ({dele} of them deleted), "
-                    f"{self.audit_entries} history entries."]
+        lines_en = [f"{head_en} {self.other}: {counted(ins, 'row')} added, {upd} updated ({dele} of them deleted), "
+                    f"{counted(self.audit_entries, 'history entry', 'history entries')}."]
         if self.backup_path:
             lines_zh.append(f"合并前备份：{self.backup_path}")
             lines_en.append(f"Backup before the merge: {self.backup_path}")
@@ -78,7 +78,7 @@ class MergeReport:
                 lines_en.append(f"  {item.label}: {old} → {new}")
         if self.review:
             lines_zh.append(f"双方都修改过、请核对的记录 {len(self.review)} 条：")
-            lines_en.append(f"{len(self.review)} rows were changed on both sides; please check:")
+            lines_en.append(f"Changed on both sides: {counted(len(self.review), 'row')}; please check:")
             for item in self.review[:50]:
                 kept_zh = {"mine": "保留本库", "theirs": "采用对方", "combined": "合并两边"}[item.kept]
                 lines_zh.append(f"  {item.entity} “{item.label}”：{'、'.join(item.fields)}（{kept_zh}）")

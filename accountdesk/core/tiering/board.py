@@ -21,7 +21,7 @@ from accountdesk.core.storage.models import (
     ScoringModel,
     Transaction,
 )
-from accountdesk.core.tiering.scoring import DEFAULT_DEFINITION, ScoringDefinition
+from accountdesk.core.tiering.scoring import DEFAULT_DEFINITION, GradedWith, ScoringDefinition, graded_with
 
 UNGRADED = ""  # the column key of customers no re-grade has reached yet
 # How cards are ordered within a column: best score first, soonest revisit first, longest
@@ -54,6 +54,8 @@ class BoardData:
     model_version: int | None
     grading_mode: str
     locked: int = 0
+    graded: GradedWith | None = None  # the sheet whose re-grade gave the stored tiers
+    tiers_are_current: bool = True  # the stored tiers are what the active sheet, as it is now, gives
 
     @property
     def total(self) -> int:
@@ -69,14 +71,19 @@ class BoardCard:
     lock_reason: str | None
 
 
-def _active_definition(session: Session) -> tuple[ScoringDefinition, str, int | None]:
-    """The active model without creating one (the board may read before any re-grade ran)."""
+def _active_model(session: Session) -> ScoringModel | None:
     model = session.scalars(
         select(ScoringModel)
         .where(ScoringModel.deleted_at.is_(None), ScoringModel.is_active.is_(True))
         .order_by(ScoringModel.id)
         .limit(1)
     ).first()
+    return model
+
+
+def _active_definition(session: Session) -> tuple[ScoringDefinition, str, int | None]:
+    """The active model without creating one (the board may read before any re-grade ran)."""
+    model = _active_model(session)
     if model is None:
         return ScoringDefinition.from_json(DEFAULT_DEFINITION), "", None
     return ScoringDefinition.from_json(model.definition), model.name, model.version
@@ -139,7 +146,15 @@ def load_board(session: Session, flt: CustomerFilter | None = None, order: str =
     ordered = {**columns, **{k: v for k, v in sorted(stray.items()) if k != UNGRADED}}
     if UNGRADED in stray:
         ordered[UNGRADED] = stray[UNGRADED]
-    return BoardData(list(definition.tiers), ordered, name, version, definition.mode, locked)
+    graded = graded_with(session)
+    model = _active_model(session)
+    if graded is None:  # never graded: nothing stale unless someone carries a tier
+        current = not any(column.count for key, column in ordered.items() if key != UNGRADED)
+    elif model is None:
+        current = False
+    else:
+        current = graded.matches(model.id, model.version, model.definition)
+    return BoardData(list(definition.tiers), ordered, name, version, definition.mode, locked, graded, current)
 
 
 def _narrows(flt: CustomerFilter | None) -> bool:

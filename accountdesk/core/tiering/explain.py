@@ -77,6 +77,8 @@ class ScoreBreakdown:
     rfm_segment: str | None
     criteria: list[CriterionScore]
     metrics: CustomerMetrics
+    stage_locked: bool = False  # set by hand: re-grading keeps it
+    stage_lock_reason: str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -93,6 +95,8 @@ class ScoreBreakdown:
             "tier_locked": self.tier_locked,
             "lock_reason": self.lock_reason,
             "stage": self.stage,
+            "stage_locked": self.stage_locked,
+            "stage_lock_reason": self.stage_lock_reason,
             "rfm_segment": self.rfm_segment,
             "criteria": [c.as_dict() for c in self.criteria],
             "metrics": self.metrics.as_dict(),
@@ -145,8 +149,10 @@ def score_breakdown(session: Session, customer_id: int, as_of: date) -> ScoreBre
         tier=customer.tier,
         tier_locked=bool(customer.tier_locked),
         lock_reason=customer.tier_lock_reason,
-        stage=lifecycle_stage(metrics, lifecycle_rules(session)),
+        stage=(customer.stage or "") if customer.stage_locked else lifecycle_stage(metrics, lifecycle_rules(session)),
         rfm_segment=customer.rfm_segment,
         criteria=lines,
         metrics=metrics,
+        stage_locked=bool(customer.stage_locked),
+        stage_lock_reason=customer.stage_lock_reason,
     )

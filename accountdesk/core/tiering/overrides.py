@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import ValidationError
-from accountdesk.core.storage.models import ScoringModel, TierChange, utcnow
+from accountdesk.core.revisits.replan import replan_for_tiers
+from accountdesk.core.storage.models import LIFECYCLE_STAGES, ScoringModel, TierChange, utcnow
 from accountdesk.core.tiering.explain import live_customer
+from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.policies import tier_policies
 from accountdesk.core.tiering.scoring import active_model, current_model, definition_of
 
@@ -23,8 +25,10 @@ def known_tiers(session: Session) -> list[str]:
     return tiers
 
 
-def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, lock: bool = True) -> Changes:
-    """Overrule the grade: set a tier with a reason; a locked tier survives re-grading."""
+def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, lock: bool = True, *,
+                    today: date) -> Changes:
+    """Overrule the grade: set a tier with a reason; a locked tier survives re-grading. The
+    customer's open revisit plan follows the new tier's cadence (as of `today`)."""
     customer = live_customer(session, customer_id)
     tier = (tier or "").strip()
     reason = (reason or "").strip()
@@ -45,6 +49,36 @@ def set_manual_tier(session: Session, customer_id: int, tier: str, reason: str, 
         customer_id=customer.id, changed_at=utcnow(), old_tier=old_tier, new_tier=tier, score=customer.score,
         model_id=model.id, model_version=model.version, manual=True, reason=reason,
     ))
+    session.flush()
+    replanned = replan_for_tiers(session, [customer.id], today) if old_tier != tier else []
+    return Changes(customers={customer.id}, tiers=True, revisits=bool(replanned))
+
+
+def set_manual_stage(session: Session, customer_id: int, stage: str, reason: str) -> Changes:
+    """Set the lifecycle stage by hand with a reason; it is locked, so re-grading keeps it."""
+    customer = live_customer(session, customer_id)
+    stage = (stage or "").strip()
+    reason = (reason or "").strip()
+    if stage not in LIFECYCLE_STAGES:
+        names = "、".join(STAGE_LABELS[s].zh for s in LIFECYCLE_STAGES)
+        raise ValidationError(f"未知的生命周期阶段“{stage}”（可选：{names}）",
+                              f"unknown lifecycle stage '{stage}' (one of: {', '.join(LIFECYCLE_STAGES)})",
+                              field="stage")
+    if not reason:
+        raise ValidationError("手动设置生命周期阶段须填写原因", "a lifecycle stage set by hand needs a reason",
+                              field="stage_lock_reason")
+    customer.stage = stage
+    customer.stage_locked = True
+    customer.stage_lock_reason = reason
+    session.flush()
+    return Changes(customers={customer.id}, tiers=True)
+
+
+def unlock_stage(session: Session, customer_id: int) -> Changes:
+    """Let the next re-grade set this customer's lifecycle stage again."""
+    customer = live_customer(session, customer_id)
+    customer.stage_locked = False
+    customer.stage_lock_reason = None
     session.flush()
     return Changes(customers={customer.id}, tiers=True)
 

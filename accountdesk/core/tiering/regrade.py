@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import Changes, record
 from accountdesk.core.figures import grading_figures as customer_figures
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, counted
+from accountdesk.core.revisits.replan import replan_for_tiers
 from accountdesk.core.storage.bulk import new_uids, roomy_cache
 from accountdesk.core.storage.bulk_rows import insert_rows, update_derived
 from accountdesk.core.storage.locks import hold_job_lock
@@ -32,13 +33,21 @@ from accountdesk.core.tiering.metrics import (
 from accountdesk.core.tiering.overrides import (
     TierHistoryEntry,
     known_tiers,
+    set_manual_stage,
     set_manual_tier,
     tier_history,
+    unlock_stage,
     unlock_tier,
 )
 from accountdesk.core.tiering.policies import policy_for, tier_policies, update_tier_policy
 from accountdesk.core.tiering.rfm import rfm_segments
-from accountdesk.core.tiering.scoring import ScoringDefinition, active_model, current_model, definition_of
+from accountdesk.core.tiering.scoring import (
+    ScoringDefinition,
+    active_model,
+    current_model,
+    definition_of,
+    record_grading,
+)
 
 __all__ = [
     "CriterionScore",
@@ -49,10 +58,12 @@ __all__ = [
     "preview_model",
     "regrade_all",
     "score_breakdown",
+    "set_manual_stage",
     "set_manual_tier",
     "tier_history",
     "tier_policies",
     "policy_for",
+    "unlock_stage",
     "unlock_tier",
     "update_tier_policy",
     "known_tiers",
@@ -92,6 +103,7 @@ class RegradeReport:
     stages: dict[str, int] = field(default_factory=dict)
     segments: dict[str, int] = field(default_factory=dict)
     rows_written: int = 0
+    replanned: int = 0  # open revisit plans moved to the new tiers' cadence
     seconds: float = 0.0
     changed_customers: set[int] = field(default_factory=set, repr=False)  # every row written
 
@@ -111,26 +123,28 @@ class RegradeReport:
             "stages": self.stages,
             "segments": self.segments,
             "rows_written": self.rows_written,
+            "replanned": self.replanned,
             "seconds": round(self.seconds, 3),
         }
 
     def as_changes(self) -> Changes:
         if self.dry_run or not self.rows_written:
             return Changes()
-        return Changes(customers=set(self.changed_customers), tiers=True)
+        return Changes(customers=set(self.changed_customers), tiers=True, revisits=bool(self.replanned))
 
     def summary(self) -> Message:
         tiers = " · ".join(f"{tier} {count}" for tier, count in self.counts.items())
         zh = (
             f"{'试运行（未写入）：' if self.dry_run else ''}截至 {self.as_of} 按评分表“{self.model_name}”"
             f"（版本 {self.model_version}）重新分级 {self.customers} 位客户：{tiers}；"
-            f"等级变动 {len(self.changes)} 位，锁定 {self.locked} 位，更新 {self.rows_written} 行，用时 {self.seconds:.2f} 秒。"
+            f"等级变动 {len(self.changes)} 位，锁定 {self.locked} 位，更新 {self.rows_written} 行，"
+            f"{self.replanned} 个回访计划按新等级重排，用时 {self.seconds:.2f} 秒。"
         )
         en = (
-            f"{'Dry run (nothing written): ' if self.dry_run else ''}re-graded {self.customers} customers as of "
+            f"{'Dry run (nothing written): ' if self.dry_run else ''}re-graded {counted(self.customers, 'customer')} as of "
             f"{self.as_of} with '{self.model_name}' (version {self.model_version}): {tiers}; "
-            f"{len(self.changes)} changed tier, {self.locked} locked, {self.rows_written} rows updated "
-            f"in {self.seconds:.2f} s."
+            f"{len(self.changes)} changed tier, {self.locked} locked, {counted(self.rows_written, 'row')} updated, "
+            f"{counted(self.replanned, 'revisit plan')} moved to the new tiers' cadence, in {self.seconds:.2f} s."
         )
         return Message(zh, en)
 
@@ -144,22 +158,22 @@ class _State:
     score: float | None
     stage: str | None
     segment: str | None
+    stage_locked: bool = False
 
 
 def _current_states(session: Session) -> tuple[dict[int, _State], list]:
     """Every live customer's stored grade, and the rows `compute_metrics` needs (one query)."""
     query = select(
         *customer_base_columns(), Customer.code, Customer.name, Customer.tier, Customer.tier_locked,
-        Customer.score, Customer.stage, Customer.rfm_segment,
+        Customer.score, Customer.stage, Customer.rfm_segment, Customer.stage_locked,
     ).where(Customer.deleted_at.is_(None))
     states, base = {}, []
     days = _TextDates()
     # The driver's rows (SQLAlchemy's would cost more than the read): dates may come as ISO text
     # and flags as 0/1, so those two are converted here.
-    for customer_id, since, referrals, followers, code, name, tier, locked, score, stage, segment in driver_rows(
-        session.connection(), query
-    ):
-        states[customer_id] = _State(code, name, tier, bool(locked), score, stage, segment)
+    for (customer_id, since, referrals, followers, code, name, tier, locked, score, stage, segment,
+         stage_locked) in driver_rows(session.connection(), query):
+        states[customer_id] = _State(code, name, tier, bool(locked), score, stage, segment, bool(stage_locked))
         base.append((customer_id, days[since], referrals, followers))
     return states, base
 
@@ -197,7 +211,9 @@ def _grade_population(session: Session, definition: ScoringDefinition, as_of: da
         if state.locked:
             tiers[customer_id] = state.tier or definition.tiers[-1]
     rules = lifecycle_rules(session)
-    stages = {customer_id: lifecycle_stage(m, rules) for customer_id, m in metrics.items()}
+    # A stage set by hand stays until it is unlocked, as a locked tier does.
+    stages = {customer_id: states[customer_id].stage if states[customer_id].stage_locked else lifecycle_stage(m, rules)
+              for customer_id, m in metrics.items()}
     rfm = rfm_segments(metrics.values())
     segments = {customer_id: rfm.get(customer_id) for customer_id in metrics}
     return _Grading(states, metrics, scores, tiers, stages, segments)
@@ -250,6 +266,9 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
         report.rows_written, report.changed_customers = _write_back(
             session, grading, model, as_of, report.changes, reason
         )
+        # A new tier brings its cadence: the moved customers' open plans follow it.
+        report.replanned = len(replan_for_tiers(session, [move.customer_id for move in report.changes], as_of))
+        record_grading(session, model, as_of)
     report.seconds = time.perf_counter() - started
     return report
 

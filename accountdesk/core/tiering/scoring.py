@@ -4,9 +4,12 @@ score, grading by thresholds or by share, and the stored models (one active)."""
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from itertools import pairwise
 from operator import attrgetter
@@ -16,7 +19,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.i18n import Message, ValidationError
-from accountdesk.core.storage.models import ScoringModel, Setting, cents_to_decimal, decimal_to_cents, utcnow
+from accountdesk.core.storage.models import (
+    ScoringModel,
+    Setting,
+    TierChange,
+    cents_to_decimal,
+    decimal_to_cents,
+    utcnow,
+    write_internal_setting,
+)
 from accountdesk.core.tiering.metrics import DEFAULT_WINDOW_MONTHS, METRICS, CustomerMetrics
 
 GRADING_MODES = ("thresholds", "share")
@@ -495,3 +506,59 @@ def _model(session: Session, model_id: int) -> ScoringModel:
 
 def criterion_labels(definition: ScoringDefinition) -> Iterable[tuple[str, Message]]:
     return ((c.key, c.label) for c in definition.criteria)
+
+
+# --- which sheet graded the stored tiers ---------------------------------------------------------
+
+GRADED_WITH = "tiering.graded_with"
+
+
+@dataclass(frozen=True)
+class GradedWith:
+    """The scoring sheet (and its version) whose re-grade gave the tiers customers carry now."""
+
+    model_id: int | None
+    model_name: str
+    model_version: int | None
+    as_of: date | None
+    fingerprint: str | None = None  # of the definition graded with (a rename changes the version only)
+
+    def matches(self, model_id: int | None, version: int | None, definition: dict | None) -> bool:
+        """Whether grading with this model now would use the same sheet as the stored tiers did."""
+        if model_id != self.model_id:
+            return False
+        if self.fingerprint is not None and definition is not None:
+            return self.fingerprint == definition_fingerprint(definition)
+        return version == self.model_version
+
+
+def definition_fingerprint(definition: dict) -> str:
+    return hashlib.sha256(json.dumps(definition, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def record_grading(session: Session, model: ScoringModel, as_of: date) -> None:
+    """Note that the stored tiers are now this model's (bookkeeping: no audit entry)."""
+    write_internal_setting(session, GRADED_WITH, {
+        "model_id": model.id, "model_name": model.name, "model_version": model.version, "as_of": as_of.isoformat(),
+        "fingerprint": definition_fingerprint(model.definition or {})})
+
+
+def graded_with(session: Session) -> GradedWith | None:
+    """Which sheet graded the stored tiers: as noted by the last re-grade, or (a book graded before
+    that was noted) the sheet of the latest tier change a re-grade made; None if never graded."""
+    value = session.scalar(select(Setting.value).where(Setting.key == GRADED_WITH))
+    if isinstance(value, dict) and value.get("model_id") is not None:
+        as_of = value.get("as_of")
+        return GradedWith(int(value["model_id"]), str(value.get("model_name") or ""),
+                          value.get("model_version"), date.fromisoformat(as_of) if as_of else None,
+                          value.get("fingerprint"))
+    row = session.execute(
+        select(TierChange.model_id, TierChange.model_version, ScoringModel.name)
+        .join(ScoringModel, ScoringModel.id == TierChange.model_id)
+        .where(TierChange.manual.is_(False), TierChange.deleted_at.is_(None))
+        .order_by(TierChange.id.desc()).limit(1)
+    ).first()
+    if row is None:
+        return None
+    return GradedWith(row[0], row[2], row[1], None)
+

@@ -391,9 +391,12 @@
         <source>Lunar %1</source>
         <translation>Lunar %1</translation>
     </message>
-    <message>
-        <source>%1 contacts</source>
-        <translation>%1 contacts</translation>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -602,14 +605,6 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Searching…</translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>%1 customers</translation>
-    </message>
-    <message>
-        <source>%1 of %2 customers match</source>
-        <translation>%1 of %2 customers match</translation>
-    </message>
-    <message>
         <source>%1 selected:</source>
         <translation>%1 selected:</translation>
     </message>
@@ -630,28 +625,12 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Assign owner</translation>
     </message>
     <message>
-        <source>Owner for %1 customers (a new name adds a user):</source>
-        <translation>Owner for %1 customers (a new name adds a user):</translation>
-    </message>
-    <message>
-        <source>Owner set on %1 customers.</source>
-        <translation>Owner set on %1 customers.</translation>
-    </message>
-    <message>
         <source>Assigning owner…</source>
         <translation>Assigning owner…</translation>
     </message>
     <message>
         <source>Add tag</source>
         <translation>Add tag</translation>
-    </message>
-    <message>
-        <source>Tag to add to %1 customers:</source>
-        <translation>Tag to add to %1 customers:</translation>
-    </message>
-    <message>
-        <source>Tag added to %1 customers.</source>
-        <translation>Tag added to %1 customers.</translation>
     </message>
     <message>
         <source>Adding tag…</source>
@@ -669,9 +648,54 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <source>CSV text</source>
         <translation>CSV text</translation>
     </message>
-    <message>
-        <source>Exported %1 customers to %2</source>
-        <translation>Exported %1 customers to %2</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customer(s) match</source>
+        <translation>
+            <numerusform>%1 of %Ln customer match</numerusform>
+            <numerusform>%1 of %Ln customers match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner for %Ln customer(s) (a new name adds a user):</source>
+        <translation>
+            <numerusform>Owner for %Ln customer (a new name adds a user):</numerusform>
+            <numerusform>Owner for %Ln customers (a new name adds a user):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner set on %Ln customer(s).</source>
+        <translation>
+            <numerusform>Owner set on %Ln customer.</numerusform>
+            <numerusform>Owner set on %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %Ln customer(s):</source>
+        <translation>
+            <numerusform>Tag to add to %Ln customer:</numerusform>
+            <numerusform>Tag to add to %Ln customers:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag added to %Ln customer(s).</source>
+        <translation>
+            <numerusform>Tag added to %Ln customer.</numerusform>
+            <numerusform>Tag added to %Ln customers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln customer to %1</numerusform>
+            <numerusform>Exported %Ln customers to %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -796,20 +820,8 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Spend in period: %1</translation>
     </message>
     <message>
-        <source>%1 customers in %2</source>
-        <translation>%1 customers in %2</translation>
-    </message>
-    <message>
         <source>%1 of %2 earlier buyers bought again</source>
         <translation>%1 of %2 earlier buyers bought again</translation>
-    </message>
-    <message>
-        <source>out of 5, from %1 ratings</source>
-        <translation>out of 5, from %1 ratings</translation>
-    </message>
-    <message>
-        <source>%1 of %2 due; %3 overdue</source>
-        <translation>%1 of %2 due; %3 overdue</translation>
     </message>
     <message>
         <source>%1 share of spend</source>
@@ -832,24 +844,71 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Satisfaction per tier</translation>
     </message>
     <message>
-        <source>Mean of %1 ratings, 1–5</source>
-        <translation>Mean of %1 ratings, 1–5</translation>
-    </message>
-    <message>
         <source>MMM</source>
         <translation>MMM</translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.</source>
-        <translation>%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.</translation>
     </message>
     <message>
         <source>No tier history for this period yet.</source>
         <translation>No tier history for this period yet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) in %2</source>
+        <translation>
+            <numerusform>%Ln customer in %2</numerusform>
+            <numerusform>%Ln customers in %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 customers at risk or churned, the most valuable first. Double-click to open one.</source>
-        <translation>%1 customers at risk or churned, the most valuable first. Double-click to open one.</translation>
+        <source>not ended: day %1 of %2</source>
+        <translation>not ended: day %1 of %2</translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation>compared with %1 – %2</translation>
+    </message>
+    <message>
+        <source>same days before: %1</source>
+        <translation>same days before: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>out of 5, from %Ln rating(s)</source>
+        <translation>
+            <numerusform>out of 5, from %Ln rating</numerusform>
+            <numerusform>out of 5, from %Ln ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (so far)</source>
+        <translation> (so far)</translation>
+    </message>
+    <message>
+        <source>; %1 has not ended</source>
+        <translation>; %1 has not ended</translation>
+    </message>
+    <message>
+        <source>MMMM</source>
+        <translation>MMMM</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean of %Ln rating(s), 1–5</source>
+        <translation>
+            <numerusform>Mean of %Ln rating, 1–5</numerusform>
+            <numerusform>Mean of %Ln ratings, 1–5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
+        <translation>
+            <numerusform>%1 → %2: %Ln customer changed tier. Rows: tier at the start; columns: at the end.</numerusform>
+            <numerusform>%1 → %2: %Ln customers changed tier. Rows: tier at the start; columns: at the end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.</source>
+        <translation>
+            <numerusform>%Ln customer at risk or churned, the most valuable first. Double-click to open one.</numerusform>
+            <numerusform>%Ln customers at risk or churned, the most valuable first. Double-click to open one.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
@@ -910,6 +969,17 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Customers</source>
         <translation>Customers</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on time, %3 overdue</source>
+        <translation>%1 of %2 on time, %3 overdue</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln open in grace</source>
+        <translation>
+            <numerusform>; %Ln open in grace</numerusform>
+            <numerusform>; %Ln open in grace</numerusform>
+        </translation>
     </message>
     <message>
         <source>Top tier share of spend</source>
@@ -1282,9 +1352,12 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <source>Open</source>
         <translation>Open</translation>
     </message>
-    <message>
-        <source>%1 entries, %2 open complaints</source>
-        <translation>%1 entries, %2 open complaints</translation>
+    <message numerus="yes">
+        <source>%Ln entry(ies), %1 open</source>
+        <translation>
+            <numerusform>%Ln entry(ies), %1 open</numerusform>
+            <numerusform>%Ln entry(ies), %1 open</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1778,26 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Next step</translation>
     </message>
     <message>
+        <source>e.g. send the quotation by Wednesday</source>
+        <translation>e.g. send the quotation by Wednesday</translation>
+    </message>
+    <message>
+        <source>Remind me: do it by</source>
+        <translation>Remind me: do it by</translation>
+    </message>
+    <message>
+        <source>(the customer&apos;s owner)</source>
+        <translation>(the customer&apos;s owner)</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>Follow-up done on %1</source>
+        <translation>Follow-up done on %1</translation>
+    </message>
+    <message>
         <source>(not rated)</source>
         <translation>(not rated)</translation>
     </message>
@@ -1743,13 +1836,32 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>with %1</source>
         <translation>with %1</translation>
     </message>
-    <message>
-        <source>%1 interactions</source>
-        <translation>%1 interactions</translation>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>%Ln interaction</numerusform>
+            <numerusform>%Ln interactions</numerusform>
+        </translation>
     </message>
     <message>
         <source>average satisfaction %1</source>
         <translation>average satisfaction %1</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>done %1</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>overdue since %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
     </message>
     <message>
         <source>Delete this interaction?</source>
@@ -2161,8 +2273,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Reminders: %1</translation>
     </message>
     <message>
-        <source>AccountDesk — Key Account Desk</source>
-        <translation>AccountDesk — Key Account Desk</translation>
+        <source>AccountDesk</source>
+        <translation>AccountDesk</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2464,9 +2580,12 @@ Merge it anyway?</translation>
         <source>Tags on customers</source>
         <translation>Tags on customers</translation>
     </message>
-    <message>
-        <source>%1 rows were changed on both sides. The newer save was kept; please check these:</source>
-        <translation>%1 rows were changed on both sides. The newer save was kept; please check these:</translation>
+    <message numerus="yes">
+        <source>Changed on both sides: %Ln row(s). The newer save was kept; please check these:</source>
+        <translation>
+            <numerusform>Changed on both sides: %Ln row. The newer save was kept; please check these:</numerusform>
+            <numerusform>Changed on both sides: %Ln rows. The newer save was kept; please check these:</numerusform>
+        </translation>
     </message>
     <message>
         <source>No row was changed on both sides.</source>
@@ -2785,13 +2904,23 @@ Merge it anyway?</translation>
         <source>Re-grade preview</source>
         <translation>Re-grade preview</translation>
     </message>
-    <message>
-        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
-        <translation>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</translation>
+    <message numerus="yes">
+        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customer(s) change tier.</source>
+        <translation>
+            <numerusform>As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customer change tier.</numerusform>
+            <numerusform>As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customers change tier.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
         <translation>Default scoring sheet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln locked customer(s) keep the tier set by hand.</source>
+        <translation>
+            <numerusform>%Ln locked customer keep the tier set by hand.</numerusform>
+            <numerusform>%Ln locked customers keep the tier set by hand.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
@@ -3091,9 +3220,12 @@ Merge it anyway?</translation>
         <source>Greeting: %1</source>
         <translation>Greeting: %1</translation>
     </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation>%1 days overdue</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>%Ln day overdue</numerusform>
+            <numerusform>%Ln days overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Planned for %1</source>
@@ -3294,9 +3426,26 @@ Merge it anyway?</translation>
         <source>Select reminders to act on them (Ctrl/Shift for several)</source>
         <translation>Select reminders to act on them (Ctrl/Shift for several)</translation>
     </message>
-    <message>
-        <source>%1 reminders selected.</source>
-        <translation>%1 reminders selected.</translation>
+    <message numerus="yes">
+        <source>%Ln reminder(s) selected.</source>
+        <translation>
+            <numerusform>%Ln reminder selected.</numerusform>
+            <numerusform>%Ln reminders selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) updated.</source>
+        <translation>
+            <numerusform>%Ln reminder updated.</numerusform>
+            <numerusform>%Ln reminders updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) snoozed until %1.</source>
+        <translation>
+            <numerusform>%Ln reminder snoozed until %1.</numerusform>
+            <numerusform>%Ln reminders snoozed until %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
@@ -3488,17 +3637,23 @@ Merge it anyway?</translation>
         <source>%1 due</source>
         <translation>%1 due</translation>
     </message>
-    <message>
-        <source>grace %1 days</source>
-        <translation>grace %1 days</translation>
+    <message numerus="yes">
+        <source>grace %Ln day(s)</source>
+        <translation>
+            <numerusform>grace %Ln day</numerusform>
+            <numerusform>grace %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln revisit(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln revisit</numerusform>
+            <numerusform>%1 · %Ln revisits</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing due today.</source>
         <translation>Nothing due today.</translation>
-    </message>
-    <message>
-        <source>%1 · %2 revisits</source>
-        <translation>%1 · %2 revisits</translation>
     </message>
     <message>
         <source>Revisit logged; the next one is planned for %1.</source>
@@ -3521,20 +3676,12 @@ Merge it anyway?</translation>
         <translation>Revisit sheets</translation>
     </message>
     <message>
-        <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
-        <translation>The period shown has %1 planned revisits: that is %1 pages. Continue?</translation>
-    </message>
-    <message>
         <source>Save revisit sheets</source>
         <translation>Save revisit sheets</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
-        <translation>Saved %1 pages (%2 revisit sheets and the plan) to %3.</translation>
     </message>
     <message>
         <source>Saving the revisit sheets…</source>
@@ -3555,6 +3702,57 @@ Merge it anyway?</translation>
     <message>
         <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
         <translation>Exported %1 planned revisits to %2. Importing the file again updates the same events.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %Ln revisit sheet(s) for %1?</source>
+        <translation>
+            <numerusform>Print %Ln revisit sheet for %1?</numerusform>
+            <numerusform>Print %Ln revisit sheets for %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %Ln revisit sheet(s) for %1 as a PDF?</source>
+        <translation>
+            <numerusform>Save %Ln revisit sheet for %1 as a PDF?</numerusform>
+            <numerusform>Save %Ln revisit sheets for %1 as a PDF?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are overdue revisits planned before the period; they come first.</source>
+        <translation>
+            <numerusform>%Ln of them are overdue revisits planned before the period; they come first.</numerusform>
+            <numerusform>%Ln of them are overdue revisits planned before the period; they come first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is a page each, plus the plan. It runs in the background; you can cancel it.</source>
+        <translation>That is a page each, plus the plan. It runs in the background; you can cancel it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %Ln page(s) to the printer (%1).</source>
+        <translation>
+            <numerusform>Sent %Ln page to the printer (%1).</numerusform>
+            <numerusform>Sent %Ln pages to the printer (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing the revisit sheets…</source>
+        <translation>Printing the revisit sheets…</translation>
+    </message>
+    <message>
+        <source>Laying out and painting %1 sheets…</source>
+        <translation>Laying out and painting %1 sheets…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln page(s) to %2: the plan for %1 and a sheet per customer.</source>
+        <translation>
+            <numerusform>Saved %Ln page to %2: the plan for %1 and a sheet per customer.</numerusform>
+            <numerusform>Saved %Ln pages to %2: the plan for %1 and a sheet per customer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -3619,17 +3817,26 @@ Merge it anyway?</translation>
         <source>not graded</source>
         <translation>not graded</translation>
     </message>
-    <message>
-        <source>Cadence: every %1 days (%2)</source>
-        <translation>Cadence: every %1 days (%2)</translation>
+    <message numerus="yes">
+        <source>Cadence: every %Ln day(s) (%1)</source>
+        <translation>
+            <numerusform>Cadence: every %Ln day (%1)</numerusform>
+            <numerusform>Cadence: every %Ln days (%1)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Overdue %1 days</source>
-        <translation>Overdue %1 days</translation>
+    <message numerus="yes">
+        <source>Overdue %Ln day(s)</source>
+        <translation>
+            <numerusform>Overdue %Ln day</numerusform>
+            <numerusform>Overdue %Ln days</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>In %1 days</source>
-        <translation>In %1 days</translation>
+    <message numerus="yes">
+        <source>In %Ln day(s)</source>
+        <translation>
+            <numerusform>In %Ln day</numerusform>
+            <numerusform>In %Ln days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -3723,16 +3930,33 @@ Merge it anyway?</translation>
         <translation>%3 %1/%2</translation>
     </message>
     <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
         <source>Done %1</source>
         <translation>Done %1</translation>
     </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation>%1 days overdue</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>%Ln day overdue</numerusform>
+            <numerusform>%Ln days overdue</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>due %1 days ago</source>
-        <translation>due %1 days ago</translation>
+    <message numerus="yes">
+        <source>due %Ln day(s) ago</source>
+        <translation>
+            <numerusform>due %Ln day ago</numerusform>
+            <numerusform>due %Ln days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>in %Ln day</numerusform>
+            <numerusform>in %Ln days</numerusform>
+        </translation>
     </message>
     <message>
         <source>due today</source>
@@ -3743,16 +3967,16 @@ Merge it anyway?</translation>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <source>in %1 days</source>
-        <translation>in %1 days</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>today</translation>
     </message>
     <message>
         <source>no revisits</source>
         <translation>no revisits</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>Follow-up: %1</translation>
     </message>
     <message>
         <source>Complete revisit</source>
@@ -3818,9 +4042,12 @@ Merge it anyway?</translation>
         <source>Skip revisit</source>
         <translation>Skip revisit</translation>
     </message>
-    <message>
-        <source>%1 revisits</source>
-        <translation>%1 revisits</translation>
+    <message numerus="yes">
+        <source>%Ln revisit(s)</source>
+        <translation>
+            <numerusform>%Ln revisit</numerusform>
+            <numerusform>%Ln revisits</numerusform>
+        </translation>
     </message>
     <message>
         <source>+%1 more</source>
@@ -3888,9 +4115,12 @@ Merge it anyway?</translation>
         <source>A background job failed (%1): %2</source>
         <translation>A background job failed (%1): %2</translation>
     </message>
-    <message>
-        <source>%1 new reminders</source>
-        <translation>%1 new reminders</translation>
+    <message numerus="yes">
+        <source>%Ln new reminder(s)</source>
+        <translation>
+            <numerusform>%Ln new reminder</numerusform>
+            <numerusform>%Ln new reminders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3911,9 +4141,12 @@ Merge it anyway?</translation>
         <source>Previewing the tiers…</source>
         <translation>Previewing the tiers…</translation>
     </message>
-    <message>
-        <source>%1 customers graded; %2 would change tier (%3 locked).</source>
-        <translation>%1 customers graded; %2 would change tier (%3 locked).</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) graded; %1 would change tier (%2 locked).</source>
+        <translation>
+            <numerusform>%Ln customer graded; %1 would change tier (%2 locked).</numerusform>
+            <numerusform>%Ln customers graded; %1 would change tier (%2 locked).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scoring model</source>
@@ -3922,6 +4155,10 @@ Merge it anyway?</translation>
     <message>
         <source>Saved the scoring model.</source>
         <translation>Saved the scoring model.</translation>
+    </message>
+    <message>
+        <source>The active scoring sheet has changed</source>
+        <translation>The active scoring sheet has changed</translation>
     </message>
     <message>
         <source>Saving the scoring model…</source>
@@ -3956,8 +4193,24 @@ Merge it anyway?</translation>
         <translation>The model is now active.</translation>
     </message>
     <message>
-        <source>Re-grade every customer with this model now?</source>
-        <translation>Re-grade every customer with this model now?</translation>
+        <source>Another scoring sheet is now active</source>
+        <translation>Another scoring sheet is now active</translation>
+    </message>
+    <message>
+        <source>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</source>
+        <translation>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</translation>
+    </message>
+    <message>
+        <source>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</source>
+        <translation>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation>Re-grade preview</translation>
+    </message>
+    <message>
+        <source>Re-grading every customer…</source>
+        <translation>Re-grading every customer…</translation>
     </message>
     <message>
         <source>Re-grading…</source>
@@ -4298,9 +4551,12 @@ Merge it anyway?</translation>
         <source>“%1” moved to tier %2 and locked: %3</source>
         <translation>“%1” moved to tier %2 and locked: %3</translation>
     </message>
-    <message>
-        <source>%1 customers moved to tier %2 and locked: %3</source>
-        <translation>%1 customers moved to tier %2 and locked: %3</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) moved to tier %2 and locked: %3</source>
+        <translation>
+            <numerusform>%Ln customer moved to tier %2 and locked: %3</numerusform>
+            <numerusform>%Ln customers moved to tier %2 and locked: %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlocking the tier…</source>
@@ -4338,21 +4594,35 @@ Merge it anyway?</translation>
         <source>by share</source>
         <translation>by share</translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>%1 customers match</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) match</source>
+        <translation>
+            <numerusform>%Ln customer match</numerusform>
+            <numerusform>%Ln customers match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>%1 customers</translation>
-    </message>
-    <message>
-        <source>scoring sheet “%1”, %2</source>
-        <translation>scoring sheet “%1”, %2</translation>
+        <source>tiers from scoring sheet “%1”, %2</source>
+        <translation>tiers from scoring sheet “%1”, %2</translation>
     </message>
     <message>
         <source>version %1</source>
         <translation>version %1</translation>
+    </message>
+    <message>
+        <source>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</source>
+        <translation>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</translation>
+    </message>
+    <message>
+        <source>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</source>
+        <translation>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</translation>
     </message>
     <message>
         <source>Tier board</source>
@@ -4476,9 +4746,12 @@ Merge it anyway?</translation>
         <source>No action plan for this tier yet.</source>
         <translation>No action plan for this tier yet.</translation>
     </message>
-    <message>
-        <source>Revisit every %1 days</source>
-        <translation>Revisit every %1 days</translation>
+    <message numerus="yes">
+        <source>Revisit every %Ln day(s)</source>
+        <translation>
+            <numerusform>Revisit every %Ln day</numerusform>
+            <numerusform>Revisit every %Ln days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open customer</source>
@@ -4587,9 +4860,12 @@ Merge it anyway?</translation>
         <source>Action plan</source>
         <translation>Action plan</translation>
     </message>
-    <message>
-        <source>every %1 days</source>
-        <translation>every %1 days</translation>
+    <message numerus="yes">
+        <source>every %Ln day(s)</source>
+        <translation>
+            <numerusform>every %Ln day</numerusform>
+            <numerusform>every %Ln days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked at tier %1 by hand.</source>
@@ -4606,6 +4882,18 @@ Merge it anyway?</translation>
     <message>
         <source>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</source>
         <translation>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</translation>
+    </message>
+    <message>
+        <source>Stage “%1” set by hand.</source>
+        <translation>Stage “%1” set by hand.</translation>
+    </message>
+    <message>
+        <source>Re-grading keeps this stage until it is unlocked.</source>
+        <translation>Re-grading keeps this stage until it is unlocked.</translation>
+    </message>
+    <message>
+        <source>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</source>
+        <translation>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</translation>
     </message>
     <message>
         <source>When</source>
@@ -4660,6 +4948,14 @@ Merge it anyway?</translation>
         <translation>Give a reason for setting the tier by hand.</translation>
     </message>
     <message>
+        <source>Lifecycle stage</source>
+        <translation>Lifecycle stage</translation>
+    </message>
+    <message>
+        <source>Give a reason for setting the stage by hand.</source>
+        <translation>Give a reason for setting the stage by hand.</translation>
+    </message>
+    <message>
         <source>Score breakdown</source>
         <translation>Score breakdown</translation>
     </message>
@@ -4702,6 +4998,18 @@ Merge it anyway?</translation>
     <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. contract renewed, orders resume</source>
+        <translation>Reason (required), e.g. contract renewed, orders resume</translation>
+    </message>
+    <message>
+        <source>Set stage and lock</source>
+        <translation>Set stage and lock</translation>
+    </message>
+    <message>
+        <source>Unlock stage</source>
+        <translation>Unlock stage</translation>
     </message>
     <message>
         <source>Tier history</source>
@@ -4907,9 +5215,12 @@ Merge it anyway?</translation>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
-    <message>
-        <source>%1 transactions, %2 in all</source>
-        <translation>%1 transactions, %2 in all</translation>
+    <message numerus="yes">
+        <source>%Ln transaction(s), %1 in all</source>
+        <translation>
+            <numerusform>%Ln transaction, %1 in all</numerusform>
+            <numerusform>%Ln transactions, %1 in all</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

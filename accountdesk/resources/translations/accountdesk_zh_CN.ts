@@ -391,9 +391,11 @@
         <source>Lunar %1</source>
         <translation>农历 %1</translation>
     </message>
-    <message>
-        <source>%1 contacts</source>
-        <translation>共 %1 位联系人</translation>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>共 %Ln 位联系人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -602,14 +604,6 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>共 %1 位客户</translation>
-    </message>
-    <message>
-        <source>%1 of %2 customers match</source>
-        <translation>%2 位客户中有 %1 位符合</translation>
-    </message>
-    <message>
         <source>%1 selected:</source>
         <translation>已选 %1 位：</translation>
     </message>
@@ -630,28 +624,12 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>指派负责人</translation>
     </message>
     <message>
-        <source>Owner for %1 customers (a new name adds a user):</source>
-        <translation>为 %1 位客户指派负责人（输入新名字将新增用户）：</translation>
-    </message>
-    <message>
-        <source>Owner set on %1 customers.</source>
-        <translation>已为 %1 位客户指派负责人。</translation>
-    </message>
-    <message>
         <source>Assigning owner…</source>
         <translation>正在指派负责人…</translation>
     </message>
     <message>
         <source>Add tag</source>
         <translation>添加标签</translation>
-    </message>
-    <message>
-        <source>Tag to add to %1 customers:</source>
-        <translation>为 %1 位客户添加标签：</translation>
-    </message>
-    <message>
-        <source>Tag added to %1 customers.</source>
-        <translation>已为 %1 位客户添加标签。</translation>
     </message>
     <message>
         <source>Adding tag…</source>
@@ -669,9 +647,47 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <source>CSV text</source>
         <translation>CSV 文本</translation>
     </message>
-    <message>
-        <source>Exported %1 customers to %2</source>
-        <translation>已导出 %1 位客户到 %2</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>共 %Ln 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln customer(s) match</source>
+        <translation>
+            <numerusform>%Ln 位客户中有 %1 位符合</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner for %Ln customer(s) (a new name adds a user):</source>
+        <translation>
+            <numerusform>为 %Ln 位客户指派负责人（输入新名字将新增用户）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Owner set on %Ln customer(s).</source>
+        <translation>
+            <numerusform>已为 %Ln 位客户指派负责人。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %Ln customer(s):</source>
+        <translation>
+            <numerusform>为 %Ln 位客户添加标签：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag added to %Ln customer(s).</source>
+        <translation>
+            <numerusform>已为 %Ln 位客户添加标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln customer(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %Ln 位客户到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -796,20 +812,8 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>期间消费：%1</translation>
     </message>
     <message>
-        <source>%1 customers in %2</source>
-        <translation>%2客户 %1 位</translation>
-    </message>
-    <message>
         <source>%1 of %2 earlier buyers bought again</source>
         <translation>上期 %2 位购买客户中 %1 位再次购买</translation>
-    </message>
-    <message>
-        <source>out of 5, from %1 ratings</source>
-        <translation>满分 5 分，共 %1 次评分</translation>
-    </message>
-    <message>
-        <source>%1 of %2 due; %3 overdue</source>
-        <translation>应回访 %2 次，按时 %1 次；逾期未做 %3 次</translation>
     </message>
     <message>
         <source>%1 share of spend</source>
@@ -832,24 +836,66 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>各等级满意度</translation>
     </message>
     <message>
-        <source>Mean of %1 ratings, 1–5</source>
-        <translation>%1 次评分的平均值，1–5 分</translation>
-    </message>
-    <message>
         <source>MMM</source>
         <translation>M月</translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.</source>
-        <translation>%1 → %2：%3 位客户等级变动。行为期初等级，列为期末等级。</translation>
     </message>
     <message>
         <source>No tier history for this period yet.</source>
         <translation>该期间还没有等级变动记录。</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) in %2</source>
+        <translation>
+            <numerusform>%2客户 %Ln 位</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 customers at risk or churned, the most valuable first. Double-click to open one.</source>
-        <translation>%1 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</translation>
+        <source>not ended: day %1 of %2</source>
+        <translation>尚未结束：第 %1 天，共 %2 天</translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation>对比 %1 – %2（同期）</translation>
+    </message>
+    <message>
+        <source>same days before: %1</source>
+        <translation>同期对比：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>out of 5, from %Ln rating(s)</source>
+        <translation>
+            <numerusform>满分 5 分，共 %Ln 次评分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (so far)</source>
+        <translation>（至今）</translation>
+    </message>
+    <message>
+        <source>; %1 has not ended</source>
+        <translation>；%1尚未结束，未计入</translation>
+    </message>
+    <message>
+        <source>MMMM</source>
+        <translation>M月</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean of %Ln rating(s), 1–5</source>
+        <translation>
+            <numerusform>%Ln 次评分的平均值，1–5 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
+        <translation>
+            <numerusform>%1 → %2：%Ln 位客户等级变动。行为期初等级，列为期末等级。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.</source>
+        <translation>
+            <numerusform>%Ln 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
@@ -910,6 +956,16 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Customers</source>
         <translation>客户总数</translation>
+    </message>
+    <message>
+        <source>%1 of %2 on time, %3 overdue</source>
+        <translation>按时 %1/%2，逾期 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln open in grace</source>
+        <translation>
+            <numerusform>，宽限期内 %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Top tier share of spend</source>
@@ -1282,9 +1338,11 @@ The database as it is now is backed up first, so this can be undone.</source>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
-    <message>
-        <source>%1 entries, %2 open complaints</source>
-        <translation>共 %1 条，未解决投诉 %2 条</translation>
+    <message numerus="yes">
+        <source>%Ln entry(ies), %1 open</source>
+        <translation>
+            <numerusform>共 %Ln 条，未解决投诉 %1 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1763,26 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>下一步</translation>
     </message>
     <message>
+        <source>e.g. send the quotation by Wednesday</source>
+        <translation>例如：周三前发报价</translation>
+    </message>
+    <message>
+        <source>Remind me: do it by</source>
+        <translation>提醒我：完成期限</translation>
+    </message>
+    <message>
+        <source>(the customer&apos;s owner)</source>
+        <translation>（客户负责人）</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Follow-up done on %1</source>
+        <translation>跟进已于 %1 完成</translation>
+    </message>
+    <message>
         <source>(not rated)</source>
         <translation>（未评价）</translation>
     </message>
@@ -1743,13 +1821,31 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <source>with %1</source>
         <translation>联系人 %1</translation>
     </message>
-    <message>
-        <source>%1 interactions</source>
-        <translation>共 %1 次互动</translation>
+    <message numerus="yes">
+        <source>%Ln interaction(s)</source>
+        <translation>
+            <numerusform>共 %Ln 次互动</numerusform>
+        </translation>
     </message>
     <message>
         <source>average satisfaction %1</source>
         <translation>平均满意度 %1</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>自 %1 起逾期</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>期限 %1</translation>
     </message>
     <message>
         <source>Delete this interaction?</source>
@@ -2161,8 +2257,12 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>待办提醒：%1</translation>
     </message>
     <message>
-        <source>AccountDesk — Key Account Desk</source>
-        <translation>AccountDesk 客户分级维护台</translation>
+        <source>AccountDesk</source>
+        <translation>客户分级维护台</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2464,9 +2564,11 @@ Merge it anyway?</source>
         <source>Tags on customers</source>
         <translation>客户标签</translation>
     </message>
-    <message>
-        <source>%1 rows were changed on both sides. The newer save was kept; please check these:</source>
-        <translation>有 %1 条记录双方都修改过，已保留较新的保存，请核对：</translation>
+    <message numerus="yes">
+        <source>Changed on both sides: %Ln row(s). The newer save was kept; please check these:</source>
+        <translation>
+            <numerusform>有 %Ln 条记录双方都修改过，已保留较新的保存，请核对：</numerusform>
+        </translation>
     </message>
     <message>
         <source>No row was changed on both sides.</source>
@@ -2785,13 +2887,21 @@ Merge it anyway?</source>
         <source>Re-grade preview</source>
         <translation>重新分级预览</translation>
     </message>
-    <message>
-        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; %6 locked customers keep the tier set by hand.</source>
-        <translation>截至 %1，按评分表“%2”（版本 %3）重新分级：%5 位客户中有 %4 位等级变动；%6 位已锁定的客户保持手动设定的等级。</translation>
+    <message numerus="yes">
+        <source>As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customer(s) change tier.</source>
+        <translation>
+            <numerusform>截至 %1，按评分表“%2”（版本 %3）重新分级：%Ln 位客户中有 %4 位等级变动。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Default scoring sheet</source>
         <translation>默认评分表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln locked customer(s) keep the tier set by hand.</source>
+        <translation>
+            <numerusform>%Ln 位已锁定的客户保持手动设定的等级。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows: the tier now; columns: the tier after re-grading. Green cells move up, red cells move down, grey cells stay.</source>
@@ -3091,9 +3201,11 @@ Merge it anyway?</source>
         <source>Greeting: %1</source>
         <translation>问候：%1</translation>
     </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Planned for %1</source>
@@ -3294,9 +3406,23 @@ Merge it anyway?</source>
         <source>Select reminders to act on them (Ctrl/Shift for several)</source>
         <translation>选择提醒后可批量处理（按住 Ctrl/Shift 多选）</translation>
     </message>
-    <message>
-        <source>%1 reminders selected.</source>
-        <translation>已选择 %1 条提醒。</translation>
+    <message numerus="yes">
+        <source>%Ln reminder(s) selected.</source>
+        <translation>
+            <numerusform>已选择 %Ln 条提醒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) updated.</source>
+        <translation>
+            <numerusform>已更新 %Ln 条提醒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reminder(s) snoozed until %1.</source>
+        <translation>
+            <numerusform>%Ln 条提醒将于 %1 再次提醒。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a reminder to see why it was raised and what to do.</source>
@@ -3488,17 +3614,21 @@ Merge it anyway?</source>
         <source>%1 due</source>
         <translation>到期 %1</translation>
     </message>
-    <message>
-        <source>grace %1 days</source>
-        <translation>宽限 %1 天</translation>
+    <message numerus="yes">
+        <source>grace %Ln day(s)</source>
+        <translation>
+            <numerusform>宽限 %Ln 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln revisit(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln 个回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing due today.</source>
         <translation>今天没有到期的回访。</translation>
-    </message>
-    <message>
-        <source>%1 · %2 revisits</source>
-        <translation>%1 · %2 个回访</translation>
     </message>
     <message>
         <source>Revisit logged; the next one is planned for %1.</source>
@@ -3521,20 +3651,12 @@ Merge it anyway?</source>
         <translation>回访单</translation>
     </message>
     <message>
-        <source>The period shown has %1 planned revisits: that is %1 pages. Continue?</source>
-        <translation>当前时段有 %1 个计划回访，将生成 %1 页。继续吗？</translation>
-    </message>
-    <message>
         <source>Save revisit sheets</source>
         <translation>保存回访单</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1 pages (%2 revisit sheets and the plan) to %3.</source>
-        <translation>已保存 %1 页（%2 张回访单及回访计划）到 %3。</translation>
     </message>
     <message>
         <source>Saving the revisit sheets…</source>
@@ -3555,6 +3677,52 @@ Merge it anyway?</source>
     <message>
         <source>Exported %1 planned revisits to %2. Importing the file again updates the same events.</source>
         <translation>已将 %1 个计划回访导出到 %2。再次导入此文件会更新相同的日程，不会重复。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %Ln revisit sheet(s) for %1?</source>
+        <translation>
+            <numerusform>打印 %1 的 %Ln 张回访单吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %Ln revisit sheet(s) for %1 as a PDF?</source>
+        <translation>
+            <numerusform>将 %1 的 %Ln 张回访单保存为 PDF 吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them are overdue revisits planned before the period; they come first.</source>
+        <translation>
+            <numerusform>其中 %Ln 张是计划日期在本期之前、已逾期的回访，排在最前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That is a page each, plus the plan. It runs in the background; you can cancel it.</source>
+        <translation>每张一页，另加回访计划页。在后台进行，可随时取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %Ln page(s) to the printer (%1).</source>
+        <translation>
+            <numerusform>已将 %Ln 页发送到打印机（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing the revisit sheets…</source>
+        <translation>正在打印回访单…</translation>
+    </message>
+    <message>
+        <source>Laying out and painting %1 sheets…</source>
+        <translation>正在排版并生成 %1 张回访单…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln page(s) to %2: the plan for %1 and a sheet per customer.</source>
+        <translation>
+            <numerusform>已将 %Ln 页保存到 %2：%1 的回访计划，每位客户一张回访单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -3619,17 +3787,23 @@ Merge it anyway?</source>
         <source>not graded</source>
         <translation>未分级</translation>
     </message>
-    <message>
-        <source>Cadence: every %1 days (%2)</source>
-        <translation>回访周期：每 %1 天（%2）</translation>
+    <message numerus="yes">
+        <source>Cadence: every %Ln day(s) (%1)</source>
+        <translation>
+            <numerusform>回访周期：每 %Ln 天（%1）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Overdue %1 days</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <source>Overdue %Ln day(s)</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>In %1 days</source>
-        <translation>%1 天后</translation>
+    <message numerus="yes">
+        <source>In %Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next: %1</source>
@@ -3723,16 +3897,30 @@ Merge it anyway?</source>
         <translation>%1月%2日 %3</translation>
     </message>
     <message>
+        <source>%1/%2</source>
+        <translation>%1月%2日</translation>
+    </message>
+    <message>
         <source>Done %1</source>
         <translation>%1 已完成</translation>
     </message>
-    <message>
-        <source>%1 days overdue</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %Ln 天</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>due %1 days ago</source>
-        <translation>%1 天前到期</translation>
+    <message numerus="yes">
+        <source>due %Ln day(s) ago</source>
+        <translation>
+            <numerusform>%Ln 天前到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天后</numerusform>
+        </translation>
     </message>
     <message>
         <source>due today</source>
@@ -3743,16 +3931,16 @@ Merge it anyway?</source>
         <translation>明天</translation>
     </message>
     <message>
-        <source>in %1 days</source>
-        <translation>%1 天后</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
         <source>no revisits</source>
         <translation>无回访</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>跟进：%1</translation>
     </message>
     <message>
         <source>Complete revisit</source>
@@ -3818,9 +4006,11 @@ Merge it anyway?</source>
         <source>Skip revisit</source>
         <translation>跳过回访</translation>
     </message>
-    <message>
-        <source>%1 revisits</source>
-        <translation>%1 个回访</translation>
+    <message numerus="yes">
+        <source>%Ln revisit(s)</source>
+        <translation>
+            <numerusform>%Ln 个回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>+%1 more</source>
@@ -3888,9 +4078,11 @@ Merge it anyway?</source>
         <source>A background job failed (%1): %2</source>
         <translation>后台任务失败（%1）：%2</translation>
     </message>
-    <message>
-        <source>%1 new reminders</source>
-        <translation>%1 条新提醒</translation>
+    <message numerus="yes">
+        <source>%Ln new reminder(s)</source>
+        <translation>
+            <numerusform>%Ln 条新提醒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3911,9 +4103,11 @@ Merge it anyway?</source>
         <source>Previewing the tiers…</source>
         <translation>正在预览分级…</translation>
     </message>
-    <message>
-        <source>%1 customers graded; %2 would change tier (%3 locked).</source>
-        <translation>共评分 %1 位客户；%2 位等级会变化（%3 位已锁定）。</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) graded; %1 would change tier (%2 locked).</source>
+        <translation>
+            <numerusform>共评分 %Ln 位客户；%1 位等级会变化（%2 位已锁定）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scoring model</source>
@@ -3922,6 +4116,10 @@ Merge it anyway?</source>
     <message>
         <source>Saved the scoring model.</source>
         <translation>已保存评分表。</translation>
+    </message>
+    <message>
+        <source>The active scoring sheet has changed</source>
+        <translation>当前使用的评分表已修改</translation>
     </message>
     <message>
         <source>Saving the scoring model…</source>
@@ -3956,8 +4154,24 @@ Merge it anyway?</source>
         <translation>此评分表已启用。</translation>
     </message>
     <message>
-        <source>Re-grade every customer with this model now?</source>
-        <translation>现在用此评分表重新给所有客户分级吗？</translation>
+        <source>Another scoring sheet is now active</source>
+        <translation>已改用另一张评分表</translation>
+    </message>
+    <message>
+        <source>re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are.</source>
+        <translation>现在重新分级，让所有客户的等级随之更新吗？在此之前等级保持不变。</translation>
+    </message>
+    <message>
+        <source>Not re-graded: the tiers stay those of the previous sheet until a re-grade.</source>
+        <translation>未重新分级：在下次重新分级之前，等级仍按原评分表。</translation>
+    </message>
+    <message>
+        <source>Re-grade preview</source>
+        <translation>重新分级预览</translation>
+    </message>
+    <message>
+        <source>Re-grading every customer…</source>
+        <translation>正在为所有客户重新分级…</translation>
     </message>
     <message>
         <source>Re-grading…</source>
@@ -4298,9 +4512,11 @@ Merge it anyway?</source>
         <source>“%1” moved to tier %2 and locked: %3</source>
         <translation>已将“%1”调整为 %2 级并锁定：%3</translation>
     </message>
-    <message>
-        <source>%1 customers moved to tier %2 and locked: %3</source>
-        <translation>已将 %1 位客户调整为 %2 级并锁定：%3</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) moved to tier %2 and locked: %3</source>
+        <translation>
+            <numerusform>已将 %Ln 位客户调整为 %2 级并锁定：%3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unlocking the tier…</source>
@@ -4338,21 +4554,33 @@ Merge it anyway?</source>
         <source>by share</source>
         <translation>按比例分级</translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>符合条件 %1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customer(s) match</source>
+        <translation>
+            <numerusform>符合条件的客户 %Ln 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>共 %Ln 位客户</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 customers</source>
-        <translation>共 %1 位客户</translation>
-    </message>
-    <message>
-        <source>scoring sheet “%1”, %2</source>
-        <translation>评分表“%1”，%2</translation>
+        <source>tiers from scoring sheet “%1”, %2</source>
+        <translation>等级来自评分表“%1”，%2</translation>
     </message>
     <message>
         <source>version %1</source>
         <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.</source>
+        <translation>这些等级不是按当前评分表“%1”评定的。请重新分级以应用它。</translation>
+    </message>
+    <message>
+        <source>The active scoring sheet “%1” (version %2) has changed since these tiers were given. Re-grade to apply it; until then the tiers are those of version %3.</source>
+        <translation>当前评分表“%1”（版本 %2）在评定这些等级之后已修改。请重新分级以应用；在此之前显示的是版本 %3 的等级。</translation>
     </message>
     <message>
         <source>Tier board</source>
@@ -4476,9 +4704,11 @@ Merge it anyway?</source>
         <source>No action plan for this tier yet.</source>
         <translation>此等级尚无行动方案。</translation>
     </message>
-    <message>
-        <source>Revisit every %1 days</source>
-        <translation>每 %1 天回访</translation>
+    <message numerus="yes">
+        <source>Revisit every %Ln day(s)</source>
+        <translation>
+            <numerusform>每 %Ln 天回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open customer</source>
@@ -4587,9 +4817,11 @@ Merge it anyway?</source>
         <source>Action plan</source>
         <translation>行动方案</translation>
     </message>
-    <message>
-        <source>every %1 days</source>
-        <translation>每 %1 天</translation>
+    <message numerus="yes">
+        <source>every %Ln day(s)</source>
+        <translation>
+            <numerusform>每 %Ln 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Locked at tier %1 by hand.</source>
@@ -4606,6 +4838,18 @@ Merge it anyway?</source>
     <message>
         <source>Set by the scoring sheet: each re-grade may change it. Setting a tier by hand locks it.</source>
         <translation>等级由评分表决定，每次重新分级都可能改变。手动设定等级后将锁定。</translation>
+    </message>
+    <message>
+        <source>Stage “%1” set by hand.</source>
+        <translation>生命周期阶段“%1”为手动设置。</translation>
+    </message>
+    <message>
+        <source>Re-grading keeps this stage until it is unlocked.</source>
+        <translation>重新分级时保留此阶段，直到解除锁定。</translation>
+    </message>
+    <message>
+        <source>Set by the lifecycle rules at each re-grade. Setting a stage by hand locks it.</source>
+        <translation>由生命周期规则在每次重新分级时设定。手动设置阶段会将其锁定。</translation>
     </message>
     <message>
         <source>When</source>
@@ -4660,6 +4904,14 @@ Merge it anyway?</source>
         <translation>手动设定等级须填写原因。</translation>
     </message>
     <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Give a reason for setting the stage by hand.</source>
+        <translation>请填写手动设置阶段的原因。</translation>
+    </message>
+    <message>
         <source>Score breakdown</source>
         <translation>评分明细</translation>
     </message>
@@ -4702,6 +4954,18 @@ Merge it anyway?</source>
     <message>
         <source>Unlock</source>
         <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. contract renewed, orders resume</source>
+        <translation>原因（必填），例如：合同已续签，订单恢复</translation>
+    </message>
+    <message>
+        <source>Set stage and lock</source>
+        <translation>设置阶段并锁定</translation>
+    </message>
+    <message>
+        <source>Unlock stage</source>
+        <translation>解除阶段锁定</translation>
     </message>
     <message>
         <source>Tier history</source>
@@ -4907,9 +5171,11 @@ Merge it anyway?</source>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
-    <message>
-        <source>%1 transactions, %2 in all</source>
-        <translation>共 %1 笔交易，合计 %2</translation>
+    <message numerus="yes">
+        <source>%Ln transaction(s), %1 in all</source>
+        <translation>
+            <numerusform>共 %Ln 笔交易，合计 %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -129,7 +129,8 @@ class MonthModel(QAbstractTableModel):
         lines = [cell.day.isoformat() + " " + weekday_text(cell.day)]
         planned = [r for r in cell.revisits if r.state == "planned"]
         if planned:
-            lines.append(translate("Revisits", "%1 revisits").replace("%1", str(len(planned))))
+            planned_count = len(planned)  # (a name, not a call: lupdate reads no call as the count)
+            lines.append(QCoreApplication.translate("Revisits", "%Ln revisit(s)", "", planned_count))
         for moment in cell.care[:8]:
             lines.append("· " + moment.label(self.language))
         if len(cell.care) > 8:

@@ -100,12 +100,29 @@ def day_title(day: date) -> str:
     return translate("Revisits", "%3 %1/%2").replace("%1", str(day.month)).replace("%2", str(day.day)).replace("%3", weekday_text(day))
 
 
+def short_day(day: date) -> str:
+    """"11月30日" / "11/30": a day without its weekday, for a range in a heading."""
+    return translate("Revisits", "%1/%2").replace("%1", str(day.month)).replace("%2", str(day.day))
+
+
 def purpose_text(purpose: str | None) -> str:
     from accountdesk.core.revisits.plans import CADENCE_PURPOSE
 
     if not purpose or purpose == CADENCE_PURPOSE:
         return tr(CADENCE_PURPOSE_SOURCE)
     return purpose
+
+
+def revisit_detail(row: RevisitRow) -> str:
+    """An agenda line's second line: what it is for (a follow-up says so), the channel, the owner."""
+    parts = [purpose_text(row.purpose)]
+    if row.followup:
+        parts = [translate("Revisits", "Follow-up: %1").replace("%1", row.purpose or "")]
+    if row.channel:
+        parts.append(labels.interaction_kind(row.channel))
+    if row.owner:
+        parts.append(row.owner)
+    return " · ".join(parts)
 
 
 def lateness_text(row: RevisitRow, today: date) -> str:
@@ -116,14 +133,15 @@ def lateness_text(row: RevisitRow, today: date) -> str:
         return status_text("skipped")
     days = (today - row.due_on).days
     if days > 0:
-        return translate("Revisits", "%1 days overdue").replace("%1", str(days)) if row.status == "overdue" else \
-            translate("Revisits", "due %1 days ago").replace("%1", str(days))
+        if row.status == "overdue":
+            return QCoreApplication.translate("Revisits", "%Ln day(s) overdue", "", days)
+        return QCoreApplication.translate("Revisits", "due %Ln day(s) ago", "", days)
     if days == 0:
         return translate("Revisits", "due today")
     if days == -1:
         return translate("Revisits", "tomorrow")
     if days >= -30:
-        return translate("Revisits", "in %1 days").replace("%1", str(-days))
+        return QCoreApplication.translate("Revisits", "in %Ln day(s)", "", -days)
     return labels.day(row.due_on)
 
 
@@ -302,7 +320,9 @@ class AgendaDelegate(QStyledItemDelegate):
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(option.font)
         painter.setPen(QColor(MUTED_TEXT))
-        count = translate("Revisits", "%1 revisits").replace("%1", str(entry.count)) if entry.count else translate("Revisits", "no revisits")
+        count = QCoreApplication.translate("Revisits", "%Ln revisit(s)", "", entry.count)
+        if not entry.count:
+            count = translate("Revisits", "no revisits")
         painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, count)
 
     def _paint_revisit(self, painter: QPainter, option: QStyleOptionViewItem, entry: AgendaEntry, today: date) -> None:
@@ -347,12 +367,7 @@ class AgendaDelegate(QStyledItemDelegate):
                                                                                Qt.TextElideMode.ElideRight,
                                                                                name_width - used))
         # Second line: purpose · channel · owner (and the date for lists that span days).
-        parts = [purpose_text(row.purpose)]
-        if row.channel:
-            parts.append(labels.interaction_kind(row.channel))
-        if row.owner:
-            parts.append(row.owner)
-        detail = metrics.elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight, right - left)
+        detail = metrics.elidedText(revisit_detail(row), Qt.TextElideMode.ElideRight, right - left)
         painter.drawText(QRect(left, rect.top() + 8 + line, right - left, line), Qt.AlignmentFlag.AlignVCenter, detail)
 
     def _paint_care(self, painter: QPainter, option: QStyleOptionViewItem, entry: AgendaEntry, language: str) -> None:

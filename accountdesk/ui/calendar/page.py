@@ -41,6 +41,7 @@ from accountdesk.ui.calendar.items import (
     RevisitActions,
     agenda_entries,
     day_title,
+    short_day,
 )
 from accountdesk.ui.kit.page_base import ReloadsWhenShown
 from accountdesk.ui.kit.retranslate import Retranslating
@@ -105,10 +106,12 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
             self.mode_group.addButton(button)
         self.owner_combo = QComboBox()
         self.owner_combo.setObjectName("ownerFilter")
-        self.owner_combo.setMinimumWidth(110)
         self.tier_combo = QComboBox()
         self.tier_combo.setObjectName("tierFilter")
-        self.tier_combo.setMinimumWidth(90)
+        for combo, letters in ((self.owner_combo, 7), (self.tier_combo, 5)):
+            # As wide as a few characters, not the longest owner's name: the bar fits 1280 wide.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         self.print_button = QPushButton()
         self.print_button.setObjectName("printSheets")
         self.pdf_button = QPushButton()
@@ -132,15 +135,18 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         top.addWidget(self.owner_combo)
         top.addWidget(self.tier_label)
         top.addWidget(self.tier_combo)
-        top.addSpacing(12)
-        top.addWidget(self.print_button)
-        top.addWidget(self.pdf_button)
-        top.addWidget(self.ics_button)
         layout.addLayout(top)
+        # The legend, then what can be made of the period shown: on a row of their own, so the
+        # period's name above is never squeezed at 1280 wide.
+        second = QHBoxLayout()
         self.legend = QLabel()
         self.legend.setObjectName("calendarLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.legend)
+        second.addWidget(self.legend, 1)
+        second.addWidget(self.print_button)
+        second.addWidget(self.pdf_button)
+        second.addWidget(self.ics_button)
+        layout.addLayout(second)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.views = QStackedWidget()
@@ -362,9 +368,14 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         today = self.context.today()
         start, end = self.visible_range()
         if self.mode == "week":
-            self.period_label.setText(self.tr("%1 – %2").replace("%1", day_title(start)).replace("%2", day_title(end)))
+            # A week runs Monday to Sunday, so its range needs no weekdays; short enough for 1280 wide.
+            self.period_label.setText(self.tr("%1 – %2").replace("%1", short_day(start)).replace("%2", short_day(end)))
+            self.period_label.setToolTip(self.tr("%1 – %2").replace("%1", day_title(start)).replace("%2", day_title(end)))
         else:
             self.period_label.setText(QLocale().toString(QDate(self.year, self.month, 1), self.tr("MMMM yyyy")))
+            self.period_label.setToolTip("")
+        # Never squeezed below its text: the filters give way first.
+        self.period_label.setMinimumWidth(self.period_label.sizeHint().width())
         self.grid.month().set_month(self.year, self.month, data.start, today, data.revisits, data.care, language)
         self.grid.blockSignals(True)
         self.grid.select_day(self.selected_day)
@@ -381,7 +392,7 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         if data.today_list:
             overdue_text = self.tr("%1 overdue").replace("%1", str(overdue))
             due_text = self.tr("%1 due").replace("%1", str(due))
-            grace_text = self.tr("grace %1 days").replace("%1", str(data.grace_days))
+            grace_text = self.tr("grace %Ln day(s)", "", data.grace_days)
             self.today_counts.setText(
                 f"<span style='color:{OVERDUE_COLOR}; font-weight:600'>{overdue_text}</span>&nbsp;&nbsp;&nbsp;"
                 f"<span style='color:{DUE_COLOR}; font-weight:600'>{due_text}</span>&nbsp;&nbsp;&nbsp;"
@@ -399,7 +410,7 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         entries = agenda_entries([day], data.revisits, data.care, headers=False)
         self.day_list.agenda().set_entries(entries, self.context.today(), language or self._language())
         count = sum(1 for e in entries if e.revisit is not None)
-        self.day_title.setText(self.tr("%1 · %2 revisits").replace("%1", day_title(day)).replace("%2", str(count)))
+        self.day_title.setText(self.tr("%1 · %Ln revisit(s)", "", count).replace("%1", day_title(day)))
 
     def _grid_day_selected(self, day: date) -> None:
         self.selected_day = day

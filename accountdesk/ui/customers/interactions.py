@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QUrl
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.archive import records as archive
-from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, text_of
+from accountdesk.core.revisits.followups import FollowUp, interaction_followups
+from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, pydate, qdate, text_of
 from accountdesk.ui.customers.tab_base import CustomerTab, as_dict
 from accountdesk.ui.kit import labels
+from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR
 
 INTERACTION_KEYS = ("id", "version", "kind", "occurred_at", "summary", "outcome", "next_step", "satisfaction",
                     "contact_id", "user_id")
@@ -35,10 +39,12 @@ def stars(satisfaction: int | None) -> str:
 
 
 class InteractionDialog(RecordDialog):
-    """Log (or edit) one interaction; opens on the current time, the kind last used first."""
+    """Log (or edit) one interaction; opens on the current time, the kind last used first. The next
+    step can carry a date and an owner: it then becomes a to-do (calendar, reminders, sheets)."""
 
     def __init__(self, contacts: list[tuple[int, str]], now: datetime, interaction: dict | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, owners: list[tuple[str, str]] | None = None,
+                 followup: FollowUp | None = None) -> None:
         super().__init__(self.tr("Edit interaction") if interaction else self.tr("Log interaction"), parent)
         interaction = interaction or {}
         self.add_row("kind", self.tr("Kind *"), combo(labels.choices(labels.INTERACTION_KINDS),
@@ -60,10 +66,60 @@ class InteractionDialog(RecordDialog):
         self.add_row("summary", self.tr("Summary"), summary)
         self.add_row("outcome", self.tr("Outcome"), QLineEdit(interaction.get("outcome") or ""))
         self.add_row("next_step", self.tr("Next step"), QLineEdit(interaction.get("next_step") or ""))
+        self.field("next_step").setPlaceholderText(self.tr("e.g. send the quotation by Wednesday"))
+        # A date makes the next step a to-do; the owner is the customer's unless another is chosen.
+        dated = QCheckBox(self.tr("Remind me: do it by"))
+        dated.setObjectName("field_next_step_dated")
+        due = QDateEdit(qdate(followup.due_on if followup else local.date() + timedelta(days=7)))
+        due.setCalendarPopup(True)
+        due.setDisplayFormat("yyyy-MM-dd")
+        due.setObjectName("field_next_step_on")
+        owner_items: list[tuple[str | None, str]] = [("", self.tr("(the customer's owner)"))]
+        owner_items += [(name, display or name) for name, display in owners or []]
+        owner = combo(owner_items, None)
+        owner.setObjectName("field_next_step_owner")
+        if followup is not None and followup.owner_id is not None:
+            login = next((name for name, display in owners or [] if (display or name) == followup.owner), None)
+            owner.setCurrentIndex(max(owner.findData(login), 0))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(dated)
+        layout.addWidget(due)
+        layout.addWidget(QLabel(self.tr("by")))
+        layout.addWidget(owner, 1)
+        self.form.addRow("", row)
+        self._fields["next_step_dated"], self._fields["next_step_on"], self._fields["next_step_owner"] = dated, due, owner
+        open_followup = followup is not None and followup.state == "planned"
+        dated.setChecked(open_followup)
+        if followup is not None and not open_followup:  # done or skipped: what it was, not editable
+            dated.setEnabled(False)
+            dated.setText(self.tr("Follow-up done on %1").replace(
+                "%1", followup.done_on.isoformat() if followup.done_on else followup.due_on.isoformat()))
+        self._had_followup = open_followup
+        self._sync_followup_fields()
+        dated.toggled.connect(self._sync_followup_fields)
         satisfaction: list[tuple[str | None, str]] = [(None, self.tr("(not rated)"))]
         satisfaction += [(str(n), f"{stars(n)}  {n}") for n in range(5, 0, -1)]
         current_rating = str(interaction["satisfaction"]) if interaction.get("satisfaction") else None
         self.add_row("satisfaction", self.tr("Satisfaction"), combo(satisfaction, current_rating))
+
+    def _sync_followup_fields(self, *_args) -> None:
+        on = self.field("next_step_dated").isChecked() and self.field("next_step_dated").isEnabled()
+        self.field("next_step_on").setEnabled(on)
+        self.field("next_step_owner").setEnabled(on)
+
+    def _followup_values(self) -> dict:
+        dated = self.field("next_step_dated")
+        if not dated.isEnabled():
+            return {}
+        if not dated.isChecked():
+            return {"next_step_on": None} if self._had_followup else {}
+        values = {"next_step_on": pydate(self.field("next_step_on").date())}
+        owner = self.field("next_step_owner").currentData()
+        if owner:
+            values["next_step_owner"] = owner
+        return values
 
     def values(self) -> dict:
         when = self.field("occurred_at").dateTime().toPython()
@@ -73,6 +129,7 @@ class InteractionDialog(RecordDialog):
         contact = self.field("contact_id").currentData()
         rating = self.field("satisfaction").currentData()
         return {
+            **self._followup_values(),
             "kind": self.field("kind").currentData(),
             "occurred_at": when.astimezone(),  # typed in local time
             "contact_id": int(contact) if contact else None,
@@ -93,10 +150,15 @@ def now_on(today: date) -> datetime:
     return current.replace(year=today.year, month=today.month, day=today.day)
 
 
+def owner_choices(session) -> list[tuple[str, str]]:
+    return [(user.name, user.display_name or user.name) for user in archive.list_users(session)]
+
+
 def open_log_interaction(owner, context, customer_id: int):
     """The Log interaction dialog for a customer, saving through the core; returns the dialog."""
-    contacts = context.operations.read_now(lambda session: contact_choices(session, customer_id))
-    dialog = InteractionDialog(contacts, now_on(context.today()), parent=owner)
+    contacts, owners = context.operations.read_now(
+        lambda session: (contact_choices(session, customer_id), owner_choices(session)))
+    dialog = InteractionDialog(contacts, now_on(context.today()), parent=owner, owners=owners)
 
     def failed(error: BaseException) -> None:
         if not dialog.handles(error):
@@ -134,6 +196,8 @@ class InteractionsTab(CustomerTab):
         self.records: list[dict] = []
         self._contacts: dict[int, str] = {}
         self._users: dict[int, str] = {}
+        self._followups: dict[int, FollowUp] = {}
+        self._owners: list[tuple[str, str]] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -144,13 +208,17 @@ class InteractionsTab(CustomerTab):
     def reload(self) -> None:
         customer_id = self.customer_id
 
+        today = self.context.today()
+
         def read(session):
             records = [as_dict(i, INTERACTION_KEYS) for i in archive.list_interactions(session, customer_id)]
             contacts = dict(contact_choices(session, customer_id))
             users = {u.id: (u.display_name or u.name) for u in archive.list_users(session)}
-            return records, contacts, users
+            followups = interaction_followups(session, [r["id"] for r in records], today)
+            return records, contacts, users, followups, owner_choices(session)
 
-        self.records, self._contacts, self._users = self.context.operations.read_now(read)
+        self.records, self._contacts, self._users, self._followups, self._owners = \
+            self.context.operations.read_now(read)
         self._render()
 
     def _render(self) -> None:
@@ -179,8 +247,12 @@ class InteractionsTab(CustomerTab):
                 lines.append(html.escape(record["summary"]).replace("\n", "<br>"))
             if record["outcome"]:
                 lines.append(f"<span style='color:#374151'>{html.escape(outcome.replace('%1', record['outcome']))}</span>")
-            if record["next_step"]:
-                lines.append(f"<span style='color:#1d4ed8'>{html.escape(next_step.replace('%1', record['next_step']))}</span>")
+            followup = self._followups.get(record["id"])
+            if record["next_step"] or followup is not None:
+                step = html.escape(next_step.replace("%1", record["next_step"] or ""))
+                if followup is not None:
+                    step += " &nbsp;·&nbsp; " + self._followup_html(followup)
+                lines.append(f"<span style='color:#1d4ed8'>{step}</span>")
             if not self.read_only():
                 lines.append(f"<a href='edit:{record['id']}'>{edit}</a>&nbsp;&nbsp;<a href='delete:{record['id']}'>{delete}</a>")
             # Qt's rich text draws no borders on blocks: the kind's colour bar is a narrow table cell.
@@ -189,10 +261,24 @@ class InteractionsTab(CustomerTab):
                          + "<br>".join(lines) + "</td></tr></table>")
         self.timeline.setHtml("".join(parts))
         rated = [r["satisfaction"] for r in self.records if r["satisfaction"]]
-        summary = self.tr("%1 interactions").replace("%1", str(len(self.records)))
+        summary = self.tr("%Ln interaction(s)", "", len(self.records))
         if rated:
             summary += "  ·  " + self.tr("average satisfaction %1").replace("%1", f"{sum(rated) / len(rated):.1f}")
         self.summary.setText(summary)
+
+    def _followup_html(self, followup: FollowUp) -> str:
+        """When and whose the promised step is, and whether it was kept."""
+        who = followup.owner or ""
+        if followup.state == "done":
+            text = self.tr("done %1").replace("%1", followup.done_on.isoformat() if followup.done_on else "")
+            color = "#15803d"
+        elif followup.state == "skipped":
+            text, color = self.tr("skipped"), MUTED_TEXT
+        elif followup.status == "overdue":
+            text, color = self.tr("overdue since %1").replace("%1", followup.due_on.isoformat()), OVERDUE_COLOR
+        else:
+            text, color = self.tr("by %1").replace("%1", followup.due_on.isoformat()), "#1d4ed8"
+        return f"<b style='color:{color}'>{html.escape(text)}</b>" + (f" {html.escape(who)}" if who else "")
 
     def _on_link(self, url: QUrl) -> None:
         action, _, raw_id = url.toString().partition(":")
@@ -211,6 +297,7 @@ class InteractionsTab(CustomerTab):
 
     def edit_interaction(self, record: dict) -> None:
         contacts = list(self._contacts.items())
-        dialog = InteractionDialog(contacts, now_on(self.context.today()), record, parent=self)
+        dialog = InteractionDialog(contacts, now_on(self.context.today()), record, parent=self, owners=self._owners,
+                                   followup=self._followups.get(record["id"]))
         self.run_dialog(dialog, lambda session, values: archive.update_interaction(
             session, record["id"], values, expected_version=record["version"], base=record).id)

@@ -288,10 +288,10 @@ class CustomersPage(Retranslating, QWidget):
     def _update_counts(self) -> None:
         shown = self.model.rowCount()
         if self.filters.is_default():
-            self.count_label.setText(self.tr("%1 customers").replace("%1", f"{self.total_customers:,}"))
+            self.count_label.setText(self.tr("%Ln customer(s)", "", self.total_customers))
         else:
-            self.count_label.setText(self.tr("%1 of %2 customers match").replace("%1", f"{shown:,}")
-                                     .replace("%2", f"{self.total_customers:,}"))
+            self.count_label.setText(self.tr("%1 of %Ln customer(s) match", "", self.total_customers)
+                                     .replace("%1", f"{shown:,}"))
         self._update_selection()
 
     def _update_selection(self) -> None:
@@ -365,14 +365,14 @@ class CustomersPage(Retranslating, QWidget):
         me = dict(self._owner_logins).get(self.context.user, self.context.user)
         answer = self.context.dialogs.get_text(
             self, self.tr("Assign owner"),
-            self.tr("Owner for %1 customers (a new name adds a user):").replace("%1", str(len(ids))),
+            self.tr("Owner for %Ln customer(s) (a new name adds a user):", "", len(ids)),
             options=list(shown), text=me)
         if answer is None:
             return
         name = shown.get(answer, answer)
 
         def done(count: int) -> None:
-            self.context.hub.status_message.emit(self.tr("Owner set on %1 customers.").replace("%1", str(count)))
+            self.context.hub.status_message.emit(self.tr("Owner set on %Ln customer(s).", "", count))
 
         self.context.operations.mutate(lambda session: archive.assign_owner(session, ids, name or None), done,
                                        label=self.tr("Assigning owner…"))
@@ -382,13 +382,13 @@ class CustomersPage(Retranslating, QWidget):
         if not ids:
             return
         tag = self.context.dialogs.get_text(
-            self, self.tr("Add tag"), self.tr("Tag to add to %1 customers:").replace("%1", str(len(ids))),
+            self, self.tr("Add tag"), self.tr("Tag to add to %Ln customer(s):", "", len(ids)),
             options=self.filters._tags)
         if not tag:
             return
 
         def done(count: int) -> None:
-            self.context.hub.status_message.emit(self.tr("Tag added to %1 customers.").replace("%1", str(count)))
+            self.context.hub.status_message.emit(self.tr("Tag added to %Ln customer(s).", "", count))
 
         self.context.operations.mutate(lambda session: archive.add_tag_to_customers(session, ids, tag), done,
                                        label=self.tr("Adding tag…"))
@@ -415,7 +415,7 @@ class CustomersPage(Retranslating, QWidget):
 
         def done(count: int) -> None:
             self.context.hub.status_message.emit(
-                self.tr("Exported %1 customers to %2").replace("%1", str(count)).replace("%2", str(path)))
+                self.tr("Exported %Ln customer(s) to %1", "", count).replace("%1", str(path)))
 
         self.context.operations.read(work, done, label=self.tr("Exporting…"))
 

@@ -48,7 +48,7 @@ class ContactsTab(RecordTableTab):
                 record["wechat"] or "", self.birthday(record), "✓" if record["is_primary"] else ""]
 
     def summarize(self, records: list[dict]) -> str:
-        return self.tr("%1 contacts").replace("%1", str(len(records)))
+        return self.tr("%Ln contact(s)", "", len(records))
 
     def add_record(self) -> None:
         customer_id = self.customer_id
@@ -86,7 +86,7 @@ class TransactionsTab(RecordTableTab):
 
     def summarize(self, records: list[dict]) -> str:
         total = sum(r["amount_cents"] for r in records)
-        return self.tr("%1 transactions, %2 in all").replace("%1", str(len(records))).replace("%2", labels.money(total))
+        return self.tr("%Ln transaction(s), %1 in all", "", len(records)).replace("%1", labels.money(total))
 
     def add_record(self) -> None:
         customer_id = self.customer_id
@@ -138,8 +138,7 @@ class FeedbackTab(RecordTableTab):
 
     def summarize(self, records: list[dict]) -> str:
         open_complaints = sum(1 for r in records if r["kind"] == "complaint" and not r["resolved"])
-        return self.tr("%1 entries, %2 open complaints").replace("%1", str(len(records))).replace(
-            "%2", str(open_complaints))
+        return self.tr("%Ln entry(ies), %1 open", "", len(records)).replace("%1", str(open_complaints))
 
     def _update_buttons(self) -> None:
         super()._update_buttons()

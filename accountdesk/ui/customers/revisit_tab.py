@@ -148,7 +148,7 @@ class RevisitPlanTab(CustomerTab):
         selected = self.selected_record()
         self.records, self.customer_name, tier, interval, self._channel = self.context.operations.read_now(read)
         tier_text = self.tr("tier %1").replace("%1", tier) if tier else self.tr("not graded")
-        self._cadence_text = self.tr("Cadence: every %1 days (%2)").replace("%1", str(interval)).replace("%2", tier_text)
+        self._cadence_text = self.tr("Cadence: every %Ln day(s) (%1)", "", interval).replace("%1", tier_text)
         self._show()
         # The revisit acted on stays selected; otherwise the next planned one is, ready to complete.
         still = selected is not None and any(r.plan_id == selected.plan_id and r.state == "planned" for r in self.records)
@@ -171,9 +171,9 @@ class RevisitPlanTab(CustomerTab):
             color = QColor(STATUS_COLORS.get(record.status, UPCOMING_COLOR))
             status = status_text(record.status)
             if record.status == "overdue":
-                status = self.tr("Overdue %1 days").replace("%1", str((today - record.due_on).days))
+                status = self.tr("Overdue %Ln day(s)", "", (today - record.due_on).days)
             elif record.status == "upcoming":
-                status = self.tr("In %1 days").replace("%1", str((record.due_on - today).days))
+                status = self.tr("In %Ln day(s)", "", (record.due_on - today).days)
             notes = " · ".join(filter(None, (record.summary, self.tr("Next: %1").replace("%1", record.next_step)
                                               if record.next_step else None)))
             cells = [labels.day(record.due_on), status, purpose_text(record.purpose),

@@ -40,8 +40,10 @@ from accountdesk.core.tiering.regrade import (
     ScoreBreakdown,
     TierHistoryEntry,
     score_breakdown,
+    set_manual_stage,
     set_manual_tier,
     tier_history,
+    unlock_stage,
     unlock_tier,
 )
 from accountdesk.core.tiering.rfm import SEGMENT_LABELS
@@ -176,7 +178,7 @@ class TierRecordTab(CustomerTab):
         self.breakdown_note.setObjectName("mutedText")
         self.breakdown_note.setWordWrap(True)
         breakdown_layout.addWidget(self.breakdown_note)
-        grid.addWidget(self.breakdown_box, 0, 0, 2, 1)
+        grid.addWidget(self.breakdown_box, 0, 0, 3, 1)
         # The tier's action plan.
         self.policy_box = QGroupBox()
         self.policy_form = QFormLayout(self.policy_box)
@@ -217,6 +219,32 @@ class TierRecordTab(CustomerTab):
         buttons.addWidget(self.set_button)
         lock_layout.addLayout(buttons)
         grid.addWidget(self.lock_box, 1, 1)
+        # Manual lifecycle stage and its lock (as the tier's).
+        self.stage_box = QGroupBox()
+        stage_layout = QVBoxLayout(self.stage_box)
+        self.stage_state = QLabel()
+        self.stage_state.setObjectName("stageLockState")
+        self.stage_state.setWordWrap(True)
+        self.stage_state.setTextFormat(Qt.TextFormat.RichText)
+        stage_layout.addWidget(self.stage_state)
+        stage_form = QHBoxLayout()
+        self.manual_stage = QComboBox()
+        self.manual_stage.setObjectName("manualStage")
+        self.stage_reason = QLineEdit()
+        self.stage_reason.setObjectName("stageReason")
+        stage_form.addWidget(self.manual_stage)
+        stage_form.addWidget(self.stage_reason, 1)
+        stage_layout.addLayout(stage_form)
+        stage_buttons = QHBoxLayout()
+        self.unlock_stage_button = QPushButton()
+        self.unlock_stage_button.setObjectName("unlockStage")
+        self.set_stage_button = QPushButton()
+        self.set_stage_button.setObjectName("setManualStage")
+        stage_buttons.addStretch(1)
+        stage_buttons.addWidget(self.unlock_stage_button)
+        stage_buttons.addWidget(self.set_stage_button)
+        stage_layout.addLayout(stage_buttons)
+        grid.addWidget(self.stage_box, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
@@ -231,6 +259,9 @@ class TierRecordTab(CustomerTab):
         self.set_button.clicked.connect(self.set_manual)
         self.reason.returnPressed.connect(self.set_manual)
         self.unlock_button.clicked.connect(self.unlock)
+        self.set_stage_button.clicked.connect(self.set_stage)
+        self.stage_reason.returnPressed.connect(self.set_stage)
+        self.unlock_stage_button.clicked.connect(self.unlock_stage)
         self.retranslate()
 
     # --- reading ----------------------------------------------------------------------
@@ -243,7 +274,8 @@ class TierRecordTab(CustomerTab):
         except AccountDeskError as error:  # e.g. a deleted customer: nothing to grade
             self.record = None
             self.sheet_label.setText(str(error.message))
-            for widget in (self.manual_tier, self.reason, self.set_button, self.unlock_button):
+            for widget in (self.manual_tier, self.reason, self.set_button, self.unlock_button, self.manual_stage,
+                           self.stage_reason, self.set_stage_button, self.unlock_stage_button):
                 widget.setEnabled(False)
             return
         self._show()
@@ -281,6 +313,7 @@ class TierRecordTab(CustomerTab):
         self._show_breakdown(b)
         self._show_policy(b.tier, record.policy)
         self._show_lock(b, record.tiers)
+        self._show_stage_lock(b)
         self._show_history(record.history, record.people)
 
     def _show_breakdown(self, b: ScoreBreakdown) -> None:
@@ -338,7 +371,7 @@ class TierRecordTab(CustomerTab):
                                  else self.tr("Action plan"))
         values = {key: "—" for key in self.policy_values}
         if policy is not None:
-            values["revisit"] = self.tr("every %1 days").replace("%1", str(policy.revisit_interval_days))
+            values["revisit"] = self.tr("every %Ln day(s)", "", policy.revisit_interval_days)
             values["channel"] = labels.interaction_kind(policy.channel) or "—"
             values["service"] = policy.service_level or "—"
             values["discount"] = f"{policy.discount_percent}%" if policy.discount_percent else "—"
@@ -368,6 +401,29 @@ class TierRecordTab(CustomerTab):
         for widget in (self.manual_tier, self.reason, self.set_button):
             widget.setEnabled(writable)
         self.unlock_button.setEnabled(writable and b.tier_locked)
+
+    def _show_stage_lock(self, b: ScoreBreakdown) -> None:
+        if b.stage_locked:
+            self.stage_state.setText(
+                "<b style='color:#b45309'>" + self.tr("Stage “%1” set by hand.").replace("%1", labels.stage(b.stage))
+                + "</b> " + self.tr("Reason: %1").replace("%1", b.stage_lock_reason or "—") + "<br>"
+                + f"<span style='color:{MUTED_TEXT}'>"
+                + self.tr("Re-grading keeps this stage until it is unlocked.") + "</span>")
+        else:
+            self.stage_state.setText(self.tr("Set by the lifecycle rules at each re-grade. Setting a stage by hand "
+                                             "locks it."))
+        current = self.manual_stage.currentData() or b.stage
+        self.manual_stage.blockSignals(True)
+        self.manual_stage.clear()
+        for code, text in labels.choices(labels.STAGES):
+            if code:
+                self.manual_stage.addItem(text, code)
+        self.manual_stage.setCurrentIndex(max(self.manual_stage.findData(current), 0))
+        self.manual_stage.blockSignals(False)
+        writable = not self.read_only()
+        for widget in (self.manual_stage, self.stage_reason, self.set_stage_button):
+            widget.setEnabled(writable)
+        self.unlock_stage_button.setEnabled(writable and b.stage_locked)
 
     def _show_history(self, history: list[TierHistoryEntry], people: dict[str, str]) -> None:
         table = self.history
@@ -422,14 +478,41 @@ class TierRecordTab(CustomerTab):
         def failed(error: BaseException) -> None:
             self.context.dialogs.warn(self, self.tr("Manual tier change"), error_text(error))
 
-        self.context.operations.mutate(lambda session: set_manual_tier(session, customer_id, tier, reason), done,
-                                       failed, initiator=self)
+        today = self.context.today()
+        self.context.operations.mutate(lambda session: set_manual_tier(session, customer_id, tier, reason, today=today),
+                                       done, failed, initiator=self)
 
     def unlock(self) -> None:
         if self.customer_id is None or self.read_only():
             return
         customer_id = self.customer_id
         self.mutate(lambda session: unlock_tier(session, customer_id), lambda _changes: self.refresh())
+
+    def set_stage(self) -> None:
+        if self.customer_id is None or self.read_only():
+            return
+        stage, reason, customer_id = self.manual_stage.currentData(), self.stage_reason.text().strip(), self.customer_id
+        if not reason:
+            self.context.dialogs.warn(self, self.tr("Lifecycle stage"),
+                                      self.tr("Give a reason for setting the stage by hand."))
+            self.stage_reason.setFocus()
+            return
+
+        def done(_changes) -> None:
+            self.stage_reason.clear()
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.context.dialogs.warn(self, self.tr("Lifecycle stage"), error_text(error))
+
+        self.context.operations.mutate(lambda session: set_manual_stage(session, customer_id, stage, reason),
+                                       done, failed, initiator=self)
+
+    def unlock_stage(self) -> None:
+        if self.customer_id is None or self.read_only():
+            return
+        customer_id = self.customer_id
+        self.mutate(lambda session: unlock_stage(session, customer_id), lambda _changes: self.refresh())
 
     def retranslate(self) -> None:
         self.breakdown_box.setTitle(self.tr("Score breakdown"))
@@ -442,6 +525,10 @@ class TierRecordTab(CustomerTab):
         self.reason.setPlaceholderText(self.tr("Reason (required), e.g. strategic account signed for 3 years"))
         self.set_button.setText(self.tr("Set tier and lock"))
         self.unlock_button.setText(self.tr("Unlock"))
+        self.stage_box.setTitle(self.tr("Lifecycle stage"))
+        self.stage_reason.setPlaceholderText(self.tr("Reason (required), e.g. contract renewed, orders resume"))
+        self.set_stage_button.setText(self.tr("Set stage and lock"))
+        self.unlock_stage_button.setText(self.tr("Unlock stage"))
         self.history_box.setTitle(self.tr("Tier history"))
         if self.record is not None:
             self._show()

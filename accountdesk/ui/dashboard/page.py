@@ -26,9 +26,10 @@ from accountdesk.core.changes import Changes
 from accountdesk.core.kpi.dashboard import (
     PERIODS,
     DashboardFigures,
+    PeriodInfo,
     export_dashboard,
-    load_dashboard,
-    period_range,
+    load_period,
+    period_info,
 )
 from accountdesk.ui.dashboard.charts import Bar, BarChart, LineChart, Point
 from accountdesk.ui.dashboard.tables import ChurnRiskTable, MigrationTable, OwnerTable, percent, tier_text
@@ -97,8 +98,10 @@ class KpiTile(QFrame):
         self.caption.setWordWrap(True)
         for label in (self.title, self.value, self.caption):
             layout.addWidget(label)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(104)
+        # Equal widths whatever the captions say: a long caption wraps instead of narrowing a neighbour.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(150)
+        self.setFixedHeight(124)  # room for a second caption line: the figure for the days compared with
 
     def show_figure(self, value: str, caption: str) -> None:
         self.value.setText(value)
@@ -191,7 +194,7 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         tiles.setSpacing(12)
         self.tiles = {key: KpiTile(key) for key in ("customers", "top_share", "retention", "satisfaction", "revisits")}
         for tile in self.tiles.values():
-            tiles.addWidget(tile)
+            tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
 
         # --- charts ---
@@ -256,10 +259,14 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         else:
             self.period_combo.setCurrentIndex(index)
 
-    def current_range(self) -> tuple[date, date]:
+    def current_period(self) -> PeriodInfo:
         start, end = self.start_edit.date(), self.end_edit.date()
-        return period_range(self.period, self.context.today(),
-                            date(start.year(), start.month(), start.day()), date(end.year(), end.month(), end.day()))
+        return period_info(self.period, self.context.today(),
+                           date(start.year(), start.month(), start.day()), date(end.year(), end.month(), end.day()))
+
+    def current_range(self) -> tuple[date, date]:
+        period = self.current_period()
+        return period.start, period.end
 
     def _on_period_changed(self, _index: int) -> None:
         self._update_custom_visibility()
@@ -273,7 +280,6 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         custom = self.period == "custom"
         for widget in (self.start_edit, self.range_dash, self.end_edit):
             widget.setVisible(custom)
-        self.range_label.setVisible(not custom)
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -282,20 +288,30 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
             self.range_label.setVisible(True)
             self.range_label.setText(self.tr("The start date is after the end date."))
             return
-        start, end = self.current_range()
+        period = self.current_period()
         today = self.context.today()
         self._serial += 1
         serial = self._serial
         self._stale = False
-        if self.period != "custom":
-            self.range_label.setText(f"{start.isoformat()} – {end.isoformat()}")
+        self._show_range(period)
 
         def done(figures: DashboardFigures) -> None:
             if serial == self._serial:
                 self.show_figures(figures)
 
-        self.context.operations.read(lambda session: load_dashboard(session, start, end, today), done,
+        self.context.operations.read(lambda session: load_period(session, period, today), done,
                                      label=self.tr("Calculating the figures…"))
+
+    def _show_range(self, period: PeriodInfo) -> None:
+        """The days shown, and, for a period still running, that it is so and what it is compared with."""
+        text = f"{period.start.isoformat()} – {period.end.isoformat()}"
+        if period.partial:
+            text += "  ·  " + self.tr("not ended: day %1 of %2").replace("%1", str(period.days)).replace(
+                "%2", str(period.total_days))
+        text += "  ·  " + self.tr("compared with %1 – %2").replace("%1", period.compare_start.isoformat()).replace(
+            "%2", period.compare_end.isoformat())
+        self.range_label.setText(text)
+        self.range_label.setVisible(True)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.customers or any(changes.touches(name) for name in RELEVANT_CHANGES):
@@ -309,29 +325,58 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self._show_charts(figures)
         self._show_tables(figures)
 
+    def _then(self, text: str) -> str:
+        """A tile's comparison line: the same figure for the days compared with."""
+        return self.tr("same days before: %1").replace("%1", text)
+
     def _show_tiles(self, f: DashboardFigures) -> None:
         board = f.dashboard
+        then = f.comparison
         self.tiles["customers"].show_figure(
-            f"{f.customers:,}", self.tr("Spend in period: %1").replace("%1", labels.money(f.spend_cents)))
+            f"{f.customers:,}", self.tr("Spend in period: %1").replace("%1", labels.money(f.spend_cents))
+            + ("" if then is None else "\n" + self._then(labels.money(then.spend_cents))))
         top = next((t for t in board.tiers if t.tier == f.top_tier), None)
         self.tiles["top_share"].show_figure(
             percent(f.top_tier_share),
-            self.tr("%1 customers in %2").replace("%1", f"{top.customers:,}" if top else "0")
+            self.tr("%Ln customer(s) in %2", "", top.customers if top else 0)
             .replace("%2", tier_text(f.top_tier)))
         retention = f.period_retention
         self.tiles["retention"].show_figure(
             percent(retention.rate),
             self.tr("%1 of %2 earlier buyers bought again").replace("%1", f"{retention.retained:,}")
-            .replace("%2", f"{retention.base:,}"))
+            .replace("%2", f"{retention.base:,}")
+            + ("" if then is None else "\n" + self._then(percent(then.retention.rate))))
         self.tiles["satisfaction"].show_figure(
             "—" if f.mean_satisfaction is None else f"{f.mean_satisfaction:.2f}",
-            self.tr("out of 5, from %1 ratings").replace("%1", f"{f.satisfaction_scores:,}"))
+            self.tr("out of 5, from %Ln rating(s)", "", f.satisfaction_scores)
+            + ("" if then is None else "\n" + self._then(
+                "—" if then.mean_satisfaction is None else f"{then.mean_satisfaction:.2f}")))
         revisits = board.revisits
-        self.tiles["revisits"].show_figure(
-            percent(revisits.on_time_rate),
-            self.tr("%1 of %2 due; %3 overdue").replace("%1", f"{revisits.done_on_time:,}")
-            .replace("%2", f"{revisits.due:,}").replace("%3", f"{revisits.open_overdue:,}"))
+        # Of the revisits decided (done, or late): those still open within their grace are not counted yet.
+        caption = self.tr("%1 of %2 on time, %3 overdue").replace("%1", f"{revisits.done_on_time:,}") \
+            .replace("%2", f"{revisits.decided:,}").replace("%3", f"{revisits.open_overdue:,}")
+        if revisits.pending:
+            caption += self.tr("; %Ln open in grace", "", revisits.pending)
+        if then is not None:
+            caption += "\n" + self._then(percent(then.revisits.on_time_rate))
+        self.tiles["revisits"].show_figure(percent(revisits.on_time_rate), caption)
         self.tiles["top_share"].title.setText(self.tr("%1 share of spend").replace("%1", tier_text(f.top_tier)))
+        partial = f.period is not None and f.period.partial
+        for key, tile in self.tiles.items():
+            # A period still running says so on each figure made of its days so far.
+            tile.title.setText(self._tile_title(key, f) + (self.tr(" (so far)") if partial and key != "customers"
+                                                             else ""))
+
+    def _tile_title(self, key: str, f: DashboardFigures | None = None) -> str:
+        titles = {
+            "customers": self.tr("Customers"),
+            "top_share": self.tr("%1 share of spend").replace("%1", tier_text(f.top_tier)) if f is not None
+            else self.tr("Top tier share of spend"),
+            "retention": self.tr("Retention rate"),
+            "satisfaction": self.tr("Mean satisfaction"),
+            "revisits": self.tr("Revisits on time"),
+        }
+        return titles[key]
 
     def _show_charts(self, f: DashboardFigures) -> None:
         board = f.dashboard
@@ -347,18 +392,21 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
             value_format=lambda v: f"{v * 100:.0f}%", label_every=2, **rate_range(board.retention))
         if board.retention:
             first, last = board.retention[0].start, board.retention[-1].end
-            self.retention_chart.set_title(
-                self.tr("Retention per month"),
-                self.tr("%1 – %2: buyers of the month before who bought again")
-                .replace("%1", QLocale().toString(QDate(first.year, first.month, 1), self.tr("MMM yyyy")))
-                .replace("%2", QLocale().toString(QDate(last.year, last.month, 1), self.tr("MMM yyyy"))))
+            subtitle = self.tr("%1 – %2: buyers of the month before who bought again") \
+                .replace("%1", QLocale().toString(QDate(first.year, first.month, 1), self.tr("MMM yyyy"))) \
+                .replace("%2", QLocale().toString(QDate(last.year, last.month, 1), self.tr("MMM yyyy")))
+            if last < board.end:
+                # The month still running is left out: its few days would read as a fall.
+                subtitle += self.tr("; %1 has not ended").replace(
+                    "%1", QLocale().toString(QDate(board.end.year, board.end.month, 1), self.tr("MMMM")))
+            self.retention_chart.set_title(self.tr("Retention per month"), subtitle)
         self.satisfaction_chart.set_bars(
             [Bar(tier_text(tier), mean, tier_color(tier).name(), f"{mean:.2f}") for tier, (mean, _n) in
              board.satisfaction.items()],
             value_format=lambda v: f"{v:.0f}" if float(v).is_integer() else f"{v:.1f}", maximum=5.0)
         scores = sum(n for _m, n in board.satisfaction.values())
         self.satisfaction_chart.set_title(self.tr("Satisfaction per tier"),
-                                          self.tr("Mean of %1 ratings, 1–5").replace("%1", f"{scores:,}"))
+                                          self.tr("Mean of %Ln rating(s), 1–5", "", scores))
 
     def _month_label(self, first: date) -> str:
         return QLocale().toString(QDate(first.year, first.month, 1), self.tr("MMM"))
@@ -369,14 +417,13 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.migration_table.show_matrix(matrix)
         moved = matrix.moved()
         self.migration_card.caption.setText(
-            self.tr("%1 → %2: %3 customers changed tier. Rows: tier at the start; columns: at the end.")
+            self.tr("%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.", "", moved)
             .replace("%1", matrix.start.isoformat()).replace("%2", matrix.end.isoformat())
-            .replace("%3", f"{moved:,}")
             if matrix.tiers else self.tr("No tier history for this period yet."))
         self.churn_table.show_rows(board.churn_risk, f.owner_name)
         self.churn_card.caption.setText(
-            self.tr("%1 customers at risk or churned, the most valuable first. Double-click to open one.")
-            .replace("%1", f"{len(board.churn_risk):,}"))
+            self.tr("%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.", "",
+                    len(board.churn_risk)))
         self.owner_table.show_owners(board.owners, f.tier_order, f.owner_name)
         self.owner_card.caption.setText(self.tr("Customers now, and spend, interactions and revisits in the period."))
 
@@ -428,15 +475,8 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
             self.period_combo.setItemText(index, names[self.period_combo.itemData(index)])
         self.refresh_button.setText(self.tr("Refresh"))
         self.export_button.setText(self.tr("Export…"))
-        tile_titles = {
-            "customers": self.tr("Customers"),
-            "top_share": self.tr("Top tier share of spend"),
-            "retention": self.tr("Retention rate"),
-            "satisfaction": self.tr("Mean satisfaction"),
-            "revisits": self.tr("Revisits on time"),
-        }
         for key, tile in self.tiles.items():
-            tile.title.setText(tile_titles[key])
+            tile.title.setText(self._tile_title(key))
         self.tier_chart.set_title(self.tr("Customers per tier"), self.tr("Everyone in the archive now"))
         self.value_chart.set_title(self.tr("Spend per tier"), self.tr("In the period, and share of the total"))
         self.retention_chart.set_title(self.tr("Retention per month"),

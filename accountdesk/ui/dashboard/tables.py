@@ -183,7 +183,7 @@ class OwnerTable(QTableWidget):
         self.setHorizontalHeaderLabels(headers)
         self.setRowCount(len(owners))
         for r, owner in enumerate(owners):
-            on_time = owner.revisits_on_time / owner.revisits_due if owner.revisits_due else None
+            on_time = owner.on_time_rate  # among the revisits decided (the open ones in their grace wait)
             cells = [_item(owner_name(owner.owner)), _item(f"{owner.customers:,}", sort=owner.customers, align_right=True)]
             for tier in self.tiers:
                 n = owner.tier_counts.get(tier, 0)
@@ -193,7 +193,7 @@ class OwnerTable(QTableWidget):
                 _item(f"{owner.interactions:,}", sort=owner.interactions, align_right=True),
                 _item("—" if owner.mean_satisfaction is None else f"{owner.mean_satisfaction:.2f}",
                       sort=owner.mean_satisfaction if owner.mean_satisfaction is not None else -1, align_right=True),
-                _item(f"{percent(on_time, 0)}  ({owner.revisits_on_time}/{owner.revisits_due})",
+                _item(f"{percent(on_time, 0)}  ({owner.revisits_on_time}/{owner.revisits_due - owner.revisits_pending})",
                       sort=on_time if on_time is not None else -1, align_right=True),
                 _item(f"{owner.at_risk:,}", sort=owner.at_risk, align_right=True),
             ]

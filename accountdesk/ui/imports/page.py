@@ -146,6 +146,7 @@ class ImportExportPage(Retranslating, QWidget):
             button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
             note = QLabel()
             note.setObjectName("mutedText")
+            note.setWordWrap(True)  # a long English description wraps at 1280 wide instead of being cut
             grid.addWidget(button, index // 2, (index % 2) * 2)
             grid.addWidget(note, index // 2, (index % 2) * 2 + 1)
             self.export_buttons[kind] = button

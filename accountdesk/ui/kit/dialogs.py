@@ -93,6 +93,12 @@ class DialogService:
         name = QFileDialog.getExistingDirectory(parent, title, directory)
         return Path(name) if name else None
 
+    def choose_printer(self, parent: QWidget | None, printer) -> bool:
+        """Let the manager pick and set up the printer (a QPrinter, changed in place); False: cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
 
 @dataclass
 class ShownMessage:
@@ -168,6 +174,14 @@ class FakeDialogService(DialogService):
 
     def open_directory(self, parent, title, directory=""):
         return self._next_file(title)
+
+    def choose_printer(self, parent, printer) -> bool:
+        """The next file queued becomes the printer's output (a PDF a test can read); None cancels."""
+        path = self._next_file("printer")
+        if path is None:
+            return False
+        printer.setOutputFileName(str(path))
+        return True
 
     def messages(self, kind: str | None = None) -> list[ShownMessage]:
         return [m for m in self.shown if kind is None or m.kind == kind]

@@ -131,7 +131,7 @@ class SchedulerBridge(QObject):
 
     def notify(self, report: GenerationReport) -> None:
         """A tray notification naming how many new reminders arrived, and of which kinds."""
-        title = self.tr("%1 new reminders").replace("%1", str(report.total_created))
+        title = self.tr("%Ln new reminder(s)", "", report.total_created)
         text = str(report.summary())
         self.notified.append((title, text))
         tray = self._ensure_tray()

@@ -134,7 +134,7 @@ def why_text(row: ReminderRow) -> str:
     if row.kind == "revisit":
         late = row.data.get("days_late")
         if row.data.get("stage") == "overdue" and late:
-            return translate("Reminders", "%1 days overdue").replace("%1", str(late))
+            return QCoreApplication.translate("Reminders", "%Ln day(s) overdue", "", late)
         if row.event_on is not None:
             return translate("Reminders", "Planned for %1").replace("%1", labels.day(row.event_on))
     return row.detail() or ""

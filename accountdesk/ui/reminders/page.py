@@ -133,6 +133,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.kind_combo.setObjectName("kindFilter")
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("stateFilter")
+        self.state_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.horizon_combo = QComboBox()
         self.horizon_combo.setObjectName("horizonFilter")
         self.search = QLineEdit()
@@ -410,7 +411,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.open_button.setEnabled(single is not None and single.customer_id is not None)
         self.copy_button.setVisible(single is not None and greeting_of(single) is not None)
         if single is None:
-            hint = self.tr("%1 reminders selected.").replace("%1", str(len(rows))) if rows else \
+            hint = self.tr("%Ln reminder(s) selected.", "", len(rows)) if rows else \
                 self.tr("Choose a reminder to see why it was raised and what to do.")
             self.detail.setHtml(f"<p style='color:#6b7280'>{html.escape(hint)}</p>")
             return
@@ -449,17 +450,17 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
                     .replace("%1", str(len(others)))):
                 return
         self.context.operations.mutate(lambda session: set_state_many(session, ids, state),
-                                       lambda count: self._acted(self.tr("%1 reminders updated.").replace("%1", str(count))),
+                                       lambda count: self._acted(self.tr("%Ln reminder(s) updated.", "", count)),
                                        initiator=self, changes=REMINDER_CHANGES)
 
     def snooze_selected(self, until: date) -> None:
         ids = self.selected_ids()
         if not ids or self.context.read_only:
             return
-        message = self.tr("%1 reminders snoozed until %2.")
         self.context.operations.mutate(
             lambda session: snooze_many(session, ids, until),
-            lambda count: self._acted(message.replace("%1", str(count)).replace("%2", until.isoformat())),
+            lambda count: self._acted(self.tr("%Ln reminder(s) snoozed until %1.", "", count)
+                                      .replace("%1", until.isoformat())),
             initiator=self, changes=REMINDER_CHANGES)
 
     def snooze_until_date(self):

@@ -40,6 +40,7 @@ from accountdesk.ui.dashboard.tables import MigrationTable, tier_text
 from accountdesk.ui.kit.dialogs import error_text
 from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.kit.theme import OVERDUE_COLOR, tier_color
+from accountdesk.ui.tiers.regrade_dialog import RegradeDialog
 
 PREVIEW_DELAY_MS = 400
 COL_LABEL, COL_METRIC, COL_WEIGHT, COL_BANDS, COL_MISSING = range(5)
@@ -73,6 +74,7 @@ class ScoringEditor(Retranslating, QWidget):
         self.base: dict = default_definition()
         self.dirty = False
         self.last_preview = None
+        self.regrade_dialog = None  # the re-grade offered after saving or activating a sheet
         self._preview_definition: dict = {}
         self._serial = 0
         self._loading = False
@@ -370,8 +372,8 @@ class ScoringEditor(Retranslating, QWidget):
         self.preview_chart.set_bars(bars, headroom=0.3)
         moved = len(report.changes)
         self.preview_status.setText(
-            self.tr("%1 customers graded; %2 would change tier (%3 locked).")
-            .replace("%1", f"{report.customers:,}").replace("%2", f"{moved:,}").replace("%3", f"{report.locked:,}"))
+            self.tr("%Ln customer(s) graded; %1 would change tier (%2 locked).", "", report.customers)
+            .replace("%1", f"{moved:,}").replace("%2", f"{report.locked:,}"))
         order = list(definition.get("tiers") or [])
         tiers = order + sorted({t for row in report.matrix for t in (row, *report.matrix[row])} - set(order),
                                key=lambda t: (t in ("-", "—"), t))
@@ -391,11 +393,18 @@ class ScoringEditor(Retranslating, QWidget):
         definition = self._checked_definition()
         if model is None or definition is None:
             return
+        # Saving a changed active sheet leaves every stored tier from the old one: offer to re-grade.
+        regrade_after = model.active and definition != self.base
+
+        def stored(model_id: int) -> None:
+            self._stored(model_id, self.tr("Saved the scoring model."))
+            if regrade_after:
+                self.offer_regrade(self.tr("The active scoring sheet has changed"))
+
         self.context.operations.mutate(
             lambda session: save_model(session, model.name, definition, model_id=model.id).id,
-            lambda model_id: self._stored(model_id, self.tr("Saved the scoring model.")),
-            self._store_failed, initiator=self, label=self.tr("Saving the scoring model…"),
-            changes=Changes(settings=True))
+            stored, self._store_failed, initiator=self, label=self.tr("Saving the scoring model…"),
+            changes=Changes(settings=True, tiers=True))
 
     def save_as_new(self) -> None:
         definition = self._checked_definition()
@@ -425,13 +434,34 @@ class ScoringEditor(Retranslating, QWidget):
 
     def _activated(self, model_id: int) -> None:
         self._stored(model_id, self.tr("The model is now active."))
-        if self.context.dialogs.ask(self, self.tr("Activate"),
-                                    self.tr("Re-grade every customer with this model now?"), default_yes=True):
-            today = self.context.today()
-            self.context.operations.mutate(
-                lambda session: regrade_all(session, today).summary(),
-                lambda summary: self.context.hub.status_message.emit(str(summary)),
-                initiator=self, label=self.tr("Re-grading…"))
+        self.offer_regrade(self.tr("Another scoring sheet is now active"))
+
+    def offer_regrade(self, reason: str) -> None:
+        """Preview a re-grade with the active sheet as stored (who moves between which tiers) and
+        apply it if the manager says so; until then the tier board says its tiers are older."""
+        today = self.context.today()
+
+        def shown(report) -> None:
+            dialog = RegradeDialog(report, list(report.counts), self, intro=reason + " — " + self.tr(
+                "re-grade every customer now, so the tiers follow it? Until then the tiers stay as they are."))
+            dialog.accepted.connect(lambda: self._apply_regrade(today))
+            dialog.rejected.connect(lambda: self.context.hub.status_message.emit(
+                self.tr("Not re-graded: the tiers stay those of the previous sheet until a re-grade.")))
+            self.regrade_dialog = dialog
+            dialog.open()
+
+        self.context.operations.read(lambda session: regrade_all(session, today, dry_run=True), shown,
+                                     self._store_failed, label=self.tr("Re-grade preview"))
+
+    def _apply_regrade(self, today) -> None:
+        def work(session, task):
+            if task is not None:
+                task.progress(0, 0, self.tr("Re-grading every customer…"))
+            return regrade_all(session, today).summary()
+
+        self.context.operations.mutate(
+            work, lambda summary: self.context.hub.status_message.emit(str(summary)), self._store_failed,
+            initiator=self, label=self.tr("Re-grading…"), progress=True)
 
     def _stored(self, model_id: int, message: str) -> None:
         self.reload_models(select_id=model_id)
@@ -442,7 +472,14 @@ class ScoringEditor(Retranslating, QWidget):
 
     # --- language ------------------------------------------------------------------------------
 
+    def _fit_metric_column(self) -> None:
+        """The metric column as wide as its longest name in the language in use (the bands take the rest)."""
+        metrics = self.criteria.fontMetrics()
+        widest = max(metrics.horizontalAdvance(spec.label.text()) for spec in METRICS.values())
+        self.criteria.setColumnWidth(COL_METRIC, max(150, widest + 44))
+
     def retranslate(self) -> None:
+        self._fit_metric_column()
         self.model_label.setText(self.tr("Model:"))
         self.mode_combo.setItemText(0, self.tr("By score thresholds"))
         self.mode_combo.setItemText(1, self.tr("By share of customers"))

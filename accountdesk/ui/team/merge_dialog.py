@@ -163,8 +163,8 @@ class MergeReportDialog(QDialog):
     def _fill_review(self) -> None:
         items = self.report.review
         if items:
-            self.review_title.setText(self.tr("%1 rows were changed on both sides. The newer save was kept; please "
-                                              "check these:").replace("%1", str(len(items))))
+            self.review_title.setText(self.tr("Changed on both sides: %Ln row(s). The newer save was kept; please check these:", "",
+                                              len(items)))
         else:
             self.review_title.setText(self.tr("No row was changed on both sides."))
         lines = [(item, field) for item in items for field in (item.fields or [""])]

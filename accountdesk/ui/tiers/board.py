@@ -171,7 +171,7 @@ class TierColumn(Retranslating, QFrame):
         policy = self.policy
         if policy is None:
             return self.tr("No action plan for this tier yet.")
-        parts = [self.tr("Revisit every %1 days").replace("%1", str(policy.revisit_interval_days))]
+        parts = [self.tr("Revisit every %Ln day(s)", "", policy.revisit_interval_days)]
         if policy.channel:
             parts.append(labels.interaction_kind(policy.channel))
         if policy.service_level:
@@ -255,6 +255,14 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
         title_row.addSpacing(8)
         title_row.addWidget(self.regrade_button)
         layout.addLayout(title_row)
+        # Said when the stored tiers come from another sheet (or version) than the active one.
+        self.stale_label = QLabel()
+        self.stale_label.setObjectName("staleTiers")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("background: #fef3c7; color: #92400e; border: 1px solid #fcd34d; "
+                                       "border-radius: 6px; padding: 6px 10px;")
+        self.stale_label.hide()
+        layout.addWidget(self.stale_label)
         self.filters = FilterBar()
         self.filters.tier.hide()  # the columns are the tiers
         layout.addWidget(self.filters)
@@ -434,14 +442,17 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
                                       self.tr("A manual tier change needs a reason; nothing was changed."))
             return
 
+        today = self.context.today()
+
         def work(session):
             for customer_id in ids:
-                set_manual_tier(session, customer_id, tier, reason)
+                set_manual_tier(session, customer_id, tier, reason, today=today)
             return ids
 
+        # The moved customers' revisit plans follow their new tier (revisits=True: the calendar reloads).
         self.context.operations.mutate(
             work, lambda moved: self._moved(moved, tier, reason), initiator=self,
-            label=self.tr("Changing the tier…"), changes=Changes(customers=set(ids), tiers=True))
+            label=self.tr("Changing the tier…"), changes=Changes(customers=set(ids), tiers=True, revisits=True))
 
     def _moved(self, ids: list[int], tier: str, reason: str) -> None:
         target = self.columns.get(tier)
@@ -470,7 +481,7 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
             who = card.row.name if card is not None else str(ids[0])
             text = self.tr("“%1” moved to tier %2 and locked: %3").replace("%1", who)
         else:
-            text = self.tr("%1 customers moved to tier %2 and locked: %3").replace("%1", str(len(ids)))
+            text = self.tr("%Ln customer(s) moved to tier %2 and locked: %3", "", len(ids))
         self.context.hub.status_message.emit(text.replace("%2", tier).replace("%3", reason))
 
     def unlock(self, customer_id: int) -> None:
@@ -545,20 +556,42 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
     def _update_busy(self) -> None:
         self.busy.setVisible(self._loading or bool(self.busy_label.text()))
 
+    def _sheet_name(self, name: str) -> str:
+        return self.tr("Default scoring sheet") if name in ("", DEFAULT_MODEL_NAME) else name
+
     def _update_counts(self) -> None:
         board = self.board
         if board is None:
             self.count_label.setText("")
+            self.stale_label.hide()
             return
         shown = sum(column.count for column in self.columns.values())
-        name = self.tr("Default scoring sheet") if board.model_name in ("", DEFAULT_MODEL_NAME) else board.model_name
         mode = self.tr("by score thresholds") if board.grading_mode == "thresholds" else self.tr("by share")
-        counts = (self.tr("%1 customers match").replace("%1", f"{shown:,}") if self.filtered()
-                  else self.tr("%1 customers").replace("%1", f"{shown:,}"))
-        sheet = self.tr("scoring sheet “%1”, %2").replace("%1", name).replace("%2", mode)
-        if board.model_version:
-            sheet += " · " + self.tr("version %1").replace("%1", str(board.model_version))
+        counts = (self.tr("%Ln customer(s) match", "", shown) if self.filtered()
+                  else self.tr("%Ln customer(s)", "", shown))
+        # The sheet named is the one whose re-grade gave the tiers on screen.
+        graded = board.graded
+        if graded is not None:
+            name, version = self._sheet_name(graded.model_name), graded.model_version
+        else:
+            name, version = self._sheet_name(board.model_name), board.model_version
+        sheet = self.tr("tiers from scoring sheet “%1”, %2").replace("%1", name).replace("%2", mode)
+        if version:
+            sheet += " · " + self.tr("version %1").replace("%1", str(version))
         self.count_label.setText(f"{counts}  ·  {sheet}")
+        if board.tiers_are_current:
+            self.stale_label.hide()
+            return
+        active = self._sheet_name(board.model_name)
+        if graded is None:
+            text = self.tr("These tiers were not given by the active scoring sheet “%1”. Re-grade to apply it.") \
+                .replace("%1", active)
+        else:
+            text = self.tr("The active scoring sheet “%1” (version %2) has changed since these tiers were given. "
+                           "Re-grade to apply it; until then the tiers are those of version %3.") \
+                .replace("%1", active).replace("%2", str(board.model_version or "—")).replace("%3", str(version or "—"))
+        self.stale_label.setText(text)
+        self.stale_label.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Tier board"))

@@ -36,13 +36,21 @@ SAME_COLOR = "#f3f4f6"
 class RegradeDialog(Retranslating, QDialog):
     """Shows a dry-run report; Apply accepts (the page then runs the real re-grade)."""
 
-    def __init__(self, report: RegradeReport, tiers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, report: RegradeReport, tiers: list[str], parent: QWidget | None = None, *,
+                 intro: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("regradeDialog")
         self.report = report
         self.tiers = list(tiers) + [t for t in report.counts if t not in tiers]
         self.resize(780, 470)
         layout = QVBoxLayout(self)
+        # Why the re-grade is offered (a sheet just saved or activated), when the page says so.
+        self.intro = QLabel(intro)
+        self.intro.setObjectName("regradeIntro")
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet("font-weight: 600;")
+        self.intro.setVisible(bool(intro))
+        layout.addWidget(self.intro)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("regradeSummary")
@@ -97,14 +105,15 @@ class RegradeDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         report = self.report
         self.setWindowTitle(self.tr("Re-grade preview"))
+        # Two sentences, each with one count, so each noun agrees with its own number.
         self.summary.setText(
-            self.tr("As of %1 with the scoring sheet “%2” (version %3): %4 of %5 customers change tier; "
-                    "%6 locked customers keep the tier set by hand.")
+            self.tr("As of %1 with the scoring sheet “%2” (version %3): %4 of %Ln customer(s) change tier.", "",
+                    report.customers)
             .replace("%1", report.as_of.isoformat())
             .replace("%2", self.tr("Default scoring sheet") if report.model_name == DEFAULT_MODEL_NAME
                      else report.model_name)
             .replace("%3", str(report.model_version or "—")).replace("%4", f"<b>{len(report.changes):,}</b>")
-            .replace("%5", f"{report.customers:,}").replace("%6", f"{report.locked:,}"))
+            + " " + self.tr("%Ln locked customer(s) keep the tier set by hand.", "", report.locked))
         before: dict[str, int] = {}
         for old, row in report.matrix.items():
             before[old] = sum(row.values())

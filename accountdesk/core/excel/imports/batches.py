@@ -29,6 +29,7 @@ from accountdesk.core.excel.imports.planner import (
 )
 from accountdesk.core.excel.imports.searchkeys import SearchKeyBuilder
 from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.core.revisits.completion import contacts_logged, reopen_for_removed_contacts
 from accountdesk.core.storage.models import Customer, ImportBatch, ImportRecord, UTCDateTime, utcnow
 
 _CHUNK = 500
@@ -265,6 +266,9 @@ class _PlanWriter:
         self.result.customer_ids.update(r["customer_id"] for r in rows)
         if self.kind == "contacts":
             _refresh_search_keys(session, {r["customer_id"] for r in rows})
+        if self.kind == "interactions":
+            # Imported contacts complete the revisits they were, as contacts logged by hand do.
+            contacts_logged(session, {r["customer_id"] for r in rows})
 
     def apply_updates(self, session: Session, start: int, stop: int) -> None:
         chosen = self.updates[start:stop]
@@ -564,6 +568,8 @@ def undo_import(session: Session, batch_id: int, *, user: str | None = None) -> 
                     deleted_at=now, updated_at=now, updated_by=user, version=table.c.version + 1)
             )
             result.removed += done.rowcount or 0
+        if entity == "interactions":
+            reopen_for_removed_contacts(session, ids)
         if entity == "contacts":
             touched_contacts_of.update(result.customer_ids)
     if touched_contacts_of:
