@@ -54,9 +54,8 @@ def test_a_copy_keeps_its_identity_through_an_upgrade_on_each_side(sqlite_db, tm
         other.dispose()
 
 
-def test_a_code_renamed_into_a_clash_is_renamed_again_not_an_integrity_error(db, tmp_path):
-    if db.path is None:
-        pytest.skip("a diverged copy is a file")
+def test_a_code_renamed_into_a_clash_is_renamed_again_not_an_integrity_error(sqlite_db, tmp_path):
+    db = sqlite_db
     ids = seed(db)
     other = diverge(db, tmp_path)
     try:
