@@ -20,6 +20,8 @@ BODY_POINTS = 9.0
 KEY_WIDTH = {2: 14, 3: 11}  # percent of the page for a label cell, by pairs per row
 MAX_COMPLAINTS = 3
 MOST_NOTE_LINES, FEWEST_NOTE_LINES = 12, 3
+PLAN_ROWS_PER_TABLE = 40
+PLAN_ROWS_PER_PAGE = 44  # one-line rows under a group title that fill an A4 page of the plan
 ACCENT = "#1f3a5f"
 RULE = "#8a8f98"
 SHADE = "#eef1f5"
@@ -499,6 +501,46 @@ def weekly_html(
     weekly: WeeklyPlan, family: str | None, owner: str | None = None, fit: TextFit | None = None
 ) -> str:
     """The HTML of the plan page: every planned revisit of the period, grouped by tier."""
+    return _html("".join(_plan_blocks(weekly, family, owner, fit)), family)
+
+
+def weekly_pages_html(
+    weekly: WeeklyPlan, family: str | None, owner: str | None = None, fit: TextFit | None = None, *,
+    rows_per_page: int = PLAN_ROWS_PER_PAGE, first_page_rows: int | None = None,
+) -> list[str]:
+    """The plan as documents of about a page each when it is long (a month: 30 pages), one otherwise.
+
+    Laying out one document holds the interpreter for its whole length (Qt does not let go of
+    Python's lock meanwhile), so a month's plan in one piece froze the window for seconds; pieces
+    of a page let the window breathe between them.
+    """
+    if weekly.total <= rows_per_page * 3:
+        return [weekly_html(weekly, family, owner, fit)]
+    blocks = _plan_blocks(weekly, family, owner, fit, rows_per_table=rows_per_page,
+                          first_rows=first_page_rows if first_page_rows is not None else rows_per_page)
+    pages, current = [], []
+    for block in blocks:
+        current.append(block)
+        if block.startswith("<table"):  # a table is a page's worth of rows: the page is full
+            pages.append(_html("".join(current), family))
+            current = []
+    if current:
+        pages.append(_html("".join(current), family))
+    return pages
+
+
+def plan_probe_html(family: str | None, rows: int) -> str:
+    """A group title and a table of `rows` plan rows: measured to know how many rows fill a page."""
+    columns = _PLAN_COLUMNS[current_language() == "zh"]
+    head = "<tr>" + "".join(f'<th width="{percent}%">{escape(label(key))}</th>' for key, percent in columns) + "</tr>"
+    row = ("<tr><td>12-31 周四</td><td>C000001</td><td>华东精密机械</td><td>张伟</td><td>138-0000-1111</td>"
+           + "<td>拜访</td>" * (len(columns) - 6) + '<td align="center">□</td></tr>')
+    return _html(f'<p class="section">■ A</p><table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>'
+                 f"{row * rows}</table>", family)
+
+
+def _plan_blocks(weekly: WeeklyPlan, family: str | None, owner: str | None, fit: TextFit | None, *,
+                 rows_per_table: int = PLAN_ROWS_PER_TABLE, first_rows: int | None = None) -> list[str]:
     fit = fit or TextFit(family)
     title = plan_title(weekly.start, weekly.end)
     period = label("range", start=weekly.start.isoformat(), end=weekly.end.isoformat())
@@ -506,10 +548,10 @@ def weekly_html(
     if owner:
         facts.append(label("for_owner", owner=owner))
     parts = [
-        f'<p class="muted">{escape(label("app"))}</p>',
-        f'<p class="title">{escape(title)}</p>',
-        f'<p>{escape("　·　".join(facts))}</p>',
-        _rule(),
+        f'<p class="muted">{escape(label("app"))}</p>'
+        f'<p class="title">{escape(title)}</p>'
+        f'<p>{escape("　·　".join(facts))}</p>'
+        + _rule(),
     ]
     if not weekly.groups and not weekly.overdue:
         parts.append(
@@ -538,5 +580,14 @@ def weekly_html(
                 # The box in the body size: a taller cell would break apart from its row at a page end.
                 '<td align="center">□</td></tr>'
             )
-        parts.append(f'<table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>{"".join(rows)}</table>')
-    return _html("".join(parts), family)
+        # Tables of a page or so each: QTextDocument lays a table out in time that grows faster than its
+        # rows, and a month's plan in one table of 1,800 rows took seconds on its own. The first page
+        # also carries the title, so its table is shorter.
+        start = 0
+        while start < len(rows):
+            size = first_rows if first_rows is not None else rows_per_table
+            first_rows = None
+            chunk = "".join(rows[start:start + size])
+            parts.append(f'<table class="grid" width="100%" cellspacing="0"><thead>{head}</thead>{chunk}</table>')
+            start += size
+    return parts

@@ -41,10 +41,11 @@ from accountdesk.printing.layout import (
     RULE,
     TextFit,
     label,
+    plan_probe_html,
     plan_title,
     sheet_font,
     sheet_html,
-    weekly_html,
+    weekly_pages_html,
 )
 
 if TYPE_CHECKING:
@@ -277,6 +278,20 @@ def fix_pdf_text(data: bytes, fixes: dict[int, int]) -> bytes:
     return _CMAP_BLOCK.sub(fix_block, data)
 
 
+def _plan_page_rows(device: QPagedPaintDevice, body: _Body, family: str | None) -> dict[str, int]:
+    """How many plan rows fill a page on this device (and the first page, under the title): the
+    most that a paged probe document still holds on one page (a few small layouts)."""
+    low, high = 10, 120
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _document(plan_probe_html(family, middle), device, body, family).pageCount() == 1:
+            low = middle
+        else:
+            high = middle - 1
+    # The title, the facts line and the rule take about five rows' height on the first page.
+    return {"rows_per_page": low, "first_page_rows": max(low - 5, 5)}
+
+
 def prepare_page_device(device: QPagedPaintDevice) -> None:
     """A4 portrait with the sheet margins, for a PDF writer or a printer alike."""
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -313,7 +328,9 @@ def _paint_pages(
     in all); an exception it raises (the user's Cancel) stops the run there."""
     family = cjk_family()
     body = _body(device)
-    steps = 2 * (len(sheets) + (weekly is not None))
+    plans = [] if weekly is None else weekly_pages_html(weekly, family, owner, TextFit(family, device, body.width),
+                                                        **_plan_page_rows(device, body, family))
+    steps = 2 * (len(sheets) + len(plans))
     done = 0
 
     def step() -> None:
@@ -323,9 +340,9 @@ def _paint_pages(
             progress(done, steps)
 
     documents: list[tuple[str, QTextDocument]] = []
-    if weekly is not None:
-        plan = weekly_html(weekly, family, owner, TextFit(family, device, body.width))
+    for plan in plans:
         documents.append((plan_title(weekly.start, weekly.end), _document(plan, device, body, family)))
+        documents[-1][1].pageCount()  # laid out now, a piece at a time
         step()
     fitted = _SheetFitter(device, body, family)
     for sheet in sheets:

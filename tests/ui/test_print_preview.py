@@ -44,3 +44,25 @@ def test_preview_has_the_plan_page_and_a_page_per_customer(qtbot, today, tmp_pat
     qtbot.waitUntil(lambda: preview.pageCount() == 3)
     assert "预览" in dialog.windowTitle() or "preview" in dialog.windowTitle()
     dialog.grab().save(str(tmp_path / "preview.png"))
+
+
+def test_a_months_plan_is_laid_out_a_page_at_a_time_and_keeps_every_row(tmp_path):
+    """A month's plan page is made in pieces of a page (one long layout would hold the window), and
+    still lists every revisit, densely, with the overdue ones first."""
+    import subprocess
+
+    from accountdesk.printing.pdf import render_revisit_sheets
+
+    day = date(2026, 12, 1)
+    entries = [WeeklyEntry(i, date(2026, 12, 1 + i % 28), f"C{i:06d}", f"客户{i}", "张伟", "138-0000-1111",
+                           "定期回访", "visit", "王经理") for i in range(300)]
+    late = [WeeklyEntry(900, date(2026, 11, 2), "C000900", "逾期客户", None, None, "定期回访", "phone", None, 31)]
+    plan = WeeklyPlan(day, date(2026, 12, 31), [TierGroup("A", entries)], overdue=late)
+    steps = []
+    out = tmp_path / "plan.pdf"
+    pages = render_revisit_sheets([], plan, out, printed_on=day, progress=lambda done, total: steps.append(total))
+    assert steps and steps[-1] > 2  # laid out and painted in several pieces, each reported
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert all(f"C{i:06d}" in text for i in range(300)) and text.index("C000900") < text.index("C000000")
+    assert pages <= 300 // 40 + 2  # dense pages: no piece spills onto a page of its own
