@@ -186,6 +186,11 @@ def gui_stall(db_path: Path) -> Measurement:
         _settle(app, window)
     page = window.show_page("customers")
     _settle(app, window)
+    from accountdesk.ui.customers.model import ID_ROLE
+
+    customer_id = page.model.index(0, 0).data(ID_ROLE)  # before the search, which may match nobody
+    if customer_id is None:
+        raise RuntimeError("the customer list showed no rows to open")
     meter.enter("search (typed key by key)")
     page.filters.search.setFocus()
     for key in "huaxing":
@@ -193,9 +198,6 @@ def gui_stall(db_path: Path) -> Measurement:
         app.processEvents()
     _settle(app, window)
     meter.enter("open a customer")
-    from accountdesk.ui.customers.model import ID_ROLE
-
-    customer_id = page.model.index(0, 0).data(ID_ROLE)
     page.open_customer(customer_id)
     _settle(app, window)
     meter.enter("save a phone number")

@@ -6,7 +6,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import struct
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -65,32 +64,31 @@ def read_sqlite_facts(path: Path, *, quick_check: bool = False) -> SqliteFileFac
             f"“{path}”是一个空文件，不是 AccountDesk 数据库；文件未作任何改动。",
             f"'{path}' is an empty file, not an AccountDesk database; it was left unchanged.",
         )
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise NotAnAccountDeskDatabase(
-            f"“{path}”不是 AccountDesk 数据库（不是 SQLite 文件）；文件未作任何改动。",
-            f"'{path}' is not an AccountDesk database (not an SQLite file); it was left unchanged.",
-        )
+    not_sqlite = NotAnAccountDeskDatabase(
+        f"“{path}”不是 AccountDesk 数据库（不是 SQLite 文件）；文件未作任何改动。",
+        f"'{path}' is not an AccountDesk database (not an SQLite file); it was left unchanged.",
+    )
+    if size < 100:
+        raise not_sqlite
     foreign = NotAnAccountDeskDatabase(
         f"“{path}”是其他程序的 SQLite 数据库，不是 AccountDesk 数据库；文件未作任何改动。",
         f"'{path}' is another program's SQLite database, not an AccountDesk database; "
         "it was left unchanged.",
     )
-    (application_id,) = struct.unpack(">I", header[68:72])
     wal = path.with_name(path.name + "-wal")
-    # A header rewritten since the last checkpoint lives in the write-ahead log, so with a
-    # log present only SQLite itself can say what the application id is now.
-    if application_id != SQLITE_APPLICATION_ID and not wal.exists():
-        raise foreign
     journal = path.with_name(path.name + "-journal")
     # With no log beside it, the file can be read as immutable: that leaves no -wal/-shm
     # files behind next to a file we were only asked to look at. A rollback journal beside it
     # may be hot (an interrupted save): then SQLite itself must see it and roll it back.
+    # The file is read through SQLite only, never opened by hand: closing a handle of our own on a
+    # file this process has open in SQLite would drop SQLite's locks on it (POSIX locks belong to
+    # the process), and a colleague's process could then checkpoint and delete the log under us.
     mode = "mode=ro" if wal.exists() or journal.exists() else "mode=ro&immutable=1"
     try:
         connection = _connect_read_only(path, mode)
-    except sqlite3.Error as error:
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB and not _has_sqlite_header(path):
+            raise not_sqlite from error
         raise _damaged(path, error) from error
     try:
         if connection.execute("PRAGMA application_id").fetchone()[0] != SQLITE_APPLICATION_ID:
@@ -117,6 +115,12 @@ def read_sqlite_facts(path: Path, *, quick_check: bool = False) -> SqliteFileFac
     finally:
         connection.close()
     return SqliteFileFacts(revision=revision, shared=shared, damage=damage)
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Read by hand only once SQLite has refused the file, so no SQLite lock of ours is on it."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 def _connect_read_only(path: Path, mode: str) -> sqlite3.Connection:
