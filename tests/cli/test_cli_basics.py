@@ -63,8 +63,10 @@ def test_backup_makes_a_verified_copy(tmp_path, capsys):
     assert run(capsys, "check", "--db", backup)[0] == 0
 
 
-def test_migrate_reports_up_to_date(tmp_path, capsys):
+def test_migrate_creates_then_reports_up_to_date(tmp_path, capsys):
     path = tmp_path / "d.accountdesk"
+    code, out, _ = run(capsys, "migrate", "--db", str(path))
+    assert code == 0 and "Created the schema" in out and str(path) in out
     code, out, _ = run(capsys, "migrate", "--db", str(path))
     assert code == 0 and "up to date" in out
 
