@@ -11,6 +11,7 @@ from pathlib import Path
 from accountdesk import __version__
 from accountdesk.cli.agenda import cmd_agenda
 from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
+from accountdesk.cli.find import cmd_find
 from accountdesk.cli.output import (
     EXIT_FAILED,
     EXIT_OK,
@@ -125,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     rem.add_argument("--date", type=parse_date)
     rem.add_argument("--days", type=int, default=7)
     rem.add_argument("--owner", help="only this owner's customers (login or display name)")
+
+    find = add("find", cmd_find, "find customers by name, code, pinyin, initials, contact or phone, best match first")
+    find.add_argument("text")
+    find.add_argument("--limit", type=int, default=20)
 
     agenda = add("agenda", cmd_agenda, "today's ranked work for one owner")
     agenda.add_argument("--date", type=parse_date)

@@ -27,6 +27,7 @@ def command_lines(work: Path, good_backup: Path, good_sheet: Path, good_other: P
                    ["export", "tiers", str(out / "t.json")], ["export", "revisits", str(out / "r.ics")]],
         "retier": [["retier", "--as-of", "2026-11-20"], ["retier", "--dry-run", "--as-of", "2026-11-20"]],
         "reminders": [["reminders", "--date", "2026-11-20"]],
+        "find": [["find", "hx"], ["find", "hx", "--json"]],
         "agenda": [["agenda", "--date", "2026-11-20"], ["agenda", "--date", "2026-11-20", "--days", "5"]],
         "sheets": [["sheets", str(out / "s.pdf"), "--from", "2026-11-20", "--to", "2026-11-27"]],
         "backup": [["backup", "--to", str(work / "bk")]],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from accountdesk.core.archive.records import CustomerFilter
@@ -17,6 +17,9 @@ class FilterBar(Retranslating, QWidget):
     """Typing waits ~150 ms for the next key before searching; other filters apply at once."""
 
     changed = Signal()
+    # Down in the search box moves into the list; Enter opens the best hit (once the search is in).
+    down_pressed = Signal()
+    enter_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +53,8 @@ class FilterBar(Retranslating, QWidget):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.apply_now)
+        self.search.returnPressed.connect(self._enter)
+        self.search.installEventFilter(self)
         for combo in (self.tier, self.stage, self.owner, self.tag):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         for box in (self.overdue, self.churn_risk):
@@ -60,6 +64,22 @@ class FilterBar(Retranslating, QWidget):
         self._tags: list[str] = []
         self._tiers: list[str] = list(TIERS)  # until the page reads the tier policies
         self.retranslate()
+
+    def search_pending(self) -> bool:
+        """Typed text whose search has not started yet (the pause after a key is still running)."""
+        return self._debounce.isActive()
+
+    def _enter(self) -> None:
+        pending = self.search_pending()
+        self.enter_pressed.emit()
+        if pending:
+            self.apply_now()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def apply_now(self) -> None:
         self._debounce.stop()

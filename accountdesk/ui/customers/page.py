@@ -44,6 +44,8 @@ class CustomersPage(Retranslating, QWidget):
         self.active_dialog = None
         self._owner_logins: list[tuple[str, str]] = []
         self._search_serial = 0
+        self._search_shown = 0  # the serial of the search whose result the list shows
+        self._open_first_when_shown = False
         self._search_index: SearchIndex | None = None  # built on the reader thread at first search
         # Bumped by every change: an index read before a change must not be kept after it.
         self._index_generation = 0
@@ -136,6 +138,8 @@ class CustomersPage(Retranslating, QWidget):
         self._restore_layout()
         self.model.sort_requested.connect(self._on_sort)
         self.filters.changed.connect(self.run_search)
+        self.filters.down_pressed.connect(self._into_list)
+        self.filters.enter_pressed.connect(self._open_best_hit)
         self.table.activated.connect(lambda index: self.open_customer(index.data(ID_ROLE)))
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_selection())
@@ -180,11 +184,36 @@ class CustomersPage(Retranslating, QWidget):
 
         def done(result) -> None:
             if serial == self._search_serial:
+                self._search_shown = serial
                 self._show_ids(*result)
+                if self._open_first_when_shown:
+                    self._open_first_when_shown = False
+                    self._open_best_hit()
             if self._search_index is None and not use_index:
                 self._preload_search_index()
 
         self.context.operations.read(work, done, label=self.tr("Searching…"))
+
+    def _open_best_hit(self) -> None:
+        """Enter in the search box: open the first (best ranked) customer, after the search that is
+        still under way if there is one."""
+        if self.filters.search_pending() or self._search_running():
+            self._open_first_when_shown = True
+            return
+        if self.model.rowCount() and self.list_stack.currentWidget() is self.table:
+            self.open_customer(self.model.index(0, 0).data(ID_ROLE))
+
+    def _search_running(self) -> bool:
+        return self._search_serial != self._search_shown
+
+    def _into_list(self) -> None:
+        """Down in the search box: into the list, on its first row."""
+        if not self.model.rowCount():
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        first = self.model.index(0, 0)
+        self.table.selectionModel().setCurrentIndex(
+            first, self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows)
 
     def _preload_search_index(self) -> None:
         """Build the search index in the background once the list shows, so typing is instant."""
