@@ -242,6 +242,7 @@ def bad_address(address: str, detail: str = "") -> Message:
 
 def server_unreachable(where: str | None, error: BaseException) -> Message:
     detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    where = re.sub(r"^(\w+)\+\w+://", r"\1://", where or "")  # the address as typed, not the driver we use
     return Message(
         f"无法连接数据库服务器“{where or ''}”（{detail}）。请检查网络、服务器地址和端口，以及服务器是否在运行。",
         f"Cannot reach the database server '{where or ''}' ({detail}). Check the network, the server's address "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
+import pytest
 import tiering_factory
 from excel_corpus import write_xlsx
 from sqlalchemy import select
@@ -16,9 +17,24 @@ from accountdesk.core.kpi.figures import revisits_on_time
 from accountdesk.core.reminders.runs import generate_reminders
 from accountdesk.core.revisits.followups import followup_of, open_followups
 from accountdesk.core.revisits.plans import CADENCE_PURPOSE, plan_revisits, schedule_revisit
+from accountdesk.core.revisits.workdays import DayOverride, load_work_calendar, save_overrides
 from accountdesk.core.storage.models import Customer, Interaction, Reminder, RevisitPlan
 from accountdesk.core.tiering.regrade import regrade_all, set_manual_tier
 from accountdesk.core.time import local_noon_utc
+
+
+@pytest.fixture(autouse=True)
+def team_that_works_every_day(db):
+    """The dates here are the cadence's own: the team marks every weekend and holiday of the
+    months these tests span as a working day (the working-day calendar has tests of its own)."""
+    with db.write() as s:
+        calendar = load_work_calendar(s)
+        day, overrides = date(2026, 8, 1), []
+        while day <= date(2027, 2, 28):
+            if not calendar.is_workday(day):
+                overrides.append(DayOverride(day, off=False, name="值班"))
+            day += timedelta(days=1)
+        save_overrides(s, overrides)
 
 
 def add_customer(session, code: str, tier: str = "A") -> Customer:

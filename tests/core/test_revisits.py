@@ -94,7 +94,7 @@ def test_a_logged_call_completes_the_overdue_plan_late_and_restarts_the_cadence(
         report = generate_reminders(s, today)
         assert (report.completed_revisits, report.planned_revisits) == (1, 0)
         done = s.scalar(select(RevisitPlan).where(RevisitPlan.customer_id == customer.id, RevisitPlan.state == "done"))
-        assert (done.due_on, done.done_on) == (date(2026, 10, 1), date(2026, 11, 18))  # late, as it was
+        assert (done.due_on, done.done_on) == (date(2026, 10, 8), date(2026, 11, 18))  # late, as it was
         plans = planned(s, customer)
         assert [p.due_on for p in plans] == [date(2026, 12, 18)]  # 18 Nov + 30 days
         old = s.scalar(select(Reminder).where(Reminder.key.like("%:2026-10-08:overdue")))

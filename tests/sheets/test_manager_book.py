@@ -27,11 +27,7 @@ from sheets.manager_book import (
     totals_by_customer,
 )
 from sheets.purchase_log import (
-    CDNOW_CUSTOMERS,
-    CDNOW_IDENTICAL_REPEATS,
-    CDNOW_LINES,
     CDNOW_MEMBER,
-    find_cdnow,
     read_cdnow,
 )
 
@@ -177,12 +173,3 @@ def test_the_purchase_log_loader_counts_identical_lines_as_purchases(tmp_path, p
     assert totals["00002"].count == 3 and totals["00002"].amount == Decimal("101.00")
     assert totals["00002"].quantity == 7
 
-
-def test_the_public_purchase_log_when_installed():
-    source = find_cdnow()
-    if source is None:
-        pytest.skip("Lifetimes is not installed (pip install --no-deps lifetimes==0.11.3)")
-    lines = data_rows(read_cdnow(source))
-    assert len(lines) == CDNOW_LINES
-    assert len(totals_by_customer(lines)) == CDNOW_CUSTOMERS
-    assert sum(1 for line in lines if line.repeats is not None) == CDNOW_IDENTICAL_REPEATS

@@ -49,7 +49,7 @@ def test_preview_has_the_plan_page_and_a_page_per_customer(qtbot, today, tmp_pat
 def test_a_months_plan_is_laid_out_a_page_at_a_time_and_keeps_every_row(tmp_path):
     """A month's plan page is made in pieces of a page (one long layout would hold the window), and
     still lists every revisit, densely, with the overdue ones first."""
-    import subprocess
+    from pdf_pages import page_text
 
     from accountdesk.printing.pdf import render_revisit_sheets
 
@@ -62,7 +62,6 @@ def test_a_months_plan_is_laid_out_a_page_at_a_time_and_keeps_every_row(tmp_path
     out = tmp_path / "plan.pdf"
     pages = render_revisit_sheets([], plan, out, printed_on=day, progress=lambda done, total: steps.append(total))
     assert steps and steps[-1] > 2  # laid out and painted in several pieces, each reported
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = page_text(out)
     assert all(f"C{i:06d}" in text for i in range(300)) and text.index("C000900") < text.index("C000000")
     assert pages <= 300 // 40 + 2  # dense pages: no piece spills onto a page of its own

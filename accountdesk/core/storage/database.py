@@ -6,6 +6,7 @@ import ast
 import getpass
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -223,11 +224,17 @@ def _current_revision(connection) -> str | None:
     return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
+# Alembic runs a migration through module-level state (its `context` and `op` proxies), so two
+# threads of one process migrating two databases at once (a server backup into a new file beside an
+# import's own) would run one's steps on the other's connection.
+_MIGRATING = threading.Lock()
+
+
 def _migrate(engine: Engine) -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
