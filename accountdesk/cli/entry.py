@@ -10,6 +10,7 @@ from pathlib import Path
 
 from accountdesk import __version__
 from accountdesk.cli.agenda import cmd_agenda
+from accountdesk.cli.customers import cmd_duplicates
 from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
 from accountdesk.cli.output import (
     EXIT_FAILED,
@@ -120,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     retier.add_argument("--as-of", type=parse_date)
     retier.add_argument("--dry-run", action="store_true")
     retier.add_argument("--explain", metavar="CODE", help="show one customer's score breakdown instead")
+
+    add("duplicates", cmd_duplicates, "likely duplicate customers (same phone, same code, similar name)")
 
     rem = add("reminders", cmd_reminders, "reminders due (care, revisits, churn)")
     rem.add_argument("--date", type=parse_date)

@@ -23,6 +23,7 @@ from accountdesk.core.archive.search import SearchIndex
 from accountdesk.core.changes import Changes
 from accountdesk.core.tiering.policies import tier_policies
 from accountdesk.ui.customers.detail import CustomerDetail
+from accountdesk.ui.customers.duplicate_warning import DuplicateGuard
 from accountdesk.ui.customers.empty_state import EmptyState
 from accountdesk.ui.customers.filters import FilterBar
 from accountdesk.ui.customers.model import COLUMNS, ID_ROLE, CustomerTableModel, column_index
@@ -332,7 +333,8 @@ class CustomersPage(Retranslating, QWidget):
     def new_customer(self) -> None:
         if self.context.read_only:
             return
-        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self)
+        guard = DuplicateGuard(self.context)
+        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self, duplicate_guard=guard)
 
         def failed(error: BaseException) -> None:
             if not dialog.handles(error):
@@ -342,8 +344,11 @@ class CustomersPage(Retranslating, QWidget):
             dialog.saved()
             self.open_customer(customer_id)
 
-        dialog.submitted.connect(lambda values: self.context.operations.mutate(
-            lambda session: archive.create_customer(session, values).id, created, failed))
+        def create(values: dict) -> None:
+            self.context.operations.mutate(lambda session: archive.create_customer(session, values).id, created, failed)
+
+        dialog.submitted.connect(lambda values: guard.check(values, None, lambda: create(values), failed,
+                                                            warned=dialog.warned_of_duplicates))
         self.active_dialog = dialog
         dialog.open()
 
