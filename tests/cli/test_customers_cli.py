@@ -33,3 +33,30 @@ def test_duplicates_lists_pairs_with_the_reason(tmp_path, capsys):
     code, out, _ = run(capsys, "duplicates", "--db", str(path), "--lang", "zh")
     assert code == 0
     assert "C1 上海明远贸易有限公司  ⇄  C2 上海明远贸易公司  (名称相似)" in out
+
+
+def test_merge_customers_by_code_and_undo(tmp_path, capsys):
+    path = tmp_path / "d.accountdesk"
+    book(path, {"code": "C1", "name": "上海明远贸易有限公司"}, {"code": "C2", "name": "上海明远贸易公司"})
+    database = open_database(path, user="tester")
+    with database.write() as session:
+        first, second = (archive.customer_ids(session, archive.CustomerFilter(text=code))[0] for code in ("C1", "C2"))
+        archive.add_contact(session, second, {"name": "李采购"})
+        archive.add_transaction(session, second, {"occurred_on": "2026-05-01", "amount": "1200"})
+    database.dispose()
+    code, out, _ = run(capsys, "merge-customers", "C1", "C2", "--db", str(path), "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["moved"]["transactions"] == 1
+    code, out, _ = run(capsys, "merge-customers", "C1", "C2", "--db", str(path), "--lang", "zh")
+    assert code == 0 and "已把 C2 上海明远贸易公司 合并到 C1 上海明远贸易有限公司，移入 2 条记录" in out
+    code, out, _ = run(capsys, "duplicates", "--db", str(path), "--json")
+    assert json.loads(out) == []  # the tombstone is no duplicate
+    code, _, err = run(capsys, "merge-customers", "C1", "C2", "--db", str(path))
+    assert code == 1 and "C2" in err  # already merged: nothing written
+    code, out, _ = run(capsys, "merge-customers", "C1", "C2", "--undo", "--db", str(path), "--json")
+    assert code == 0 and json.loads(out)["undone"] is True
+    database = open_database(path, user="tester")
+    with database.session() as session:
+        assert [t.amount_cents for t in archive.list_transactions(session, second)] == [120_000]
+        assert [c.name for c in archive.list_contacts(session, second)] == ["李采购"]
+        assert archive.list_transactions(session, first) == []
+    database.dispose()
