@@ -84,3 +84,56 @@ def test_editing_a_phone_to_a_kept_customers_warns_in_the_form(db, window, qtbot
     with db.session() as session:
         assert archive.get_customer(session, other).phone == "138 0013 8000"
     assert not form.duplicate_guard.isVisible()
+
+
+def select_rows(page, ids: list[int]) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = page.table.selectionModel()
+    selection.clearSelection()
+    for customer_id in ids:
+        row = page.model.row_of(customer_id)
+        selection.select(page.model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_two_selected_customers_merge_with_a_preview_and_the_merge_undoes(db, window, qtbot):
+    kept, other, third = add_customers(db, {"name": "上海明远贸易有限公司", "code": "C-MY"},
+                                       {"name": "上海明远贸易公司", "code": "C-MY2"}, {"name": "杭州西子电器"})
+    with db.write() as session:
+        archive.add_contact(session, other, {"name": "李采购"})
+        for day in ("2026-04-02", "2026-09-09"):
+            archive.add_transaction(session, other, {"occurred_on": day, "amount": "3000"})
+        archive.add_transaction(session, kept, {"occurred_on": "2026-05-05", "amount": "9000"})
+        archive.add_transaction(session, kept, {"occurred_on": "2026-06-05", "amount": "9000"})
+        archive.add_transaction(session, kept, {"occurred_on": "2026-07-05", "amount": "9000"})
+    page = window.show_page("customers")
+    select_rows(page, [kept])
+    assert not page.merge_button.isEnabled()
+    select_rows(page, [kept, other])
+    assert page.merge_button.isEnabled()
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert not dialog.undo_button.isVisible()
+    assert dialog.keep_buttons[kept].isChecked()  # the one with more history is kept by default
+    preview = dialog.preview_label.text()
+    assert "上海明远贸易公司（C-MY2） is merged into 上海明远贸易有限公司（C-MY）" in preview
+    assert "Contact 1" in preview and "Transaction 2" in preview
+    dialog.resize(560, 300)
+    shoot(dialog, "merge_dialog_preview.png")
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert "Merged. 3 records moved to C-MY." in dialog.result_label.text()
+    assert dialog.undo_button.isVisible()
+    shoot(dialog, "merge_dialog_done.png")
+    with db.session() as session:
+        assert len(archive.list_transactions(session, kept)) == 5
+        assert [c.name for c in archive.list_contacts(session, kept)] == ["李采购"]
+    qtbot.waitUntil(lambda: page.model.row_of(other) is None)  # the list no longer shows the merged one
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert "Merge undone" in dialog.result_label.text()
+    with db.session() as session:
+        assert len(archive.list_transactions(session, kept)) == 3
+        assert len(archive.list_transactions(session, other)) == 2
+        assert [c.name for c in archive.list_contacts(session, other)] == ["李采购"]
+    qtbot.waitUntil(lambda: page.model.row_of(other) is not None)
+    assert page.model.row_of(third) is not None
