@@ -60,3 +60,23 @@ def test_merge_customers_by_code_and_undo(tmp_path, capsys):
         assert [c.name for c in archive.list_contacts(session, second)] == ["李采购"]
         assert archive.list_transactions(session, first) == []
     database.dispose()
+
+
+def test_retier_explain_says_what_the_customer_lacks_for_the_next_tier(tmp_path, capsys):
+    path = tmp_path / "d.accountdesk"
+    book(path, {"code": "C1", "name": "恒通机电", "cooperation_since": "2026-05-01"})
+    database = open_database(path, user="tester")
+    with database.write() as session:
+        customer = archive.customer_ids(session, archive.CustomerFilter(text="C1"))[0]
+        for day in ("2026-03-01", "2026-06-01"):
+            archive.add_transaction(session, customer, {"occurred_on": day, "amount": "1500"})
+    database.dispose()
+    code, out, _ = run(capsys, "retier", "--explain", "C1", "--as-of", "2026-11-20", "--db", str(path), "--lang", "zh")
+    assert code == 0
+    assert "升级：再购买 1 次、消费再增 ¥2,000 即可升为 B 级" in out
+    assert "  购买频率：再购买 1 次（+7.5 分）；单此一项：再购买 10 次" in out
+    code, out, _ = run(capsys, "retier", "--explain", "C1", "--as-of", "2026-11-20", "--db", str(path), "--json")
+    gap = json.loads(out)["next_tier"]
+    assert (gap["tier"], gap["next_tier"], gap["needed_score"]) == ("C", "B", 50.0)
+    assert [step["text_en"] for step in gap["plan"]] == ["1 more purchase", "¥2,000 more spend"]
+    assert gap["plan"][1]["target"] == "5000.00"
