@@ -10,6 +10,7 @@ from pathlib import Path
 
 from accountdesk import __version__
 from accountdesk.cli.agenda import cmd_agenda
+from accountdesk.cli.customers import cmd_duplicates, cmd_merge_customers
 from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
 from accountdesk.cli.find import cmd_find
 from accountdesk.cli.output import (
@@ -121,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     retier.add_argument("--as-of", type=parse_date)
     retier.add_argument("--dry-run", action="store_true")
     retier.add_argument("--explain", metavar="CODE", help="show one customer's score breakdown instead")
+
+    add("duplicates", cmd_duplicates, "likely duplicate customers (same phone, same code, similar name)")
+    merge_customers = add("merge-customers", cmd_merge_customers,
+                          "merge customer OTHER into KEEP (by code): its records move, it stays as a tombstone")
+    merge_customers.add_argument("keep", metavar="KEEP")
+    merge_customers.add_argument("other", metavar="OTHER")
+    merge_customers.add_argument("--undo", action="store_true", help="take back the merge of OTHER into KEEP")
+    merge_customers.add_argument("--dry-run", action="store_true", help="only show what would move")
+    merge_customers.add_argument("--as-of", type=parse_date, help=argparse.SUPPRESS)
 
     rem = add("reminders", cmd_reminders, "reminders due (care, revisits, churn)")
     rem.add_argument("--date", type=parse_date)

@@ -15,6 +15,7 @@ from accountdesk.cli.output import (
 )
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.team.conflicts import run_with_retry
+from accountdesk.core.tiering.next_tier import gap_of
 from accountdesk.core.tiering.regrade import NO_TIER, regrade_all
 
 # --- retier ----------------------------------------------------------------------------------
@@ -46,16 +47,25 @@ def explain_customer(args: argparse.Namespace) -> int:
             if customer_id is None:
                 raise AccountDeskError(f"找不到客户编号“{args.explain}”", f"No customer with code '{args.explain}'")
             breakdown = score_breakdown(session, customer_id, args.as_of or date.today())
+            gap = gap_of(session, breakdown)
     finally:
         database.dispose()
     if args.json:
-        print_json(breakdown.as_dict())
+        print_json({**breakdown.as_dict(), "next_tier": gap.as_dict()})
         return EXIT_OK
     say(f"{breakdown.code} {breakdown.name}: {breakdown.score:g} → {breakdown.tier or '—'}"
         + (" 🔒" if breakdown.tier_locked else "") + f"  ({breakdown.model_name} v{breakdown.model_version})")
     for line in breakdown.criteria:
         say(f"  {line.label.text():<14} {line.display_value or '—':>14}  {line.band or '—':<16} "
             f"{line.points:>6g} × {line.weight:<5g} = {line.contribution:6.2f}")
+    say(Message(f"升级：{gap.summary.zh}", f"Next tier: {gap.summary.en}"))
+    for criterion in gap.criteria:
+        if criterion.next_step is not None and gap.needed is not None:
+            step, alone = criterion.next_step, criterion.enough_alone
+            say(Message(f"  {criterion.label.zh}：{step.text.zh}（+{step.gain:.1f} 分）"
+                        + (f"；单此一项：{alone.text.zh}" if alone else ""),
+                        f"  {criterion.label.en}: {step.text.en} (+{step.gain:.1f} points)"
+                        + (f"; alone: {alone.text.en}" if alone else "")))
     return EXIT_OK
 
 

@@ -61,4 +61,5 @@ def test_export_customers_json_after_retier(db_file, tmp_path, capsys):
     assert [row["code"] for row in rows] == ["K001", "K002", "K003"]
     assert rows[0]["tier"] == "A" and rows[0]["purchase_count"] == 11 and rows[0]["total_spend"] == "73333.26"
     assert set(rows[0]) == {"code", "name", "owner", "tier", "score", "stage", "purchase_count", "purchase_days",
-                            "total_spend", "first_purchase", "last_purchase", "last_interaction", "next_revisit"}
+                            "total_spend", "first_purchase", "last_purchase", "last_interaction", "next_revisit",
+                            "purchasing_power", "need_type", "frequency_level", "segment", "region"}

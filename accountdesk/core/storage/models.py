@@ -202,6 +202,9 @@ class Customer(Tracked, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Lower-case name, pinyin, initials, code, phone digits and contact names, for search.
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # A customer merged into another (a duplicate) is a tombstone naming the one kept (and a
+    # foreign key, so merging diverged copies of the book maps it like every other reference).
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 
     owner: Mapped[User | None] = relationship(lazy="joined")
     contacts: Mapped[list[Contact]] = relationship(back_populates="customer", order_by="Contact.id")
@@ -443,6 +446,21 @@ class ImportRecord(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(16))  # created | updated
     before: Mapped[dict | None] = mapped_column(JSON)
+
+
+class CustomerMerge(Base):
+    """One merge of a duplicate customer into the one kept: which rows moved, kept for its undo."""
+
+    __tablename__ = "customer_merges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid, unique=True)
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user: Mapped[str | None] = mapped_column(String(64))
+    kept_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    merged_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    moved: Mapped[dict] = mapped_column(JSON)  # table name → ids of the rows moved to the kept customer
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Presence(Base):

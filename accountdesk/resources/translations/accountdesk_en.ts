@@ -231,8 +231,16 @@
         <translation>Saving…</translation>
     </message>
     <message>
+        <source>Save anyway</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation>Not saved yet: your changes are still here.</translation>
     </message>
 </context>
 <context>
@@ -250,8 +258,24 @@
         <translation>%1 deleted this record while you were editing. Your changes were not saved.</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Saved by %1</translation>
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation>Saved with your choices (only you changed them): %1</translation>
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation>The value you do not keep stays in the customer&apos;s change history.</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Back to editing</translation>
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +286,8 @@
         <translation>Yours</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>Theirs (saved)</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>(only you changed it)</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>Save my choices</translation>
-    </message>
-    <message>
-        <source>Discard my changes</source>
-        <translation>Discard my changes</translation>
     </message>
 </context>
 <context>
@@ -426,6 +438,10 @@ The details are in the log:
 %2
 
 Please send that file to whoever supports AccountDesk for you.</translation>
+    </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation>AccountDesk</translation>
     </message>
 </context>
 <context>
@@ -662,6 +678,14 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <numerusform>%1 of %Ln customers match</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <source>Select exactly two customers in the list to merge them.</source>
+        <translation>Select exactly two customers in the list to merge them.</translation>
+    </message>
     <message numerus="yes">
         <source>Owner for %Ln customer(s) (a new name adds a user):</source>
         <translation>
@@ -726,12 +750,20 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Export selected…</translation>
     </message>
     <message>
+        <source>Merge customers…</source>
+        <translation>Merge customers…</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>Customers</translation>
     </message>
     <message>
         <source>+ New customer</source>
         <translation>+ New customer</translation>
+    </message>
+    <message>
+        <source>Select two records of one company to make them one</source>
+        <translation>Select two records of one company to make them one</translation>
     </message>
     <message>
         <source>No customer matches this search and these filters.</source>
@@ -1263,6 +1295,28 @@ The database as it is now is backed up first, so this can be undone.</translatio
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateGuard</name>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Looking for duplicates…</translation>
+    </message>
+    <message>
+        <source>This looks like a customer you already have:</source>
+        <translation>This looks like a customer you already have:</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save again to keep it as a separate customer, or merge the two later (select both in the list → Merge customers…).</source>
+        <translation>Save again to keep it as a separate customer, or merge the two later (select both in the list → Merge customers…).</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +2025,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Restored</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation>Not kept (conflict)</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Merge undone</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -2207,6 +2273,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Done on</translation>
     </message>
     <message>
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>Merged from</source>
+        <translation>Merged from</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -2417,6 +2491,69 @@ Merge it anyway?</translation>
     <message>
         <source>Nothing was merged.</source>
         <translation>Nothing was merged.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <source>Merge customers</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <source>Which customer do you keep? The other one&apos;s records move to it, and the other stays in the change history as merged (it can be undone).</source>
+        <translation>Which customer do you keep? The other one&apos;s records move to it, and the other stays in the change history as merged (it can be undone).</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>Keep %1</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Undo merge</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>no records</translation>
+    </message>
+    <message>
+        <source>%1 is merged into %2.</source>
+        <translation>%1 is merged into %2.</translation>
+    </message>
+    <message>
+        <source>Moves: %1</source>
+        <translation>Moves: %1</translation>
+    </message>
+    <message>
+        <source>The kept customer&apos;s figures and tier are worked out again.</source>
+        <translation>The kept customer&apos;s figures and tier are worked out again.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Merged. %1 records moved to %2.</source>
+        <translation>Merged. %1 records moved to %2.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <source>Merge undone: %1 is back with its %2 records.</source>
+        <translation>Merge undone: %1 is back with its %2 records.</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>Undoing the merge…</translation>
     </message>
 </context>
 <context>
@@ -2669,12 +2806,20 @@ Merge it anyway?</translation>
         <source>Assigned automatically</source>
         <translation>Assigned automatically</translation>
     </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Save anyway</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</translation>
     </message>
 </context>
 <context>
@@ -3458,14 +3603,6 @@ Merge it anyway?</translation>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>%1 reminders updated.</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 reminders snoozed until %2.</translation>
     </message>
     <message>
         <source>Remind me again on</source>
@@ -4813,6 +4950,14 @@ Merge it anyway?</translation>
         <translation>RFM: %1</translation>
     </message>
     <message>
+        <source>%1: %2 (+%3 points)</source>
+        <translation>%1: %2 (+%3 points)</translation>
+    </message>
+    <message>
+        <source>; alone: %1</source>
+        <translation>; alone: %1</translation>
+    </message>
+    <message>
         <source>Criterion</source>
         <translation>Criterion</translation>
     </message>
@@ -4847,6 +4992,14 @@ Merge it anyway?</translation>
     <message>
         <source>Total score</source>
         <translation>Total score</translation>
+    </message>
+    <message>
+        <source> (tier %1 starts at %2 points)</source>
+        <translation> (tier %1 starts at %2 points)</translation>
+    </message>
+    <message>
+        <source>What each criterion lacks:</source>
+        <translation>What each criterion lacks:</translation>
     </message>
     <message>
         <source>Contribution = points × weight ÷ the total weight; the contributions add up to the score (0–100).</source>

@@ -231,8 +231,16 @@
         <translation>正在保存…</translation>
     </message>
     <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -250,8 +258,24 @@
         <translation>在您编辑期间，%1 删除了此记录。您的修改未保存。</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>在您编辑期间，%1 保存了此记录。您的修改尚未保存：请逐项选择要保留的内容。</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +286,8 @@
         <translation>您的修改</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>对方（已保存）</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>（仅您修改了此项）</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>按我的选择保存</translation>
-    </message>
-    <message>
-        <source>Discard my changes</source>
-        <translation>放弃我的修改</translation>
     </message>
 </context>
 <context>
@@ -425,6 +437,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
 %2
 
 请把这个文件发给为您提供 AccountDesk 支持的同事。</translation>
+    </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -659,6 +675,14 @@ Please send that file to whoever supports AccountDesk for you.</source>
             <numerusform>%Ln 位客户中有 %1 位符合</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Select exactly two customers in the list to merge them.</source>
+        <translation>请在列表中恰好选中两位客户再合并。</translation>
+    </message>
     <message numerus="yes">
         <source>Owner for %Ln customer(s) (a new name adds a user):</source>
         <translation>
@@ -718,12 +742,20 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>导出所选…</translation>
     </message>
     <message>
+        <source>Merge customers…</source>
+        <translation>合并客户…</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>+ New customer</source>
         <translation>+ 新建客户</translation>
+    </message>
+    <message>
+        <source>Select two records of one company to make them one</source>
+        <translation>选中同一家公司的两条记录，把它们合并为一条</translation>
     </message>
     <message>
         <source>No customer matches this search and these filters.</source>
@@ -1249,6 +1281,27 @@ The database as it is now is backed up first, so this can be undone.</source>
     <message>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateGuard</name>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <source>This looks like a customer you already have:</source>
+        <translation>这位客户似乎已经存在：</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save again to keep it as a separate customer, or merge the two later (select both in the list → Merge customers…).</source>
+        <translation>再点一次保存即作为另一位客户保存；也可稍后合并（在列表中选中两位 → 合并客户…）。</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2008,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2191,6 +2256,14 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>完成日期</translation>
     </message>
     <message>
+        <source>Merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Merged from</source>
+        <translation>合并自</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2401,6 +2474,69 @@ Merge it anyway?</source>
     <message>
         <source>Nothing was merged.</source>
         <translation>没有合并任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCustomersDialog</name>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Which customer do you keep? The other one&apos;s records move to it, and the other stays in the change history as merged (it can be undone).</source>
+        <translation>保留哪一位客户？另一位的记录都会移到保留的客户名下，另一位在变更记录中标为已合并（可以撤销）。</translation>
+    </message>
+    <message>
+        <source>Keep %1</source>
+        <translation>保留 %1</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <source>%1 is merged into %2.</source>
+        <translation>%1 将合并到 %2。</translation>
+    </message>
+    <message>
+        <source>Moves: %1</source>
+        <translation>移入：%1</translation>
+    </message>
+    <message>
+        <source>The kept customer&apos;s figures and tier are worked out again.</source>
+        <translation>保留客户的统计数据和等级将重新计算。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Merged. %1 records moved to %2.</source>
+        <translation>已合并，%1 条记录移到了 %2。</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Merge undone: %1 is back with its %2 records.</source>
+        <translation>已撤销合并：%1 已恢复，带回 %2 条记录。</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并…</translation>
     </message>
 </context>
 <context>
@@ -2652,12 +2788,20 @@ Merge it anyway?</source>
         <source>Assigned automatically</source>
         <translation>自动分配</translation>
     </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3435,14 +3579,6 @@ Merge it anyway?</source>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>其中 %1 条提醒属于其他负责人的客户。仍要关闭吗？</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>已更新 %1 条提醒。</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 条提醒将于 %2 再次提醒。</translation>
     </message>
     <message>
         <source>Remind me again on</source>
@@ -4770,6 +4906,14 @@ Merge it anyway?</source>
         <translation>RFM：%1</translation>
     </message>
     <message>
+        <source>%1: %2 (+%3 points)</source>
+        <translation>%1：%2（+%3 分）</translation>
+    </message>
+    <message>
+        <source>; alone: %1</source>
+        <translation>；单此一项：%1</translation>
+    </message>
+    <message>
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
@@ -4804,6 +4948,14 @@ Merge it anyway?</source>
     <message>
         <source>Total score</source>
         <translation>综合得分</translation>
+    </message>
+    <message>
+        <source> (tier %1 starts at %2 points)</source>
+        <translation>（%1 级从 %2 分起）</translation>
+    </message>
+    <message>
+        <source>What each criterion lacks:</source>
+        <translation>各项标准还差：</translation>
     </message>
     <message>
         <source>Contribution = points × weight ÷ the total weight; the contributions add up to the score (0–100).</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core.archive import records as archive
 from accountdesk.core.i18n import ValidationError
 from accountdesk.core.team.conflicts import ConflictError
+from accountdesk.ui.customers.duplicate_warning import IDENTITY_FIELDS, DuplicateGuard
 from accountdesk.ui.customers.record_dialogs import ERROR_STYLE, fill_owner_combo, owner_combo, owner_value
 from accountdesk.ui.customers.tab_base import CustomerTab
 from accountdesk.ui.kit import labels
@@ -120,6 +121,8 @@ class BasicInfoTab(CustomerTab):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         outer.addWidget(self.error_label)
+        self.duplicate_guard = DuplicateGuard(context)
+        outer.addWidget(self.duplicate_guard)
         bar = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("mutedText")
@@ -218,6 +221,8 @@ class BasicInfoTab(CustomerTab):
         for widget in self.widgets.values():
             widget.blockSignals(False)
         self._clear_error()
+        self.duplicate_guard.reset()
+        self.save_button.setText(self.tr("Save changes"))
         self._update_state()
 
     # --- editing ----------------------------------------------------------------------
@@ -264,9 +269,16 @@ class BasicInfoTab(CustomerTab):
         def work(session):
             archive.update_customer(session, customer_id, fields, expected_version=version, base=base)
 
+        def write() -> None:
+            self.context.operations.mutate(work, lambda _r: self._saved(), self._failed, initiator=self,
+                                           label=self.tr("Saving…"))
+
         self._clear_error()
-        self.context.operations.mutate(work, lambda _r: self._saved(), self._failed, initiator=self,
-                                       label=self.tr("Saving…"))
+        if changed.keys() & set(IDENTITY_FIELDS):
+            self.duplicate_guard.check(self.current_values(), customer_id, write, self._failed,
+                                       warned=lambda: self.save_button.setText(self.tr("Save anyway")))
+        else:
+            write()
 
     def _saved(self) -> None:
         self.refresh()

@@ -23,8 +23,10 @@ from accountdesk.core.archive.search import SearchIndex
 from accountdesk.core.changes import Changes
 from accountdesk.core.tiering.policies import tier_policies
 from accountdesk.ui.customers.detail import CustomerDetail
+from accountdesk.ui.customers.duplicate_warning import DuplicateGuard
 from accountdesk.ui.customers.empty_state import EmptyState
 from accountdesk.ui.customers.filters import FilterBar
+from accountdesk.ui.customers.merge_dialog import MergeCustomersDialog
 from accountdesk.ui.customers.model import COLUMNS, ID_ROLE, CustomerTableModel, column_index
 from accountdesk.ui.customers.record_dialogs import NewCustomerDialog
 from accountdesk.ui.kit.retranslate import Retranslating
@@ -85,10 +87,13 @@ class CustomersPage(Retranslating, QWidget):
         self.tag_button.setObjectName("bulkAddTag")
         self.export_button = QPushButton()
         self.export_button.setObjectName("bulkExport")
+        self.merge_button = QPushButton()
+        self.merge_button.setObjectName("bulkMerge")
         bulk_row.addWidget(self.selection_label)
         bulk_row.addWidget(self.assign_button)
         bulk_row.addWidget(self.tag_button)
         bulk_row.addWidget(self.export_button)
+        bulk_row.addWidget(self.merge_button)
         bulk_row.addStretch(1)
         list_layout.addWidget(self.bulk_bar)
         self.list_stack = QStackedWidget()
@@ -147,6 +152,7 @@ class CustomersPage(Retranslating, QWidget):
         self.assign_button.clicked.connect(self.assign_owner)
         self.tag_button.clicked.connect(self.add_tag)
         self.export_button.clicked.connect(self.export_selection)
+        self.merge_button.clicked.connect(self.merge_selected)
         self.no_match_clear.clicked.connect(self.filters.clear)
         self.empty_state.load_demo.connect(self.load_demo_data)
         self.empty_state.import_excel.connect(lambda: context.hub.navigate_requested.emit("import_export"))
@@ -331,6 +337,7 @@ class CustomersPage(Retranslating, QWidget):
         self.assign_button.setEnabled(writable and count > 0)
         self.tag_button.setEnabled(writable and count > 0)
         self.export_button.setEnabled(count > 0)  # reading is fine on a read-only database
+        self.merge_button.setEnabled(writable and count == 2)
 
     # --- commands (also reached from the main window's actions) ------------------------
 
@@ -361,7 +368,8 @@ class CustomersPage(Retranslating, QWidget):
     def new_customer(self) -> None:
         if self.context.read_only:
             return
-        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self)
+        guard = DuplicateGuard(self.context)
+        dialog = NewCustomerDialog(self._owner_logins, self.context.user, self, duplicate_guard=guard)
 
         def failed(error: BaseException) -> None:
             if not dialog.handles(error):
@@ -371,8 +379,11 @@ class CustomersPage(Retranslating, QWidget):
             dialog.saved()
             self.open_customer(customer_id)
 
-        dialog.submitted.connect(lambda values: self.context.operations.mutate(
-            lambda session: archive.create_customer(session, values).id, created, failed))
+        def create(values: dict) -> None:
+            self.context.operations.mutate(lambda session: archive.create_customer(session, values).id, created, failed)
+
+        dialog.submitted.connect(lambda values: guard.check(values, None, lambda: create(values), failed,
+                                                            warned=dialog.warned_of_duplicates))
         self.active_dialog = dialog
         dialog.open()
 
@@ -385,6 +396,16 @@ class CustomersPage(Retranslating, QWidget):
         if not self._showing_detail():
             self.open_customer(customer_id)
         self.active_dialog = self.detail.log_interaction()
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2 or self.context.read_only:
+            self.context.dialogs.info(self, self.tr("Merge customers"),
+                                      self.tr("Select exactly two customers in the list to merge them."))
+            return
+        dialog = MergeCustomersDialog(self.context, ids[0], ids[1], self)
+        self.active_dialog = dialog
+        dialog.open()
 
     def assign_owner(self) -> None:
         ids = self.selected_ids()
@@ -474,6 +495,8 @@ class CustomersPage(Retranslating, QWidget):
             menu.addAction(self.tr("Assign owner…"), self.assign_owner)
             menu.addAction(self.tr("Add tag…"), self.add_tag)
         menu.addAction(self.tr("Export selected…"), self.export_selection)
+        if not self.context.read_only and len(self.selected_ids()) == 2:
+            menu.addAction(self.tr("Merge customers…"), self.merge_selected)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _header_menu(self, position: QPoint) -> None:
@@ -493,6 +516,8 @@ class CustomersPage(Retranslating, QWidget):
         self.assign_button.setText(self.tr("Assign owner…"))
         self.tag_button.setText(self.tr("Add tag…"))
         self.export_button.setText(self.tr("Export selected…"))
+        self.merge_button.setText(self.tr("Merge customers…"))
+        self.merge_button.setToolTip(self.tr("Select two records of one company to make them one"))
         self.no_match_label.setText(self.tr("No customer matches this search and these filters."))
         self.no_match_clear.setText(self.tr("Clear search and filters"))
         self.model.retranslate()

@@ -155,8 +155,13 @@ def owner_value(box: QComboBox) -> str:
 
 
 class NewCustomerDialog(RecordDialog):
-    def __init__(self, owners: list[tuple[str, str]], default_owner: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, owners: list[tuple[str, str]], default_owner: str | None, parent: QWidget | None = None,
+                 *, duplicate_guard: QWidget | None = None) -> None:
         super().__init__(self.tr("New customer"), parent)
+        self.duplicate_guard = duplicate_guard
+        if duplicate_guard is not None:
+            # Under the fields, above the core's complaint and the buttons.
+            self.layout().insertWidget(1, duplicate_guard)  # type: ignore[union-attr]
         self.add_row("name", self.tr("Customer name *"), QLineEdit())
         self.add_row("contact_person", self.tr("Contact person"), QLineEdit())
         self.add_row("phone", self.tr("Phone"), QLineEdit())
@@ -172,6 +177,9 @@ class NewCustomerDialog(RecordDialog):
         values = {key: text_of(self.field(key)) for key in ("name", "contact_person", "phone", "company", "industry", "code")}
         values["owner"] = owner_value(self.field("owner"))
         return {key: value for key, value in values.items() if value}
+
+    def warned_of_duplicates(self) -> None:
+        self.save_button.setText(self.tr("Save anyway"))
 
 
 class ContactDialog(RecordDialog):

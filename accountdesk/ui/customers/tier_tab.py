@@ -4,6 +4,7 @@ every tier change it went through."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,6 +36,7 @@ from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.tiering.board import board_tiers
 from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.metrics import METRICS
+from accountdesk.core.tiering.next_tier import NextTierGap, gap_of
 from accountdesk.core.tiering.policies import TierPolicyView, policy_for, tier_policies
 from accountdesk.core.tiering.regrade import (
     ScoreBreakdown,
@@ -77,6 +79,7 @@ class TierRecord:
     tiers: list[str]
     people: dict[str, str]  # user name → the name people know them by
     stored_score: float | None  # the score of the last re-grade (what the list and board show)
+    gap: NextTierGap | None = None  # what it lacks for the next tier
 
 
 def read_tier_record(session, customer_id: int, as_of) -> TierRecord:
@@ -85,7 +88,7 @@ def read_tier_record(session, customer_id: int, as_of) -> TierRecord:
     tiers += [p.tier for p in tier_policies(session) if p.tier not in tiers]
     people = {user.name: user.display_name or user.name for user in list_users(session)}
     return TierRecord(breakdown, tier_history(session, customer_id), policy_for(session, breakdown.tier), tiers,
-                      people, get_customer(session, customer_id).score)
+                      people, get_customer(session, customer_id).score, gap_of(session, breakdown))
 
 
 class ContributionDelegate(QStyledItemDelegate):
@@ -174,6 +177,13 @@ class TierRecordTab(CustomerTab):
         self.breakdown = _table("scoreBreakdown")
         self.breakdown.setItemDelegateForColumn(5, ContributionDelegate(self.breakdown))
         breakdown_layout.addWidget(self.breakdown)
+        self.next_tier_label = QLabel()
+        self.next_tier_label.setObjectName("nextTier")
+        self.next_tier_label.setWordWrap(True)
+        self.next_tier_label.setTextFormat(Qt.TextFormat.RichText)
+        self.next_tier_label.setStyleSheet("background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0; "
+                                           "border-radius: 4px; padding: 6px; font-weight: 600;")
+        breakdown_layout.addWidget(self.next_tier_label)
         self.breakdown_note = QLabel()
         self.breakdown_note.setObjectName("mutedText")
         self.breakdown_note.setWordWrap(True)
@@ -310,13 +320,26 @@ class TierRecordTab(CustomerTab):
         self.segment_label.setText(self.tr("RFM: %1").replace("%1", segment))
         self.segment_label.setStyleSheet("background: #eef2ff; color: #3730a3; border-radius: 10px; "
                                          "padding: 3px 10px; font-weight: 600;")
-        self._show_breakdown(b)
+        self._show_breakdown(b, record.gap)
         self._show_policy(b.tier, record.policy)
         self._show_lock(b, record.tiers)
         self._show_stage_lock(b)
         self._show_history(record.history, record.people)
 
-    def _show_breakdown(self, b: ScoreBreakdown) -> None:
+    def gap_lines(self, gap: NextTierGap) -> list[str]:
+        """Per criterion, its next band and what that adds, and the band that alone lifts the tier."""
+        lines = []
+        for line in gap.criteria:
+            if line.next_step is None:
+                continue
+            text = self.tr("%1: %2 (+%3 points)").replace("%1", line.label.text()).replace(
+                "%2", line.next_step.text.text()).replace("%3", f"{line.next_step.gain:.1f}")
+            if line.enough_alone is not None:
+                text += self.tr("; alone: %1").replace("%1", line.enough_alone.text.text())
+            lines.append(text)
+        return lines
+
+    def _show_breakdown(self, b: ScoreBreakdown, gap: NextTierGap | None = None) -> None:
         table = self.breakdown
         titles = [self.tr("Criterion"), self.tr("Value"), self.tr("Band"), self.tr("Points"), self.tr("Weight"),
                   self.tr("Contribution")]
@@ -363,6 +386,18 @@ class TierRecordTab(CustomerTab):
         for column, width in ((1, 120), (2, 110), (3, 56), (4, 56), (5, 96)):
             table.setColumnWidth(column, width)
         table.setFixedHeight(table.horizontalHeader().height() + 30 * (last + 1) + 4)
+        self.next_tier_label.setVisible(gap is not None)
+        if gap is not None:
+            summary = html.escape(gap.summary.text())
+            if gap.next_tier is not None and gap.needed is not None:
+                summary += html.escape(self.tr(" (tier %1 starts at %2 points)").replace("%1", gap.next_tier)
+                                       .replace("%2", labels.score(gap.needed)))
+                lines = self.gap_lines(gap)
+                if lines:
+                    summary += "<div style='font-weight: normal; margin-top: 4px;'>" + \
+                        self.tr("What each criterion lacks:") + "<br>" + \
+                        "<br>".join("• " + html.escape(line) for line in lines) + "</div>"
+            self.next_tier_label.setText(summary)
         self.breakdown_note.setText(self.tr("Contribution = points × weight ÷ the total weight; the contributions "
                                             "add up to the score (0–100)."))
 

@@ -46,6 +46,8 @@ AUDIT_ACTIONS = {
     "restore": QT_TRANSLATE_NOOP("Labels", "Restored"),
     # A value typed, then given up for a colleague's in a conflict: Before is what stayed.
     "discarded": QT_TRANSLATE_NOOP("Labels", "Not kept (conflict)"),
+    "merge": QT_TRANSLATE_NOOP("Labels", "Merged"),
+    "unmerge": QT_TRANSLATE_NOOP("Labels", "Merge undone"),
 }
 ENTITIES = {
     "customers": QT_TRANSLATE_NOOP("Labels", "Customer"),
@@ -114,6 +116,10 @@ FIELDS = {
     "channel": QT_TRANSLATE_NOOP("Labels", "Channel"),
     "state": QT_TRANSLATE_NOOP("Labels", "State"),
     "done_on": QT_TRANSLATE_NOOP("Labels", "Done on"),
+    "customer_id": QT_TRANSLATE_NOOP("Labels", "Customer"),
+    "merged_into_id": QT_TRANSLATE_NOOP("Labels", "Merged into"),
+    "merged_into": QT_TRANSLATE_NOOP("Labels", "Merged into"),
+    "merged_from": QT_TRANSLATE_NOOP("Labels", "Merged from"),
 }
 
 

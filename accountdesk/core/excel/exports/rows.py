@@ -27,11 +27,13 @@ from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.policies import tier_policies
 from accountdesk.core.tiering.rfm import SEGMENT_LABELS
 from accountdesk.core.tiering.scoring import ScoringDefinition, current_model
+from accountdesk.core.tiering.segments import frequency_bands
 
 # DESIGN.md fixes these keys, in this order, for `export customers|tiers X.json`.
 CUSTOMER_EXPORT_KEYS = (
     "code", "name", "owner", "tier", "score", "stage", "purchase_count", "purchase_days", "total_spend",
     "first_purchase", "last_purchase", "last_interaction", "next_revisit",
+    "purchasing_power", "need_type", "frequency_level", "segment", "region",
 )
 # The seed's tier sheet (客户分级管理表格) comes first, then the figures behind it.
 TIER_SHEET_KEYS = ("客户名称", "联系方式", "购买频率", "消费金额(元)", "忠诚度", "影响力", "综合评价", "行动方案")
@@ -48,6 +50,7 @@ def _customer_rows(session: Session):
         select(
             Customer.id, Customer.code, Customer.name, owner.name, Customer.tier, Customer.score, Customer.stage,
             Customer.rfm_segment, Customer.tier_locked, Customer.contact_person, Customer.phone, Customer.email,
+            Customer.purchasing_power, Customer.need_type,
         )
         .outerjoin(owner, owner.id == Customer.owner_id)
         .where(Customer.deleted_at.is_(None))
@@ -70,8 +73,9 @@ def customer_export_rows(session: Session, as_of: date) -> list[dict]:
     `as_of`; dates as `date`, money as `Decimal`, None where unknown."""
     metrics = metrics_of_everyone(session, as_of, _window_months(session))
     revisits = _next_revisits(session)
+    bands = frequency_bands(session)
     rows = []
-    for customer_id, code, name, owner, tier, score, stage, *_rest in _customer_rows(session):
+    for customer_id, code, name, owner, tier, score, stage, segment, *_rest, power, need in _customer_rows(session):
         m = metrics[customer_id]
         rows.append({
             "code": code,
@@ -87,6 +91,12 @@ def customer_export_rows(session: Session, as_of: date) -> list[dict]:
             "last_purchase": m.last_purchase,
             "last_interaction": m.last_interaction,
             "next_revisit": revisits.get(customer_id),
+            "purchasing_power": power,
+            "need_type": need,
+            "frequency_level": bands.level(m),
+            "segment": segment,
+            # No region is kept on this branch yet (imports add customers.region in migration 0015).
+            "region": None,
         })
     return rows
 
@@ -105,7 +115,7 @@ def tier_sheet_rows(session: Session, as_of: date) -> list[dict]:
     policies = {policy.tier: policy for policy in tier_policies(session)}
     rows = []
     for (customer_id, code, name, owner, tier, score, stage, segment, locked, person, phone,
-         email) in _customer_rows(session):
+         email, *_classes) in _customer_rows(session):
         m = metrics[customer_id]
         policy = policies.get(tier or "")
         rows.append({

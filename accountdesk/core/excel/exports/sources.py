@@ -44,6 +44,9 @@ _KEY_LABELS: dict[str, tuple[str, str, str]] = {
     "last_purchase": ("最近购买", "Last purchase", "date"),
     "last_interaction": ("最近联系", "Last interaction", "date"),
     "next_revisit": ("下次回访", "Next revisit", "date"),
+    "frequency_level": ("购买频率等级", "Frequency level", "text"),
+    "segment": ("RFM 分群", "RFM segment", "text"),
+    "region": ("地区", "Region", "text"),
 }
 _ARCHIVE: tuple[tuple[str, str, str, str], ...] = (
     ("company", "公司名称", "Company", "text"),
@@ -65,6 +68,7 @@ _ARCHIVE: tuple[tuple[str, str, str, str], ...] = (
 _STAGES = {"potential": "潜在", "new": "新客户", "active": "活跃", "loyal": "忠诚", "at_risk": "流失风险", "churned": "已流失"}
 _NEEDS = {"price": "价格敏感", "quality": "品质敏感", "service": "服务敏感"}
 _LEVELS = {"high": "高", "mid": "中", "low": "低"}
+_FREQUENCIES = {"high": "高频", "mid": "中频", "low": "低频"}
 _INTERACTIONS = {"phone": "电话", "email": "邮件", "visit": "拜访", "meeting": "会议", "wechat": "微信", "other": "其他"}
 _REVISIT_STATES = {"planned": "计划中", "done": "已完成", "skipped": "已跳过"}
 _CHANNELS = _INTERACTIONS
@@ -142,10 +146,12 @@ def customers_table(session: Session, as_of: date) -> tuple[str, list[ExportColu
     empty = [None] * len(_ARCHIVE)
     stage_index = keys.index("stage")
     money_index = keys.index("total_spend")
+    frequency_index = keys.index("frequency_level")
     for record in base:
         row = [record.get(k) for k in keys]
         row[money_index] = _money(row[money_index])
         row[stage_index] = _word(_STAGES, row[stage_index])
+        row[frequency_index] = _word(_FREQUENCIES, row[frequency_index])
         row.extend(archive.get(record.get("code"), empty))
         row[need_index] = _word(_NEEDS, row[need_index])
         row[power_index] = _word(_LEVELS, row[power_index])
