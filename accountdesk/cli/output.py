@@ -15,6 +15,7 @@ from typing import TextIO
 
 from accountdesk.core.faults import visible
 from accountdesk.core.i18n import Message
+from accountdesk.core.storage.credentials import public_address, scrub
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -67,15 +68,17 @@ def log_failure(error: BaseException, *, expected: bool) -> Path | None:
     except OSError:  # no room or no right to write the log: the message on the terminal still stands
         return None
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    # The log's filter scrubs passwords too; the command line is made safe here as well.
+    command = " ".join(public_address(word) if "://" in word else word for word in sys.argv[1:])
     logging.getLogger("accountdesk.cli").log(
-        logging.INFO if expected else logging.ERROR, "command failed: %s\n%s", " ".join(sys.argv[1:]), text)
+        logging.INFO if expected else logging.ERROR, "command failed: %s\n%s", command, scrub(text))
     return path
 
 
 def unexpected_message(error: BaseException, log: Path | None) -> Message:
     where_zh = f"详细信息已写入日志：{log}" if log else "无法写入日志"
     where_en = f"The details are in the log: {log}" if log else "The log could not be written"
-    summary = f"{type(error).__name__}: {error}"
+    summary = scrub(f"{type(error).__name__}: {error}")
     return Message(
         f"AccountDesk 遇到意外错误（{summary}）。操作已撤销，没有写入一半的数据。{where_zh}，请把它发给为您提供支持的人。",
         f"AccountDesk met an unexpected error ({summary}). The action was rolled back; nothing was half-written. "

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from accountdesk.core import i18n
+from accountdesk.core.storage.credentials import public_address, scrub
 from accountdesk.printing.fonts import ensure_cjk_font
 from accountdesk.ui.kit.dialogs import DialogService, error_text
 from accountdesk.ui.kit.language import set_interface_language
@@ -145,7 +146,7 @@ class AppController(QObject):
                          lambda error: self._open_failed(error, target), label=self.tr("Restoring…"))
 
     def _open_failed(self, error: BaseException, target: str) -> None:
-        log.warning("could not open %s: %s", target, error)
+        log.warning("could not open %s: %s", public_address(target), scrub(str(error)))
         parent = self.window
         title = self.tr("Cannot open the database")
         text = error_text(error)

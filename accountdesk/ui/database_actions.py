@@ -7,14 +7,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from accountdesk import __version__
+from accountdesk.core.storage.credentials import public_address
 
 DATABASE_SUFFIX = ".accountdesk"
 
 
 def target_of(database) -> str:
-    """How a database is named in recent files and switch requests: its path or its URL."""
+    """How a database is named in recent files and switch requests: its path or its URL (without a password)."""
     path = getattr(database, "path", None)
-    return str(path) if path is not None else str(getattr(database, "url", ""))
+    return str(path) if path is not None else public_address(getattr(database, "url", ""))
 
 
 class DatabaseCommands(QObject):
