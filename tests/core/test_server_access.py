@@ -1,0 +1,136 @@
+"""Connecting to a server fails well: a time limit, and a message that says what to do (with the GRANT to run)."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import uuid
+
+import pytest
+from fake_pg_server import FakePostgres
+
+from accountdesk.core.i18n import set_language
+from accountdesk.core.storage.database import open_database
+from accountdesk.core.storage.server_access import ServerAccessError
+
+POSTGRES_URL = os.environ.get("ACCOUNTDESK_TEST_DATABASE_URL")
+needs_server = pytest.mark.skipif(not POSTGRES_URL, reason="needs a PostgreSQL server (ACCOUNTDESK_TEST_DATABASE_URL)")
+
+
+def test_a_wrong_password_is_said_in_both_languages_without_the_password():
+    fake = FakePostgres()
+    try:
+        with pytest.raises(ServerAccessError) as caught:
+            open_database(f"postgresql://rep_li:S3cret%21@127.0.0.1:{fake.port}/crm")
+    finally:
+        fake.close()
+    message = caught.value.message
+    assert "密码不对" in message.zh and "PGPASSWORD" in message.zh
+    assert "password for user 'rep_li' is wrong" in message.en
+    assert "S3cret" not in message.zh + message.en and "sqlalche" not in message.en
+
+
+def test_a_server_that_never_answers_is_given_up_after_ten_seconds():
+    fake = FakePostgres("silent")
+    started = time.monotonic()
+    try:
+        with pytest.raises(ServerAccessError) as caught:
+            open_database(f"postgresql://rep_li@127.0.0.1:{fake.port}/crm")
+    finally:
+        fake.close()
+    assert 9 <= time.monotonic() - started < 20
+    assert "did not answer within 10 seconds" in caught.value.message.en
+
+
+def test_a_server_that_is_not_there_is_said_plainly(capsys):
+    from accountdesk.cli.entry import main
+
+    set_language("en")
+    try:
+        assert main(["check", "--db", "postgresql://rep_li:S3cret@127.0.0.1:1/crm"]) == 1
+    finally:
+        set_language(None)
+    err = capsys.readouterr().err
+    assert "Cannot reach the server '127.0.0.1' (port 1)" in err
+    assert "Traceback" not in err and "S3cret" not in err
+
+
+@pytest.fixture
+def admin():
+    from sqlalchemy import create_engine
+
+    engine = create_engine(POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    made: list[tuple[str, str]] = []
+    yield engine, made
+    with engine.connect() as connection:  # the databases (and the rights granted in them) before the roles
+        for kind, name in sorted(made):
+            connection.exec_driver_sql(f'DROP {kind} IF EXISTS "{name}"' + (" WITH (FORCE)" if kind == "DATABASE" else ""))
+    engine.dispose()
+
+
+def _new(admin, kind: str, name: str, sql: str) -> str:
+    engine, made = admin
+    with engine.connect() as connection:
+        connection.exec_driver_sql(sql)
+    made.append((kind, name))
+    return name
+
+
+def _run_grants(admin, message: str, database: str) -> None:
+    """What the message tells the administrator to run, run as they would: in that database."""
+    grants = re.findall(r"((?:GRANT|ALTER DATABASE)[^;]+;)", message)
+    assert grants
+    from sqlalchemy import create_engine
+
+    there = create_engine(admin[0].url.set(database=database), isolation_level="AUTOCOMMIT")
+    with there.connect() as connection:
+        for grant in grants:
+            connection.exec_driver_sql(grant)
+    there.dispose()
+
+
+@needs_server
+def test_a_missing_database_names_it():
+    with pytest.raises(ServerAccessError) as caught:
+        open_database("postgresql://postgres@127.0.0.1/accountdesk_nowhere_42")
+    assert "has no database named 'accountdesk_nowhere_42'" in caught.value.message.en
+    assert "没有名为“accountdesk_nowhere_42”的数据库" in caught.value.message.zh
+
+
+@needs_server
+def test_a_login_without_rights_is_told_the_grant_and_the_grant_is_enough(admin, postgres_template):
+    suffix = uuid.uuid4().hex[:8]
+    name = _new(admin, "DATABASE", f"accountdesk_r_{suffix}", f'CREATE DATABASE "accountdesk_r_{suffix}" TEMPLATE "{postgres_template}"')
+    role = _new(admin, "ROLE", f"rep_{suffix}", f'CREATE ROLE "rep_{suffix}" LOGIN')
+    url = f"postgresql://{role}@127.0.0.1/{name}"
+    with pytest.raises(ServerAccessError) as caught:
+        open_database(url)
+    text = caught.value.message.en
+    assert "has no rights on the tables" in text and "alembic_version" in text
+    assert "请管理员执行" in caught.value.message.zh
+    _run_grants(admin, text, name)
+    database = open_database(url)
+    try:
+        assert database.schema_revision() is not None and not database.read_only
+    finally:
+        database.dispose()
+
+
+@needs_server
+def test_first_open_without_create_rights_is_told_the_grant(admin):
+    suffix = uuid.uuid4().hex[:8]
+    name = _new(admin, "DATABASE", f"accountdesk_c_{suffix}", f'CREATE DATABASE "accountdesk_c_{suffix}"')
+    role = _new(admin, "ROLE", f"rep_{suffix}", f'CREATE ROLE "rep_{suffix}" LOGIN')
+    url = f"postgresql://{role}@127.0.0.1/{name}"
+    with pytest.raises(ServerAccessError) as caught:
+        open_database(url)
+    text = caught.value.message.en
+    assert f"may not create AccountDesk's tables in the database '{name}'" in text
+    assert f'GRANT CREATE ON SCHEMA public TO "{role}";' in text
+    _run_grants(admin, text, name)
+    database = open_database(url)
+    try:
+        assert database.created
+    finally:
+        database.dispose()
