@@ -15,7 +15,14 @@ from typing import TextIO
 
 from accountdesk.core.faults import visible
 from accountdesk.core.i18n import Message
-from accountdesk.core.storage.credentials import public_address, scrub
+from accountdesk.core.storage.credentials import (
+    DEFAULT_PORT,
+    ServerAddress,
+    is_server_url,
+    public_address,
+    scrub,
+    use_password,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -92,15 +99,39 @@ def print_json(document: object) -> None:
 
 
 def database_target(args: argparse.Namespace) -> str | Path:
+    """--db, or the server --host/--port/--dbname/--user/--sslmode name, or the default file."""
     from accountdesk.paths import default_database
 
+    host = getattr(args, "host", None)
+    if host:
+        if args.db:
+            raise UsageError("give either --db or --host, not both")
+        if not getattr(args, "dbname", None):
+            raise UsageError("--host needs --dbname")
+        return ServerAddress(host=host, database=args.dbname, user=args.user or "", port=args.port or DEFAULT_PORT,
+                             sslmode=getattr(args, "sslmode", None) or "prefer").url()
     return args.db if args.db else default_database()
+
+
+def take_password(args: argparse.Namespace, target: str | Path) -> None:
+    """--ask-password: read the server password from the terminal (never from the command line, where
+    the shell's history would keep it); with --remember-password keep it in the OS keyring."""
+    if not getattr(args, "ask_password", False) or not is_server_url(target):
+        return
+    import getpass
+
+    password = getpass.getpass(f"Password for {public_address(target)}: ")
+    problem = use_password(str(target), password, remember=bool(getattr(args, "remember_password", False)))
+    if problem is not None:
+        say(problem, err=True)
 
 
 def open_db(args: argparse.Namespace, *, migrate: bool = True):
     from accountdesk.core.storage.database import open_database
 
-    database = open_database(database_target(args), user=args.user, migrate=migrate)
+    target = database_target(args)
+    take_password(args, target)
+    database = open_database(target, user=args.user, migrate=migrate)
     if database.read_only:
         say(database.read_only_reason, err=True)
     for warning in database.location_warnings:

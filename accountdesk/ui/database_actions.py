@@ -56,6 +56,11 @@ class DatabaseCommands(QObject):
         if path is not None:
             self.window.database_switch_requested.emit(str(path))
 
+    def connect_to_server(self) -> None:
+        from accountdesk.ui.team.connect_dialog import connect_to_server
+
+        connect_to_server(self.window)
+
     def backup_now(self) -> None:
         from accountdesk.core.team.backup import backup_database
 

@@ -134,3 +134,32 @@ def test_first_open_without_create_rights_is_told_the_grant(admin):
         assert database.created
     finally:
         database.dispose()
+
+
+def test_the_command_line_takes_the_server_fields(capsys, monkeypatch):
+    from accountdesk.cli.entry import main
+
+    fake = FakePostgres()
+    typed = iter(["Typed-Secret"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(typed))
+    set_language("en")
+    try:
+        code = main(["check", "--host", "127.0.0.1", "--port", str(fake.port), "--dbname", "crm",
+                     "--user", "rep_li", "--sslmode", "disable", "--ask-password"])
+    finally:
+        set_language(None)
+        fake.close()
+    assert code == 1 and fake.passwords == ["Typed-Secret"]
+    err = capsys.readouterr().err
+    assert "the password for user 'rep_li' is wrong" in err and "Typed-Secret" not in err
+
+
+@needs_server
+def test_the_command_line_connects_by_host_and_dbname(server_db, capsys):
+    from sqlalchemy.engine import make_url
+
+    from accountdesk.cli.entry import main
+
+    url = make_url(server_db.url)
+    assert main(["check", "--host", url.host, "--dbname", url.database, "--user", url.username, "--json"]) == 0
+    assert url.database in capsys.readouterr().out

@@ -104,3 +104,29 @@ def test_settings_written_by_an_older_version_lose_the_password_when_read(ui_set
     ui_settings.sync()
     text = Path(ui_settings.qsettings.fileName()).read_text(encoding="utf-8")
     assert "Mgr-Pass" not in text and "owner_mgr@db.example" in text
+
+
+def test_file_connect_to_server_opens_the_server_it_names_without_the_password_in_it(make_window, db, qtbot,
+                                                                                     monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from accountdesk.core.storage.credentials import known_password
+    from accountdesk.ui.team import connect_dialog
+
+    window = make_window(db)
+    asked: list[str] = []
+    window.database_switch_requested.connect(asked.append)
+
+    def typed_in(dialog) -> int:
+        qtbot.keyClicks(dialog.host, "db.example.com")
+        qtbot.keyClicks(dialog.database, "crm")
+        qtbot.keyClicks(dialog.user, "rep_li")
+        qtbot.keyClicks(dialog.password, "Typed-Secret#1")
+        dialog.sslmode.setCurrentText("require")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(connect_dialog.ConnectDialog, "exec", typed_in)
+    assert [a.text() for a in window.file_menu.actions()][2] == "&Connect to server…"
+    window.actions_["connect_server"].trigger()
+    assert asked == ["postgresql://rep_li@db.example.com:5432/crm?sslmode=require"]
+    assert known_password(asked[0]) == "Typed-Secret#1"  # for this session only

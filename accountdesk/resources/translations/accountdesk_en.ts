@@ -20,6 +20,14 @@
         <translation>Open another AccountDesk database file</translation>
     </message>
     <message>
+        <source>&amp;Connect to server…</source>
+        <translation>&amp;Connect to server…</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s PostgreSQL database (host, user, password, SSL)</source>
+        <translation>Open a team&apos;s PostgreSQL database (host, user, password, SSL)</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
@@ -234,6 +242,10 @@
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation>Not saved yet: your changes are still here.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -250,8 +262,24 @@
         <translation>%1 deleted this record while you were editing. Your changes were not saved.</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Saved by %1</translation>
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation>Saved with your choices (only you changed them): %1</translation>
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation>The value you do not keep stays in the customer&apos;s change history.</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Back to editing</translation>
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +290,59 @@
         <translation>Yours</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>Theirs (saved)</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>(only you changed it)</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>Save my choices</translation>
     </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
     <message>
-        <source>Discard my changes</source>
-        <translation>Discard my changes</translation>
+        <source>Connect to server</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <source>A team&apos;s PostgreSQL server. The change history names the server login you connect as; the name typed in Settings applies to local files only.</source>
+        <translation>A team&apos;s PostgreSQL server. The change history names the server login you connect as; the name typed in Settings applies to local files only.</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>Remember the password in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: use PGPASSWORD or ~/.pgpass instead.</source>
+        <translation>This computer has no keyring: use PGPASSWORD or ~/.pgpass instead.</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>User (server login):</source>
+        <translation>User (server login):</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL mode:</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use PGPASSWORD, ~/.pgpass or a service file.</source>
+        <translation>Leave the password empty to use PGPASSWORD, ~/.pgpass or a service file.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
     </message>
 </context>
 <context>
@@ -426,6 +493,10 @@ The details are in the log:
 %2
 
 Please send that file to whoever supports AccountDesk for you.</translation>
+    </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation>AccountDesk</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +2042,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Restored</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation>Not kept (conflict)</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -2267,6 +2342,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>User: %1</source>
         <translation>User: %1</translation>
+    </message>
+    <message>
+        <source>Your server login: the change history names it.</source>
+        <translation>Your server login: the change history names it.</translation>
     </message>
     <message>
         <source>Reminders: %1</source>
@@ -2675,6 +2754,10 @@ Merge it anyway?</translation>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</translation>
     </message>
 </context>
 <context>
@@ -3458,14 +3541,6 @@ Merge it anyway?</translation>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>%1 reminders updated.</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 reminders snoozed until %2.</translation>
     </message>
     <message>
         <source>Remind me again on</source>

@@ -20,6 +20,14 @@
         <translation>打开另一个 AccountDesk 数据库文件</translation>
     </message>
     <message>
+        <source>&amp;Connect to server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s PostgreSQL database (host, user, password, SSL)</source>
+        <translation>打开团队的 PostgreSQL 数据库（服务器、用户、密码、SSL）</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -234,6 +242,10 @@
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation>尚未保存：您的修改仍在。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -250,8 +262,24 @@
         <translation>在您编辑期间，%1 删除了此记录。您的修改未保存。</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>在您编辑期间，%1 保存了此记录。您的修改尚未保存：请逐项选择要保留的内容。</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation>您编辑期间 %1 保存了这条记录，并改动了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>%1 保存的</translation>
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation>按您的修改保存（只有您改过）：%1</translation>
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation>未保留的值仍留在客户的修改记录中。</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>返回编辑</translation>
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +290,59 @@
         <translation>您的修改</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>对方（已保存）</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>（仅您修改了此项）</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>按我的选择保存</translation>
     </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
     <message>
-        <source>Discard my changes</source>
-        <translation>放弃我的修改</translation>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>A team&apos;s PostgreSQL server. The change history names the server login you connect as; the name typed in Settings applies to local files only.</source>
+        <translation>团队的 PostgreSQL 服务器。修改记录中的用户是您连接时使用的服务器登录名；“设置”中填写的名字只用于本地文件。</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>把密码保存在这台电脑的系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: use PGPASSWORD or ~/.pgpass instead.</source>
+        <translation>这台电脑没有系统钥匙串：请改用 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User (server login):</source>
+        <translation>用户（服务器登录名）：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL 模式：</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use PGPASSWORD, ~/.pgpass or a service file.</source>
+        <translation>密码留空则使用 PGPASSWORD、~/.pgpass 或服务文件。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -425,6 +492,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
 %2
 
 请把这个文件发给为您提供 AccountDesk 支持的同事。</translation>
+    </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation>客户分级维护台</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2026,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation>未保留（冲突）</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2251,6 +2326,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>User: %1</source>
         <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Your server login: the change history names it.</source>
+        <translation>您的服务器登录名：修改记录以它署名。</translation>
     </message>
     <message>
         <source>Reminders: %1</source>
@@ -2658,6 +2737,10 @@ Merge it anyway?</source>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation>无法连接数据库服务器。您输入的内容仍在，服务器恢复后立即保存…</translation>
     </message>
 </context>
 <context>
@@ -3435,14 +3518,6 @@ Merge it anyway?</source>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>其中 %1 条提醒属于其他负责人的客户。仍要关闭吗？</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>已更新 %1 条提醒。</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 条提醒将于 %2 再次提醒。</translation>
     </message>
     <message>
         <source>Remind me again on</source>
