@@ -163,3 +163,34 @@ def test_the_command_line_connects_by_host_and_dbname(server_db, capsys):
     url = make_url(server_db.url)
     assert main(["check", "--host", url.host, "--dbname", url.database, "--user", url.username, "--json"]) == 0
     assert url.database in capsys.readouterr().out
+
+
+@needs_server
+def test_on_a_server_the_author_is_the_login_whatever_the_client_writes(admin, postgres_template):
+    from sqlalchemy import text
+
+    from accountdesk.core.archive import records as archive
+    from accountdesk.core.storage.audit import customer_trail
+    from accountdesk.core.storage.server_access import member_grants
+
+    suffix = uuid.uuid4().hex[:8]
+    name = _new(admin, "DATABASE", f"accountdesk_i_{suffix}", f'CREATE DATABASE "accountdesk_i_{suffix}" TEMPLATE "{postgres_template}"')
+    role = _new(admin, "ROLE", f"rep_{suffix}", f'CREATE ROLE "rep_{suffix}" LOGIN')
+    _run_grants(admin, member_grants(name, role), name)
+    database = open_database(f"postgresql://{role}@127.0.0.1/{name}", user="owner_mgr")  # the typed name
+    try:
+        assert database.user == role
+        with database.write() as session:
+            customer = archive.create_customer(session, {"name": "甲公司", "code": "C1"})
+        with database.write() as session:
+            session.info["user"] = "owner_mgr"  # a client that sends another name …
+            archive.update_customer(session, customer.id, {"industry": "贸易"})
+            session.execute(text("INSERT INTO audit_entries (uid, at, \"user\", entity, entity_uid, action) "
+                                 "VALUES ('forged-1', now(), 'boss', 'customers', 'x', 'update')"))
+            session.execute(text("UPDATE customers SET updated_by = 'boss', version = version + 1"))
+        with database.session() as session:
+            assert {entry.user for entry in customer_trail(session, customer.id)} == {role}
+            assert session.execute(text("SELECT \"user\" FROM audit_entries WHERE uid = 'forged-1'")).scalar() == role
+            assert session.execute(text("SELECT DISTINCT updated_by FROM customers")).scalars().all() == [role]
+    finally:
+        database.dispose()

@@ -359,6 +359,8 @@ def _open_server(url: str, *, user: str, migrate: bool) -> Database:
             engine.dispose()
             raise lacking
         revision = _current_revision(connection)
+        # On a server the author is the login (its triggers write it whatever we send): say so too.
+        user = connection.exec_driver_sql("SELECT session_user").scalar() or user
         marker = None
         if "meta" in tables:
             marker = connection.execute(select(Meta.value).where(Meta.key == "application")).scalar()
