@@ -1564,8 +1564,12 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <translation>Apply</translation>
     </message>
     <message>
-        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
-        <translation>Shown in the audit trail beside everything you change, and offered as an owner of customers.</translation>
+        <source>On a server, the change history names your server login (%1), whatever name is typed here; this name applies to local files only.</source>
+        <translation>On a server, the change history names your server login (%1), whatever name is typed here; this name applies to local files only.</translation>
+    </message>
+    <message>
+        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers. It applies to local files; on a server the change history names your server login.</source>
+        <translation>Shown in the audit trail beside everything you change, and offered as an owner of customers. It applies to local files; on a server the change history names your server login.</translation>
     </message>
     <message>
         <source>Language</source>

@@ -1549,8 +1549,12 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
-        <translation>您所做的每项更改都会在变更记录中署上此名，此名也可被选为客户负责人。</translation>
+        <source>On a server, the change history names your server login (%1), whatever name is typed here; this name applies to local files only.</source>
+        <translation>在服务器上，修改记录署名为您的服务器登录名（%1），与此处填写的名字无关；此名字只用于本地文件。</translation>
+    </message>
+    <message>
+        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers. It applies to local files; on a server the change history names your server login.</source>
+        <translation>显示在您每一项修改的记录旁，也可选作客户的负责人。它只用于本地文件；在服务器上，修改记录署名为您的服务器登录名。</translation>
     </message>
     <message>
         <source>Language</source>
