@@ -195,6 +195,14 @@
         <source>After</source>
         <translation>After</translation>
     </message>
+    <message>
+        <source>merged from %1 by %2</source>
+        <translation>merged from %1 by %2</translation>
+    </message>
+    <message>
+        <source> (the copy says: %1, %2)</source>
+        <translation> (the copy says: %1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>BasicInfoTab</name>

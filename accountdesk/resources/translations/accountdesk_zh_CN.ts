@@ -195,6 +195,14 @@
         <source>After</source>
         <translation>修改后</translation>
     </message>
+    <message>
+        <source>merged from %1 by %2</source>
+        <translation>由 %2 从 %1 合并</translation>
+    </message>
+    <message>
+        <source> (the copy says: %1, %2)</source>
+        <translation>（副本上写的是：%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>BasicInfoTab</name>
