@@ -194,3 +194,64 @@ def test_on_a_server_the_author_is_the_login_whatever_the_client_writes(admin, p
             assert session.execute(text("SELECT DISTINCT updated_by FROM customers")).scalars().all() == [role]
     finally:
         database.dispose()
+
+
+class _Keyring:
+    """Stands for the OS keyring (this machine has none): the same three calls the keyring library has."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, key: str, password: str) -> None:
+        self.entries[(service, key)] = password
+
+    def get_password(self, service: str, key: str) -> str | None:
+        return self.entries.get((service, key))
+
+    def delete_password(self, service: str, key: str) -> None:
+        del self.entries[(service, key)]
+
+
+def test_a_remembered_password_comes_from_the_keyring_next_time(monkeypatch):
+    from accountdesk.core.storage import credentials
+
+    keyring = _Keyring()
+    monkeypatch.setattr(credentials, "_keyring", lambda: keyring)
+    monkeypatch.setattr(credentials, "_session_passwords", {})
+    fake = FakePostgres()
+    address = f"postgresql://rep_li@127.0.0.1:{fake.port}/crm"
+    try:
+        assert credentials.use_password(address, "Kept-1", remember=True) is None
+        assert keyring.entries == {("AccountDesk", f"rep_li@127.0.0.1:{fake.port}/crm"): "Kept-1"}
+        credentials._session_passwords.clear()  # as in the next run of the program
+        with pytest.raises(ServerAccessError):
+            open_database(address)
+        assert fake.passwords == ["Kept-1"]
+        credentials.forget_password(address)
+        assert keyring.entries == {}
+    finally:
+        fake.close()
+
+
+def test_without_a_keyring_nothing_is_stored_and_the_person_is_told(monkeypatch):
+    from accountdesk.core.storage import credentials
+
+    monkeypatch.setattr(credentials, "_session_passwords", {})
+    monkeypatch.setattr(credentials, "_keyring", lambda: None)
+    problem = credentials.use_password("postgresql://rep_li@db.example/crm", "Not-Kept", remember=True)
+    assert problem is credentials.NO_KEYRING and "PGPASSWORD" in problem.en and "系统钥匙串" in problem.zh
+    assert credentials.known_password("postgresql://rep_li@db.example/crm") == "Not-Kept"  # this session only
+
+
+def test_the_keyring_librarys_fail_backend_counts_as_no_keyring():
+    keyring = pytest.importorskip("keyring")
+    from keyring.backends import fail
+
+    from accountdesk.core.storage import credentials
+
+    saved = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert not credentials.keyring_available()
+    finally:
+        keyring.set_keyring(saved)
