@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from accountdesk.core import i18n
 from accountdesk.core.storage.credentials import public_address, scrub
+from accountdesk.core.storage.server_access import PasswordRefused
 from accountdesk.printing.fonts import ensure_cjk_font
 from accountdesk.ui.kit.dialogs import DialogService, error_text
 from accountdesk.ui.kit.language import set_interface_language
@@ -150,6 +151,17 @@ class AppController(QObject):
         parent = self.window
         title = self.tr("Cannot open the database")
         text = error_text(error)
+        if isinstance(error, PasswordRefused):
+            # Wrong or missing password: say so, then ask for it in the dialog, filled in but the password.
+            from accountdesk.ui.team.connect_dialog import ask_for_server
+
+            self.dialogs.error(parent, title, text)
+            address = ask_for_server(parent, error.address, self.dialogs)
+            if address is not None:
+                self.open(address)
+            elif self.window is None:
+                QApplication.quit()
+            return
         if self.window is not None:
             # A window is open on another database: it stays as it was.
             self.dialogs.error(parent, title, text)

@@ -42,12 +42,15 @@ def _files_holding(folder: Path, secrets: list[str]) -> list[str]:
             and any(form in path.read_bytes() for form in forms)]
 
 
-def test_a_session_with_a_password_leaves_it_in_no_file(server_login, dialogs, qtbot, capsys):
+def test_a_session_with_a_password_leaves_it_in_no_file(server_login, dialogs, qtbot, capsys, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
     from accountdesk.cli.entry import main
     from accountdesk.crashlog import log_path
     from accountdesk.paths import data_dir
     from accountdesk.ui.app import AppController
     from accountdesk.ui.kit.preferences import AppSettings
+    from accountdesk.ui.team.connect_dialog import ConnectDialog
 
     role, name = server_login
     good_url = f"postgresql://{role}:{quote(GOOD, safe='')}@127.0.0.1/{name}"
@@ -76,7 +79,15 @@ def test_a_session_with_a_password_leaves_it_in_no_file(server_login, dialogs, q
             shown += [action.text() for action in window.recent_menu.actions()]
             assert f"postgresql://{role}@127.0.0.1/{name}" in shown
             assert not [text for text in shown if GOOD in text or quote(GOOD, safe="") in text]
-            controller.open(wrong_url)  # the window stays; the error is said in words
+            asked = []
+
+            def cancelled(dialog) -> int:
+                asked.append((dialog.host.text(), dialog.port.value(), dialog.user.text(), dialog.password.text()))
+                return QDialog.DialogCode.Rejected
+
+            monkeypatch.setattr(ConnectDialog, "exec", cancelled)
+            controller.open(wrong_url)  # the window stays; the error is said in words, the password asked for
+            assert asked == [("127.0.0.1", fake.port, role, "")]
             (error,) = dialogs.messages("error")
             assert "is wrong" in error.text and "sqlalche" not in error.text and WRONG not in error.text
             window.save_layout()
@@ -130,3 +141,34 @@ def test_file_connect_to_server_opens_the_server_it_names_without_the_password_i
     window.actions_["connect_server"].trigger()
     assert asked == ["postgresql://rep_li@db.example.com:5432/crm?sslmode=require"]
     assert known_password(asked[0]) == "Typed-Secret#1"  # for this session only
+
+
+def test_a_refused_password_is_asked_for_again_in_the_connect_dialog(dialogs, ui_settings, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from accountdesk.ui.app import AppController
+    from accountdesk.ui.team.connect_dialog import ConnectDialog
+
+    fake = FakePostgres()
+    answers = iter(["Second-Try#2", None])  # a new password, then giving up
+
+    def typed(dialog) -> int:
+        password = next(answers)
+        assert (dialog.host.text(), dialog.port.value(), dialog.database.text(), dialog.user.text()) == (
+            "127.0.0.1", fake.port, "crm", "rep_li")
+        if password is None:
+            return QDialog.DialogCode.Rejected
+        qtbot.keyClicks(dialog.password, password)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConnectDialog, "exec", typed)
+    controller = AppController(ui_settings, None, dialogs, synchronous=True)
+    try:
+        controller.open(f"postgresql://rep_li:{quote(WRONG, safe='')}@127.0.0.1:{fake.port}/crm")
+    finally:
+        controller.shutdown()
+        fake.close()
+    assert fake.passwords == [WRONG, "Second-Try#2"]
+    errors = dialogs.messages("error")
+    assert len(errors) == 2 and all("password for user 'rep_li' is wrong" in e.text for e in errors)
+    assert controller.window is None

@@ -23,6 +23,14 @@ class ServerAccessError(AccountDeskError):
     """The server refused us, or cannot be reached, or the login lacks a right; nothing was written."""
 
 
+class PasswordRefused(ServerAccessError):
+    """The server wants a (different) password for `address`: the interface may ask for it."""
+
+    def __init__(self, zh: str, en: str, address: str) -> None:
+        super().__init__(zh, en)
+        self.address = address
+
+
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -34,14 +42,16 @@ def connect_failure(address: str, error: BaseException, timeout: float = CONNECT
     detail = str(getattr(error, "orig", None) or error)
     lowered = detail.lower()
     if "password authentication failed" in lowered:
-        return ServerAccessError(
+        return PasswordRefused(
             f"服务器“{host}”拒绝了登录：用户“{user}”的密码不对。{_PASSWORD_HELP_ZH}",
             f"The server '{host}' refused the login: the password for user '{user}' is wrong. {_PASSWORD_HELP_EN}",
+            address,
         )
     if "no password supplied" in lowered or "password is required" in lowered:
-        return ServerAccessError(
+        return PasswordRefused(
             f"服务器“{host}”要求用户“{user}”输入密码。{_PASSWORD_HELP_ZH}",
             f"The server '{host}' asks for the password of user '{user}'. {_PASSWORD_HELP_EN}",
+            address,
         )
     missing = re.search(r'database "([^"]*)" does not exist', detail)
     if missing:

@@ -96,14 +96,23 @@ class ConnectDialog(QDialog):
         return url, None if problem is None else str(problem)
 
 
+def ask_for_server(parent, address: str | None, dialogs) -> str | None:
+    """The dialog, filled in from `address` (a password-free URL) if given; the address to open, or None."""
+    dialog = ConnectDialog(parent, ServerAddress.of(public_address(address)) if address else None)
+    if address:
+        dialog.password.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    url, problem = dialog.target()
+    if problem:
+        dialogs.warn(parent, dialog.windowTitle(), problem)
+    return url
+
+
 def connect_to_server(window) -> None:
     """Run the dialog over `window` and ask the application to open the server it names."""
     database = window.context.database
     on_server = getattr(database, "path", None) is None
-    dialog = ConnectDialog(window, ServerAddress.of(public_address(database.url)) if on_server else None)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    url, problem = dialog.target()
-    if problem:
-        window.context.dialogs.warn(window, dialog.windowTitle(), problem)
-    window.database_switch_requested.emit(url)
+    url = ask_for_server(window, database.url if on_server else None, window.context.dialogs)
+    if url is not None:
+        window.database_switch_requested.emit(url)
