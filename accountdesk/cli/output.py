@@ -132,6 +132,10 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True):
     target = database_target(args)
     take_password(args, target)
     database = open_database(target, user=args.user, migrate=migrate)
+    if database.path is None and args.user and args.user != database.user:
+        say(Message(f"提示：在服务器上，修改记录署名为服务器登录名“{database.user}”；--user “{args.user}”只用于本地文件。",
+                    f"Note: on a server the change history names the server login '{database.user}'; "
+                    f"--user '{args.user}' applies to local files only."), err=True)
     if database.read_only:
         say(database.read_only_reason, err=True)
     for warning in database.location_warnings:

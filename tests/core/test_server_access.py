@@ -255,3 +255,19 @@ def test_the_keyring_librarys_fail_backend_counts_as_no_keyring():
         assert not credentials.keyring_available()
     finally:
         keyring.set_keyring(saved)
+
+
+@needs_server
+def test_user_on_the_command_line_does_not_name_the_author_on_a_server(server_db, capsys):
+    from sqlalchemy.engine import make_url
+
+    from accountdesk.cli.entry import main
+
+    url = make_url(server_db.url).render_as_string(hide_password=False).replace("+psycopg", "")
+    set_language("en")
+    try:
+        assert main(["reminders", "--db", url, "--user", "owner_mgr"]) == 0
+    finally:
+        set_language(None)
+    assert f"the change history names the server login '{server_db.user}'; --user 'owner_mgr' applies to local files only" \
+        in capsys.readouterr().err
