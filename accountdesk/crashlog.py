@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from accountdesk.core.faults import describe
+from accountdesk.core.storage.credentials import SecretFilter, scrub
 from accountdesk.paths import log_dir
 
 LOG_NAME = "accountdesk.log"
@@ -29,6 +30,8 @@ def setup_logging(level: int = logging.INFO) -> Path:
     if _handler is None:
         _handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+        # No password reaches the file, whatever a message or a traceback quotes.
+        _handler.addFilter(SecretFilter())
         root = logging.getLogger()
         root.addHandler(_handler)
         root.setLevel(min(root.level or level, level))
@@ -69,7 +72,7 @@ def install_excepthook(show: ShowCrash | None = None, *,
                 if message is not None:
                     show(str(message), path, True)
                 else:
-                    show(f"{kind.__name__}: {error}", path, False)
+                    show(scrub(f"{kind.__name__}: {error}"), path, False)
             except Exception:  # the dialog itself failed: the log still has everything
                 logger.exception("could not show the crash dialog")
 

@@ -21,6 +21,7 @@ from accountdesk.cli.output import (
     log_failure,
     parse_date,
     say,
+    take_password,
     unexpected_message,
     visible_output,
 )
@@ -50,7 +51,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
     import accountdesk.core.storage.database  # noqa: F401
     from accountdesk.ui.app import run_app
 
-    return run_app(database_target(args), user=args.user)
+    target = database_target(args)
+    take_password(args, target)
+    return run_app(target, user=args.user)
 
 
 
@@ -72,7 +75,18 @@ def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     default = None if top_level else argparse.SUPPRESS
     common.add_argument("--db", default=default, help="database file path or postgresql:// URL (default: the user data directory)")
-    common.add_argument("--user", default=default, help="your name in the audit trail (default: the login name)")
+    common.add_argument("--user", default=default,
+                        help="a local file: your name in the change history (default: the login name); "
+                             "a server: the login to connect as (the history names the server login)")
+    server = common.add_argument_group("server (instead of --db postgresql://…; the password is never an option)")
+    server.add_argument("--host", default=default, help="PostgreSQL server")
+    server.add_argument("--port", type=int, default=default)
+    server.add_argument("--dbname", default=default, help="database on the server")
+    server.add_argument("--sslmode", default=default, choices=["disable", "allow", "prefer", "require", "verify-ca", "verify-full"])
+    server.add_argument("--ask-password", action="store_true", default=False if top_level else argparse.SUPPRESS,
+                        help="ask for the server password (else PGPASSWORD, ~/.pgpass or the keyring)")
+    server.add_argument("--remember-password", action="store_true", default=False if top_level else argparse.SUPPRESS,
+                        help="with --ask-password: keep it in the operating system's keyring")
     common.add_argument("--lang", default=default, choices=["zh", "en"], help="language of messages (default: the system's)")
     common.add_argument(
         "--json", action="store_true", default=False if top_level else argparse.SUPPRESS, help="print one JSON document"

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.core.storage.credentials import public_address, scrub
 
 _DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # Characters a terminal or a cell would act on rather than show (C0 and C1 controls, DEL).
@@ -241,8 +242,8 @@ def bad_address(address: str, detail: str = "") -> Message:
 
 
 def server_unreachable(where: str | None, error: BaseException) -> Message:
-    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    where = re.sub(r"^(\w+)\+\w+://", r"\1://", where or "")  # the address as typed, not the driver we use
+    where = public_address(where) if where else where
+    detail = scrub(str(error).strip().splitlines()[0]) if str(error).strip() else type(error).__name__
     return Message(
         f"无法连接数据库服务器“{where or ''}”（{detail}）。请检查网络、服务器地址和端口，以及服务器是否在运行。",
         f"Cannot reach the database server '{where or ''}' ({detail}). Check the network, the server's address "

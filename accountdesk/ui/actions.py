@@ -25,6 +25,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Create a new, empty database file")),
     ActionSpec("open_database", QT_TRANSLATE_NOOP("Actions", "&Open database…"), QKeySequence.StandardKey.Open,
                QT_TRANSLATE_NOOP("Actions", "Open another AccountDesk database file")),
+    ActionSpec("connect_server", QT_TRANSLATE_NOOP("Actions", "&Connect to server…"), None,
+               QT_TRANSLATE_NOOP("Actions", "Open a team's PostgreSQL database (host, user, password, SSL)")),
     ActionSpec("backup", QT_TRANSLATE_NOOP("Actions", "&Back up now"), None,
                QT_TRANSLATE_NOOP("Actions", "Make a verified copy of the database")),
     ActionSpec("restore", QT_TRANSLATE_NOOP("Actions", "&Restore from backup…"), None,

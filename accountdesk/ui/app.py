@@ -11,6 +11,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from accountdesk.core import i18n
+from accountdesk.core.storage.credentials import public_address, scrub
+from accountdesk.core.storage.server_access import PasswordRefused
 from accountdesk.printing.fonts import ensure_cjk_font
 from accountdesk.ui.kit.dialogs import DialogService, error_text
 from accountdesk.ui.kit.language import set_interface_language
@@ -145,10 +147,21 @@ class AppController(QObject):
                          lambda error: self._open_failed(error, target), label=self.tr("Restoring…"))
 
     def _open_failed(self, error: BaseException, target: str) -> None:
-        log.warning("could not open %s: %s", target, error)
+        log.warning("could not open %s: %s", public_address(target), scrub(str(error)))
         parent = self.window
         title = self.tr("Cannot open the database")
         text = error_text(error)
+        if isinstance(error, PasswordRefused):
+            # Wrong or missing password: say so, then ask for it in the dialog, filled in but the password.
+            from accountdesk.ui.team.connect_dialog import ask_for_server
+
+            self.dialogs.error(parent, title, text)
+            address = ask_for_server(parent, error.address, self.dialogs)
+            if address is not None:
+                self.open(address)
+            elif self.window is None:
+                QApplication.quit()
+            return
         if self.window is not None:
             # A window is open on another database: it stays as it was.
             self.dialogs.error(parent, title, text)

@@ -7,14 +7,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from accountdesk import __version__
+from accountdesk.core.storage.credentials import public_address
 
 DATABASE_SUFFIX = ".accountdesk"
 
 
 def target_of(database) -> str:
-    """How a database is named in recent files and switch requests: its path or its URL."""
+    """How a database is named in recent files and switch requests: its path or its URL (without a password)."""
     path = getattr(database, "path", None)
-    return str(path) if path is not None else str(getattr(database, "url", ""))
+    return str(path) if path is not None else public_address(getattr(database, "url", ""))
 
 
 class DatabaseCommands(QObject):
@@ -54,6 +55,11 @@ class DatabaseCommands(QObject):
             self.window, self.tr("Open database"), self.database_filter(), self._start_dir())
         if path is not None:
             self.window.database_switch_requested.emit(str(path))
+
+    def connect_to_server(self) -> None:
+        from accountdesk.ui.team.connect_dialog import connect_to_server
+
+        connect_to_server(self.window)
 
     def backup_now(self) -> None:
         from accountdesk.core.team.backup import backup_database

@@ -152,6 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(a["new_database"])
         self.file_menu.addAction(a["open_database"])
+        self.file_menu.addAction(a["connect_server"])
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -182,6 +183,7 @@ class MainWindow(Retranslating, QMainWindow):
         commands = self.database_commands
         a["new_database"].triggered.connect(commands.new_database)
         a["open_database"].triggered.connect(commands.open_database)
+        a["connect_server"].triggered.connect(commands.connect_to_server)
         a["backup"].triggered.connect(commands.backup_now)
         a["restore"].triggered.connect(commands.restore_backup)
         a["merge"].triggered.connect(commands.merge_copy)
@@ -265,6 +267,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.mode_label.setToolTip(str(database.read_only_reason or ""))
         self.mode_label.setText(self.tr("Mode: %1").replace("%1", mode))
         self.user_label.setText(self.tr("User: %1").replace("%1", self.context.user))
+        if path is None:  # on a server the history names the login, whatever name was typed
+            self.user_label.setToolTip(self.tr("Your server login: the change history names it."))
         self.reminders_button.setText(self.tr("Reminders: %1").replace("%1", str(self._pending_reminders)))
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:

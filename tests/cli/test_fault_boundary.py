@@ -36,7 +36,6 @@ def command_lines(work: Path, good_backup: Path, good_sheet: Path, good_other: P
         "migrate": [["migrate"]],
         "merge": [["merge", str(good_other)], ["merge", str(good_other), "--dry-run"]],
         "share": [["share", "on"], ["share", "off"]],
-        "agenda": [["agenda", "--date", "2026-11-20"]],
         "duplicates": [["duplicates"], ["duplicates", "--json"]],
         "merge-customers": [["merge-customers", "C000001", "C000002", "--as-of", "2026-11-20"],
                             ["merge-customers", "C000001", "C000002", "--undo", "--as-of", "2026-11-20"]],

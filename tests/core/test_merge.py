@@ -99,9 +99,13 @@ def test_one_sided_edits_and_new_rows_come_over_with_their_references(db, tmp_pa
         assert interaction.contact_id == contact.id and interaction.user_id is not None
         assert [tag.name for tag in remote.tags] == ["VIP"]
         assert "wangjingli" in remote.search_key  # found by the contact's name in pinyin
-        # Their history came along, attached to our ids.
+        # Their history came along, attached to our ids: authored by who merged it, from that file,
+        # with the copy's own attribution kept as a claim.
         trail = audit.customer_trail(session, remote.id)
-        assert trail and {entry.user for entry in trail} == {"colleague"}
+        assert trail and {entry.user for entry in trail} == {db.user}
+        assert {(entry.merged_from, entry.claimed_user) for entry in trail} == {
+            ("crm (conflicted copy).accountdesk", "colleague")}
+        assert remote.updated_by == db.user
 
 
 def test_edit_edit_combines_fields_and_lists_the_contested_one(db, tmp_path):
@@ -302,7 +306,35 @@ def test_a_merge_killed_midway_leaves_all_or_nothing(sqlite_db, tmp_path):
         assert report.inserted == {"customers": 30}
         with reopened.session() as session:
             assert archive.count_customers(session) == 34
-            assert session.scalar(select(AuditEntry.id).where(AuditEntry.user == "colleague").limit(1))
+            assert session.scalar(select(AuditEntry.id).where(AuditEntry.claimed_user == "colleague").limit(1))
     finally:
         reopened.dispose()
     assert integrity_problems(path) == []
+
+
+def test_a_hand_edited_copy_cannot_forge_the_history(db, tmp_path):
+    """Backdated entries in the name of someone nobody signed in as arrive as what they are: claims,
+    merged from that file by whoever merged it, at the time of the merge."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import update
+
+    ids = seed(db)
+    other = diverge(db, tmp_path)
+    try:
+        with other.write() as session:
+            archive.update_customer(session, ids["丙公司"], {"industry": "伪造"})
+        with other.write() as session:  # the hand edit: a boss who never signed in, in 2020
+            session.execute(update(AuditEntry).where(AuditEntry.field == "industry")
+                            .values(user="boss", at=datetime(2020, 1, 1, tzinfo=timezone.utc)))
+        before = datetime.now(timezone.utc)
+        merge_databases(db, other.path)
+    finally:
+        other.dispose()
+    with db.session() as session:
+        (entry,) = [e for e in audit.customer_trail(session, ids["丙公司"]) if e.field == "industry"]
+        assert entry.user == db.user != "boss"
+        assert entry.at >= before.replace(microsecond=0)
+        assert (entry.claimed_user, entry.claimed_at.year) == ("boss", 2020)
+        assert entry.merged_from == "crm (conflicted copy).accountdesk"
+        assert not session.scalar(select(AuditEntry.id).where(AuditEntry.user == "boss").limit(1))

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from accountdesk import cli
 from accountdesk.core.archive import records as archive
@@ -114,9 +114,18 @@ def test_a_file_database_moves_onto_a_server(demo_db, empty_server_url, today):
     from accountdesk.core.tiering.regrade import regrade_all
 
     path = demo_db.path
+    with demo_db.write() as session:  # a change signed in the file by its typed name
+        archive.update_customer(session, 1, {"industry": "文件里改的"})
     demo_db.dispose()
     report = restore_to_server(path, empty_server_url)
     assert server_counts(empty_server_url) == file_counts(path) and report.counts["customers"] == 120
+    # The server's author trigger lets the tables' owner keep who wrote what in the file.
+    engine = create_engine(empty_server_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as connection:
+        authors = connection.exec_driver_sql(
+            "SELECT DISTINCT \"user\" FROM audit_entries WHERE field = 'industry'").scalars().all()
+    engine.dispose()
+    assert authors == ["tester"]
     server = open_database(empty_server_url, user="zhangsan")
     try:
         with server.write() as session:

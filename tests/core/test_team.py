@@ -226,7 +226,7 @@ def test_presence_summary_names_who_else_is_working(db):
     team.register_presence(db, now=NOW, machine="pc-2")
     with db.session() as session:
         summary = team.presence_summary(team.others_present(session, None, NOW))
-    assert summary is not None and "tester (pc-2, since" in summary.en and "同时在使用" in summary.zh
+    assert summary is not None and f"{db.user} (pc-2, since" in summary.en and "同时在使用" in summary.zh
     assert team.presence_summary([]) is None
 
 

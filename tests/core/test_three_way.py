@@ -77,7 +77,7 @@ def test_the_same_field_changed_by_both_is_a_conflict_of_that_field_alone(db):
     values = stored(db, customer_id)
     assert (values["phone"], values["email"], values["industry"]) == ("0512-2222222", "new@hengtong.cn", "制造")
     # Their phone, which lost, is in the history as the old value of my change.
-    assert ("tester", "update", "phone", "0512-3333333", "0512-2222222") in trail(db, customer_id)
+    assert (db.user, "update", "phone", "0512-3333333", "0512-2222222") in trail(db, customer_id)
 
 
 def test_choosing_theirs_keeps_what_i_typed_in_the_history(db):
@@ -90,7 +90,7 @@ def test_choosing_theirs_keeps_what_i_typed_in_the_history(db):
         archive.save_resolution(session, resolve(caught.value, {"phone": KEEP_THEIRS}))
     values = stored(db, customer_id)
     assert (values["phone"], values["notes"]) == ("0512-3333333", "周三拜访")
-    assert trail(db, customer_id, "discarded") == [("tester", "discarded", "phone", "0512-3333333", "0512-2222222")]
+    assert trail(db, customer_id, "discarded") == [(db.user, "discarded", "phone", "0512-3333333", "0512-2222222")]
 
 
 def test_the_same_change_on_both_sides_is_no_conflict(db):

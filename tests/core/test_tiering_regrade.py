@@ -85,7 +85,7 @@ def test_regrade_sets_tiers_stages_and_segments_and_records_each_change(db, book
     entry = history[0]
     assert (entry.old_tier, entry.new_tier, entry.score, entry.manual) == (None, "A", 100.0, False)
     assert (entry.model_id, entry.model_version, entry.model_name) == expected_model
-    assert "2026-11-20" in entry.reason and entry.by == "tester"
+    assert "2026-11-20" in entry.reason and entry.by == db.user
 
 
 def test_a_second_regrade_changes_nothing(db, book, today):
@@ -185,7 +185,7 @@ def test_activating_a_model_is_recorded_and_regrading_uses_it(db, book, today):
         ).all()
     assert report.model_id == second_id and report.counts == {"高端": 1, "中端": 1, "低端": 2}
     assert [a["model_id"] for a in activations] == [first.id, second_id]
-    assert activations[-1]["reason"] == "改用三级命名" and activations[-1]["by"] == "tester"
+    assert activations[-1]["reason"] == "改用三级命名" and activations[-1]["by"] == db.user
     assert audited
     with db.write() as session, pytest.raises(ValidationError):
         delete_model(session, second_id)

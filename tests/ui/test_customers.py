@@ -306,3 +306,31 @@ def test_the_tier_filter_follows_the_tier_names_of_the_policies(make_window, db,
     page.filters.apply_now()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.index(0, column_index("name")).data() == "西南物流"
+
+
+def test_the_history_shows_a_merged_entry_as_merged_with_the_copys_claim_as_text(three, window, db, tmp_path):
+    from datetime import datetime, timezone
+
+    from sqlalchemy import update
+
+    from accountdesk.core.storage.database import open_database
+    from accountdesk.core.storage.models import AuditEntry
+    from accountdesk.core.team.backup import backup_database
+    from accountdesk.core.team.merge import merge_databases
+
+    copy = backup_database(db, tmp_path / "copies", label="copy")
+    other = open_database(copy, user="colleague")
+    try:
+        with other.write() as session:
+            archive.update_customer(session, three[0], {"industry": "伪造"})
+        with other.write() as session:
+            session.execute(update(AuditEntry).where(AuditEntry.field == "industry")
+                            .values(user="boss", at=datetime(2020, 1, 1, 9, tzinfo=timezone.utc)))
+    finally:
+        other.dispose()
+    merge_databases(db, copy)
+    page = customers_page(window)
+    page.open_customer(three[0])
+    rows = page.detail.show_tab("audit").rows()
+    (who,) = [row[1] for row in rows if row[3] == "Industry"]
+    assert who.startswith(f"merged from {copy.name} by tester (the copy says: boss, 2020-01-01")

@@ -18,10 +18,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from accountdesk.core.archive.search_key_refresh import refresh_search_keys
-from accountdesk.core.faults import bad_address, server_unreachable
+from accountdesk.core.faults import bad_address
 from accountdesk.core.i18n import AccountDeskError
 from accountdesk.core.storage import audit, change_counter  # noqa: F401  (register the audit trail and change counter on every session)
+from accountdesk.core.storage.credentials import known_password, public_address, use_password
 from accountdesk.core.storage.models import SQLITE_APPLICATION_ID, Meta
+from accountdesk.core.storage.server_access import CONNECT_TIMEOUT_SECONDS, connect_failure, missing_rights
 from accountdesk.core.storage.sqlite_file import (
     BUSY_TIMEOUT_SECONDS,
     DamagedDatabase,
@@ -158,7 +160,7 @@ class Database:
 
     @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path else public_address(self.url)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -326,23 +328,55 @@ def _open_sqlite(path: Path, *, user: str, migrate: bool, backup_dir: Path | Non
     return database
 
 
+def _server_engine(url: str) -> tuple[Engine, str, float]:
+    """An engine for a server URL and the address to show for it (never with its password).
+
+    The password comes from the URL, else from what this session was given or the OS keyring;
+    with none, libpq itself reads PGPASSWORD, ~/.pgpass and the service file."""
+    parsed = make_url(url)
+    name = public_address(url)
+    if parsed.password is not None:
+        use_password(name, str(parsed.password))
+    else:
+        password = known_password(name)
+        if password is not None:
+            parsed = parsed.set(password=password)
+    connect_args = {}
+    timeout = float(str(parsed.query.get("connect_timeout", CONNECT_TIMEOUT_SECONDS)))
+    if "connect_timeout" not in parsed.query:
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args), name, timeout
+
+
 def _open_server(url: str, *, user: str, migrate: bool) -> Database:
     from sqlalchemy.exc import DBAPIError
 
-    engine = create_engine(url, pool_pre_ping=True)
-    name = make_url(url).render_as_string(hide_password=True)
+    engine, name, timeout = _server_engine(url)
     try:
         connection = engine.connect()
     except DBAPIError as error:
         engine.dispose()
-        message = server_unreachable(name, error.orig if error.orig is not None else error)
-        raise DatabaseLocationError(message.zh, message.en) from None
+        raise connect_failure(name, error, timeout) from None
     with connection:
         tables = set(inspect(connection).get_table_names())
+        lacking = None
+        if "alembic_version" in tables or (not tables and migrate):
+            lacking = missing_rights(connection, name, empty=not tables, needs_migration=False)
+        if lacking is not None:
+            engine.dispose()
+            raise lacking
         revision = _current_revision(connection)
+        # On a server the author is the login (its triggers write it whatever we send): say so too.
+        user = connection.exec_driver_sql("SELECT session_user").scalar() or user
         marker = None
         if "meta" in tables:
             marker = connection.execute(select(Meta.value).where(Meta.key == "application")).scalar()
+        if tables and marker == "AccountDesk" and migrate and revision in known_revisions() \
+                and revision != head_revision():
+            lacking = missing_rights(connection, name, empty=False, needs_migration=True)
+            if lacking is not None:
+                engine.dispose()
+                raise lacking
     if tables and marker != "AccountDesk":
         engine.dispose()
         raise NotAnAccountDeskDatabase(

@@ -417,6 +417,11 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(64))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    # An entry merged in from a copy: `user` is who merged it and `at` when; what the copy claimed
+    # (a name nobody may have signed in as, a date that may be made up) is kept only as text.
+    merged_from: Mapped[str | None] = mapped_column(String(500))
+    claimed_user: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ImportBatch(Base):

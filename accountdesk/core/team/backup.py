@@ -395,6 +395,9 @@ def restore_to_server(source: Path, target: str, *, user: str | None = None, rep
                         if key not in ("shared", "application", "change_counter")]
                 codes = [code for (code,) in file.execute("SELECT code FROM customers")]
                 with database.engine.begin() as connection:
+                    # A restore brings back who wrote what: the server's author trigger (migration
+                    # 0018) lets the tables' owner keep those names; anyone else is the author.
+                    connection.execute(text("SET LOCAL accountdesk.keep_authors = 'on'"))
                     counts = fill_server(connection, lambda table: file_rows(file, table), progress)
                     for key, value in meta:
                         connection.execute(text("INSERT INTO meta (key, value) VALUES (:key, :value) "

@@ -508,8 +508,11 @@ def _pause_for_tests() -> None:
         time.sleep(60)
 
 
-def _apply(session: Session, plan: Plan, mine: Side) -> None:
+def _apply(session: Session, plan: Plan, mine: Side, *, source: str, merger: str) -> None:
+    """Write the plan. Whatever comes from the copy is authored by `merger` (the merge is their act);
+    the copy's own names and dates stay in the history as a claim, never as the author."""
     ids = {name: dict(by_uid) for name, by_uid in mine.ids.items()}
+    now = utcnow()
     touched_customers: set[int] = set()
 
     def local(table: Table, values: dict[str, Any]) -> dict[str, Any]:
@@ -534,7 +537,7 @@ def _apply(session: Session, plan: Plan, mine: Side) -> None:
                 if "code" in values:
                     session.execute(update(table).where(table.c.id == row_id, table.c.version == version)
                                     .values(code=f"~merge~{row_id}"))
-        rows = [local(table, row) for row in plan.inserts.get(name, [])]
+        rows = [{**local(table, row), "updated_by": merger} for row in plan.inserts.get(name, [])]
         if rows:
             session.execute(insert(table), rows)
             new_uids = [row["uid"] for row in rows]
@@ -543,6 +546,7 @@ def _apply(session: Session, plan: Plan, mine: Side) -> None:
                 ids[name].update(dict(session.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(chunk))).all()))
         for row_id, version, values in plan.updates.get(name, []):
             values = local(table, values)
+            values["updated_by"] = merger
             values["version"] = version + 1  # an open form on this row now sees a conflict
             result = session.execute(
                 update(table).where(table.c.id == row_id, table.c.version == version).values(**values)
@@ -570,6 +574,10 @@ def _apply(session: Session, plan: Plan, mine: Side) -> None:
             values["entity_uid"] = plan.alias.get(values["entity_uid"], values["entity_uid"])
             customer_uid = values["customer_id"]
             values["customer_id"] = ids["customers"].get(plan.alias.get(customer_uid, customer_uid)) if customer_uid else None
+            # Merged again from a further copy: the first claim is the one kept.
+            values["claimed_user"] = values.get("claimed_user") or values["user"]
+            values["claimed_at"] = values.get("claimed_at") or values["at"]
+            values.update(user=merger, at=now, merged_from=values.get("merged_from") or source)
             audit_rows.append(values)
         session.execute(insert(AuditEntry.__table__), audit_rows)
     if plan.tag_links:
@@ -667,7 +675,7 @@ def merge_databases(database, other_path: Path, dry_run: bool = False, *, force:
             mark, _ = _merge_point(session, identity)
             mine = _read_side(session.connection())
             plan = _plan(session, mine, theirs, their_audit, mark, report)
-            _apply(session, plan, mine)
+            _apply(session, plan, mine, source=other_path.name, merger=database.user)
             # Merged rows keep their own stamps, which the kept churn and grading figures cannot
             # see as new.
             activity.forget(session)

@@ -20,6 +20,14 @@
         <translation>Open another AccountDesk database file</translation>
     </message>
     <message>
+        <source>&amp;Connect to server…</source>
+        <translation>&amp;Connect to server…</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s PostgreSQL database (host, user, password, SSL)</source>
+        <translation>Open a team&apos;s PostgreSQL database (host, user, password, SSL)</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
@@ -187,6 +195,14 @@
         <source>After</source>
         <translation>After</translation>
     </message>
+    <message>
+        <source>merged from %1 by %2</source>
+        <translation>merged from %1 by %2</translation>
+    </message>
+    <message>
+        <source> (the copy says: %1, %2)</source>
+        <translation> (the copy says: %1, %2)</translation>
+    </message>
 </context>
 <context>
     <name>BasicInfoTab</name>
@@ -288,6 +304,57 @@
     <message>
         <source>Save my choices</source>
         <translation>Save my choices</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <source>A team&apos;s PostgreSQL server. The change history names the server login you connect as; the name typed in Settings applies to local files only.</source>
+        <translation>A team&apos;s PostgreSQL server. The change history names the server login you connect as; the name typed in Settings applies to local files only.</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>Remember the password in this computer&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: use PGPASSWORD or ~/.pgpass instead.</source>
+        <translation>This computer has no keyring: use PGPASSWORD or ~/.pgpass instead.</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>User (server login):</source>
+        <translation>User (server login):</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL mode:</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use PGPASSWORD, ~/.pgpass or a service file.</source>
+        <translation>Leave the password empty to use PGPASSWORD, ~/.pgpass or a service file.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
     </message>
 </context>
 <context>
@@ -1547,8 +1614,12 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <translation>Apply</translation>
     </message>
     <message>
-        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
-        <translation>Shown in the audit trail beside everything you change, and offered as an owner of customers.</translation>
+        <source>On a server, the change history names your server login (%1), whatever name is typed here; this name applies to local files only.</source>
+        <translation>On a server, the change history names your server login (%1), whatever name is typed here; this name applies to local files only.</translation>
+    </message>
+    <message>
+        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers. It applies to local files; on a server the change history names your server login.</source>
+        <translation>Shown in the audit trail beside everything you change, and offered as an owner of customers. It applies to local files; on a server the change history names your server login.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2341,6 +2412,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>User: %1</source>
         <translation>User: %1</translation>
+    </message>
+    <message>
+        <source>Your server login: the change history names it.</source>
+        <translation>Your server login: the change history names it.</translation>
     </message>
     <message>
         <source>Reminders: %1</source>

@@ -20,6 +20,14 @@
         <translation>打开另一个 AccountDesk 数据库文件</translation>
     </message>
     <message>
+        <source>&amp;Connect to server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open a team&apos;s PostgreSQL database (host, user, password, SSL)</source>
+        <translation>打开团队的 PostgreSQL 数据库（服务器、用户、密码、SSL）</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -187,6 +195,14 @@
         <source>After</source>
         <translation>修改后</translation>
     </message>
+    <message>
+        <source>merged from %1 by %2</source>
+        <translation>由 %2 从 %1 合并</translation>
+    </message>
+    <message>
+        <source> (the copy says: %1, %2)</source>
+        <translation>（副本上写的是：%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>BasicInfoTab</name>
@@ -240,7 +256,7 @@
     </message>
     <message>
         <source>Not saved yet: your changes are still here.</source>
-        <translation type="unfinished" />
+        <translation>尚未保存：您的修改仍在。</translation>
     </message>
 </context>
 <context>
@@ -259,23 +275,23 @@
     </message>
     <message>
         <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
-        <translation type="unfinished" />
+        <translation>您编辑期间 %1 保存了这条记录，并改动了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
     </message>
     <message>
         <source>Saved by %1</source>
-        <translation type="unfinished" />
+        <translation>%1 保存的</translation>
     </message>
     <message>
         <source>Saved with your choices (only you changed them): %1</source>
-        <translation type="unfinished" />
+        <translation>按您的修改保存（只有您改过）：%1</translation>
     </message>
     <message>
         <source>The value you do not keep stays in the customer&apos;s change history.</source>
-        <translation type="unfinished" />
+        <translation>未保留的值仍留在客户的修改记录中。</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished" />
+        <translation>返回编辑</translation>
     </message>
     <message>
         <source>Field</source>
@@ -288,6 +304,57 @@
     <message>
         <source>Save my choices</source>
         <translation>按我的选择保存</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>A team&apos;s PostgreSQL server. The change history names the server login you connect as; the name typed in Settings applies to local files only.</source>
+        <translation>团队的 PostgreSQL 服务器。修改记录中的用户是您连接时使用的服务器登录名；“设置”中填写的名字只用于本地文件。</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer&apos;s keyring</source>
+        <translation>把密码保存在这台电脑的系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: use PGPASSWORD or ~/.pgpass instead.</source>
+        <translation>这台电脑没有系统钥匙串：请改用 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User (server login):</source>
+        <translation>用户（服务器登录名）：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL 模式：</translation>
+    </message>
+    <message>
+        <source>Leave the password empty to use PGPASSWORD, ~/.pgpass or a service file.</source>
+        <translation>密码留空则使用 PGPASSWORD、~/.pgpass 或服务文件。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -440,7 +507,7 @@ Please send that file to whoever supports AccountDesk for you.</source>
     </message>
     <message>
         <source>AccountDesk</source>
-        <translation type="unfinished" />
+        <translation>客户分级维护台</translation>
     </message>
 </context>
 <context>
@@ -1531,8 +1598,12 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers.</source>
-        <translation>您所做的每项更改都会在变更记录中署上此名，此名也可被选为客户负责人。</translation>
+        <source>On a server, the change history names your server login (%1), whatever name is typed here; this name applies to local files only.</source>
+        <translation>在服务器上，修改记录署名为您的服务器登录名（%1），与此处填写的名字无关；此名字只用于本地文件。</translation>
+    </message>
+    <message>
+        <source>Shown in the audit trail beside everything you change, and offered as an owner of customers. It applies to local files; on a server the change history names your server login.</source>
+        <translation>显示在您每一项修改的记录旁，也可选作客户的负责人。它只用于本地文件；在服务器上，修改记录署名为您的服务器登录名。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2009,7 +2080,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Not kept (conflict)</source>
-        <translation type="unfinished" />
+        <translation>未保留（冲突）</translation>
     </message>
     <message>
         <source>Merged</source>
@@ -2324,6 +2395,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>User: %1</source>
         <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Your server login: the change history names it.</source>
+        <translation>您的服务器登录名：修改记录以它署名。</translation>
     </message>
     <message>
         <source>Reminders: %1</source>
@@ -2801,7 +2876,7 @@ Merge it anyway?</source>
     </message>
     <message>
         <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
-        <translation type="unfinished" />
+        <translation>无法连接数据库服务器。您输入的内容仍在，服务器恢复后立即保存…</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ from accountdesk.core.storage.audit import customer_trail
 from accountdesk.ui.customers.tab_base import CustomerTab
 from accountdesk.ui.kit import labels
 
-AUDIT_KEYS = ("at", "user", "entity", "action", "field", "old_value", "new_value")
+AUDIT_KEYS = ("at", "user", "entity", "action", "field", "old_value", "new_value",
+              "merged_from", "claimed_user", "claimed_at")
 
 
 def shown_value(field: str | None, value: str | None) -> str:
@@ -87,13 +88,25 @@ class AuditTab(CustomerTab):
             what = f"{labels.entity(entry['entity'])} · {labels.audit_action(entry['action'])}"
             result.append([
                 labels.moment(entry["at"]),
-                entry["user"] or "",
+                self._who(entry),
                 what,
                 labels.field(entry["field"]) if entry["field"] else "",
                 self._value(entry["field"], entry["old_value"]) if entry["field"] else "",
                 self._value(entry["field"], entry["new_value"]) if entry["field"] else "",
             ])
         return result
+
+    def _who(self, entry: dict) -> str:
+        """The author; for an entry merged from a copy, who merged it and from where, with what the
+        copy claimed only as a claim."""
+        if not entry.get("merged_from"):
+            return entry["user"] or ""
+        who = self.tr("merged from %1 by %2").replace("%1", entry["merged_from"]).replace("%2", entry["user"] or "?")
+        if entry.get("claimed_user") or entry.get("claimed_at"):
+            claimed_at = labels.moment(entry["claimed_at"]) if entry.get("claimed_at") else "?"
+            who += self.tr(" (the copy says: %1, %2)").replace("%1", entry.get("claimed_user") or "?") \
+                .replace("%2", claimed_at)
+        return who
 
     def _show(self) -> None:
         rows = self.rows()

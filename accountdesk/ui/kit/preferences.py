@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from accountdesk.core.storage.credentials import public_address
+
 ORGANIZATION = "AccountDesk"
 APPLICATION = "AccountDesk"
 MAX_RECENT = 8
@@ -43,24 +45,38 @@ class AppSettings:
 
     # --- databases --------------------------------------------------------------------
 
+    # A server's address is kept without its password (which lives in the OS keyring, if anywhere);
+    # one saved by an older version with its password is cleaned when read.
+
     def recent_databases(self) -> list[str]:
         value = self.qsettings.value("databases/recent", [])
         if isinstance(value, str):  # QSettings hands back a one-element list as a plain string
             value = [value]
-        return [str(v) for v in (value or []) if v]
+        stored = [str(v) for v in (value or []) if v]
+        recent = list(dict.fromkeys(public_address(v) for v in stored))
+        if recent != stored:
+            self.qsettings.setValue("databases/recent", recent)
+        return recent
 
     def add_recent_database(self, target: str) -> None:
+        target = public_address(target)
         recent = [target] + [t for t in self.recent_databases() if t != target]
         self.qsettings.setValue("databases/recent", recent[:MAX_RECENT])
         self.qsettings.setValue("databases/last", target)
 
     def forget_database(self, target: str) -> None:
+        target = public_address(target)
         self.qsettings.setValue("databases/recent", [t for t in self.recent_databases() if t != target])
 
     @property
     def last_database(self) -> str | None:
         value = self.qsettings.value("databases/last")
-        return str(value) if value else None
+        if not value:
+            return None
+        last = public_address(str(value))
+        if last != str(value):
+            self.qsettings.setValue("databases/last", last)
+        return last
 
     # --- layout (window geometry, splitters, table headers) ---------------------------
 

@@ -108,8 +108,10 @@ class GeneralSettings(Retranslating, QWidget):
             return name
 
         def done(_name: str) -> None:
-            # Every change from now on is signed with this name (the audit trail's "by").
-            database.user = name
+            # Every change to a local file from now on is signed with this name (the audit trail's
+            # "by"); on a server the login signs it, and the server writes that itself.
+            if getattr(database, "path", None) is not None:
+                database.user = name
             self.context.settings.set_value(USER_NAME_KEY, name)
             self.context.hub.status_message.emit(self.tr("You now work as %1.").replace("%1", name))
 
@@ -120,8 +122,14 @@ class GeneralSettings(Retranslating, QWidget):
         self.user_box.setTitle(self.tr("You"))
         self.user_label.setText(self.tr("Your name:"))
         self.user_save.setText(self.tr("Apply"))
-        self.user_hint.setText(self.tr("Shown in the audit trail beside everything you change, and offered as an "
-                                       "owner of customers."))
+        if getattr(self.context.database, "path", None) is None:
+            self.user_hint.setText(self.tr("On a server, the change history names your server login (%1), "
+                                           "whatever name is typed here; this name applies to local files only.")
+                                   .replace("%1", self.context.database.user))
+        else:
+            self.user_hint.setText(self.tr("Shown in the audit trail beside everything you change, and offered as an "
+                                           "owner of customers. It applies to local files; on a server the change "
+                                           "history names your server login."))
         self.language_box.setTitle(self.tr("Language"))
         self.language_buttons["system"].setText(self.tr("Follow the system"))
         self._check_language()

@@ -56,7 +56,7 @@ def test_messy_sheet_plan_and_stored_values(db, tmp_path):
                                                         date(1983, 4, 8), date(1984, 5, 9), date(1985, 6, 10)}
     # Codes: kept as written, generated where the sheet had none.
     assert sorted(c.code for c in customers.values()) == ["0001", "0002", "C000001", "C000002", "C000003", "C000004"]
-    assert all(c.uid and c.version == 1 and c.updated_by == "tester" and c.created_at for c in customers.values())
+    assert all(c.uid and c.version == 1 and c.updated_by == db.user and c.created_at for c in customers.values())
     with db.session() as session:
         assert search_customer_ids(session, "shmm") == [first.id]  # pinyin initials
         assert search_customer_ids(session, "13800138004") == [customers["深圳庚辛有限公司"].id]
