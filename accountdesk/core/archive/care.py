@@ -19,7 +19,7 @@ from accountdesk.core.archive.validation import (
     restore_row,
     soft_delete,
 )
-from accountdesk.core.i18n import Message
+from accountdesk.core.i18n import Message, ValidationError
 from accountdesk.core.storage.models import CARE_RECORD_KINDS, CareRecord, Customer
 from accountdesk.core.team.conflicts import check_version
 
@@ -45,7 +45,11 @@ def _care_values(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     if creating or "item" in fields:
         values["item"] = clean_text(fields.get("item"), "item", 200, required=True)
     if creating or "value" in fields or "value_cents" in fields:
-        cents = fields["value_cents"] if "value_cents" in fields else clean_amount(fields.get("value"))
+        try:
+            cents = fields["value_cents"] if "value_cents" in fields else clean_amount(fields.get("value"))
+        except ValidationError as error:
+            error.field = "value"  # the form's field, whatever the amount check calls it
+            raise
         if cents is None or int(cents) < 0:
             raise invalid("value", "不能为负数", "must not be negative")
         values["value_cents"] = int(cents)
