@@ -85,6 +85,21 @@
     </message>
 </context>
 <context>
+    <name>AddActionDialog</name>
+    <message>
+        <source>Add a win-back action</source>
+        <translation>Add a win-back action</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>On *</translation>
+    </message>
+    <message>
+        <source>Action *</source>
+        <translation>Action *</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Opening the database…</source>
@@ -234,6 +249,98 @@
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation>Not saved yet: your changes are still here.</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <source>Edit care given</source>
+        <translation>Edit care given</translation>
+    </message>
+    <message>
+        <source>Record care given</source>
+        <translation>Record care given</translation>
+    </message>
+    <message>
+        <source>Kind *</source>
+        <translation>Kind *</translation>
+    </message>
+    <message>
+        <source>What *</source>
+        <translation>What *</translation>
+    </message>
+    <message>
+        <source>e.g. Mid-Autumn mooncakes, 10% coupon, 2,000 points</source>
+        <translation>e.g. Mid-Autumn mooncakes, 10% coupon, 2,000 points</translation>
+    </message>
+    <message>
+        <source>Value (¥) *</source>
+        <translation>Value (¥) *</translation>
+    </message>
+    <message>
+        <source>Given on *</source>
+        <translation>Given on *</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>e.g. birthday, Mid-Autumn, renewal</source>
+        <translation>e.g. birthday, Mid-Autumn, renewal</translation>
+    </message>
+</context>
+<context>
+    <name>CareTab</name>
+    <message>
+        <source>Given on</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln given, %1 in all</source>
+        <translation>
+            <numerusform>%Ln given, %1 in all</numerusform>
+            <numerusform>%Ln given, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CloseWinBackDialog</name>
+    <message>
+        <source>End the win-back</source>
+        <translation>End the win-back</translation>
+    </message>
+    <message>
+        <source>Outcome *</source>
+        <translation>Outcome *</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>On *</translation>
+    </message>
+    <message>
+        <source>End win-back</source>
+        <translation>End win-back</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -250,8 +357,24 @@
         <translation>%1 deleted this record while you were editing. Your changes were not saved.</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Saved by %1</translation>
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation>Saved with your choices (only you changed them): %1</translation>
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation>The value you do not keep stays in the customer&apos;s change history.</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Back to editing</translation>
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +385,8 @@
         <translation>Yours</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>Theirs (saved)</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>(only you changed it)</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>Save my choices</translation>
-    </message>
-    <message>
-        <source>Discard my changes</source>
-        <translation>Discard my changes</translation>
     </message>
 </context>
 <context>
@@ -427,6 +538,10 @@ The details are in the log:
 
 Please send that file to whoever supports AccountDesk for you.</translation>
     </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation>AccountDesk</translation>
+    </message>
 </context>
 <context>
     <name>CustomerColumns</name>
@@ -516,6 +631,14 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Feedback &amp; complaints</source>
         <translation>Feedback &amp; complaints</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>Care given</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
     </message>
     <message>
         <source>Tier record</source>
@@ -804,6 +927,50 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <source>At risk</source>
         <translation>At risk</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>Won back</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>Win-back rate</translation>
+    </message>
+    <message>
+        <source>Churn reasons</source>
+        <translation>Churn reasons</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Cared for</source>
+        <translation>Cared for</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>Care given</translation>
+    </message>
+    <message>
+        <source>Care cost</source>
+        <translation>Care cost</translation>
+    </message>
+    <message>
+        <source>Cost / spend</source>
+        <translation>Cost / spend</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -915,6 +1082,18 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Customers now, and spend, interactions and revisits in the period.</translation>
     </message>
     <message>
+        <source>Started in the period, by churn reason; the rate is won back among those that ended in it.</source>
+        <translation>Started in the period, by churn reason; the rate is won back among those that ended in it.</translation>
+    </message>
+    <message>
+        <source>Gifts, coupons and points given in the period, against what each tier spent.</source>
+        <translation>Gifts, coupons and points given in the period, against what each tier spent.</translation>
+    </message>
+    <message>
+        <source>No care given or spend in this period.</source>
+        <translation>No care given or spend in this period.</translation>
+    </message>
+    <message>
         <source>Statistics %1 to %2</source>
         <translation>Statistics %1 to %2</translation>
     </message>
@@ -965,6 +1144,14 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Export…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
+        <source>Care against value per tier</source>
+        <translation>Care against value per tier</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1971,6 +2158,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Restored</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation>Not kept (conflict)</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -2001,6 +2192,66 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Tier change</source>
         <translation>Tier change</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
+        <source>Win-back action</source>
+        <translation>Win-back action</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>Care given</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Need gone</source>
+        <translation>Need gone</translation>
+    </message>
+    <message>
+        <source>Contact left</source>
+        <translation>Contact left</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>Won back</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2675,6 +2926,10 @@ Merge it anyway?</translation>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</translation>
     </message>
 </context>
 <context>
@@ -3351,6 +3606,14 @@ Merge it anyway?</translation>
         <translation>Open customer</translation>
     </message>
     <message>
+        <source>Start win-back…</source>
+        <translation>Start win-back…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; they appear in Today</source>
+        <translation>Record why the customer drifts away and plan dated actions; they appear in Today</translation>
+    </message>
+    <message>
         <source>Copy greeting</source>
         <translation>Copy greeting</translation>
     </message>
@@ -3458,14 +3721,6 @@ Merge it anyway?</translation>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>%1 reminders updated.</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 reminders snoozed until %2.</translation>
     </message>
     <message>
         <source>Remind me again on</source>
@@ -4353,6 +4608,49 @@ Merge it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>StartWinBackDialog</name>
+    <message>
+        <source>Start a win-back</source>
+        <translation>Start a win-back</translation>
+    </message>
+    <message>
+        <source>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</source>
+        <translation>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</translation>
+    </message>
+    <message>
+        <source>Why they drift away *</source>
+        <translation>Why they drift away *</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>What you know: a competitor&apos;s offer, who left, what went wrong</source>
+        <translation>What you know: a competitor&apos;s offer, who left, what went wrong</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>e.g. call to hear their concerns</source>
+        <translation>e.g. call to hear their concerns</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>Add an action</translation>
+    </message>
+    <message>
+        <source>Start win-back</source>
+        <translation>Start win-back</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
@@ -5031,6 +5329,10 @@ Merge it anyway?</translation>
         <translation>Churn warning</translation>
     </message>
     <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
@@ -5100,6 +5402,14 @@ Merge it anyway?</translation>
     <message>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Start win-back…</source>
+        <translation>Start win-back…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; the warning is closed</source>
+        <translation>Record why the customer drifts away and plan dated actions; the warning is closed</translation>
     </message>
     <message>
         <source>Snooze to…</source>
@@ -5220,6 +5530,72 @@ Merge it anyway?</translation>
         <translation>
             <numerusform>%Ln transaction, %1 in all</numerusform>
             <numerusform>%Ln transactions, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WinBackTab</name>
+    <message>
+        <source>Start win-back…</source>
+        <translation>Start win-back…</translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation>Add action…</translation>
+    </message>
+    <message>
+        <source>Action done</source>
+        <translation>Action done</translation>
+    </message>
+    <message>
+        <source>End win-back…</source>
+        <translation>End win-back…</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Churn reason</source>
+        <translation>Churn reason</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln win-back(s), %1 in progress</source>
+        <translation>
+            <numerusform>%Ln win-back, %1 in progress</numerusform>
+            <numerusform>%Ln win-backs, %1 in progress</numerusform>
         </translation>
     </message>
 </context>

@@ -85,6 +85,21 @@
     </message>
 </context>
 <context>
+    <name>AddActionDialog</name>
+    <message>
+        <source>Add a win-back action</source>
+        <translation>添加挽回措施</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Action *</source>
+        <translation>措施 *</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Opening the database…</source>
@@ -234,6 +249,97 @@
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <source>Edit care given</source>
+        <translation>编辑客户回馈</translation>
+    </message>
+    <message>
+        <source>Record care given</source>
+        <translation>记录客户回馈</translation>
+    </message>
+    <message>
+        <source>Kind *</source>
+        <translation>类型 *</translation>
+    </message>
+    <message>
+        <source>What *</source>
+        <translation>内容 *</translation>
+    </message>
+    <message>
+        <source>e.g. Mid-Autumn mooncakes, 10% coupon, 2,000 points</source>
+        <translation>例如：中秋月饼礼盒、九折券、2000 积分</translation>
+    </message>
+    <message>
+        <source>Value (¥) *</source>
+        <translation>价值（元）*</translation>
+    </message>
+    <message>
+        <source>Given on *</source>
+        <translation>赠送日期 *</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>e.g. birthday, Mid-Autumn, renewal</source>
+        <translation>例如：生日、中秋、续约</translation>
+    </message>
+</context>
+<context>
+    <name>CareTab</name>
+    <message>
+        <source>Given on</source>
+        <translation>赠送日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln given, %1 in all</source>
+        <translation>
+            <numerusform>共 %Ln 次回馈，合计 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CloseWinBackDialog</name>
+    <message>
+        <source>End the win-back</source>
+        <translation>结束挽回</translation>
+    </message>
+    <message>
+        <source>Outcome *</source>
+        <translation>结果 *</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>End win-back</source>
+        <translation>结束挽回</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -250,8 +356,24 @@
         <translation>在您编辑期间，%1 删除了此记录。您的修改未保存。</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>在您编辑期间，%1 保存了此记录。您的修改尚未保存：请逐项选择要保留的内容。</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +384,8 @@
         <translation>您的修改</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>对方（已保存）</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>（仅您修改了此项）</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>按我的选择保存</translation>
-    </message>
-    <message>
-        <source>Discard my changes</source>
-        <translation>放弃我的修改</translation>
     </message>
 </context>
 <context>
@@ -426,6 +536,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
 
 请把这个文件发给为您提供 AccountDesk 支持的同事。</translation>
     </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CustomerColumns</name>
@@ -515,6 +629,14 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Feedback &amp; complaints</source>
         <translation>反馈投诉</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>客户回馈</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
     </message>
     <message>
         <source>Tier record</source>
@@ -796,6 +918,50 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <source>At risk</source>
         <translation>流失风险</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>发起</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>挽回成功</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>挽回率</translation>
+    </message>
+    <message>
+        <source>Churn reasons</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Cared for</source>
+        <translation>获回馈客户</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>回馈次数</translation>
+    </message>
+    <message>
+        <source>Care cost</source>
+        <translation>回馈成本</translation>
+    </message>
+    <message>
+        <source>Cost / spend</source>
+        <translation>成本占消费</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -902,6 +1068,18 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>客户数为当前数字；消费、互动和回访为所选期间的数字。</translation>
     </message>
     <message>
+        <source>Started in the period, by churn reason; the rate is won back among those that ended in it.</source>
+        <translation>期间内发起的挽回及其流失原因；挽回率 = 期间内结束的挽回中挽回成功的比例。</translation>
+    </message>
+    <message>
+        <source>Gifts, coupons and points given in the period, against what each tier spent.</source>
+        <translation>期间内赠送的礼品、优惠券和积分，对比各等级的消费。</translation>
+    </message>
+    <message>
+        <source>No care given or spend in this period.</source>
+        <translation>本期间没有回馈记录或消费。</translation>
+    </message>
+    <message>
         <source>Statistics %1 to %2</source>
         <translation>统计 %1 至 %2</translation>
     </message>
@@ -952,6 +1130,14 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
+        <source>Care against value per tier</source>
+        <translation>各等级回馈成本与价值</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1955,6 +2141,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1985,6 +2175,66 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Tier change</source>
         <translation>等级变更</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
+        <source>Win-back action</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>客户回馈</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Need gone</source>
+        <translation>需求消失</translation>
+    </message>
+    <message>
+        <source>Contact left</source>
+        <translation>联系人离职</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>挽回成功</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
     <message>
         <source>Code</source>
@@ -2659,6 +2909,10 @@ Merge it anyway?</source>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
     </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PlanModel</name>
@@ -3331,6 +3585,14 @@ Merge it anyway?</source>
         <translation>打开客户</translation>
     </message>
     <message>
+        <source>Start win-back…</source>
+        <translation>发起挽回…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; they appear in Today</source>
+        <translation>记录流失原因并安排带日期的挽回措施；措施会出现在“今日”</translation>
+    </message>
+    <message>
         <source>Copy greeting</source>
         <translation>复制问候语</translation>
     </message>
@@ -3435,14 +3697,6 @@ Merge it anyway?</source>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>其中 %1 条提醒属于其他负责人的客户。仍要关闭吗？</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>已更新 %1 条提醒。</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 条提醒将于 %2 再次提醒。</translation>
     </message>
     <message>
         <source>Remind me again on</source>
@@ -4314,6 +4568,49 @@ Merge it anyway?</source>
     </message>
 </context>
 <context>
+    <name>StartWinBackDialog</name>
+    <message>
+        <source>Start a win-back</source>
+        <translation>发起挽回</translation>
+    </message>
+    <message>
+        <source>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</source>
+        <translation>流失预警将标记为已处理：此后由挽回措施跟进。</translation>
+    </message>
+    <message>
+        <source>Why they drift away *</source>
+        <translation>流失原因 *</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>What you know: a competitor&apos;s offer, who left, what went wrong</source>
+        <translation>已知情况：竞争对手报价、谁离职了、哪里出了问题</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>e.g. call to hear their concerns</source>
+        <translation>例如：电话回访，了解顾虑</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Start win-back</source>
+        <translation>发起挽回</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
@@ -4987,6 +5284,10 @@ Merge it anyway?</source>
         <translation>流失预警</translation>
     </message>
     <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -5056,6 +5357,14 @@ Merge it anyway?</source>
     <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Start win-back…</source>
+        <translation>发起挽回…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; the warning is closed</source>
+        <translation>记录流失原因并安排带日期的挽回措施；预警随之处理</translation>
     </message>
     <message>
         <source>Snooze to…</source>
@@ -5175,6 +5484,71 @@ Merge it anyway?</source>
         <source>%Ln transaction(s), %1 in all</source>
         <translation>
             <numerusform>共 %Ln 笔交易，合计 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WinBackTab</name>
+    <message>
+        <source>Start win-back…</source>
+        <translation>发起挽回…</translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation>添加措施…</translation>
+    </message>
+    <message>
+        <source>Action done</source>
+        <translation>措施已完成</translation>
+    </message>
+    <message>
+        <source>End win-back…</source>
+        <translation>结束挽回…</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>发起日期</translation>
+    </message>
+    <message>
+        <source>Churn reason</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一项措施</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>挽回中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln win-back(s), %1 in progress</source>
+        <translation>
+            <numerusform>共 %Ln 次挽回，%1 次进行中</numerusform>
         </translation>
     </message>
 </context>

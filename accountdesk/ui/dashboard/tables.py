@@ -218,10 +218,6 @@ def _fit_height(table: QTableWidget, rows: int) -> None:
     table.setFixedHeight(min(height, 420))
 
 
-def _translated(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
 class WinBackTable(QTableWidget):
     """Win-backs in the period, everyone's first then per owner: started (why), still open, won
     back, lost, and the win-back rate among those that ended."""
@@ -232,15 +228,16 @@ class WinBackTable(QTableWidget):
         _plain_table(self)
 
     def _headers(self) -> list[str]:
-        return [_translated("Owner"), _translated("Started"), _translated("In progress"), _translated("Won back"),
-                _translated("Lost"), _translated("Win-back rate"), _translated("Churn reasons")]
+        return [QCoreApplication.translate("Dashboard", "Owner"), QCoreApplication.translate("Dashboard", "Started"), QCoreApplication.translate("Dashboard", "In progress"), QCoreApplication.translate("Dashboard", "Won back"),
+                QCoreApplication.translate("Dashboard", "Lost"), QCoreApplication.translate("Dashboard", "Win-back rate"), QCoreApplication.translate("Dashboard", "Churn reasons")]
 
     def retranslate(self) -> None:
         if self.columnCount():
             self.setHorizontalHeaderLabels(self._headers())
 
     def show_figures(self, figures, owner_name) -> None:
-        rows = [(figures.total, _translated("Everyone")), *((o, owner_name(o.owner)) for o in figures.owners)]
+        everyone = QCoreApplication.translate("Dashboard", "Everyone")
+        rows = [(figures.total, everyone), *((o, owner_name(o.owner)) for o in figures.owners)]
         self.clear()
         headers = self._headers()
         self.setColumnCount(len(headers))
@@ -275,8 +272,8 @@ class CareTable(QTableWidget):
         _plain_table(self)
 
     def _headers(self) -> list[str]:
-        return [_translated("Tier"), _translated("Customers"), _translated("Cared for"), _translated("Care given"),
-                _translated("Care cost"), _translated("Spend in period"), _translated("Cost / spend")]
+        return [QCoreApplication.translate("Dashboard", "Tier"), QCoreApplication.translate("Dashboard", "Customers"), QCoreApplication.translate("Dashboard", "Cared for"), QCoreApplication.translate("Dashboard", "Care given"),
+                QCoreApplication.translate("Dashboard", "Care cost"), QCoreApplication.translate("Dashboard", "Spend in period"), QCoreApplication.translate("Dashboard", "Cost / spend")]
 
     def retranslate(self) -> None:
         if self.columnCount():
