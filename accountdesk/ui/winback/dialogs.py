@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -76,8 +77,9 @@ class StartWinBackDialog(RecordDialog):
             hint.setObjectName("mutedText")
             hint.setWordWrap(True)
             self.form.addRow(hint)
-        self.add_row("reason", self.tr("Why they drift away *"),
-                     combo([("", self.tr("Choose a reason…")), *labels.choices(labels.WINBACK_REASONS)], ""))
+        reasons = combo([("", self.tr("Choose a reason…")), *labels.choices(labels.WINBACK_REASONS)], "")
+        reasons.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.add_row("reason", self.tr("Why they drift away *"), reasons)
         note = QPlainTextEdit()
         note.setFixedHeight(64)
         note.setPlaceholderText(self.tr("What you know: a competitor's offer, who left, what went wrong"))
