@@ -143,7 +143,7 @@ class RevisitPlanTab(CustomerTab):
             customer = get_customer(session, customer_id, include_deleted=True)
             cadence = load_cadence(session)
             return (customer_revisits(session, customer_id, today), customer.name, customer.tier,
-                    cadence.interval(customer.tier), cadence.channel(customer.tier))
+                    cadence.interval(customer.tier, customer.stage), cadence.channel(customer.tier, customer.stage))
 
         selected = self.selected_record()
         self.records, self.customer_name, tier, interval, self._channel = self.context.operations.read_now(read)
