@@ -2977,6 +2977,14 @@ Merge it anyway?</translation>
 <context>
     <name>PolicyEditor</name>
     <message>
+        <source>Saved the policy of the %1 stage.</source>
+        <translation>Saved the policy of the %1 stage.</translation>
+    </message>
+    <message>
+        <source>Saving the stage policy…</source>
+        <translation>Saving the stage policy…</translation>
+    </message>
+    <message>
         <source>Saved the policy of %1.</source>
         <translation>Saved the policy of %1.</translation>
     </message>
@@ -3015,6 +3023,18 @@ Merge it anyway?</translation>
     <message>
         <source>Action plan</source>
         <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</source>
+        <translation>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</translation>
+    </message>
+    <message>
+        <source>At most every (days)</source>
+        <translation>At most every (days)</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>Suggested action</translation>
     </message>
 </context>
 <context>

@@ -2959,6 +2959,14 @@ Merge it anyway?</source>
 <context>
     <name>PolicyEditor</name>
     <message>
+        <source>Saved the policy of the %1 stage.</source>
+        <translation>已保存“%1”阶段的策略。</translation>
+    </message>
+    <message>
+        <source>Saving the stage policy…</source>
+        <translation>正在保存阶段策略…</translation>
+    </message>
+    <message>
         <source>Saved the policy of %1.</source>
         <translation>已保存%1的行动方案。</translation>
     </message>
@@ -2997,6 +3005,18 @@ Merge it anyway?</source>
     <message>
         <source>Action plan</source>
         <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</source>
+        <translation>各生命周期阶段的策略：回访间隔（留空则沿用等级的）、联系方式和建议行动。客户按等级与阶段中更严格的一方回访：间隔取较短者，方式取更亲近者。</translation>
+    </message>
+    <message>
+        <source>At most every (days)</source>
+        <translation>最长间隔（天）</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
     </message>
 </context>
 <context>
