@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from accountdesk.core.i18n import ValidationError
+from accountdesk.core.reminders.agenda import build_agenda
 from accountdesk.core.revisits.plans import load_cadence, plan_revisits
 from accountdesk.core.storage.models import AuditEntry, Customer, Interaction, RevisitPlan
 from accountdesk.core.tiering.policies import policy_for
@@ -44,6 +45,9 @@ def test_the_revisit_plan_takes_the_stricter_of_tier_and_stage(db, today):
         assert _plan(s, fresh_a).channel == "visit"  # A's visit is more personal than the stage's phone
         policies = load_stage_policies(s)
         assert policies["churned"].action and policies["potential"].channel == "email"
+        # Today says what the stage calls for beside the revisit.
+        [item] = [i for i in build_agenda(s, date(2026, 11, 23), None, days=1).today if i.customer_code == "C1"]
+        assert item.reason("zh").endswith("建议：" + policies["at_risk"].action)
 
     with db.write() as s:
         update_stage_policy(s, "active", {"interval_days": 45, "channel": "wechat", "action": "推送新品优惠"})

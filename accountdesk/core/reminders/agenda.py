@@ -27,6 +27,7 @@ from accountdesk.core.storage.models import (
     WinBack,
     WinBackAction,
 )
+from accountdesk.core.tiering.stage_policies import load_stage_policies
 from accountdesk.core.time import local_noon_utc
 from accountdesk.core.winback.plans import complete_action, move_action, reason_label
 
@@ -145,9 +146,11 @@ _DAY_NAMES = "一二三四五六日"
 
 
 def _revisit_items(session: Session, owner_id: int | None, day: date, end: date, grace: int) -> list[AgendaItem]:
+    suggestions = {stage: policy.action for stage, policy in load_stage_policies(session).items() if policy.action}
     base = (
         select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.planned_for, RevisitPlan.purpose, RevisitPlan.channel,
-               Customer.id, Customer.code, Customer.name, Customer.tier, func.coalesce(CustomerFigures.spend_cents, 0))
+               Customer.id, Customer.code, Customer.name, Customer.tier, func.coalesce(CustomerFigures.spend_cents, 0),
+               Customer.stage)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .outerjoin(CustomerFigures, CustomerFigures.customer_id == Customer.id)
         .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None), Customer.deleted_at.is_(None))
@@ -157,7 +160,7 @@ def _revisit_items(session: Session, owner_id: int | None, day: date, end: date,
     rows = list(session.execute(base.where(owned, RevisitPlan.planned_for <= end)))
     rows += list(session.execute(base.where(owned, RevisitPlan.planned_for.is_(None), RevisitPlan.due_on <= end)))
     items = []
-    for plan_id, due_on, planned_for, purpose, channel, customer_id, code, name, tier, spend in rows:
+    for plan_id, due_on, planned_for, purpose, channel, customer_id, code, name, tier, spend, stage in rows:
         planned = max(day, when_of(planned_for, due_on))
         overdue = (day - due_on).days > grace
         late = (day - due_on).days
@@ -172,6 +175,9 @@ def _revisit_items(session: Session, owner_id: int | None, day: date, end: date,
         else:
             zh = f"回访计划于 {due_on.isoformat()}（周{_DAY_NAMES[due_on.weekday()]}）· {purpose_text}"
             en = f"Revisit planned for {due_on.isoformat()}"
+        if stage in suggestions:  # what the customer's lifecycle stage calls for
+            zh += f" · 建议：{suggestions[stage]}"
+            en += f" · suggested: {suggestions[stage]}"
         weight = TIER_WEIGHT.get(tier or "", NO_TIER_WEIGHT)
         score = weight * urgency("revisit", planned, due_on, None, overdue=overdue) * spend_factor(int(spend or 0))
         items.append(AgendaItem("revisit", customer_id, code, name, tier, owner_id, due_on, due_on, planned, zh, en,

@@ -4099,6 +4099,10 @@ Merge it anyway?</translation>
             <numerusform>Cadence: every %Ln days (%1)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>Suggested: %1</translation>
+    </message>
     <message numerus="yes">
         <source>Overdue %Ln day(s)</source>
         <translation>

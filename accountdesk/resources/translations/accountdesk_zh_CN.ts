@@ -4067,6 +4067,10 @@ Merge it anyway?</source>
             <numerusform>回访周期：每 %Ln 天（%1）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
     <message numerus="yes">
         <source>Overdue %Ln day(s)</source>
         <translation>
