@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>Not saved yet: your changes are still here.</source>
-        <translation type="unfinished" />
+        <translation>尚未保存：您的修改仍在这里。</translation>
     </message>
 </context>
 <context>
@@ -357,23 +357,23 @@
     </message>
     <message>
         <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
-        <translation type="unfinished" />
+        <translation>您编辑期间 %1 保存了这条记录，并修改了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
     </message>
     <message>
         <source>Saved by %1</source>
-        <translation type="unfinished" />
+        <translation>%1 保存的</translation>
     </message>
     <message>
         <source>Saved with your choices (only you changed them): %1</source>
-        <translation type="unfinished" />
+        <translation>按您的选择保存（只有您修改过）：%1</translation>
     </message>
     <message>
         <source>The value you do not keep stays in the customer&apos;s change history.</source>
-        <translation type="unfinished" />
+        <translation>未保留的值仍记录在客户的变更历史中。</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished" />
+        <translation>返回编辑</translation>
     </message>
     <message>
         <source>Field</source>
@@ -538,7 +538,7 @@ Please send that file to whoever supports AccountDesk for you.</source>
     </message>
     <message>
         <source>AccountDesk</source>
-        <translation type="unfinished" />
+        <translation>客户分级维护台</translation>
     </message>
 </context>
 <context>
@@ -2142,7 +2142,7 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
     <message>
         <source>Not kept (conflict)</source>
-        <translation type="unfinished" />
+        <translation>未保留（冲突）</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2911,7 +2911,7 @@ Merge it anyway?</source>
     </message>
     <message>
         <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
-        <translation type="unfinished" />
+        <translation>无法连接数据库服务器。您输入的内容已保留，服务器恢复后立即保存…</translation>
     </message>
 </context>
 <context>
