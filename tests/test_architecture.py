@@ -86,7 +86,8 @@ def test_every_page_and_customer_tab_module_is_imported_by_name():
     pages = {m for m in graph if m.startswith("accountdesk.ui.") and m.endswith(".page")}
     assert pages <= graph["accountdesk.ui.navigation"]
     tabs = {"accountdesk.ui.customers." + t for t in
-            ("basic_form", "record_tabs", "interactions", "revisit_tab", "tier_tab", "audit_tab")}
+            ("basic_form", "record_tabs", "interactions", "revisit_tab", "tier_tab", "audit_tab", "care_tab",
+             "winback_tab")}
     assert tabs <= graph["accountdesk.ui.customers.detail"]
 
 

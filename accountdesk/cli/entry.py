@@ -28,10 +28,20 @@ from accountdesk.cli.output import (
 from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
+from accountdesk.cli.winback import (
+    cmd_care_add,
+    cmd_care_list,
+    cmd_winback_action,
+    cmd_winback_close,
+    cmd_winback_list,
+    cmd_winback_start,
+    parse_action,
+)
 from accountdesk.core.faults import DiskFullError, damage_detail, describe, is_damage, is_disk_full
 from accountdesk.core.i18n import AccountDeskError, set_language
 from accountdesk.core.storage.database import is_url
 from accountdesk.core.storage.errors import explain as explain_database_error
+from accountdesk.core.storage.models import CARE_RECORD_KINDS, WINBACK_OUTCOMES, WINBACK_REASONS
 from accountdesk.core.storage.sqlite_file import DamagedDatabase, newest_verified_backup
 from accountdesk.desktop_check import desktop_libraries_problem
 
@@ -160,6 +170,44 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--owner", help="login or display name (default: the owner you chose in the app)")
     agenda.add_argument("--days", type=int, default=1, help="working days to list (default 1: today)")
 
+    winback = add("winback", _needs_subcommand, "win back a customer drifting away: start, add actions, close, list")
+    steps = winback.add_subparsers(dest="winback_command", metavar="start|action|close|list")
+    start = steps.add_parser("start", parents=[common], help="start a win-back (closes the churn warning)")
+    start.set_defaults(handler=cmd_winback_start)
+    start.add_argument("code", help="customer code")
+    start.add_argument("--reason", required=True, choices=WINBACK_REASONS)
+    start.add_argument("--note")
+    start.add_argument("--action", type=parse_action, action="append", metavar="DATE:ACTION",
+                       help="a dated step, e.g. 2026-12-10:电话回访 (repeatable); it appears in Today on that day")
+    start.add_argument("--reminder", type=int, help="the churn warning's id (default: the customer's open one)")
+    start.add_argument("--date", type=parse_date, help="the day it starts (default: today)")
+    step = steps.add_parser("action", parents=[common], help="add a dated step to the customer's win-back")
+    step.set_defaults(handler=cmd_winback_action)
+    step.add_argument("code")
+    step.add_argument("step", type=parse_action, metavar="DATE:ACTION")
+    close = steps.add_parser("close", parents=[common], help="record how a win-back ended")
+    close.set_defaults(handler=cmd_winback_close)
+    close.add_argument("code")
+    close.add_argument("--outcome", required=True, choices=WINBACK_OUTCOMES)
+    close.add_argument("--date", type=parse_date, help="the day it ended (default: today)")
+    listing = steps.add_parser("list", parents=[common], help="win-backs in progress (with --all, ended ones too)")
+    listing.set_defaults(handler=cmd_winback_list)
+    listing.add_argument("--all", action="store_true")
+
+    care = add("care", _needs_subcommand, "care given to customers (gifts, coupons, points)")
+    care_steps = care.add_subparsers(dest="care_command", metavar="add|list")
+    given = care_steps.add_parser("add", parents=[common], help="record a gift, coupon or points given")
+    given.set_defaults(handler=cmd_care_add)
+    given.add_argument("code")
+    given.add_argument("--kind", required=True, choices=CARE_RECORD_KINDS)
+    given.add_argument("--item", required=True, help="what was given")
+    given.add_argument("--value", required=True, help="what it cost, in yuan (e.g. 388.00)")
+    given.add_argument("--date", type=parse_date, help="the day it was given (default: today)")
+    given.add_argument("--occasion", help="e.g. 中秋, 生日, 续约")
+    care_list = care_steps.add_parser("list", parents=[common], help="a customer's care records")
+    care_list.set_defaults(handler=cmd_care_list)
+    care_list.add_argument("code")
+
     sheets = add("sheets", cmd_sheets, "printable revisit sheets (PDF)")
     sheets.add_argument("out")
     sheets.add_argument("--from", dest="date_from", type=parse_date)
@@ -186,6 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--customers", type=int, default=10_000)
     bench.add_argument("--keep", metavar="DIR", help="keep the generated files in DIR")
     return parser
+
+
+def _needs_subcommand(args: argparse.Namespace) -> int:
+    raise UsageError(f"{args.command} needs a subcommand (see accountdesk {args.command} --help)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,6 +15,8 @@ class Changes:
     feedback: bool = False
     revisits: bool = False
     reminders: bool = False
+    winbacks: bool = False
+    care: bool = False
     tiers: bool = False
     settings: bool = False
     users: bool = False
@@ -44,6 +46,9 @@ TABLE_FLAGS = {
     "feedback": "feedback",
     "revisit_plans": "revisits",
     "reminders": "reminders",
+    "win_backs": "winbacks",
+    "win_back_actions": "winbacks",
+    "care_records": "care",
     "scoring_models": "tiers",
     "tier_policies": "tiers",
     "tier_changes": "tiers",

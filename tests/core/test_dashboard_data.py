@@ -86,7 +86,7 @@ def test_export_writes_a_sheet_per_section_and_json(db, book, today, tmp_path):
     finally:
         set_language(None)
     workbook = load_workbook(tmp_path / "figures.xlsx")
-    assert workbook.sheetnames == ["概览", "等级分布", "等级迁移", "留存率", "满意度", "回访", "流失预警", "负责人"]
+    assert workbook.sheetnames == ["概览", "等级分布", "等级迁移", "留存率", "满意度", "回访", "流失预警", "负责人", "挽回", "客户回馈"]
     owners = workbook["负责人"]
     assert [row[0] for row in owners.iter_rows(min_row=2, values_only=True)] == ["王经理", "li"]
     assert owners.cell(row=1, column=3).value == "A 级"

@@ -123,7 +123,7 @@ def test_export_writes_a_workbook_with_a_sheet_per_section(demo_window, dialogs,
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     workbook = load_workbook(target)
     assert workbook.sheetnames == ["Summary", "Tiers", "Tier migration", "Retention", "Satisfaction", "Revisits",
-                                   "Churn risk", "Owners"]
+                                   "Churn risk", "Owners", "Win-back", "Care"]
     tiers = workbook["Tiers"]
     assert [c.value for c in tiers[1]] == ["Tier", "Customers", "Spend", "Share of spend"]
     assert [(row[0], row[1]) for row in tiers.iter_rows(min_row=2, values_only=True)] == [

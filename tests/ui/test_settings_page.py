@@ -3,6 +3,8 @@ policies and reminders, set the name and language, look after the database and i
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -127,6 +129,31 @@ def test_a_tier_policy_channel_is_saved(settings_page, sqlite_db):
     combo.setCurrentIndex(combo.findData("wechat"))
     with sqlite_db.session() as session:
         assert policy_for(session, "B").channel == "wechat"
+
+
+def test_a_stage_policy_beside_the_tier_policies_is_saved_and_plans_follow_it(settings_page, sqlite_db, dialogs,
+                                                                                qtbot):
+    from accountdesk.core.revisits.plans import load_cadence
+    from accountdesk.core.storage.models import LIFECYCLE_STAGES
+    from accountdesk.core.tiering.stage_policies import load_stage_policies
+
+    policies = settings_page.show_section("policies")
+    row = LIFECYCLE_STAGES.index("loyal")
+    assert policies.stage_table.verticalHeaderItem(row).text() == "Loyal"
+    assert policies.stage_table.item(row, 0).text() == ""  # the tier's interval until one is set
+    edit_cell(qtbot, policies.stage_table, row, 0, "20")
+    edit_cell(qtbot, policies.stage_table, row, 2, "Birthday gift and priority service")
+    policies.stage_table.cellWidget(row, 1).setCurrentIndex(policies.stage_table.cellWidget(row, 1).findData("visit"))
+    with sqlite_db.session() as session:
+        loyal = load_stage_policies(session)["loyal"]
+        assert (loyal.interval_days, loyal.channel, loyal.action) == (20, "visit", "Birthday gift and priority service")
+        cadence = load_cadence(session)
+        assert cadence.interval("C", "loyal") == 20 and cadence.channel("C", "loyal") == "visit"
+    edit_cell(qtbot, policies.stage_table, row, 0, "weekly")
+    assert dialogs.messages("warn")[-1].text.startswith("the revisit interval is a whole number")
+    assert policies.stage_table.item(row, 0).text() == "20"  # the stored value is back
+    if os.environ.get("ACCOUNTDESK_SHOTS"):
+        settings_page.window().grab().save(os.path.join(os.environ["ACCOUNTDESK_SHOTS"], "stage_policies.png"))
 
 
 def test_reminder_lead_times_festivals_and_own_days_are_saved(settings_page, sqlite_db, qtbot, type_text):

@@ -34,6 +34,16 @@ FIELD_LABELS = {
     "birth_calendar": ("历法", "calendar"),
     "referrals": ("转介绍数", "referrals"),
     "followers": ("粉丝数", "followers"),
+    "reason": ("流失原因", "churn reason"),
+    "note": ("说明", "note"),
+    "due_on": ("日期", "date"),
+    "action": ("挽回措施", "win-back action"),
+    "outcome": ("挽回结果", "outcome"),
+    "closed_on": ("结束日期", "end date"),
+    "item": ("回馈内容", "what was given"),
+    "value": ("价值", "value"),
+    "given_on": ("赠送日期", "date given"),
+    "occasion": ("场合", "occasion"),
 }
 
 

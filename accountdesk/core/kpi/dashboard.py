@@ -14,11 +14,14 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.i18n import Message, ValidationError
 from accountdesk.core.kpi import figures as kpi
+from accountdesk.core.kpi.care import TierCare, care_by_tier
+from accountdesk.core.kpi.winbacks import WinBackFigures, win_back_figures
 from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.storage.models import Customer, User, cents_to_decimal
 from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.policies import tier_policies
 from accountdesk.core.tiering.scoring import DEFAULT_DEFINITION, list_models
+from accountdesk.core.winback.plans import reason_label
 
 PERIODS = ("this_month", "last_month", "this_quarter", "this_year", "custom")
 
@@ -144,6 +147,8 @@ class DashboardFigures:
     owner_names: dict[str, str] = field(default_factory=dict)  # login → display name
     period: PeriodInfo | None = None
     comparison: Comparison | None = None  # the same figures for the like-for-like days
+    winbacks: WinBackFigures | None = None
+    care: list[TierCare] = field(default_factory=list)
 
     def owner_name(self, login: str | None) -> str:
         return self.owner_names.get(login or "", login or kpi.NO_TIER)
@@ -172,6 +177,8 @@ class DashboardFigures:
             "mean_satisfaction": self.mean_satisfaction,
             "satisfaction_scores": self.satisfaction_scores,
             "revisits_on_time_rate": self.dashboard.revisits.on_time_rate,
+            "win_back_rate": self.winbacks.total.rate if self.winbacks is not None else None,
+            "care_cost": str(cents_to_decimal(sum(c.cost_cents for c in self.care))),
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -181,6 +188,9 @@ class DashboardFigures:
                                   "days": self.period.days, "total_days": self.period.total_days}
         if self.comparison is not None:
             document["comparison"] = self.comparison.as_dict()
+        if self.winbacks is not None:
+            document["win_backs"] = self.winbacks.as_dict()
+        document["care"] = [c.as_dict() for c in self.care]
         return document
 
 
@@ -241,6 +251,8 @@ def load_dashboard(session: Session, start: date, end: date, today: date) -> Das
         mean_satisfaction=mean,
         satisfaction_scores=scores,
         owner_names={name: display or name for name, display in session.execute(select(User.name, User.display_name))},
+        winbacks=win_back_figures(session, start, end),
+        care=sorted(care_by_tier(session, start, end), key=lambda c: rank(c.tier)),
     )
 
 
@@ -306,7 +318,7 @@ def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list
                      _label("平均满意度", "Mean satisfaction"), _label("应回访", "Revisits due"),
                      _label("按时回访", "On time"), _label("按时率", "On-time rate"), _label("流失风险", "At risk")]
     first_money = 2 + len(figures.tier_order)
-    return [
+    sections = [
         (_label("概览", "Summary"), [_label("指标", "Figure"), _label("数值", "Value")], overview,
          {}),
         (_label("等级分布", "Tiers"), [_label("等级", "Tier"), _label("客户数", "Customers"),
@@ -330,6 +342,24 @@ def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list
         (_label("负责人", "Owners"), owner_headers, owners,
          {first_money: money, first_money + 2: mean, first_money + 5: percent}),
     ]
+    if figures.winbacks is not None:
+        win = figures.winbacks
+        counted = [win.total, *win.owners]
+        win_rows = [[figures.owner_name(c.owner) if c is not win.total else _label("全部", "All"), c.started,
+                     c.still_open, c.won, c.lost, c.rate,
+                     "、".join(f"{reason_label(code)} {n}" for code, n in c.reasons.items())] for c in counted]
+        sections.append((_label("挽回", "Win-back"),
+                         [_label("负责人", "Owner"), _label("发起", "Started"), _label("进行中", "Open"),
+                          _label("挽回成功", "Won back"), _label("已流失", "Lost"), _label("挽回率", "Win-back rate"),
+                          _label("流失原因", "Churn reasons")], win_rows, {5: percent}))
+    care_rows = [[c.tier, c.customers, c.cared_for, c.records, _money(c.cost_cents), _money(c.spend_cents),
+                  c.cost_share] for c in figures.care]
+    sections.append((_label("客户回馈", "Care"),
+                     [_label("等级", "Tier"), _label("客户数", "Customers"), _label("获回馈客户", "Cared for"),
+                      _label("回馈次数", "Records"), _label("回馈成本(元)", "Care cost"),
+                      _label("期间消费(元)", "Spend"), _label("成本占消费", "Cost / spend")],
+                     care_rows, {4: money, 5: money, 6: percent}))
+    return sections
 
 
 def write_dashboard_xlsx(figures: DashboardFigures, path: Path) -> Path:

@@ -19,8 +19,17 @@ from accountdesk.core.reminders.settings import ReminderSettings, load_reminder_
 from accountdesk.core.revisits.levelling import capacity_of
 from accountdesk.core.revisits.plans import CADENCE_PURPOSE, reschedule_revisit
 from accountdesk.core.revisits.workdays import WorkCalendar, load_work_calendar
-from accountdesk.core.storage.models import Customer, CustomerFigures, Reminder, RevisitPlan
+from accountdesk.core.storage.models import (
+    Customer,
+    CustomerFigures,
+    Reminder,
+    RevisitPlan,
+    WinBack,
+    WinBackAction,
+)
+from accountdesk.core.tiering.stage_policies import load_stage_policies
 from accountdesk.core.time import local_noon_utc
+from accountdesk.core.winback.plans import complete_action, move_action, reason_label
 
 # Value at risk = tier weight × urgency × spend factor. The weights are far enough apart that no
 # B or C item can outrank an overdue A revisit (A overdue ≥ 100 × 1.5 = 150; B ≤ 30 × 3 × 1.5 = 135),
@@ -28,7 +37,7 @@ from accountdesk.core.time import local_noon_utc
 TIER_WEIGHT = {"A": 100.0, "B": 30.0, "C": 10.0}
 NO_TIER_WEIGHT = 5.0
 FESTIVAL_WEIGHT = 100.0
-KINDS = ("revisit", "complaint", "churn", "birthday", "anniversary", "festival", "custom")
+KINDS = ("revisit", "complaint", "churn", "winback", "birthday", "anniversary", "festival", "custom")
 
 
 def spend_factor(spend_cents: int) -> float:
@@ -48,6 +57,10 @@ def urgency(kind: str, day: date, due_on: date, event_on: date | None, *, overdu
         return 2.0 + min(1.0, (day - (event_on or due_on)).days / 30)
     if kind == "churn":
         return min(2.5, 1.5 + 0.3 * (rules - 1))
+    if kind == "winback":
+        # A step promised to a customer already drifting away: above a fresh churn warning, and
+        # more pressing the longer it waits.
+        return 2.0 + min(1.0, max(0, (day - due_on).days) / 20)
     if kind in ("birthday", "anniversary", "festival"):
         on = event_on or due_on
         ahead = (on - day).days
@@ -77,13 +90,18 @@ class AgendaItem:
     plan_id: int | None = None
     reminder_id: int | None = None
     contact_id: int | None = None
+    action_id: int | None = None  # a win-back's step
     greeting: str | None = None
     channel: str | None = None
     data: dict = field(default_factory=dict, compare=False)
 
     @property
     def key(self) -> str:
-        return f"plan:{self.plan_id}" if self.plan_id is not None else f"reminder:{self.reminder_id}"
+        if self.plan_id is not None:
+            return f"plan:{self.plan_id}"
+        if self.action_id is not None:
+            return f"winback:{self.action_id}"
+        return f"reminder:{self.reminder_id}"
 
     def reason(self, language: str | None = None) -> str:
         return self.reason_zh if (language or current_language()) == "zh" else self.reason_en
@@ -98,7 +116,7 @@ class AgendaItem:
             "event_date": self.event_on.isoformat() if self.event_on else None,
             "planned_for": self.planned_for.isoformat(), "reason": self.reason(language),
             "overdue": self.overdue, "score": round(self.score, 1), "plan_id": self.plan_id,
-            "reminder_id": self.reminder_id, "greeting": self.greeting, "channel": self.channel,
+            "reminder_id": self.reminder_id, "action_id": self.action_id, "greeting": self.greeting, "channel": self.channel,
         }
 
 
@@ -128,9 +146,11 @@ _DAY_NAMES = "一二三四五六日"
 
 
 def _revisit_items(session: Session, owner_id: int | None, day: date, end: date, grace: int) -> list[AgendaItem]:
+    suggestions = {stage: policy.action for stage, policy in load_stage_policies(session).items() if policy.action}
     base = (
         select(RevisitPlan.id, RevisitPlan.due_on, RevisitPlan.planned_for, RevisitPlan.purpose, RevisitPlan.channel,
-               Customer.id, Customer.code, Customer.name, Customer.tier, func.coalesce(CustomerFigures.spend_cents, 0))
+               Customer.id, Customer.code, Customer.name, Customer.tier, func.coalesce(CustomerFigures.spend_cents, 0),
+               Customer.stage)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .outerjoin(CustomerFigures, CustomerFigures.customer_id == Customer.id)
         .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None), Customer.deleted_at.is_(None))
@@ -140,7 +160,7 @@ def _revisit_items(session: Session, owner_id: int | None, day: date, end: date,
     rows = list(session.execute(base.where(owned, RevisitPlan.planned_for <= end)))
     rows += list(session.execute(base.where(owned, RevisitPlan.planned_for.is_(None), RevisitPlan.due_on <= end)))
     items = []
-    for plan_id, due_on, planned_for, purpose, channel, customer_id, code, name, tier, spend in rows:
+    for plan_id, due_on, planned_for, purpose, channel, customer_id, code, name, tier, spend, stage in rows:
         planned = max(day, when_of(planned_for, due_on))
         overdue = (day - due_on).days > grace
         late = (day - due_on).days
@@ -155,6 +175,9 @@ def _revisit_items(session: Session, owner_id: int | None, day: date, end: date,
         else:
             zh = f"回访计划于 {due_on.isoformat()}（周{_DAY_NAMES[due_on.weekday()]}）· {purpose_text}"
             en = f"Revisit planned for {due_on.isoformat()}"
+        if stage in suggestions:  # what the customer's lifecycle stage calls for
+            zh += f" · 建议：{suggestions[stage]}"
+            en += f" · suggested: {suggestions[stage]}"
         weight = TIER_WEIGHT.get(tier or "", NO_TIER_WEIGHT)
         score = weight * urgency("revisit", planned, due_on, None, overdue=overdue) * spend_factor(int(spend or 0))
         items.append(AgendaItem("revisit", customer_id, code, name, tier, owner_id, due_on, due_on, planned, zh, en,
@@ -195,6 +218,36 @@ def _reminder_items(session: Session, owner_id: int | None, day: date, end: date
         items.append(AgendaItem(kind, customer_id, code, name, tier, owner_id, due_on, event_on, planned,
                                 detail or subject, english.get("detail") or english.get("subject") or detail or subject,
                                 score, reminder_id=rid, contact_id=contact_id, greeting=data.get("greeting"), data=data))
+    return items
+
+
+def _winback_items(session: Session, owner_id: int | None, day: date, end: date) -> list[AgendaItem]:
+    """The open steps of win-backs still in progress, on their day (late ones today)."""
+    owned = Customer.owner_id.is_(None) if owner_id is None else Customer.owner_id == owner_id
+    rows = session.execute(
+        select(WinBackAction.id, WinBackAction.due_on, WinBackAction.action, WinBack.reason, Customer.id,
+               Customer.code, Customer.name, Customer.tier, func.coalesce(CustomerFigures.spend_cents, 0))
+        .join(WinBack, WinBack.id == WinBackAction.win_back_id)
+        .join(Customer, Customer.id == WinBackAction.customer_id)
+        .outerjoin(CustomerFigures, CustomerFigures.customer_id == Customer.id)
+        .where(WinBackAction.done_on.is_(None), WinBackAction.deleted_at.is_(None), WinBackAction.due_on <= end,
+               WinBack.outcome.is_(None), WinBack.deleted_at.is_(None), Customer.deleted_at.is_(None), owned)
+    )
+    items = []
+    for action_id, due_on, action, reason, customer_id, code, name, tier, spend in rows:
+        planned = max(day, due_on)
+        late = (day - due_on).days
+        why_zh, why_en = reason_label(reason, "zh"), reason_label(reason, "en")
+        if late > 0:
+            zh = f"挽回措施已逾期 {late} 天（应于 {due_on.isoformat()}）：{action} · 流失原因：{why_zh}"
+            en = f"Win-back action {late} days late (due {due_on.isoformat()}): {action} · reason: {why_en}"
+        else:
+            zh = f"挽回措施：{action} · 流失原因：{why_zh}"
+            en = f"Win-back action: {action} · reason: {why_en}"
+        weight = TIER_WEIGHT.get(tier or "", NO_TIER_WEIGHT)
+        score = weight * urgency("winback", planned, due_on, None) * spend_factor(int(spend or 0))
+        items.append(AgendaItem("winback", customer_id, code, name, tier, owner_id, due_on, due_on, planned, zh, en,
+                                score, overdue=late > 0, action_id=action_id))
     return items
 
 
@@ -242,6 +295,7 @@ def build_agenda(session: Session, day: date, owner_id: int | None, *, days: int
     end = list_days[-1]
     pool = (_revisit_items(session, owner_id, day, end, settings.grace_days)
             + _reminder_items(session, owner_id, day, end, settings)
+            + _winback_items(session, owner_id, day, end)
             + _festival_items(session, owner_id, day, end))
     pool.sort(key=lambda item: item.planned_for)
     placed: dict[date, list[AgendaItem]] = {}
@@ -265,6 +319,7 @@ KIND_LABELS = {
     "revisit": Message("回访", "Revisit"),
     "complaint": Message("投诉", "Complaint"),
     "churn": Message("流失预警", "Churn warning"),
+    "winback": Message("挽回", "Win-back"),
     "birthday": Message("生日", "Birthday"),
     "anniversary": Message("合作纪念", "Anniversary"),
     "festival": Message("节日", "Festival"),
@@ -276,24 +331,30 @@ KIND_LABELS = {
 
 
 def log_contact(session: Session, customer_id: int, reminder_id: int | None, kind: str, summary: str | None,
-                done_on: date) -> Changes:
-    """Log a contact made for an agenda item (a greeting sent, a warning followed up) and close the
-    item's reminder as done. The contact restarts the customer's revisit cadence as any contact does."""
+                done_on: date, *, action_id: int | None = None) -> Changes:
+    """Log a contact made for an agenda item (a greeting sent, a warning followed up, a win-back step
+    taken) and close the item's reminder or step as done. The contact restarts the customer's
+    revisit cadence as any contact does."""
     interaction = log_interaction(session, customer_id, {"kind": kind, "summary": summary or None,
                                                           "occurred_at": local_noon_utc(done_on)})
     if reminder_id is not None:
         set_state(session, reminder_id, "done")
-    return Changes(customers={customer_id}, interactions=True, reminders=True, revisits=True) \
-        if interaction is not None else Changes()
+    if action_id is not None:
+        complete_action(session, action_id, done_on)
+    return Changes(customers={customer_id}, interactions=True, reminders=True, revisits=True,
+                   winbacks=action_id is not None) if interaction is not None else Changes()
 
 
 def snooze_item(session: Session, *, day: date, today: date, plan_id: int | None = None,
-                reminder_id: int | None = None) -> Changes:
+                reminder_id: int | None = None, action_id: int | None = None) -> Changes:
     """Put an agenda item on another day: a reminder is snoozed until then; a revisit already due
     keeps its due date (how late it is) and is planned for that day; one ahead moves to that day."""
     if reminder_id is not None:
         snooze(session, reminder_id, day)
         return Changes(reminders=True)
+    if action_id is not None:
+        move_action(session, action_id, day)
+        return Changes(winbacks=True)
     if plan_id is None:
         return Changes()
     plan = session.get(RevisitPlan, plan_id)

@@ -22,7 +22,7 @@ from accountdesk.core.reminders.churn import churn_signals, describe
 from accountdesk.core.reminders.settings import ANY_TIER, ReminderSettings
 from accountdesk.core.revisits.plans import CADENCE_PURPOSE, load_cadence
 from accountdesk.core.storage.bulk_rows import existing_keys
-from accountdesk.core.storage.models import Contact, Customer, Reminder, RevisitPlan
+from accountdesk.core.storage.models import Contact, Customer, Reminder, RevisitPlan, WinBack
 from accountdesk.core.storage.sql import month_day, month_day_values
 
 WEEKDAYS_ZH = "一二三四五六日"
@@ -317,6 +317,11 @@ def churn_candidates(session: Session, today: date, settings: ReminderSettings, 
     # The day's full pass reads the figures the run has just refreshed (activity.py). Most of its
     # warnings were raised on earlier days; only new ones get their sentences.
     signals = churn_signals(session, today, settings.churn, scope, stored=scope is None, after=after)
+    # A customer being won back is already being worked on: the win-back's own dated actions
+    # stand for its churn warnings until it ends (complaints still come through).
+    winning_back = set(session.scalars(select(WinBack.customer_id).where(WinBack.outcome.is_(None),
+                                                                         WinBack.deleted_at.is_(None))))
+    signals = [s for s in signals if s.kind != "churn" or s.customer_id not in winning_back]
     known = existing_keys(session, [signal.key for signal in signals])
     # A warning whose rule started to hold long ago (say after an import) appears at the start
     # of the catch-up window, not years back; the detail still says since when.

@@ -4,7 +4,7 @@ completion, rescheduling, due/overdue status, the calendar rows and the .ics exp
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -28,6 +28,12 @@ from accountdesk.core.storage.models import (
 )
 from accountdesk.core.storage.sql import dialect_name, epoch_seconds, without_index
 from accountdesk.core.team.conflicts import check_version
+from accountdesk.core.tiering.stage_policies import (
+    StagePolicy,
+    load_stage_policies,
+    stricter_channel,
+    stricter_interval,
+)
 from accountdesk.core.time import LocalDays, local_noon_utc, local_zone
 
 # Plans made by the cadence carry this purpose; a logged contact moves them, never a plan a
@@ -53,16 +59,18 @@ def serialize_generation(session: Session) -> None:
 
 @dataclass(frozen=True)
 class Cadence:
-    """Each tier's revisit interval and channel; customers without a tier get the lowest tier's."""
+    """Each tier's revisit interval and channel; customers without a tier get the lowest tier's.
+    A lifecycle stage's policy makes it stricter: the shorter interval, the more personal channel."""
 
     by_tier: dict[str, tuple[int, str | None]]
     fallback: tuple[int, str | None]
+    by_stage: dict[str, StagePolicy] = field(default_factory=dict)
 
-    def interval(self, tier: str | None) -> int:
-        return self.by_tier.get(tier or "", self.fallback)[0]
+    def interval(self, tier: str | None, stage: str | None = None) -> int:
+        return stricter_interval(self.by_tier.get(tier or "", self.fallback)[0], self.by_stage.get(stage or ""))
 
-    def channel(self, tier: str | None) -> str | None:
-        return self.by_tier.get(tier or "", self.fallback)[1]
+    def channel(self, tier: str | None, stage: str | None = None) -> str | None:
+        return stricter_channel(self.by_tier.get(tier or "", self.fallback)[1], self.by_stage.get(stage or ""))
 
 
 def load_cadence(session: Session) -> Cadence:
@@ -73,7 +81,7 @@ def load_cadence(session: Session) -> Cadence:
     ).all()
     by_tier = {tier: (max(1, int(days)), channel) for tier, days, channel in rows}
     fallback = (max(1, int(rows[-1][1])), rows[-1][2]) if rows else (90, None)
-    return Cadence(by_tier, fallback)
+    return Cadence(by_tier, fallback, load_stage_policies(session))
 
 
 # --- planning ----------------------------------------------------------------------------------
@@ -134,7 +142,7 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
     days = LocalDays()
     query = (
         select(Customer.id, Customer.tier, Customer.owner_id, _last_contact_expr(session),
-               epoch_seconds(session, Customer.created_at))
+               epoch_seconds(session, Customer.created_at), Customer.stage)
         .where(Customer.deleted_at.is_(None), ~_planned_exists())
     )
     if customer_ids is not None:
@@ -143,12 +151,12 @@ def plan_revisits(session: Session, today: date, *, customer_ids: Collection[int
     now = utcnow()
     uids = new_uids(len(rows))
     new_rows = []
-    for uid, (customer_id, tier, owner_id, last_epoch, created_epoch) in zip(uids, rows, strict=True):
+    for uid, (customer_id, tier, owner_id, last_epoch, created_epoch, stage) in zip(uids, rows, strict=True):
         base = days.ordinal(last_epoch if last_epoch is not None else (created_epoch or 0))
-        due = workdays.on_or_after(date.fromordinal(base + cadence.interval(tier)))
+        due = workdays.on_or_after(date.fromordinal(base + cadence.interval(tier, stage)))
         # Bulk insert: no ORM flush stamps these rows, so the tracked columns are set here.
-        new_rows.append((uid, now, now, PLANNER, 1, customer_id, owner_id, due, CADENCE_PURPOSE, cadence.channel(tier),
-                         "planned"))
+        new_rows.append((uid, now, now, PLANNER, 1, customer_id, owner_id, due, CADENCE_PURPOSE,
+                         cadence.channel(tier, stage), "planned"))
     insert_rows(session, RevisitPlan.__table__, _PLAN_COLUMNS, new_rows)
     return len(new_rows)
 
@@ -193,22 +201,23 @@ def sync_cadence(session: Session, today: date | None, *, lookback_days: int = 1
     state = without_index(session, RevisitPlan.state) if whole else RevisitPlan.state
     query = (
         select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.due_on, Customer.tier, epoch_seconds(session, latest),
-               RevisitPlan.customer_id)
+               RevisitPlan.customer_id, Customer.stage)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .where(state == "planned", RevisitPlan.deleted_at.is_(None),
                RevisitPlan.purpose == CADENCE_PURPOSE, Customer.deleted_at.is_(None))
     )
     if whole:
-        rows = [row[:5] for row in session.connection().execute(query) if everyone or row[5] in customer_ids]
+        rows = [(*row[:5], row[6]) for row in session.connection().execute(query) if everyone or row[5] in customer_ids]
     else:
-        rows = [row[:5] for row in session.connection().execute(query.where(RevisitPlan.customer_id.in_(sorted(customer_ids))))]
+        rows = [(*row[:5], row[6]) for row in
+                session.connection().execute(query.where(RevisitPlan.customer_id.in_(sorted(customer_ids))))]
     days = LocalDays()
     workdays = load_work_calendar(session)
     moves = []
-    for plan_id, plan_uid, due_on, tier, last_epoch in rows:
+    for plan_id, plan_uid, due_on, tier, last_epoch, stage in rows:
         if last_epoch is None:
             continue
-        new_due = workdays.on_or_after(date.fromordinal(days.ordinal(last_epoch) + cadence.interval(tier)))
+        new_due = workdays.on_or_after(date.fromordinal(days.ordinal(last_epoch) + cadence.interval(tier, stage)))
         if new_due > due_on:
             moves.append({"plan_id": plan_id, "new_due": new_due, "uid": plan_uid, "old_due": due_on})
     if moves:
@@ -291,7 +300,7 @@ def schedule_revisit(session: Session, customer_id: int, due_on: date, *, purpos
     if channel is not None and channel not in INTERACTION_KINDS:
         raise ValidationError(f"回访方式“{channel}”无效。", f"'{channel}' is not a contact channel.", field="channel")
     plan = RevisitPlan(customer_id=customer_id, due_on=due_on, purpose=purpose or None,
-                       channel=channel or load_cadence(session).channel(customer.tier),
+                       channel=channel or load_cadence(session).channel(customer.tier, customer.stage),
                        owner_id=owner_id if owner_id is not None else customer.owner_id, state="planned")
     session.add(plan)
     session.flush()
@@ -309,9 +318,10 @@ def _next_plan(session: Session, customer: Customer, after: date) -> RevisitPlan
     if existing is not None:
         return existing
     cadence = load_cadence(session)
-    due_on = load_work_calendar(session).on_or_after(after + timedelta(days=cadence.interval(customer.tier)))
+    due_on = load_work_calendar(session).on_or_after(
+        after + timedelta(days=cadence.interval(customer.tier, customer.stage)))
     plan = RevisitPlan(customer_id=customer.id, owner_id=customer.owner_id, state="planned", due_on=due_on,
-                       purpose=CADENCE_PURPOSE, channel=cadence.channel(customer.tier))
+                       purpose=CADENCE_PURPOSE, channel=cadence.channel(customer.tier, customer.stage))
     session.add(plan)
     session.flush()
     return plan

@@ -39,10 +39,10 @@ class Replanned:
     channel: str | None
 
 
-def cadence_date(cadence: Cadence, tier: str | None, last_contact: date, today: date) -> date:
+def cadence_date(cadence: Cadence, tier: str | None, last_contact: date, today: date, stage: str | None = None) -> date:
     """When a customer of `tier` is due, counted from its last contact; today at the latest when
     that day has passed (the revisit is owed now, not in the past)."""
-    return max(date.fromordinal(last_contact.toordinal() + cadence.interval(tier)), today)
+    return max(date.fromordinal(last_contact.toordinal() + cadence.interval(tier, stage)), today)
 
 
 def replan_for_tiers(session: Session, customer_ids: Collection[int], today: date) -> list[Replanned]:
@@ -59,7 +59,7 @@ def replan_for_tiers(session: Session, customer_ids: Collection[int], today: dat
     query = (
         select(RevisitPlan.id, RevisitPlan.uid, RevisitPlan.customer_id, RevisitPlan.due_on, RevisitPlan.channel,
                Customer.tier, epoch_seconds(session, last_contact_of(RevisitPlan.customer_id)),
-               epoch_seconds(session, Customer.created_at))
+               epoch_seconds(session, Customer.created_at), Customer.stage)
         .join(Customer, Customer.id == RevisitPlan.customer_id)
         .where(RevisitPlan.state == "planned", RevisitPlan.deleted_at.is_(None), Customer.deleted_at.is_(None),
                RevisitPlan.purpose == CADENCE_PURPOSE, RevisitPlan.origin_interaction_id.is_(None))
@@ -74,10 +74,10 @@ def replan_for_tiers(session: Session, customer_ids: Collection[int], today: dat
             rows.extend(session.execute(query.where(RevisitPlan.customer_id.in_(ids[start:start + _CHUNK]))))
     days = LocalDays()
     moved: list[tuple[Replanned, str]] = []
-    for plan_id, uid, customer_id, due_on, channel, tier, last_epoch, created_epoch in rows:
+    for plan_id, uid, customer_id, due_on, channel, tier, last_epoch, created_epoch, stage in rows:
         base = date.fromordinal(days.ordinal(last_epoch if last_epoch is not None else (created_epoch or 0)))
-        new_due = due_on if due_on <= today else cadence_date(cadence, tier, base, today)
-        new_channel = cadence.channel(tier)
+        new_due = due_on if due_on <= today else cadence_date(cadence, tier, base, today, stage)
+        new_channel = cadence.channel(tier, stage)
         if new_due != due_on or new_channel != channel:
             moved.append((Replanned(plan_id, customer_id, due_on, new_due, new_channel), uid))
     if not moved:

@@ -342,6 +342,56 @@ class Reminder(Tracked, Base):
     data: Mapped[dict | None] = mapped_column(JSON)
 
 
+# 流失原因 and 挽回结果 (win-back): codes stored, labels in core/winback/plans.py.
+WINBACK_REASONS = ("price", "quality", "service", "competitor", "need_gone", "contact_left", "other")
+WINBACK_OUTCOMES = ("won", "lost")
+
+
+class WinBack(Tracked, Base):
+    """An attempt to win back a customer drifting away: why they drift, and how it ended."""
+
+    __tablename__ = "win_backs"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    # The churn warning it was started from, if any (closed as done when the win-back starts).
+    reminder_id: Mapped[int | None] = mapped_column(ForeignKey("reminders.id"))
+    started_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(16))  # None while open
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class WinBackAction(Tracked, Base):
+    """One dated step of a win-back plan (挽回措施); open steps appear in Today on their day."""
+
+    __tablename__ = "win_back_actions"
+    __table_args__ = (Index("ix_win_back_actions_done_due", "done_on", "due_on"),)
+
+    win_back_id: Mapped[int] = mapped_column(ForeignKey("win_backs.id"), index=True)
+    # The win-back's customer, kept on the step so its history and Today find it without a join.
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    action: Mapped[str] = mapped_column(String(200))
+    done_on: Mapped[date | None] = mapped_column(Date)
+
+
+CARE_RECORD_KINDS = ("gift", "coupon", "points")
+
+
+class CareRecord(Tracked, Base):
+    """客户回馈: a gift, coupon or points given to a customer, with what it cost."""
+
+    __tablename__ = "care_records"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    item: Mapped[str] = mapped_column(String(200))
+    value_cents: Mapped[int] = mapped_column(BigInteger)
+    given_on: Mapped[date] = mapped_column(Date, index=True)
+    occasion: Mapped[str | None] = mapped_column(String(100))
+
+
 class ScoringModel(Tracked, Base):
     __tablename__ = "scoring_models"
 
@@ -556,4 +606,7 @@ TRACKED_MODELS: tuple[type[Tracked], ...] = (
     TierPolicy,
     TierChange,
     Setting,
+    WinBack,
+    WinBackAction,
+    CareRecord,
 )

@@ -266,8 +266,10 @@ def regrade_all(session: Session, as_of: date, dry_run: bool = False, *, reason:
         report.rows_written, report.changed_customers = _write_back(
             session, grading, model, as_of, report.changes, reason
         )
-        # A new tier brings its cadence: the moved customers' open plans follow it.
-        report.replanned = len(replan_for_tiers(session, [move.customer_id for move in report.changes], as_of))
+        # A new tier or lifecycle stage brings its cadence: those customers' open plans follow it.
+        moved = {move.customer_id for move in report.changes}
+        moved.update(cid for cid, stage in grading.stages.items() if stage != grading.states[cid].stage)
+        report.replanned = len(replan_for_tiers(session, moved, as_of))
         record_grading(session, model, as_of)
     report.seconds = time.perf_counter() - started
     return report

@@ -1,7 +1,7 @@
 """server identity: on PostgreSQL the server stamps every author; a merged copy's attribution is kept as text
 
 Revision ID: 0018_server_identity
-Revises: 0016_customer_merge
+Revises: 0017_winback_care
 Create Date: 2026-12-03 21:20:00
 
 On PostgreSQL a trigger writes `session_user` into `updated_by` and into the change history's
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0018_server_identity'
-down_revision: str | None = '0016_customer_merge'
+down_revision: str | None = '0017_winback_care'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -93,6 +93,21 @@
     </message>
 </context>
 <context>
+    <name>AddActionDialog</name>
+    <message>
+        <source>Add a win-back action</source>
+        <translation>Add a win-back action</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>On *</translation>
+    </message>
+    <message>
+        <source>Action *</source>
+        <translation>Action *</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Opening the database…</source>
@@ -257,6 +272,94 @@
     <message>
         <source>Not saved yet: your changes are still here.</source>
         <translation>Not saved yet: your changes are still here.</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <source>Edit care given</source>
+        <translation>Edit care given</translation>
+    </message>
+    <message>
+        <source>Record care given</source>
+        <translation>Record care given</translation>
+    </message>
+    <message>
+        <source>Kind *</source>
+        <translation>Kind *</translation>
+    </message>
+    <message>
+        <source>What *</source>
+        <translation>What *</translation>
+    </message>
+    <message>
+        <source>e.g. Mid-Autumn mooncakes, 10% coupon, 2,000 points</source>
+        <translation>e.g. Mid-Autumn mooncakes, 10% coupon, 2,000 points</translation>
+    </message>
+    <message>
+        <source>Value (¥) *</source>
+        <translation>Value (¥) *</translation>
+    </message>
+    <message>
+        <source>Given on *</source>
+        <translation>Given on *</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message>
+        <source>e.g. birthday, Mid-Autumn, renewal</source>
+        <translation>e.g. birthday, Mid-Autumn, renewal</translation>
+    </message>
+</context>
+<context>
+    <name>CareTab</name>
+    <message>
+        <source>Given on</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>Occasion</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln given, %1 in all</source>
+        <translation>
+            <numerusform>%Ln given, %1 in all</numerusform>
+            <numerusform>%Ln given, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CloseWinBackDialog</name>
+    <message>
+        <source>End the win-back</source>
+        <translation>End the win-back</translation>
+    </message>
+    <message>
+        <source>Outcome *</source>
+        <translation>Outcome *</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>On *</translation>
+    </message>
+    <message>
+        <source>End win-back</source>
+        <translation>End win-back</translation>
     </message>
 </context>
 <context>
@@ -601,6 +704,14 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Feedback &amp; complaints</translation>
     </message>
     <message>
+        <source>Care given</source>
+        <translation>Care given</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
         <source>Tier record</source>
         <translation>Tier record</translation>
     </message>
@@ -903,6 +1014,50 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <source>At risk</source>
         <translation>At risk</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>Won back</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>Win-back rate</translation>
+    </message>
+    <message>
+        <source>Churn reasons</source>
+        <translation>Churn reasons</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Cared for</source>
+        <translation>Cared for</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>Care given</translation>
+    </message>
+    <message>
+        <source>Care cost</source>
+        <translation>Care cost</translation>
+    </message>
+    <message>
+        <source>Cost / spend</source>
+        <translation>Cost / spend</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1014,6 +1169,18 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Customers now, and spend, interactions and revisits in the period.</translation>
     </message>
     <message>
+        <source>Started in the period, by churn reason; the rate is won back among those that ended in it.</source>
+        <translation>Started in the period, by churn reason; the rate is won back among those that ended in it.</translation>
+    </message>
+    <message>
+        <source>Gifts, coupons and points given in the period, against what each tier spent.</source>
+        <translation>Gifts, coupons and points given in the period, against what each tier spent.</translation>
+    </message>
+    <message>
+        <source>No care given or spend in this period.</source>
+        <translation>No care given or spend in this period.</translation>
+    </message>
+    <message>
         <source>Statistics %1 to %2</source>
         <translation>Statistics %1 to %2</translation>
     </message>
@@ -1064,6 +1231,14 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Export…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
+        <source>Care against value per tier</source>
+        <translation>Care against value per tier</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -2140,6 +2315,66 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Tier change</translation>
     </message>
     <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
+        <source>Win-back action</source>
+        <translation>Win-back action</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>Care given</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>Need gone</source>
+        <translation>Need gone</translation>
+    </message>
+    <message>
+        <source>Contact left</source>
+        <translation>Contact left</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>Won back</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2942,6 +3177,14 @@ Merge it anyway?</translation>
 <context>
     <name>PolicyEditor</name>
     <message>
+        <source>Saved the policy of the %1 stage.</source>
+        <translation>Saved the policy of the %1 stage.</translation>
+    </message>
+    <message>
+        <source>Saving the stage policy…</source>
+        <translation>Saving the stage policy…</translation>
+    </message>
+    <message>
         <source>Saved the policy of %1.</source>
         <translation>Saved the policy of %1.</translation>
     </message>
@@ -2980,6 +3223,18 @@ Merge it anyway?</translation>
     <message>
         <source>Action plan</source>
         <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</source>
+        <translation>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</translation>
+    </message>
+    <message>
+        <source>At most every (days)</source>
+        <translation>At most every (days)</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>Suggested action</translation>
     </message>
 </context>
 <context>
@@ -3571,6 +3826,14 @@ Merge it anyway?</translation>
         <translation>Open customer</translation>
     </message>
     <message>
+        <source>Start win-back…</source>
+        <translation>Start win-back…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; they appear in Today</source>
+        <translation>Record why the customer drifts away and plan dated actions; they appear in Today</translation>
+    </message>
+    <message>
         <source>Copy greeting</source>
         <translation>Copy greeting</translation>
     </message>
@@ -4035,6 +4298,10 @@ Merge it anyway?</translation>
             <numerusform>Cadence: every %Ln day (%1)</numerusform>
             <numerusform>Cadence: every %Ln days (%1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>Suggested: %1</translation>
     </message>
     <message numerus="yes">
         <source>Overdue %Ln day(s)</source>
@@ -4562,6 +4829,49 @@ Merge it anyway?</translation>
     <message>
         <source>Database</source>
         <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>StartWinBackDialog</name>
+    <message>
+        <source>Start a win-back</source>
+        <translation>Start a win-back</translation>
+    </message>
+    <message>
+        <source>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</source>
+        <translation>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</translation>
+    </message>
+    <message>
+        <source>Why they drift away *</source>
+        <translation>Why they drift away *</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>What you know: a competitor&apos;s offer, who left, what went wrong</source>
+        <translation>What you know: a competitor&apos;s offer, who left, what went wrong</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>e.g. call to hear their concerns</source>
+        <translation>e.g. call to hear their concerns</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>Add an action</translation>
+    </message>
+    <message>
+        <source>Start win-back</source>
+        <translation>Start win-back</translation>
     </message>
 </context>
 <context>
@@ -5259,6 +5569,10 @@ Merge it anyway?</translation>
         <translation>Churn warning</translation>
     </message>
     <message>
+        <source>Win-back</source>
+        <translation>Win-back</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
@@ -5328,6 +5642,14 @@ Merge it anyway?</translation>
     <message>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <source>Start win-back…</source>
+        <translation>Start win-back…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; the warning is closed</source>
+        <translation>Record why the customer drifts away and plan dated actions; the warning is closed</translation>
     </message>
     <message>
         <source>Snooze to…</source>
@@ -5448,6 +5770,72 @@ Merge it anyway?</translation>
         <translation>
             <numerusform>%Ln transaction, %1 in all</numerusform>
             <numerusform>%Ln transactions, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WinBackTab</name>
+    <message>
+        <source>Start win-back…</source>
+        <translation>Start win-back…</translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation>Add action…</translation>
+    </message>
+    <message>
+        <source>Action done</source>
+        <translation>Action done</translation>
+    </message>
+    <message>
+        <source>End win-back…</source>
+        <translation>End win-back…</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Churn reason</source>
+        <translation>Churn reason</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln win-back(s), %1 in progress</source>
+        <translation>
+            <numerusform>%Ln win-back, %1 in progress</numerusform>
+            <numerusform>%Ln win-backs, %1 in progress</numerusform>
         </translation>
     </message>
 </context>

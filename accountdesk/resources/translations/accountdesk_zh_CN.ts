@@ -93,6 +93,21 @@
     </message>
 </context>
 <context>
+    <name>AddActionDialog</name>
+    <message>
+        <source>Add a win-back action</source>
+        <translation>添加挽回措施</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Action *</source>
+        <translation>措施 *</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Opening the database…</source>
@@ -256,7 +271,94 @@
     </message>
     <message>
         <source>Not saved yet: your changes are still here.</source>
-        <translation>尚未保存：您的修改仍在。</translation>
+        <translation>尚未保存：您的修改仍在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <source>Edit care given</source>
+        <translation>编辑客户回馈</translation>
+    </message>
+    <message>
+        <source>Record care given</source>
+        <translation>记录客户回馈</translation>
+    </message>
+    <message>
+        <source>Kind *</source>
+        <translation>类型 *</translation>
+    </message>
+    <message>
+        <source>What *</source>
+        <translation>内容 *</translation>
+    </message>
+    <message>
+        <source>e.g. Mid-Autumn mooncakes, 10% coupon, 2,000 points</source>
+        <translation>例如：中秋月饼礼盒、九折券、2000 积分</translation>
+    </message>
+    <message>
+        <source>Value (¥) *</source>
+        <translation>价值（元）*</translation>
+    </message>
+    <message>
+        <source>Given on *</source>
+        <translation>赠送日期 *</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>e.g. birthday, Mid-Autumn, renewal</source>
+        <translation>例如：生日、中秋、续约</translation>
+    </message>
+</context>
+<context>
+    <name>CareTab</name>
+    <message>
+        <source>Given on</source>
+        <translation>赠送日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln given, %1 in all</source>
+        <translation>
+            <numerusform>共 %Ln 次回馈，合计 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CloseWinBackDialog</name>
+    <message>
+        <source>End the win-back</source>
+        <translation>结束挽回</translation>
+    </message>
+    <message>
+        <source>Outcome *</source>
+        <translation>结果 *</translation>
+    </message>
+    <message>
+        <source>On *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>End win-back</source>
+        <translation>结束挽回</translation>
     </message>
 </context>
 <context>
@@ -275,7 +377,7 @@
     </message>
     <message>
         <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
-        <translation>您编辑期间 %1 保存了这条记录，并改动了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
+        <translation>您编辑期间 %1 保存了这条记录，并修改了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
     </message>
     <message>
         <source>Saved by %1</source>
@@ -283,11 +385,11 @@
     </message>
     <message>
         <source>Saved with your choices (only you changed them): %1</source>
-        <translation>按您的修改保存（只有您改过）：%1</translation>
+        <translation>按您的选择保存（只有您修改过）：%1</translation>
     </message>
     <message>
         <source>The value you do not keep stays in the customer&apos;s change history.</source>
-        <translation>未保留的值仍留在客户的修改记录中。</translation>
+        <translation>未保留的值仍记录在客户的变更历史中。</translation>
     </message>
     <message>
         <source>Back to editing</source>
@@ -600,6 +702,14 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>反馈投诉</translation>
     </message>
     <message>
+        <source>Care given</source>
+        <translation>客户回馈</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
         <source>Tier record</source>
         <translation>分级记录</translation>
     </message>
@@ -895,6 +1005,50 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <source>At risk</source>
         <translation>流失风险</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>发起</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>挽回成功</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Win-back rate</source>
+        <translation>挽回率</translation>
+    </message>
+    <message>
+        <source>Churn reasons</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Cared for</source>
+        <translation>获回馈客户</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>回馈次数</translation>
+    </message>
+    <message>
+        <source>Care cost</source>
+        <translation>回馈成本</translation>
+    </message>
+    <message>
+        <source>Cost / spend</source>
+        <translation>成本占消费</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1001,6 +1155,18 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>客户数为当前数字；消费、互动和回访为所选期间的数字。</translation>
     </message>
     <message>
+        <source>Started in the period, by churn reason; the rate is won back among those that ended in it.</source>
+        <translation>期间内发起的挽回及其流失原因；挽回率 = 期间内结束的挽回中挽回成功的比例。</translation>
+    </message>
+    <message>
+        <source>Gifts, coupons and points given in the period, against what each tier spent.</source>
+        <translation>期间内赠送的礼品、优惠券和积分，对比各等级的消费。</translation>
+    </message>
+    <message>
+        <source>No care given or spend in this period.</source>
+        <translation>本期间没有回馈记录或消费。</translation>
+    </message>
+    <message>
         <source>Statistics %1 to %2</source>
         <translation>统计 %1 至 %2</translation>
     </message>
@@ -1051,6 +1217,14 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
+        <source>Care against value per tier</source>
+        <translation>各等级回馈成本与价值</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -2123,6 +2297,66 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>等级变更</translation>
     </message>
     <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
+        <source>Win-back action</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Care given</source>
+        <translation>客户回馈</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Need gone</source>
+        <translation>需求消失</translation>
+    </message>
+    <message>
+        <source>Contact left</source>
+        <translation>联系人离职</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>挽回成功</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>客户编号</translation>
     </message>
@@ -2876,7 +3110,7 @@ Merge it anyway?</source>
     </message>
     <message>
         <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
-        <translation>无法连接数据库服务器。您输入的内容仍在，服务器恢复后立即保存…</translation>
+        <translation>无法连接数据库服务器。您输入的内容已保留，服务器恢复后立即保存…</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +3158,14 @@ Merge it anyway?</source>
 <context>
     <name>PolicyEditor</name>
     <message>
+        <source>Saved the policy of the %1 stage.</source>
+        <translation>已保存“%1”阶段的策略。</translation>
+    </message>
+    <message>
+        <source>Saving the stage policy…</source>
+        <translation>正在保存阶段策略…</translation>
+    </message>
+    <message>
         <source>Saved the policy of %1.</source>
         <translation>已保存%1的行动方案。</translation>
     </message>
@@ -2962,6 +3204,18 @@ Merge it anyway?</source>
     <message>
         <source>Action plan</source>
         <translation>行动方案</translation>
+    </message>
+    <message>
+        <source>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</source>
+        <translation>各生命周期阶段的策略：回访间隔（留空则沿用等级的）、联系方式和建议行动。客户按等级与阶段中更严格的一方回访：间隔取较短者，方式取更亲近者。</translation>
+    </message>
+    <message>
+        <source>At most every (days)</source>
+        <translation>最长间隔（天）</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
     </message>
 </context>
 <context>
@@ -3550,6 +3804,14 @@ Merge it anyway?</source>
         <translation>打开客户</translation>
     </message>
     <message>
+        <source>Start win-back…</source>
+        <translation>发起挽回…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; they appear in Today</source>
+        <translation>记录流失原因并安排带日期的挽回措施；措施会出现在“今日”</translation>
+    </message>
+    <message>
         <source>Copy greeting</source>
         <translation>复制问候语</translation>
     </message>
@@ -4003,6 +4265,10 @@ Merge it anyway?</source>
         <translation>
             <numerusform>回访周期：每 %Ln 天（%1）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
     </message>
     <message numerus="yes">
         <source>Overdue %Ln day(s)</source>
@@ -4522,6 +4788,49 @@ Merge it anyway?</source>
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+</context>
+<context>
+    <name>StartWinBackDialog</name>
+    <message>
+        <source>Start a win-back</source>
+        <translation>发起挽回</translation>
+    </message>
+    <message>
+        <source>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</source>
+        <translation>流失预警将标记为已处理：此后由挽回措施跟进。</translation>
+    </message>
+    <message>
+        <source>Why they drift away *</source>
+        <translation>流失原因 *</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>What you know: a competitor&apos;s offer, who left, what went wrong</source>
+        <translation>已知情况：竞争对手报价、谁离职了、哪里出了问题</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>e.g. call to hear their concerns</source>
+        <translation>例如：电话回访，了解顾虑</translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation>添加措施</translation>
+    </message>
+    <message>
+        <source>Start win-back</source>
+        <translation>发起挽回</translation>
     </message>
 </context>
 <context>
@@ -5214,6 +5523,10 @@ Merge it anyway?</source>
         <translation>流失预警</translation>
     </message>
     <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -5283,6 +5596,14 @@ Merge it anyway?</source>
     <message>
         <source>Done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Start win-back…</source>
+        <translation>发起挽回…</translation>
+    </message>
+    <message>
+        <source>Record why the customer drifts away and plan dated actions; the warning is closed</source>
+        <translation>记录流失原因并安排带日期的挽回措施；预警随之处理</translation>
     </message>
     <message>
         <source>Snooze to…</source>
@@ -5402,6 +5723,71 @@ Merge it anyway?</source>
         <source>%Ln transaction(s), %1 in all</source>
         <translation>
             <numerusform>共 %Ln 笔交易，合计 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WinBackTab</name>
+    <message>
+        <source>Start win-back…</source>
+        <translation>发起挽回…</translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation>添加措施…</translation>
+    </message>
+    <message>
+        <source>Action done</source>
+        <translation>措施已完成</translation>
+    </message>
+    <message>
+        <source>End win-back…</source>
+        <translation>结束挽回…</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>挽回措施</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>发起日期</translation>
+    </message>
+    <message>
+        <source>Churn reason</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一项措施</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>挽回中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln win-back(s), %1 in progress</source>
+        <translation>
+            <numerusform>共 %Ln 次挽回，%1 次进行中</numerusform>
         </translation>
     </message>
 </context>

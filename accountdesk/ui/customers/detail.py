@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from accountdesk.core.archive import records as archive
 from accountdesk.ui.customers.audit_tab import AuditTab
 from accountdesk.ui.customers.basic_form import BasicInfoTab
+from accountdesk.ui.customers.care_tab import CareTab
 from accountdesk.ui.customers.interactions import InteractionsTab, open_log_interaction
 from accountdesk.ui.customers.record_tabs import ContactsTab, FeedbackTab, TransactionsTab
 from accountdesk.ui.customers.revisit_tab import RevisitPlanTab
 from accountdesk.ui.customers.tab_base import CustomerTab
 from accountdesk.ui.customers.tier_tab import TierRecordTab
+from accountdesk.ui.customers.winback_tab import WinBackTab
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR, TIER_COLORS, UNKNOWN_TIER_COLOR
@@ -36,6 +38,8 @@ DETAIL_TABS: list[TabSpec] = [
     TabSpec("interactions", QT_TRANSLATE_NOOP("CustomerDetail", "Interactions"), InteractionsTab),
     TabSpec("revisits", QT_TRANSLATE_NOOP("CustomerDetail", "Revisit plan"), RevisitPlanTab),
     TabSpec("feedback", QT_TRANSLATE_NOOP("CustomerDetail", "Feedback & complaints"), FeedbackTab),
+    TabSpec("care", QT_TRANSLATE_NOOP("CustomerDetail", "Care given"), CareTab),
+    TabSpec("winback", QT_TRANSLATE_NOOP("CustomerDetail", "Win-back"), WinBackTab),
     TabSpec("tiering", QT_TRANSLATE_NOOP("CustomerDetail", "Tier record"), TierRecordTab),
     TabSpec("audit", QT_TRANSLATE_NOOP("CustomerDetail", "Change history"), AuditTab),
 ]

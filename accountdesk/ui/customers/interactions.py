@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.archive import care
 from accountdesk.core.archive import records as archive
 from accountdesk.core.revisits.followups import FollowUp, interaction_followups
+from accountdesk.core.time import local_noon_utc
 from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, pydate, qdate, text_of
 from accountdesk.ui.customers.tab_base import CustomerTab, as_dict
 from accountdesk.ui.kit import labels
@@ -30,6 +32,7 @@ from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR
 INTERACTION_KEYS = ("id", "version", "kind", "occurred_at", "summary", "outcome", "next_step", "satisfaction",
                     "contact_id", "user_id")
 
+CARE_COLOR = "#db2777"
 KIND_COLORS = {"phone": "#2563eb", "email": "#7c3aed", "visit": "#c2410c", "meeting": "#0f766e",
                "wechat": "#15803d", "other": "#4b5563"}
 
@@ -173,7 +176,7 @@ def open_log_interaction(owner, context, customer_id: int):
 class InteractionsTab(CustomerTab):
     """A timeline, newest first: when, kind, with whom, summary, outcome, next step, rating."""
 
-    watches = ("interactions", "contacts")
+    watches = ("interactions", "contacts", "care")
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -198,6 +201,7 @@ class InteractionsTab(CustomerTab):
         self._users: dict[int, str] = {}
         self._followups: dict[int, FollowUp] = {}
         self._owners: list[tuple[str, str]] = []
+        self._care: list[dict] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -215,14 +219,16 @@ class InteractionsTab(CustomerTab):
             contacts = dict(contact_choices(session, customer_id))
             users = {u.id: (u.display_name or u.name) for u in archive.list_users(session)}
             followups = interaction_followups(session, [r["id"] for r in records], today)
-            return records, contacts, users, followups, owner_choices(session)
+            given = [as_dict(r, ("id", "kind", "item", "value_cents", "given_on", "occasion"))
+                     for r in care.list_care(session, customer_id)]
+            return records, contacts, users, followups, owner_choices(session), given
 
-        self.records, self._contacts, self._users, self._followups, self._owners = \
+        self.records, self._contacts, self._users, self._followups, self._owners, self._care = \
             self.context.operations.read_now(read)
         self._render()
 
     def _render(self) -> None:
-        if not self.records:
+        if not self.records and not self._care:
             empty = html.escape(self.tr("No interactions recorded yet."))
             self.timeline.setHtml(f"<p style='color:#6b7280'>{empty}</p>")
             self.summary.setText("")
@@ -231,7 +237,13 @@ class InteractionsTab(CustomerTab):
         # (Translated outside the f-strings below: lupdate does not look inside them.)
         edit, delete = html.escape(self.tr("Edit")), html.escape(self.tr("Delete"))
         outcome, next_step = self.tr("Outcome: %1"), self.tr("Next step: %1")
-        for record in self.records:
+        # Care given sits in the timeline among the contacts, on its day (after that day's contacts).
+        entries = sorted([(local_noon_utc(c["given_on"]), 0, c) for c in self._care] +
+                         [(r["occurred_at"], 1, r) for r in self.records], key=lambda e: (e[0], e[1]), reverse=True)
+        for _when, is_contact, record in entries:
+            if not is_contact:
+                parts.append(self._care_html(record))
+                continue
             kind = record["kind"]
             color = KIND_COLORS.get(kind, "#4b5563")
             head = [f"<b>{labels.moment(record['occurred_at'])}</b>",
@@ -265,6 +277,16 @@ class InteractionsTab(CustomerTab):
         if rated:
             summary += "  ·  " + self.tr("average satisfaction %1").replace("%1", f"{sum(rated) / len(rated):.1f}")
         self.summary.setText(summary)
+
+    def _care_html(self, record: dict) -> str:
+        head = [f"<b>{labels.day(record['given_on'])}</b>",
+                f"<span style='color:{CARE_COLOR}; font-weight:600'>{html.escape(labels.care_kind(record['kind']))}"
+                "</span>", html.escape(record["item"]), labels.money(record["value_cents"])]
+        if record["occasion"]:
+            head.append(f"<span style='color:#6b7280'>{html.escape(record['occasion'])}</span>")
+        return (f"<table width='100%' cellspacing='0' cellpadding='0' style='margin-bottom:14px'><tr>"
+                f"<td width='3' bgcolor='{CARE_COLOR}'></td><td style='padding-left:8px'>"
+                + "&nbsp;&nbsp;·&nbsp;&nbsp;".join(head) + "</td></tr></table>")
 
     def _followup_html(self, followup: FollowUp) -> str:
         """When and whose the promised step is, and whether it was kept."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.revisits.calendar_data import CustomerRevisit, customer_revisits
 from accountdesk.core.revisits.plans import load_cadence, schedule_revisit
+from accountdesk.core.tiering.stage_policies import load_stage_policies
 from accountdesk.ui.calendar.items import (
     REVISIT_CHANGES,
     STATUS_COLORS,
@@ -142,13 +143,20 @@ class RevisitPlanTab(CustomerTab):
 
             customer = get_customer(session, customer_id, include_deleted=True)
             cadence = load_cadence(session)
+            stage = load_stage_policies(session).get(customer.stage or "")
             return (customer_revisits(session, customer_id, today), customer.name, customer.tier,
-                    cadence.interval(customer.tier), cadence.channel(customer.tier))
+                    cadence.interval(customer.tier, customer.stage), cadence.channel(customer.tier, customer.stage),
+                    customer.stage, stage.action if stage is not None else None)
 
         selected = self.selected_record()
-        self.records, self.customer_name, tier, interval, self._channel = self.context.operations.read_now(read)
+        self.records, self.customer_name, tier, interval, self._channel, stage, suggestion = \
+            self.context.operations.read_now(read)
         tier_text = self.tr("tier %1").replace("%1", tier) if tier else self.tr("not graded")
+        if stage:
+            tier_text = labels.join([tier_text, labels.stage(stage)])
         self._cadence_text = self.tr("Cadence: every %Ln day(s) (%1)", "", interval).replace("%1", tier_text)
+        if suggestion:
+            self._cadence_text += "  ·  " + self.tr("Suggested: %1").replace("%1", suggestion)
         self._show()
         # The revisit acted on stays selected; otherwise the next planned one is, ready to complete.
         still = selected is not None and any(r.plan_id == selected.plan_id and r.state == "planned" for r in self.records)

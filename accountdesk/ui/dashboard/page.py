@@ -32,14 +32,22 @@ from accountdesk.core.kpi.dashboard import (
     period_info,
 )
 from accountdesk.ui.dashboard.charts import Bar, BarChart, LineChart, Point
-from accountdesk.ui.dashboard.tables import ChurnRiskTable, MigrationTable, OwnerTable, percent, tier_text
+from accountdesk.ui.dashboard.tables import (
+    CareTable,
+    ChurnRiskTable,
+    MigrationTable,
+    OwnerTable,
+    WinBackTable,
+    percent,
+    tier_text,
+)
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.page_base import ReloadsWhenShown
 from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.kit.theme import ACCENT, MUTED_TEXT, tier_color
 
 # What the figures depend on; other changes (a contact's phone, a reminder) leave them as they are.
-RELEVANT_CHANGES = ("customer_list", "transactions", "interactions", "revisits", "tiers", "users")
+RELEVANT_CHANGES = ("customer_list", "transactions", "interactions", "revisits", "tiers", "users", "winbacks", "care")
 
 PAGE_STYLE = f"""
 QWidget#dashboardContent {{ background: #f6f7f9; }}
@@ -227,6 +235,14 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.owner_table = OwnerTable()
         self.owner_card = _Card(self.owner_table)
         layout.addWidget(self.owner_card)
+
+        # --- win-back and care ---
+        self.win_back_table = WinBackTable()
+        self.win_back_card = _Card(self.win_back_table)
+        layout.addWidget(self.win_back_card)
+        self.care_table = CareTable()
+        self.care_card = _Card(self.care_table)
+        layout.addWidget(self.care_card)
         layout.addStretch(1)
 
         self.period_combo.currentIndexChanged.connect(self._on_period_changed)
@@ -426,6 +442,15 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
                     len(board.churn_risk)))
         self.owner_table.show_owners(board.owners, f.tier_order, f.owner_name)
         self.owner_card.caption.setText(self.tr("Customers now, and spend, interactions and revisits in the period."))
+        if f.winbacks is not None:
+            self.win_back_table.show_figures(f.winbacks, f.owner_name)
+        self.win_back_card.caption.setText(
+            self.tr("Started in the period, by churn reason; the rate is won back among those that ended in it."))
+        self.care_table.show_rows(f.care)
+        self.care_table.setVisible(bool(f.care))
+        self.care_card.caption.setText(
+            self.tr("Gifts, coupons and points given in the period, against what each tier spent.")
+            if f.care else self.tr("No care given or spend in this period."))
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -488,6 +513,10 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.migration_card.title.setText(self.tr("Tier migration"))
         self.churn_card.title.setText(self.tr("Churn risk"))
         self.owner_card.title.setText(self.tr("Per owner"))
+        self.win_back_card.title.setText(self.tr("Win-back"))
+        self.care_card.title.setText(self.tr("Care against value per tier"))
+        self.win_back_table.retranslate()
+        self.care_table.retranslate()
         self.churn_table.retranslate()
         self.owner_table.retranslate()
         if self.figures is not None:

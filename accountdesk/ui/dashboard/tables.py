@@ -211,3 +211,89 @@ class OwnerTable(QTableWidget):
 
     def column_texts(self, column: int) -> list[str]:
         return [self.item(r, column).text() for r in range(self.rowCount())]
+
+
+def _fit_height(table: QTableWidget, rows: int) -> None:
+    height = table.horizontalHeader().sizeHint().height() + 28 * max(rows, 1) + 4
+    table.setFixedHeight(min(height, 420))
+
+
+class WinBackTable(QTableWidget):
+    """Win-backs in the period, everyone's first then per owner: started (why), still open, won
+    back, lost, and the win-back rate among those that ended."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("winBackTable")
+        _plain_table(self)
+
+    def _headers(self) -> list[str]:
+        return [QCoreApplication.translate("Dashboard", "Owner"), QCoreApplication.translate("Dashboard", "Started"), QCoreApplication.translate("Dashboard", "In progress"), QCoreApplication.translate("Dashboard", "Won back"),
+                QCoreApplication.translate("Dashboard", "Lost"), QCoreApplication.translate("Dashboard", "Win-back rate"), QCoreApplication.translate("Dashboard", "Churn reasons")]
+
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.setHorizontalHeaderLabels(self._headers())
+
+    def show_figures(self, figures, owner_name) -> None:
+        everyone = QCoreApplication.translate("Dashboard", "Everyone")
+        rows = [(figures.total, everyone), *((o, owner_name(o.owner)) for o in figures.owners)]
+        self.clear()
+        headers = self._headers()
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setRowCount(len(rows))
+        for r, (counts, name) in enumerate(rows):
+            reasons = labels.join(f"{labels.winback_reason(code)} {n}" for code, n in counts.reasons.items())
+            cells = [_item(name), _item(str(counts.started), align_right=True),
+                     _item(str(counts.still_open), align_right=True), _item(str(counts.won), align_right=True),
+                     _item(str(counts.lost), align_right=True),
+                     _item(f"{percent(counts.rate, 0)}  ({counts.won}/{counts.won + counts.lost})", align_right=True),
+                     _item(reasons or "—")]
+            if r == 0:
+                for cell in cells:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+            for c, cell in enumerate(cells):
+                self.setItem(r, c, cell)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        _fit_height(self, len(rows))
+
+
+class CareTable(QTableWidget):
+    """Per tier: care given in the period (gifts, coupons, points) against what the tier spent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("careTable")
+        _plain_table(self)
+
+    def _headers(self) -> list[str]:
+        return [QCoreApplication.translate("Dashboard", "Tier"), QCoreApplication.translate("Dashboard", "Customers"), QCoreApplication.translate("Dashboard", "Cared for"), QCoreApplication.translate("Dashboard", "Care given"),
+                QCoreApplication.translate("Dashboard", "Care cost"), QCoreApplication.translate("Dashboard", "Spend in period"), QCoreApplication.translate("Dashboard", "Cost / spend")]
+
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.setHorizontalHeaderLabels(self._headers())
+
+    def show_rows(self, rows) -> None:
+        self.clear()
+        headers = self._headers()
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            cells = [_item(tier_text(row.tier)), _item(f"{row.customers:,}", align_right=True),
+                     _item(f"{row.cared_for:,}", align_right=True), _item(f"{row.records:,}", align_right=True),
+                     _item(labels.money(row.cost_cents), align_right=True),
+                     _item(labels.money(row.spend_cents), align_right=True),
+                     _item(percent(row.cost_share, 2), align_right=True)]
+            for c, cell in enumerate(cells):
+                self.setItem(r, c, cell)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_height(self, len(rows))

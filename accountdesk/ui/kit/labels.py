@@ -58,6 +58,28 @@ ENTITIES = {
     "revisit_plans": QT_TRANSLATE_NOOP("Labels", "Revisit plan"),
     "reminders": QT_TRANSLATE_NOOP("Labels", "Reminder"),
     "tier_changes": QT_TRANSLATE_NOOP("Labels", "Tier change"),
+    "win_backs": QT_TRANSLATE_NOOP("Labels", "Win-back"),
+    "win_back_actions": QT_TRANSLATE_NOOP("Labels", "Win-back action"),
+    "care_records": QT_TRANSLATE_NOOP("Labels", "Care given"),
+}
+# 流失原因, as core/winback/plans.py codes them.
+WINBACK_REASONS = {
+    "price": QT_TRANSLATE_NOOP("Labels", "Price"),
+    "quality": QT_TRANSLATE_NOOP("Labels", "Quality"),
+    "service": QT_TRANSLATE_NOOP("Labels", "Service"),
+    "competitor": QT_TRANSLATE_NOOP("Labels", "Competitor"),
+    "need_gone": QT_TRANSLATE_NOOP("Labels", "Need gone"),
+    "contact_left": QT_TRANSLATE_NOOP("Labels", "Contact left"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other reason"),
+}
+WINBACK_OUTCOMES = {
+    "won": QT_TRANSLATE_NOOP("Labels", "Won back"),
+    "lost": QT_TRANSLATE_NOOP("Labels", "Lost"),
+}
+CARE_KINDS = {
+    "gift": QT_TRANSLATE_NOOP("Labels", "Gift"),
+    "coupon": QT_TRANSLATE_NOOP("Labels", "Coupon"),
+    "points": QT_TRANSLATE_NOOP("Labels", "Points"),
 }
 FIELDS = {
     "code": QT_TRANSLATE_NOOP("Labels", "Code"),
@@ -160,6 +182,18 @@ def entity(code: str | None) -> str:
 
 def field(code: str | None) -> str:
     return _translate(FIELDS, code)
+
+
+def winback_reason(code: str | None) -> str:
+    return _translate(WINBACK_REASONS, code)
+
+
+def winback_outcome(code: str | None) -> str:
+    return _translate(WINBACK_OUTCOMES, code)
+
+
+def care_kind(code: str | None) -> str:
+    return _translate(CARE_KINDS, code)
 
 
 def choices(table: dict[str, str]) -> list[tuple[str, str]]:

@@ -53,6 +53,7 @@ from accountdesk.ui.reminders.items import (
     kind_icon,
     kind_text,
 )
+from accountdesk.ui.winback.dialogs import open_start_win_back
 
 REMINDER_CHANGES = Changes(reminders=True)
 # "open": what waits (new, seen, and snoozed ones whose day came); the others list one state.
@@ -172,10 +173,12 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.reopen_button.setObjectName("reopenReminders")
         self.open_button = QPushButton()
         self.open_button.setObjectName("openCustomer")
+        self.win_back_button = QPushButton()
+        self.win_back_button.setObjectName("startWinBack")
         bulk.addWidget(self.selection_label)
         bulk.addSpacing(8)
         for button in (self.done_button, self.dismiss_button, self.snooze_button, self.seen_button,
-                       self.reopen_button, self.open_button):
+                       self.reopen_button, self.open_button, self.win_back_button):
             bulk.addWidget(button)
         bulk.addStretch(1)
         layout.addLayout(bulk)
@@ -234,6 +237,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.seen_button.clicked.connect(lambda: self.set_selected_state("seen"))
         self.reopen_button.clicked.connect(lambda: self.set_selected_state("new"))
         self.open_button.clicked.connect(self.open_customer)
+        self.win_back_button.clicked.connect(self.start_win_back)
         self.copy_button.clicked.connect(self.copy_greeting)
         self.new_button.clicked.connect(self.new_reminder)
         self.check_button.clicked.connect(self.check_now)
@@ -255,6 +259,9 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.seen_button.setText(self.tr("Mark seen"))
         self.reopen_button.setText(self.tr("Reopen"))
         self.open_button.setText(self.tr("Open customer"))
+        self.win_back_button.setText(self.tr("Start win-back…"))
+        self.win_back_button.setToolTip(self.tr("Record why the customer drifts away and plan dated actions; "
+                                                "they appear in Today"))
         self.copy_button.setText(self.tr("Copy greeting"))
         self._fill_combo(self.kind_combo, [(None, self.tr("All kinds"))] +
                          [(kind, kind_text(kind)) for kind in REMINDER_KINDS], with_icons=True)
@@ -409,6 +416,9 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         self.reopen_button.setEnabled(writable)
         single = rows[0] if len(rows) == 1 else None
         self.open_button.setEnabled(single is not None and single.customer_id is not None)
+        self.win_back_button.setVisible(single is not None and single.kind == "churn")
+        self.win_back_button.setEnabled(writable and single is not None and single.customer_id is not None
+                                        and single.state in ("new", "seen", "snoozed"))
         self.copy_button.setVisible(single is not None and greeting_of(single) is not None)
         if single is None:
             hint = self.tr("%Ln reminder(s) selected.", "", len(rows)) if rows else \
@@ -501,6 +511,16 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         dialog.open()
         return dialog
 
+    def start_win_back(self):
+        """A churn warning becomes a win-back (reason, dated actions); the warning is then done."""
+        rows = self.selected_rows()
+        if len(rows) != 1 or rows[0].kind != "churn" or rows[0].customer_id is None or self.context.read_only:
+            return None
+        row = rows[0]
+        self.active_dialog = open_start_win_back(self, self.context, row.customer_id,
+                                                 f"{row.customer_name} · {row.customer_code}", row.id)
+        return self.active_dialog
+
     def check_now(self) -> None:
         """Raise what is due now (the scheduler does this every 30 minutes anyway)."""
         if self.context.read_only:
@@ -553,7 +573,8 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
             self._load_owners()
             self._fill_owner_combo()
             self.request_reload()
-        if not (changes.touches("reminders") or changes.touches("revisits") or changes.customer_list):
+        if not (changes.touches("reminders") or changes.touches("revisits") or changes.touches("winbacks")
+                or changes.customer_list):
             return
         self.request_reload()
         if self._stale:

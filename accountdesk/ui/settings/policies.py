@@ -27,15 +27,17 @@ from accountdesk.core.changes import Changes
 from accountdesk.core.i18n import ValidationError, current_language
 from accountdesk.core.reminders.care_dates import FESTIVAL_NAMES, CustomDay
 from accountdesk.core.reminders.settings import ANY_TIER, load_reminder_settings, save_reminder_settings
-from accountdesk.core.storage.models import INTERACTION_KINDS
+from accountdesk.core.storage.models import INTERACTION_KINDS, LIFECYCLE_STAGES
 from accountdesk.core.tiering.policies import tier_policies, update_tier_policy
 from accountdesk.core.tiering.sheet_text import model_summaries
+from accountdesk.core.tiering.stage_policies import load_stage_policies, update_stage_policy
 from accountdesk.ui.dashboard.tables import tier_text
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.dialogs import error_text
 from accountdesk.ui.kit.retranslate import Retranslating
 
 POLICY_FIELDS = ("revisit_interval_days", "channel", "service_level", "discount_percent", "rep_level", "action_plan")
+STAGE_FIELDS = ("interval_days", "channel", "action")
 TIER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -66,7 +68,22 @@ class PolicyEditor(Retranslating, QWidget):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(40)
         layout.addWidget(self.table, 1)
+        # Beside the tiers: what each lifecycle stage adds (the stricter of the two plans revisits).
+        self.stage_hint = QLabel()
+        self.stage_hint.setObjectName("mutedText")
+        self.stage_hint.setWordWrap(True)
+        layout.addWidget(self.stage_hint)
+        self.stage_table = QTableWidget(len(LIFECYCLE_STAGES), len(STAGE_FIELDS))
+        self.stage_table.setObjectName("stagePolicyTable")
+        self.stage_table.setEditTriggers(self.table.editTriggers())
+        stage_header = self.stage_table.horizontalHeader()
+        stage_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stage_header.setSectionResizeMode(len(STAGE_FIELDS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.stage_table.setColumnWidth(0, 170)
+        self.stage_table.setColumnWidth(1, 120)
+        layout.addWidget(self.stage_table, 1)
         self.table.itemChanged.connect(self._on_item_changed)
+        self.stage_table.itemChanged.connect(self._on_stage_item_changed)
         self.retranslate()
         self.reload()
 
@@ -78,9 +95,9 @@ class PolicyEditor(Retranslating, QWidget):
             policies = tier_policies(session)
             active = next((m for m in model_summaries(session) if m.active), None)
             tiers = list((active.definition.get("tiers") if active else None) or [])
-            return policies, tiers
+            return policies, tiers, load_stage_policies(session)
 
-        policies, model_tiers = self.context.operations.read_now(read)
+        policies, model_tiers, stages = self.context.operations.read_now(read)
         by_tier = {p.tier: p for p in policies}
         tiers = model_tiers + [p.tier for p in policies if p.tier not in model_tiers]
         self._filling = True
@@ -98,7 +115,53 @@ class PolicyEditor(Retranslating, QWidget):
                 value = values.get(name)
                 text = "" if value is None else str(value)
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        for row, stage in enumerate(LIFECYCLE_STAGES):
+            policy = stages[stage]
+            head = QTableWidgetItem(labels.stage(stage))
+            head.setData(TIER_ROLE, stage)
+            self.stage_table.setVerticalHeaderItem(row, head)
+            days = QTableWidgetItem("" if policy.interval_days is None else str(policy.interval_days))
+            self.stage_table.setItem(row, 0, days)
+            self._stage_channel_combo(row, policy.channel)
+            self.stage_table.setItem(row, 2, QTableWidgetItem(policy.action or ""))
         self._filling = False
+
+    def _stage_channel_combo(self, row: int, value: str | None) -> None:
+        combo = QComboBox()
+        combo.addItem("—", None)
+        for kind in INTERACTION_KINDS:
+            combo.addItem(labels.interaction_kind(kind), kind)
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+        combo.currentIndexChanged.connect(
+            lambda _i, r=row, c=combo: self.save_stage_field(r, "channel", c.currentData()))
+        self.stage_table.setCellWidget(row, 1, combo)
+
+    def _on_stage_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        name = STAGE_FIELDS[item.column()]
+        text = item.text().strip()
+        value: object = text
+        if name == "interval_days":
+            if not text:
+                value = None
+            else:
+                try:
+                    value = int(text)
+                except ValueError:
+                    self._refused(ValidationError("回访间隔须为正整数（天），留空则沿用等级的间隔",
+                                                  "the revisit interval is a whole number of days, or empty"))
+                    return
+        self.save_stage_field(item.row(), name, value)
+
+    def save_stage_field(self, row: int, name: str, value: object) -> None:
+        stage = LIFECYCLE_STAGES[row]
+        self.context.operations.mutate(
+            lambda session: update_stage_policy(session, stage, {name: value}),
+            lambda _changes: self.context.hub.status_message.emit(
+                self.tr("Saved the policy of the %1 stage.").replace("%1", labels.stage(stage))),
+            self._refused, initiator=self, label=self.tr("Saving the stage policy…"),
+            changes=Changes(settings=True, revisits=True))
 
     def _channel_combo(self, row: int, value: str | None) -> None:
         combo = QComboBox()
@@ -143,6 +206,19 @@ class PolicyEditor(Retranslating, QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Revisit every (days)"), self.tr("Channel"), self.tr("Service level"), self.tr("Discount %"),
             self.tr("Rep level"), self.tr("Action plan")])
+        self.stage_hint.setText(self.tr("What each lifecycle stage adds: a revisit interval (empty: the tier's), a "
+                                        "channel and a suggested action. A customer is revisited on the stricter of "
+                                        "its tier and its stage: the shorter interval, the more personal channel."))
+        self.stage_table.setHorizontalHeaderLabels([self.tr("At most every (days)"), self.tr("Channel"),
+                                                    self.tr("Suggested action")])
+        for row in range(self.stage_table.rowCount()):
+            head = self.stage_table.verticalHeaderItem(row)
+            if head is not None:
+                head.setText(labels.stage(head.data(TIER_ROLE)))
+            combo = self.stage_table.cellWidget(row, 1)
+            if combo is not None:
+                for index in range(1, combo.count()):
+                    combo.setItemText(index, labels.interaction_kind(combo.itemData(index)))
         for row in range(self.table.rowCount()):
             head = self.table.verticalHeaderItem(row)
             head.setText(tier_text(head.data(TIER_ROLE)))

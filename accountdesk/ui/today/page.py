@@ -27,14 +27,16 @@ from accountdesk.core.reminders.agenda import Agenda, AgendaItem, build_agenda, 
 from accountdesk.core.reminders.centre import set_state
 from accountdesk.core.revisits.workdays import load_work_calendar
 from accountdesk.core.team.identity import Owner, choose_owner, hand_over, list_owners, signed_in_owner
+from accountdesk.core.winback.plans import complete_action
 from accountdesk.ui.calendar.items import RevisitActions
 from accountdesk.ui.customers.record_dialogs import RecordDialog, combo, text_of
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.page_base import ReloadsWhenShown
 from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.reminders.page import DateDialog
+from accountdesk.ui.winback.dialogs import open_start_win_back
 
-TODAY_CHANGES = Changes(reminders=True, revisits=True, interactions=True)
+TODAY_CHANGES = Changes(reminders=True, revisits=True, interactions=True, winbacks=True)
 _TIER_COLOURS = {"A": QColor("#b91c1c"), "B": QColor("#b45309"), "C": QColor("#475569")}
 
 
@@ -42,6 +44,7 @@ KIND_TEXTS = {
     "revisit": QT_TRANSLATE_NOOP("Today", "Revisit"),
     "complaint": QT_TRANSLATE_NOOP("Today", "Complaint"),
     "churn": QT_TRANSLATE_NOOP("Today", "Churn warning"),
+    "winback": QT_TRANSLATE_NOOP("Today", "Win-back"),
     "birthday": QT_TRANSLATE_NOOP("Today", "Birthday"),
     "anniversary": QT_TRANSLATE_NOOP("Today", "Anniversary"),
     "festival": QT_TRANSLATE_NOOP("Today", "Festival"),
@@ -211,6 +214,8 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
         self.greeting_button.setObjectName("copyGreeting")
         self.done_button = QPushButton()
         self.done_button.setObjectName("markDone")
+        self.win_back_button = QPushButton()
+        self.win_back_button.setObjectName("startWinBack")
         self.snooze_button = QPushButton()
         self.snooze_button.setObjectName("snoozeItem")
         self.hand_over_button = QPushButton()
@@ -218,7 +223,7 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
         self.open_button = QPushButton()
         self.open_button.setObjectName("openCustomer")
         for button in (self.complete_button, self.log_button, self.greeting_button, self.done_button,
-                       self.snooze_button, self.hand_over_button, self.open_button):
+                       self.win_back_button, self.snooze_button, self.hand_over_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -244,6 +249,7 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
         self.log_button.clicked.connect(self.log_selected)
         self.greeting_button.clicked.connect(self.copy_greeting)
         self.done_button.clicked.connect(self.mark_done)
+        self.win_back_button.clicked.connect(self.start_win_back)
         self.snooze_button.clicked.connect(self.snooze_selected)
         self.hand_over_button.clicked.connect(self.hand_over_selected)
         self.open_button.clicked.connect(self.open_customer)
@@ -275,6 +281,9 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
         self.log_button.setText(self.tr("Log contact…"))
         self.greeting_button.setText(self.tr("Copy greeting"))
         self.done_button.setText(self.tr("Done"))
+        self.win_back_button.setText(self.tr("Start win-back…"))
+        self.win_back_button.setToolTip(self.tr("Record why the customer drifts away and plan dated actions; "
+                                                "the warning is closed"))
         self.snooze_button.setText(self.tr("Snooze to…"))
         self.hand_over_button.setText(self.tr("Hand over…"))
         self.open_button.setText(self.tr("Open customer"))
@@ -388,7 +397,9 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
         self.complete_button.setEnabled(writable and revisit)
         self.log_button.setEnabled(writable and customer and not revisit)
         self.greeting_button.setEnabled(item is not None and bool(self._greeting(item)))
-        self.done_button.setEnabled(writable and item is not None and item.reminder_id is not None)
+        self.done_button.setEnabled(writable and item is not None
+                                    and (item.reminder_id is not None or item.action_id is not None))
+        self.win_back_button.setEnabled(writable and customer and item.kind == "churn")
         self.snooze_button.setEnabled(writable and item is not None)
         self.hand_over_button.setEnabled(writable and customer and len(self.owners) > 1)
         self.open_button.setEnabled(customer)
@@ -426,9 +437,10 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
                 self.context.runner.default_error_handler(error)
 
         def submitted(values: dict) -> None:
-            customer_id, reminder_id = item.customer_id, item.reminder_id
+            customer_id, reminder_id, action_id = item.customer_id, item.reminder_id, item.action_id
             self.context.operations.mutate(
-                lambda session: log_contact(session, customer_id, reminder_id, values["kind"], values["summary"], today),
+                lambda session: log_contact(session, customer_id, reminder_id, values["kind"], values["summary"], today,
+                                            action_id=action_id),
                 dialog.saved, failed, changes=TODAY_CHANGES)
 
         dialog.submitted.connect(submitted)
@@ -454,7 +466,14 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
 
     def mark_done(self) -> None:
         item = self.selected_item()
-        if item is None or item.reminder_id is None or self.context.read_only:
+        if item is None or self.context.read_only:
+            return
+        if item.action_id is not None:
+            action_id, today = item.action_id, self.context.today()
+            self.context.operations.mutate(lambda session: complete_action(session, action_id, today).id,
+                                           changes=Changes(winbacks=True))
+            return
+        if item.reminder_id is None:
             return
         reminder_id = item.reminder_id
         self.context.operations.mutate(lambda session: set_state(session, reminder_id, "done"),
@@ -471,15 +490,25 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
 
         def submitted(values: dict) -> None:
             day: date = values["due_on"]
-            plan_id, reminder_id = item.plan_id, item.reminder_id
+            plan_id, reminder_id, action_id = item.plan_id, item.reminder_id, item.action_id
             self.context.operations.mutate(
-                lambda session: snooze_item(session, day=day, today=today, plan_id=plan_id, reminder_id=reminder_id),
+                lambda session: snooze_item(session, day=day, today=today, plan_id=plan_id, reminder_id=reminder_id,
+                                            action_id=action_id),
                 dialog.saved, changes=TODAY_CHANGES)
 
         dialog.submitted.connect(submitted)
         self.active_dialog = dialog
         dialog.open()
         return dialog
+
+    def start_win_back(self):
+        """A churn warning becomes a win-back: a reason and dated actions, which then come to this list."""
+        item = self.selected_item()
+        if item is None or item.customer_id is None or item.kind != "churn" or self.context.read_only:
+            return None
+        self.active_dialog = open_start_win_back(self, self.context, item.customer_id,
+                                                 f"{item.customer_name} · {item.customer_code}", item.reminder_id)
+        return self.active_dialog
 
     def hand_over_selected(self) -> None:
         item = self.selected_item()
@@ -508,7 +537,7 @@ class TodayPage(ReloadsWhenShown, Retranslating, QWidget):
             self._load_owners()
             self._fill_owner_combo()
         if any(changes.touches(name) for name in ("reminders", "revisits", "interactions", "customers", "users",
-                                                  "settings")) or changes.customers:
+                                                  "settings", "winbacks")) or changes.customers:
             self.request_reload()
 
 

@@ -1,0 +1,1 @@
+"""Win-back forms shared by Today, the reminder centre and the customer detail."""
