@@ -42,7 +42,7 @@ CADENCE_PURPOSE = "定期回访"
 REVISIT_STATUSES = ("upcoming", "due", "overdue")
 # `updated_by` of plans the cadence writes by itself (not a person's edit). The reminder run
 # also tells its own writes from people's edits by it, so it does not re-examine them.
-PLANNER = "AccountDesk"
+PLANNER = "AccountDesk"  # the planner as author; on a server, migration 0018 keeps this one name (not a person)
 # Any constant shared by every AccountDesk client; serialises plan/reminder generation on
 # PostgreSQL, where two clients could otherwise both see "no plan yet" (SQLite: BEGIN IMMEDIATE).
 _PLANNING_LOCK = 0x41444B31

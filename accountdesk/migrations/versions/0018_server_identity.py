@@ -30,6 +30,10 @@ BEGIN
     END IF;
     IF TG_TABLE_NAME = 'audit_entries' THEN
         NEW."user" := session_user;
+    ELSIF NEW.updated_by = 'AccountDesk' THEN
+        -- The program's own planner (a plan it made or completed from a logged contact), never a
+        -- person's name: kept, as the planner tells its own plans from those a person touched by it.
+        RETURN NEW;
     ELSIF TG_OP = 'INSERT' OR NEW.version IS DISTINCT FROM OLD.version
           OR NEW.updated_by IS DISTINCT FROM OLD.updated_by THEN
         -- An edit (its version moves); what the system derives leaves the author as it was.
