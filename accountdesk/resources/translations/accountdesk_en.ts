@@ -2940,6 +2940,105 @@ Merge it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PlanningSettings</name>
+    <message>
+        <source>default (%1)</source>
+        <translation>default (%1)</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> a day</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>day off</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <source> (team list)</source>
+        <translation> (team list)</translation>
+    </message>
+    <message>
+        <source>the State Council&apos;s official schedule, make-up working days included</source>
+        <translation>the State Council&apos;s official schedule, make-up working days included</translation>
+    </message>
+    <message>
+        <source>statutory holidays only (the make-up working days are not known yet: add them below)</source>
+        <translation>statutory holidays only (the make-up working days are not known yet: add them below)</translation>
+    </message>
+    <message>
+        <source>weekends only (no holiday list for this year yet: add the days below)</source>
+        <translation>weekends only (no holiday list for this year yet: add the days below)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Saved; the planned revisits were spread over the working days again.</source>
+        <translation>Saved; the planned revisits were spread over the working days again.</translation>
+    </message>
+    <message>
+        <source>Planning the revisits again…</source>
+        <translation>Planning the revisits again…</translation>
+    </message>
+    <message>
+        <source>Daily capacity</source>
+        <translation>Daily capacity</translation>
+    </message>
+    <message>
+        <source>How many contacts each owner can make in a day. Today&apos;s list stops there, and planned revisits are spread so that no working day holds more.</source>
+        <translation>How many contacts each owner can make in a day. Today&apos;s list stops there, and planned revisits are spread so that no working day holds more.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Contacts a day</source>
+        <translation>Contacts a day</translation>
+    </message>
+    <message>
+        <source>Revisits are planned on working days only. One day a line: the date, 休 (a day off) or 班 (a make-up working day), and a name; lines starting with # are notes. Use it for company holidays, or when the official schedule for a year is newer than the app.</source>
+        <translation>Revisits are planned on working days only. One day a line: the date, 休 (a day off) or 班 (a make-up working day), and a name; lines starting with # are notes. Use it for company holidays, or when the official schedule for a year is newer than the app.</translation>
+    </message>
+    <message>
+        <source>Coming days off and make-up working days:</source>
+        <translation>Coming days off and make-up working days:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>Is</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Save and plan again</source>
+        <translation>Save and plan again</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditor</name>
     <message>
         <source>Saved the policy of %1.</source>
@@ -4562,6 +4661,10 @@ Merge it anyway?</translation>
     <message>
         <source>Database</source>
         <translation>Database</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
     </message>
 </context>
 <context>

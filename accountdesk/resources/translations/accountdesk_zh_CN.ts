@@ -2922,6 +2922,105 @@ Merge it anyway?</source>
     </message>
 </context>
 <context>
+    <name>PlanningSettings</name>
+    <message>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> 人/天</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source> (team list)</source>
+        <translation>（团队清单）</translation>
+    </message>
+    <message>
+        <source>the State Council&apos;s official schedule, make-up working days included</source>
+        <translation>国务院办公厅公布的放假安排（含调休上班日）</translation>
+    </message>
+    <message>
+        <source>statutory holidays only (the make-up working days are not known yet: add them below)</source>
+        <translation>仅法定节假日（调休上班日尚未公布：请在下方补充）</translation>
+    </message>
+    <message>
+        <source>weekends only (no holiday list for this year yet: add the days below)</source>
+        <translation>仅周末（尚无该年节假日数据：请在下方补充）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 年：%2</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的更改。</translation>
+    </message>
+    <message>
+        <source>Saved; the planned revisits were spread over the working days again.</source>
+        <translation>已保存；计划回访已重新分配到各工作日。</translation>
+    </message>
+    <message>
+        <source>Planning the revisits again…</source>
+        <translation>正在重新安排回访…</translation>
+    </message>
+    <message>
+        <source>Daily capacity</source>
+        <translation>每日容量</translation>
+    </message>
+    <message>
+        <source>How many contacts each owner can make in a day. Today&apos;s list stops there, and planned revisits are spread so that no working day holds more.</source>
+        <translation>每位负责人一天能联系多少位客户。“今日”清单以此为上限，计划回访也会分散安排，使每个工作日都不超过这个数。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Contacts a day</source>
+        <translation>每日联系数</translation>
+    </message>
+    <message>
+        <source>Revisits are planned on working days only. One day a line: the date, 休 (a day off) or 班 (a make-up working day), and a name; lines starting with # are notes. Use it for company holidays, or when the official schedule for a year is newer than the app.</source>
+        <translation>回访只安排在工作日。每行一天：日期、“休”（休息日）或“班”（调休上班日）、名称；以 # 开头的行是备注。用于公司自己的假期，或当某年的官方放假安排比本软件更新时。</translation>
+    </message>
+    <message>
+        <source>Coming days off and make-up working days:</source>
+        <translation>即将到来的休息日与调休上班日：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save and plan again</source>
+        <translation>保存并重新安排</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditor</name>
     <message>
         <source>Saved the policy of %1.</source>
@@ -4522,6 +4621,10 @@ Merge it anyway?</source>
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日与容量</translation>
     </message>
 </context>
 <context>
