@@ -3925,6 +3925,10 @@ Merge it anyway?</translation>
         <translation>Tier %1</translation>
     </message>
     <message>
+        <source>Me (%1)</source>
+        <translation>Me (%1)</translation>
+    </message>
+    <message>
         <source>Reading the calendar…</source>
         <translation>Reading the calendar…</translation>
     </message>

@@ -3901,6 +3901,10 @@ Merge it anyway?</source>
         <translation>%1 级</translation>
     </message>
     <message>
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
         <source>Reading the calendar…</source>
         <translation>正在读取日历…</translation>
     </message>
