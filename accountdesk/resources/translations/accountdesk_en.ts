@@ -5558,4 +5558,80 @@ Merge it anyway?</translation>
         </translation>
     </message>
 </context>
+<context>
+    <name>UpcomingPanel</name>
+    <message>
+        <source>Looking ahead…</source>
+        <translation>Looking ahead…</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>Tomorrow, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1 (in %n day)</numerusform>
+            <numerusform>%1 (in %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>all customers</translation>
+    </message>
+    <message>
+        <source>reminded at the next check today</source>
+        <translation>reminded at the next check today</translation>
+    </message>
+    <message>
+        <source>reminder on %1</source>
+        <translation>reminder on %1</translation>
+    </message>
+    <message>
+        <source>already in the list</source>
+        <translation>already in the list</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with something</source>
+        <translation>
+            <numerusform>%n day with something</numerusform>
+            <numerusform>%n days with something</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>Nothing in these days.</translation>
+    </message>
+    <message>
+        <source>Coming up in the next</source>
+        <translation>Coming up in the next</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+</context>
 </TS>

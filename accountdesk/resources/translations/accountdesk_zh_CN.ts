@@ -5512,4 +5512,77 @@ Merge it anyway?</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>UpcomingPanel</name>
+    <message>
+        <source>Looking ahead…</source>
+        <translation>正在查看接下来的日子…</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>明天，%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>全体客户</translation>
+    </message>
+    <message>
+        <source>reminded at the next check today</source>
+        <translation>今天检查时提醒</translation>
+    </message>
+    <message>
+        <source>reminder on %1</source>
+        <translation>将于 %1 提醒</translation>
+    </message>
+    <message>
+        <source>already in the list</source>
+        <translation>已在提醒列表中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with something</source>
+        <translation>
+            <numerusform>共 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>这些天里没有安排。</translation>
+    </message>
+    <message>
+        <source>Coming up in the next</source>
+        <translation>即将到来：未来</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+</context>
 </TS>
