@@ -13,6 +13,7 @@ from accountdesk.cli.agenda import cmd_agenda
 from accountdesk.cli.customers import cmd_duplicates, cmd_merge_customers
 from accountdesk.cli.database import cmd_backup, cmd_check, cmd_merge, cmd_migrate, cmd_restore, cmd_share
 from accountdesk.cli.find import cmd_find
+from accountdesk.cli.greetings import cmd_greetings
 from accountdesk.cli.output import (
     EXIT_FAILED,
     EXIT_OK,
@@ -207,6 +208,15 @@ def build_parser() -> argparse.ArgumentParser:
     care_list = care_steps.add_parser("list", parents=[common], help="a customer's care records")
     care_list.set_defaults(handler=cmd_care_list)
     care_list.add_argument("code")
+
+    greetings = add("greetings", cmd_greetings, "a festival's recipient list with each contact's greeting")
+    greetings.add_argument("festival", metavar="FESTIVAL", help="春节, 中秋, 端午… or spring_festival, mid_autumn…")
+    greetings.add_argument("--year", type=int, help="the festival of this year (default: this year)")
+    greetings.add_argument("--tier", action="append", help="only these tiers (A, or A,B; repeatable)")
+    greetings.add_argument("--owner", help="only this owner's customers (login or display name)")
+    greetings.add_argument("--out", help="write the list to .xlsx or .csv")
+    greetings.add_argument("--mark-greeted", action="store_true", help="log the greeting on each customer")
+    greetings.add_argument("--date", type=parse_date, help=argparse.SUPPRESS)
 
     sheets = add("sheets", cmd_sheets, "printable revisit sheets (PDF)")
     sheets.add_argument("out")

@@ -147,3 +147,27 @@ def test_new_custom_reminder(page, qtbot, today, db):
     assert not dialog.isVisible()
     subjects = [r.subject("en") for r in page.model.rows if r.kind == "custom"]
     assert "Call back about the quote" in subjects
+
+
+def upcoming_tree(page) -> list[tuple[str, list[str]]]:
+    """Each day's heading and its rows as "what | customer | reminder"."""
+    tree = page.upcoming.tree
+    found = []
+    for number in range(tree.topLevelItemCount()):
+        day = tree.topLevelItem(number)
+        rows = [" | ".join(day.child(j).text(c) for c in range(3)) for j in range(day.childCount())]
+        found.append((day.text(0), rows))
+    return found
+
+
+def test_the_coming_up_panel_lists_the_next_days_by_day_and_looks_further_on_request(page, qtbot):
+    shown = upcoming_tree(page)
+    assert shown[0] == ("Sun 2026-11-22 (in 2 days) · 1 item", ["张总's birthday · 华东精密 | 华东精密 · C002 | already in the list"])
+    titles = [title for title, _rows in shown]
+    assert any(title.startswith("Sun 2026-12-20 (in 30 days)") for title in titles)  # 北方物流's revisit
+    assert not any("New Year" in row for _title, rows in shown for row in rows)
+    page.upcoming.span_combo.setCurrentIndex(page.upcoming.span_combo.findData(60))
+    new_year = [rows for title, rows in upcoming_tree(page) if title.startswith("Fri 2027-01-01")]
+    assert new_year and new_year[0][0].startswith("New Year's Day (2027-01-01) | all customers | reminder on")
+    total = sum(len(rows) for _title, rows in upcoming_tree(page))
+    assert page.upcoming.count_label.text().startswith(f"{total} items · ")

@@ -242,3 +242,18 @@ def test_festivals_show_on_their_day(page, qtbot):
     assert [c.label_en for c in new_year.festivals] == ["New Year's Day (2027-01-01)"]
     qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
     assert page.period_label.text() == "November 2026"
+
+
+def test_opens_on_the_signed_in_owners_revisits_and_everyone_is_one_choice_away(make_window, db, plans):
+    from accountdesk.core.team.identity import choose_owner
+
+    with db.write() as s:
+        choose_owner(s, "tester", plans["wang"])  # the database's signed-in login works as 王经理
+    page = make_window(db).show_page("calendar")
+    assert page.owner_combo.currentText() == "Me (王经理)"
+    assert names(page.today_list) == ["华东精密"]  # 李经理's due revisit is not on my list
+    month = page.grid.month()
+    assert sorted(r.customer_name for cell in month.cells for r in cell.revisits) == ["北方物流", "华东精密"]
+    page.owner_combo.setCurrentIndex(0)
+    assert page.owner_combo.currentText() == "All owners"
+    assert names(page.today_list) == ["华东精密", "岭南茶业"]

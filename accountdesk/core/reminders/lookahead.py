@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.reminders.centre import ReminderRow
+from accountdesk.core.reminders.centre import ReminderRow, due_reminders
 from accountdesk.core.reminders.settings import ReminderSettings, load_reminder_settings
 from accountdesk.core.reminders.sources import (
     anniversary_candidates,
@@ -88,3 +89,32 @@ def _customer_names(session: Session, customer_ids: set[int]) -> dict[int, tuple
                 select(Customer.id, Customer.code, Customer.name).where(Customer.id.in_(ids[start:start + 500]))):
             found[customer_id] = (code, name)
     return found
+
+
+@dataclass(frozen=True)
+class ComingDay:
+    """One day of the look-ahead panel: its dated events, raised or not."""
+
+    on: date
+    rows: list[ReminderRow]
+
+
+_DAY_ORDER = {"festival": 0, "birthday": 1, "anniversary": 2, "revisit": 3}
+
+
+def coming_up(session: Session, today: date, days: int, *,
+              owners: Collection[int | None] | None = None) -> list[ComingDay]:
+    """The birthdays, festivals, anniversaries and planned revisits of [today, today + days],
+    grouped by the day they fall on: those already raised (still open) and those not raised yet,
+    so a manager prepares greetings and gifts ahead of the day."""
+    if days <= 0:
+        return []
+    settings = load_reminder_settings(session)
+    end = today + timedelta(days=days)
+    raised = [row for row in due_reminders(session, today, days, owners=owners, settings=settings)
+              if row.kind in LOOKAHEAD_KINDS and row.event_on is not None and today <= row.event_on <= end]
+    by_day: dict[date, list[ReminderRow]] = {}
+    for row in raised + upcoming(session, today, days, owners=owners, settings=settings):
+        by_day.setdefault(row.event_on or row.due_on, []).append(row)
+    return [ComingDay(on, sorted(rows, key=lambda r: (_DAY_ORDER.get(r.kind, 9), r.customer_code or "", r.key)))
+            for on, rows in sorted(by_day.items())]

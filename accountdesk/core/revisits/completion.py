@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core.changes import changes_of
@@ -17,6 +17,9 @@ from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.revisits.plans import PLANNER, _close_revisit_reminders, _next_plan, sync_cadence
 from accountdesk.core.storage.models import Customer, Interaction, RevisitPlan, utcnow
 from accountdesk.core.time import local_date, local_zone
+
+# The outcome of a greeting logged for a festival (core.reminders.greetings): it completes no revisit.
+GREETED = "greeted"
 
 _CHUNK = 500
 # Beyond this many customers with fresh contacts (an import, a merge), every open plan is looked at.
@@ -116,7 +119,9 @@ def _free_contacts(session: Session, earliest: dict[int, date]) -> dict[int, lis
         rows = session.execute(
             select(Interaction.id, Interaction.customer_id, Interaction.occurred_at, Interaction.created_at)
             .where(Interaction.customer_id.in_(chunk), Interaction.deleted_at.is_(None),
-                   Interaction.occurred_at >= since_utc)
+                   Interaction.occurred_at >= since_utc,
+                   # A festival greeting sent to many is care, not the revisit a plan asks for.
+                   or_(Interaction.outcome.is_(None), Interaction.outcome != GREETED))
             .order_by(Interaction.occurred_at, Interaction.id))
         for interaction_id, customer_id, occurred_at, created_at in rows:
             if interaction_id not in linked:

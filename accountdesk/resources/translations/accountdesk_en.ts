@@ -3175,6 +3175,105 @@ Merge it anyway?</translation>
     </message>
 </context>
 <context>
+    <name>PlanningSettings</name>
+    <message>
+        <source>default (%1)</source>
+        <translation>default (%1)</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> a day</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>day off</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <source> (team list)</source>
+        <translation> (team list)</translation>
+    </message>
+    <message>
+        <source>the State Council&apos;s official schedule, make-up working days included</source>
+        <translation>the State Council&apos;s official schedule, make-up working days included</translation>
+    </message>
+    <message>
+        <source>statutory holidays only (the make-up working days are not known yet: add them below)</source>
+        <translation>statutory holidays only (the make-up working days are not known yet: add them below)</translation>
+    </message>
+    <message>
+        <source>weekends only (no holiday list for this year yet: add the days below)</source>
+        <translation>weekends only (no holiday list for this year yet: add the days below)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Saved; the planned revisits were spread over the working days again.</source>
+        <translation>Saved; the planned revisits were spread over the working days again.</translation>
+    </message>
+    <message>
+        <source>Planning the revisits again…</source>
+        <translation>Planning the revisits again…</translation>
+    </message>
+    <message>
+        <source>Daily capacity</source>
+        <translation>Daily capacity</translation>
+    </message>
+    <message>
+        <source>How many contacts each owner can make in a day. Today&apos;s list stops there, and planned revisits are spread so that no working day holds more.</source>
+        <translation>How many contacts each owner can make in a day. Today&apos;s list stops there, and planned revisits are spread so that no working day holds more.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Contacts a day</source>
+        <translation>Contacts a day</translation>
+    </message>
+    <message>
+        <source>Revisits are planned on working days only. One day a line: the date, 休 (a day off) or 班 (a make-up working day), and a name; lines starting with # are notes. Use it for company holidays, or when the official schedule for a year is newer than the app.</source>
+        <translation>Revisits are planned on working days only. One day a line: the date, 休 (a day off) or 班 (a make-up working day), and a name; lines starting with # are notes. Use it for company holidays, or when the official schedule for a year is newer than the app.</translation>
+    </message>
+    <message>
+        <source>Coming days off and make-up working days:</source>
+        <translation>Coming days off and make-up working days:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>Is</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Save and plan again</source>
+        <translation>Save and plan again</translation>
+    </message>
+</context>
+<context>
     <name>PolicyEditor</name>
     <message>
         <source>Saved the policy of the %1 stage.</source>
@@ -4089,6 +4188,10 @@ Merge it anyway?</translation>
         <translation>Tier %1</translation>
     </message>
     <message>
+        <source>Me (%1)</source>
+        <translation>Me (%1)</translation>
+    </message>
+    <message>
         <source>Reading the calendar…</source>
         <translation>Reading the calendar…</translation>
     </message>
@@ -4830,6 +4933,10 @@ Merge it anyway?</translation>
         <source>Database</source>
         <translation>Database</translation>
     </message>
+    <message>
+        <source>Working days</source>
+        <translation>Working days</translation>
+    </message>
 </context>
 <context>
     <name>StartWinBackDialog</name>
@@ -4842,12 +4949,12 @@ Merge it anyway?</translation>
         <translation>The churn warning is closed: the win-back&apos;s actions carry the work from now on.</translation>
     </message>
     <message>
-        <source>Why they drift away *</source>
-        <translation>Why they drift away *</translation>
-    </message>
-    <message>
         <source>Choose a reason…</source>
         <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>Why they drift away *</source>
+        <translation>Why they drift away *</translation>
     </message>
     <message>
         <source>What you know: a competitor&apos;s offer, who left, what went wrong</source>
@@ -5771,6 +5878,82 @@ Merge it anyway?</translation>
             <numerusform>%Ln transaction, %1 in all</numerusform>
             <numerusform>%Ln transactions, %1 in all</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingPanel</name>
+    <message>
+        <source>Looking ahead…</source>
+        <translation>Looking ahead…</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Today, %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>Tomorrow, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1 (in %n day)</numerusform>
+            <numerusform>%1 (in %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>all customers</translation>
+    </message>
+    <message>
+        <source>reminded at the next check today</source>
+        <translation>reminded at the next check today</translation>
+    </message>
+    <message>
+        <source>reminder on %1</source>
+        <translation>reminder on %1</translation>
+    </message>
+    <message>
+        <source>already in the list</source>
+        <translation>already in the list</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with something</source>
+        <translation>
+            <numerusform>%n day with something</numerusform>
+            <numerusform>%n days with something</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>Nothing in these days.</translation>
+    </message>
+    <message>
+        <source>Coming up in the next</source>
+        <translation>Coming up in the next</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
     </message>
 </context>
 <context>

@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Not saved yet: your changes are still here.</source>
-        <translation>尚未保存：您的修改仍在这里。</translation>
+        <translation>尚未保存：您的修改仍在。</translation>
     </message>
 </context>
 <context>
@@ -377,7 +377,7 @@
     </message>
     <message>
         <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
-        <translation>您编辑期间 %1 保存了这条记录，并修改了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
+        <translation>您编辑期间 %1 保存了这条记录，并改动了与您相同的字段。您的修改尚未保存：请逐个字段选择要保留的值。</translation>
     </message>
     <message>
         <source>Saved by %1</source>
@@ -385,11 +385,11 @@
     </message>
     <message>
         <source>Saved with your choices (only you changed them): %1</source>
-        <translation>按您的选择保存（只有您修改过）：%1</translation>
+        <translation>按您的修改保存（只有您改过）：%1</translation>
     </message>
     <message>
         <source>The value you do not keep stays in the customer&apos;s change history.</source>
-        <translation>未保留的值仍记录在客户的变更历史中。</translation>
+        <translation>未保留的值仍留在客户的修改记录中。</translation>
     </message>
     <message>
         <source>Back to editing</source>
@@ -3110,7 +3110,7 @@ Merge it anyway?</source>
     </message>
     <message>
         <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
-        <translation>无法连接数据库服务器。您输入的内容已保留，服务器恢复后立即保存…</translation>
+        <translation>无法连接数据库服务器。您输入的内容仍在，服务器恢复后立即保存…</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3153,105 @@ Merge it anyway?</source>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningSettings</name>
+    <message>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source> a day</source>
+        <translation> 人/天</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source> (team list)</source>
+        <translation>（团队清单）</translation>
+    </message>
+    <message>
+        <source>the State Council&apos;s official schedule, make-up working days included</source>
+        <translation>国务院办公厅公布的放假安排（含调休上班日）</translation>
+    </message>
+    <message>
+        <source>statutory holidays only (the make-up working days are not known yet: add them below)</source>
+        <translation>仅法定节假日（调休上班日尚未公布：请在下方补充）</translation>
+    </message>
+    <message>
+        <source>weekends only (no holiday list for this year yet: add the days below)</source>
+        <translation>仅周末（尚无该年节假日数据：请在下方补充）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 年：%2</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的更改。</translation>
+    </message>
+    <message>
+        <source>Saved; the planned revisits were spread over the working days again.</source>
+        <translation>已保存；计划回访已重新分配到各工作日。</translation>
+    </message>
+    <message>
+        <source>Planning the revisits again…</source>
+        <translation>正在重新安排回访…</translation>
+    </message>
+    <message>
+        <source>Daily capacity</source>
+        <translation>每日容量</translation>
+    </message>
+    <message>
+        <source>How many contacts each owner can make in a day. Today&apos;s list stops there, and planned revisits are spread so that no working day holds more.</source>
+        <translation>每位负责人一天能联系多少位客户。“今日”清单以此为上限，计划回访也会分散安排，使每个工作日都不超过这个数。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Contacts a day</source>
+        <translation>每日联系数</translation>
+    </message>
+    <message>
+        <source>Revisits are planned on working days only. One day a line: the date, 休 (a day off) or 班 (a make-up working day), and a name; lines starting with # are notes. Use it for company holidays, or when the official schedule for a year is newer than the app.</source>
+        <translation>回访只安排在工作日。每行一天：日期、“休”（休息日）或“班”（调休上班日）、名称；以 # 开头的行是备注。用于公司自己的假期，或当某年的官方放假安排比本软件更新时。</translation>
+    </message>
+    <message>
+        <source>Coming days off and make-up working days:</source>
+        <translation>即将到来的休息日与调休上班日：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save and plan again</source>
+        <translation>保存并重新安排</translation>
     </message>
 </context>
 <context>
@@ -4064,6 +4163,10 @@ Merge it anyway?</source>
         <translation>%1 级</translation>
     </message>
     <message>
+        <source>Me (%1)</source>
+        <translation>我（%1）</translation>
+    </message>
+    <message>
         <source>Reading the calendar…</source>
         <translation>正在读取日历…</translation>
     </message>
@@ -4789,6 +4892,10 @@ Merge it anyway?</source>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日与容量</translation>
+    </message>
 </context>
 <context>
     <name>StartWinBackDialog</name>
@@ -4801,12 +4908,12 @@ Merge it anyway?</source>
         <translation>流失预警将标记为已处理：此后由挽回措施跟进。</translation>
     </message>
     <message>
-        <source>Why they drift away *</source>
-        <translation>流失原因 *</translation>
-    </message>
-    <message>
         <source>Choose a reason…</source>
         <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>Why they drift away *</source>
+        <translation>流失原因 *</translation>
     </message>
     <message>
         <source>What you know: a competitor&apos;s offer, who left, what went wrong</source>
@@ -5724,6 +5831,79 @@ Merge it anyway?</source>
         <translation>
             <numerusform>共 %Ln 笔交易，合计 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingPanel</name>
+    <message>
+        <source>Looking ahead…</source>
+        <translation>正在查看接下来的日子…</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
+    </message>
+    <message>
+        <source>Tomorrow, %1</source>
+        <translation>明天，%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1（%n 天后）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>全体客户</translation>
+    </message>
+    <message>
+        <source>reminded at the next check today</source>
+        <translation>今天检查时提醒</translation>
+    </message>
+    <message>
+        <source>reminder on %1</source>
+        <translation>将于 %1 提醒</translation>
+    </message>
+    <message>
+        <source>already in the list</source>
+        <translation>已在提醒列表中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) with something</source>
+        <translation>
+            <numerusform>共 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in these days.</source>
+        <translation>这些天里没有安排。</translation>
+    </message>
+    <message>
+        <source>Coming up in the next</source>
+        <translation>即将到来：未来</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
     </message>
 </context>
 <context>

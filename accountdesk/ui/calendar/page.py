@@ -31,6 +31,7 @@ from accountdesk.core.revisits.calendar_data import (
     week_start,
 )
 from accountdesk.core.revisits.plans import RevisitRow
+from accountdesk.core.team.identity import signed_in_owner
 from accountdesk.ui.calendar import exports as revisit_exports
 from accountdesk.ui.calendar.exports import NO_TIER
 from accountdesk.ui.calendar.grid import WEEKS, MonthGrid
@@ -61,6 +62,9 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         self.selected_day = today
         self.mode = context.settings.value("calendar/mode", "month") or "month"
         self.owner_id: int | None = None
+        self.me: int | None = None  # the signed-in owner: the calendar opens on their revisits
+        self._owner_names: dict[int, str] = {}
+        self._owner_chosen = False  # the person picked an owner here: a later sign-in choice does not override it
         self.tier: str | None = None
         self.data: CalendarRange | None = None
         self.current: RevisitRow | None = None
@@ -258,6 +262,9 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
             f"<span style='color:#be185d'>♥</span> {care}&nbsp;&nbsp;&nbsp;{drag}</span>")
         if self.owner_combo.count():
             self.owner_combo.setItemText(0, self.tr("All owners"))
+            mine = self.owner_combo.findData(self.me) if self.me is not None else -1
+            if mine > 0:
+                self.owner_combo.setItemText(mine, self._owner_text(self.me, self._owner_names.get(self.me, "")))
         if self.tier_combo.count():
             self.tier_combo.setItemText(0, self.tr("All tiers"))
             last = self.tier_combo.count() - 1
@@ -267,14 +274,20 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
 
     def reload_choices(self) -> None:
         """Owners and tiers to filter by (a small read, by primary keys)."""
-        owners, tiers = self.context.operations.read_now(lambda s: (revisit_owners(s), calendar_tiers(s)))
+        login = self.context.user
+        owners, tiers, me = self.context.operations.read_now(
+            lambda s: (revisit_owners(s), calendar_tiers(s), signed_in_owner(s, login)))
+        self._owner_names = dict(owners)
+        self.me = me if me in self._owner_names else None
+        if not self._owner_chosen and self.me is not None:
+            self.owner_id = self.me
         for combo, items, current in ((self.owner_combo, owners, self.owner_id), (self.tier_combo, None, self.tier)):
             combo.blockSignals(True)
             combo.clear()
             if items is not None:
                 combo.addItem(self.tr("All owners"), None)
                 for user_id, name in items:
-                    combo.addItem(name, user_id)
+                    combo.addItem(self._owner_text(user_id, name), user_id)
             else:
                 combo.addItem(self.tr("All tiers"), None)
                 for tier in tiers:
@@ -331,7 +344,12 @@ class RevisitCalendarPage(ReloadsWhenShown, Retranslating, QWidget):
         today = self.context.today()
         self.show_month(today.year, today.month, today)
 
+    def _owner_text(self, user_id: int, name: str) -> str:
+        return self.tr("Me (%1)").replace("%1", name) if user_id == self.me else name
+
     def _filters_changed(self) -> None:
+        if self.owner_combo.currentData() != self.owner_id:
+            self._owner_chosen = True
         self.owner_id = self.owner_combo.currentData()
         self.tier = self.tier_combo.currentData()
         self.reload()

@@ -53,6 +53,7 @@ from accountdesk.ui.reminders.items import (
     kind_icon,
     kind_text,
 )
+from accountdesk.ui.reminders.upcoming import UpcomingPanel
 from accountdesk.ui.winback.dialogs import open_start_win_back
 
 REMINDER_CHANGES = Changes(reminders=True)
@@ -222,7 +223,19 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
         state = self.context.settings.state("reminders/splitter")
         if state is not None:
             self.splitter.restoreState(state)
-        layout.addWidget(self.splitter, 1)
+        # What is coming in the next days sits under the list: greetings are prepared ahead.
+        self.upcoming = UpcomingPanel(self.context)
+        self.vertical = QSplitter(Qt.Orientation.Vertical)
+        self.vertical.setObjectName("remindersVertical")
+        self.vertical.addWidget(self.splitter)
+        self.vertical.addWidget(self.upcoming)
+        self.vertical.setStretchFactor(0, 3)
+        self.vertical.setStretchFactor(1, 2)
+        self.vertical.setSizes([520, 300])
+        vertical = self.context.settings.state("reminders/upcoming")
+        if vertical is not None:
+            self.vertical.restoreState(vertical)
+        layout.addWidget(self.vertical, 1)
 
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.state_combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -331,6 +344,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
             self._show_rows()
 
         self.context.operations.read(read, done, label=self.tr("Reading reminders…"))
+        self.upcoming.reload(owners)
 
     def _set_pending(self, count: int) -> None:
         self.pending = count
@@ -582,6 +596,7 @@ class RemindersPage(ReloadsWhenShown, Retranslating, QWidget):
 
     def save_layout(self) -> None:
         self.context.settings.set_state("reminders/splitter", self.splitter.saveState())
+        self.context.settings.set_state("reminders/upcoming", self.vertical.saveState())
         header = self.table.horizontalHeader()
         self.context.settings.set_state("reminders/columns", header.saveState())
 

@@ -31,6 +31,7 @@ from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR
 from accountdesk.ui.settings.policies import PolicyEditor, ReminderEditor
 from accountdesk.ui.settings.scoring import ScoringEditor
+from accountdesk.ui.settings.workdays import PlanningSettings
 
 USER_NAME_KEY = "user/name"  # remembered per machine; the application opens databases as this user
 PAGE_STYLE = f"""
@@ -319,7 +320,7 @@ class DatabaseSettings(Retranslating, QWidget):
 
 
 class SettingsPage(Retranslating, QWidget):
-    SECTIONS = ("scoring", "policies", "reminders", "general", "database")
+    SECTIONS = ("scoring", "policies", "reminders", "planning", "general", "database")
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -336,9 +337,10 @@ class SettingsPage(Retranslating, QWidget):
         self.scoring = ScoringEditor(context)
         self.policies = PolicyEditor(context)
         self.reminders = ReminderEditor(context)
+        self.planning = PlanningSettings(context)
         self.general = GeneralSettings(context)
         self.database = DatabaseSettings(context)
-        for widget in (self.scoring, self.policies, self.reminders, self.general, self.database):
+        for widget in (self.scoring, self.policies, self.reminders, self.planning, self.general, self.database):
             self.tabs.addTab(widget, "")
         layout.addWidget(self.tabs, 1)
         context.hub.operation_did_execute.connect(self._on_changes)
@@ -351,7 +353,7 @@ class SettingsPage(Retranslating, QWidget):
 
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         # Another window or colleague changed the rules: show theirs (our own edits are on screen already).
-        if initiator in (self.scoring, self.policies, self.reminders, self.general):
+        if initiator in (self.scoring, self.policies, self.reminders, self.planning, self.general):
             return
         if changes.everything or changes.settings or changes.tiers:
             self.policies.reload()
@@ -359,9 +361,11 @@ class SettingsPage(Retranslating, QWidget):
                 self.scoring.reload_models()
         if changes.everything or changes.reminders:
             self.reminders.reload()
+        if changes.everything or changes.users or changes.settings:
+            self.planning.reload()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
         for index, text in enumerate((self.tr("Scoring model"), self.tr("Tier policies"), self.tr("Reminders"),
-                                      self.tr("User and language"), self.tr("Database"))):
+                                      self.tr("Working days"), self.tr("User and language"), self.tr("Database"))):
             self.tabs.setTabText(index, text)
