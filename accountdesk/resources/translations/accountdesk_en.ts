@@ -566,6 +566,22 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Tags</translation>
     </message>
     <message>
+        <source>Need type</source>
+        <translation>Need type</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>Purchasing power</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM segment</translation>
+    </message>
+    <message>
         <source>Revisit overdue</source>
         <translation>Revisit overdue</translation>
     </message>
@@ -744,6 +760,42 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <numerusform>%1 of %Ln customer match</numerusform>
             <numerusform>%1 of %Ln customers match</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Choose some filters first: a view keeps the filters you set.</source>
+        <translation>Choose some filters first: a view keeps the filters you set.</translation>
+    </message>
+    <message>
+        <source>Name of the view (the whole team sees it):</source>
+        <translation>Name of the view (the whole team sees it):</translation>
+    </message>
+    <message>
+        <source>Replace the view “%1”?</source>
+        <translation>Replace the view “%1”?</translation>
+    </message>
+    <message>
+        <source>View “%1” saved.</source>
+        <translation>View “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Saving view…</source>
+        <translation>Saving view…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1” for the whole team?</source>
+        <translation>Delete the view “%1” for the whole team?</translation>
+    </message>
+    <message>
+        <source>Deleting view…</source>
+        <translation>Deleting view…</translation>
     </message>
     <message>
         <source>Merge customers</source>
@@ -1567,12 +1619,48 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <translation>Clear filters</translation>
     </message>
     <message>
+        <source>Save view…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Save these filters under a name the whole team can pick</source>
+        <translation>Save these filters under a name the whole team can pick</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Any purchasing power</source>
+        <translation>Any purchasing power</translation>
+    </message>
+    <message>
+        <source>Any need type</source>
+        <translation>Any need type</translation>
+    </message>
+    <message>
+        <source>Any frequency</source>
+        <translation>Any frequency</translation>
+    </message>
+    <message>
+        <source>Any RFM segment</source>
+        <translation>Any RFM segment</translation>
+    </message>
+    <message>
         <source>All tiers</source>
         <translation>All tiers</translation>
     </message>
     <message>
         <source>Tier %1</source>
         <translation>Tier %1</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>Saved views…</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>No saved views</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -2078,6 +2166,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Low</source>
         <translation>Low</translation>
+    </message>
+    <message>
+        <source>High-end buyer</source>
+        <translation>High-end buyer</translation>
+    </message>
+    <message>
+        <source>Mid-range buyer</source>
+        <translation>Mid-range buyer</translation>
+    </message>
+    <message>
+        <source>Low-end buyer</source>
+        <translation>Low-end buyer</translation>
     </message>
     <message>
         <source>Created</source>

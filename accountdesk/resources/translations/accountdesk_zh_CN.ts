@@ -565,6 +565,22 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>标签</translation>
     </message>
     <message>
+        <source>Need type</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>购买频率</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>购买力</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
         <source>Revisit overdue</source>
         <translation>回访已逾期</translation>
     </message>
@@ -741,6 +757,42 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>
             <numerusform>%Ln 位客户中有 %1 位符合</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Choose some filters first: a view keeps the filters you set.</source>
+        <translation>请先选择筛选条件：视图保存的是您设置的筛选。</translation>
+    </message>
+    <message>
+        <source>Name of the view (the whole team sees it):</source>
+        <translation>视图名称（全团队可见）：</translation>
+    </message>
+    <message>
+        <source>Replace the view “%1”?</source>
+        <translation>替换视图“%1”？</translation>
+    </message>
+    <message>
+        <source>View “%1” saved.</source>
+        <translation>视图“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Saving view…</source>
+        <translation>正在保存视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1” for the whole team?</source>
+        <translation>为全团队删除视图“%1”？</translation>
+    </message>
+    <message>
+        <source>Deleting view…</source>
+        <translation>正在删除视图…</translation>
     </message>
     <message>
         <source>Merge customers</source>
@@ -1551,12 +1603,48 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Save these filters under a name the whole team can pick</source>
+        <translation>把这些筛选条件存为一个全团队都能选用的视图</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Any purchasing power</source>
+        <translation>全部购买力</translation>
+    </message>
+    <message>
+        <source>Any need type</source>
+        <translation>全部需求类型</translation>
+    </message>
+    <message>
+        <source>Any frequency</source>
+        <translation>全部购买频率</translation>
+    </message>
+    <message>
+        <source>Any RFM segment</source>
+        <translation>全部 RFM 分群</translation>
+    </message>
+    <message>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
         <source>Tier %1</source>
         <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>已存视图…</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>暂无已存视图</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -2061,6 +2149,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Low</source>
         <translation>低</translation>
+    </message>
+    <message>
+        <source>High-end buyer</source>
+        <translation>高端</translation>
+    </message>
+    <message>
+        <source>Mid-range buyer</source>
+        <translation>中端</translation>
+    </message>
+    <message>
+        <source>Low-end buyer</source>
+        <translation>低端</translation>
     </message>
     <message>
         <source>Created</source>
