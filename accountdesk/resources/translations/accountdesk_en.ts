@@ -955,6 +955,46 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <source>At risk</source>
         <translation>At risk</translation>
     </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>Lifecycle stage</translation>
+    </message>
+    <message>
+        <source>Need type</source>
+        <translation>Need type</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>Purchasing power</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>Purchase frequency</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM segment</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>Break down by</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Bought before / again</source>
+        <translation>Bought before / again</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1062,6 +1102,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         </translation>
     </message>
     <message>
+        <source>Customers by their class now; spend and satisfaction in the period; retention: of those who bought in the same number of days before, the share who bought again.</source>
+        <translation>Customers by their class now; spend and satisfaction in the period; retention: of those who bought in the same number of days before, the share who bought again.</translation>
+    </message>
+    <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
         <translation>Customers now, and spend, interactions and revisits in the period.</translation>
     </message>
@@ -1116,6 +1160,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Export…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Per segment</source>
+        <translation>Per segment</translation>
     </message>
     <message>
         <source>Customers</source>

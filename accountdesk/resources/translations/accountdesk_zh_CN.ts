@@ -947,6 +947,46 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <source>At risk</source>
         <translation>流失风险</translation>
     </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Need type</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>购买力</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>购买频率</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>分群方式</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Bought before / again</source>
+        <translation>上期购买 / 本期再购</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1049,6 +1089,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
         </translation>
     </message>
     <message>
+        <source>Customers by their class now; spend and satisfaction in the period; retention: of those who bought in the same number of days before, the share who bought again.</source>
+        <translation>按客户当前分类统计；消费和满意度为本期数据；留存率：此前同样天数内购买过的客户中，本期再次购买的比例。</translation>
+    </message>
+    <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
         <translation>客户数为当前数字；消费、互动和回访为所选期间的数字。</translation>
     </message>
@@ -1103,6 +1147,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Per segment</source>
+        <translation>按客户分群</translation>
     </message>
     <message>
         <source>Customers</source>

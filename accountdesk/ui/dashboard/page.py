@@ -32,7 +32,14 @@ from accountdesk.core.kpi.dashboard import (
     period_info,
 )
 from accountdesk.ui.dashboard.charts import Bar, BarChart, LineChart, Point
-from accountdesk.ui.dashboard.tables import ChurnRiskTable, MigrationTable, OwnerTable, percent, tier_text
+from accountdesk.ui.dashboard.tables import (
+    ChurnRiskTable,
+    MigrationTable,
+    OwnerTable,
+    SegmentTable,
+    percent,
+    tier_text,
+)
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.page_base import ReloadsWhenShown
 from accountdesk.ui.kit.retranslate import Retranslating
@@ -223,6 +230,11 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         tables.addWidget(self.migration_card, 2)
         tables.addWidget(self.churn_card, 3)
         layout.addLayout(tables)
+
+        self.segment_table = SegmentTable()
+        self.segment_card = _Card(self.segment_table)
+        self.segment_card.setMinimumHeight(320)
+        layout.addWidget(self.segment_card)
 
         self.owner_table = OwnerTable()
         self.owner_card = _Card(self.owner_table)
@@ -424,6 +436,10 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.churn_card.caption.setText(
             self.tr("%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.", "",
                     len(board.churn_risk)))
+        self.segment_table.show_segments(board.segments)
+        self.segment_card.caption.setText(self.tr(
+            "Customers by their class now; spend and satisfaction in the period; retention: of those who bought in "
+            "the same number of days before, the share who bought again."))
         self.owner_table.show_owners(board.owners, f.tier_order, f.owner_name)
         self.owner_card.caption.setText(self.tr("Customers now, and spend, interactions and revisits in the period."))
 
@@ -488,6 +504,8 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.migration_card.title.setText(self.tr("Tier migration"))
         self.churn_card.title.setText(self.tr("Churn risk"))
         self.owner_card.title.setText(self.tr("Per owner"))
+        self.segment_card.title.setText(self.tr("Per segment"))
+        self.segment_table.retranslate()
         self.churn_table.retranslate()
         self.owner_table.retranslate()
         if self.figures is not None:
