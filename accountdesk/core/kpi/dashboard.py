@@ -18,6 +18,7 @@ from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.storage.models import Customer, User, cents_to_decimal
 from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.policies import tier_policies
+from accountdesk.core.tiering.resources import ResourceGap, resource_gaps
 from accountdesk.core.tiering.rfm import SEGMENT_LABELS
 from accountdesk.core.tiering.scoring import DEFAULT_DEFINITION, list_models
 from accountdesk.core.tiering.segments import FREQUENCY_LABELS
@@ -146,6 +147,8 @@ class DashboardFigures:
     owner_names: dict[str, str] = field(default_factory=dict)  # login → display name
     period: PeriodInfo | None = None
     comparison: Comparison | None = None  # the same figures for the like-for-like days
+    # Customers owned below the rep level their tier asks (now, not in the period).
+    resource_gaps: list[ResourceGap] = field(default_factory=list)
 
     def owner_name(self, login: str | None) -> str:
         return self.owner_names.get(login or "", login or kpi.NO_TIER)
@@ -183,6 +186,7 @@ class DashboardFigures:
                                   "days": self.period.days, "total_days": self.period.total_days}
         if self.comparison is not None:
             document["comparison"] = self.comparison.as_dict()
+        document["resource_gaps"] = [gap.as_dict() for gap in self.resource_gaps]
         return document
 
 
@@ -243,6 +247,7 @@ def load_dashboard(session: Session, start: date, end: date, today: date) -> Das
         mean_satisfaction=mean,
         satisfaction_scores=scores,
         owner_names={name: display or name for name, display in session.execute(select(User.name, User.display_name))},
+        resource_gaps=resource_gaps(session),
     )
 
 

@@ -669,6 +669,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Total spend</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>Tier discount</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -1086,6 +1090,17 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <numerusform>Mean of %Ln rating, 1–5</numerusform>
             <numerusform>Mean of %Ln ratings, 1–5</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>and %Ln more owner below their tier&apos;s rep level</numerusform>
+            <numerusform>and %Ln more owners below their tier&apos;s rep level</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resources not met: customers owned below the rep level their tier asks (%1).</source>
+        <translation>Resources not met: customers owned below the rep level their tier asks (%1).</translation>
     </message>
     <message numerus="yes">
         <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
@@ -3106,6 +3121,14 @@ Merge it anyway?</translation>
         <translation>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</translation>
     </message>
     <message>
+        <source>Each owner&apos;s rep level: the tier board and statistics warn when a customer&apos;s owner is below the rep level of its tier.</source>
+        <translation>Each owner&apos;s rep level: the tier board and statistics warn when a customer&apos;s owner is below the rep level of its tier.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
         <source>Revisit every (days)</source>
         <translation>Revisit every (days)</translation>
     </message>
@@ -3124,6 +3147,14 @@ Merge it anyway?</translation>
     <message>
         <source>Rep level</source>
         <translation>Rep level</translation>
+    </message>
+    <message>
+        <source>Saved the owner&apos;s rep level.</source>
+        <translation>Saved the owner&apos;s rep level.</translation>
+    </message>
+    <message>
+        <source>Saving the rep level…</source>
+        <translation>Saving the rep level…</translation>
     </message>
     <message>
         <source>Action plan</source>
@@ -4882,6 +4913,20 @@ Merge it anyway?</translation>
     <message>
         <source>Summing the spend per tier…</source>
         <translation>Summing the spend per tier…</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>and %Ln more owner below their tier&apos;s rep level</numerusform>
+            <numerusform>and %Ln more owners below their tier&apos;s rep level</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resources: %Ln customer(s) are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</source>
+        <translation>
+            <numerusform>Resources: %Ln customer are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</numerusform>
+            <numerusform>Resources: %Ln customers are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Manual tier change</source>

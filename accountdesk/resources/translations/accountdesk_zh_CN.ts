@@ -668,6 +668,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>累计消费</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>等级折扣</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -1075,6 +1079,16 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>
             <numerusform>%Ln 次评分的平均值，1–5 分</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>另有 %Ln 位负责人低于其客户等级要求的级别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resources not met: customers owned below the rep level their tier asks (%1).</source>
+        <translation>资源配置未达标：以下客户的负责人低于其等级要求的人员级别（%1）。</translation>
     </message>
     <message numerus="yes">
         <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
@@ -3088,6 +3102,14 @@ Merge it anyway?</source>
         <translation>各等级客户的行动方案：回访频率与方式、服务级别、折扣和对接人。双击单元格即可修改，修改后立即保存。</translation>
     </message>
     <message>
+        <source>Each owner&apos;s rep level: the tier board and statistics warn when a customer&apos;s owner is below the rep level of its tier.</source>
+        <translation>各负责人的人员级别：客户的负责人低于其等级要求的级别时，分级看板和统计会提示。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>Revisit every (days)</source>
         <translation>回访间隔（天）</translation>
     </message>
@@ -3106,6 +3128,14 @@ Merge it anyway?</source>
     <message>
         <source>Rep level</source>
         <translation>对接人级别</translation>
+    </message>
+    <message>
+        <source>Saved the owner&apos;s rep level.</source>
+        <translation>已保存负责人的级别。</translation>
+    </message>
+    <message>
+        <source>Saving the rep level…</source>
+        <translation>正在保存人员级别…</translation>
     </message>
     <message>
         <source>Action plan</source>
@@ -4842,6 +4872,18 @@ Merge it anyway?</source>
     <message>
         <source>Summing the spend per tier…</source>
         <translation>正在汇总各等级消费…</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>另有 %Ln 位负责人低于其客户等级要求的级别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resources: %Ln customer(s) are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</source>
+        <translation>
+            <numerusform>资源配置：%Ln 位客户的负责人低于其等级要求的人员级别。请移交客户，或在“设置 → 分级策略”中调整级别。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Manual tier change</source>

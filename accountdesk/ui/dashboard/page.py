@@ -203,6 +203,14 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
+        # Customers owned below what their tier asks: the resources the method allots are not met.
+        self.resource_label = QLabel()
+        self.resource_label.setObjectName("resourceGaps")
+        self.resource_label.setWordWrap(True)
+        self.resource_label.setStyleSheet("background: #fee2e2; color: #991b1b; border: 1px solid #fca5a5; "
+                                          "border-radius: 6px; padding: 6px 10px;")
+        self.resource_label.hide()
+        layout.addWidget(self.resource_label)
 
         # --- charts ---
         charts = QGridLayout()
@@ -423,7 +431,24 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
     def _month_label(self, first: date) -> str:
         return QLocale().toString(QDate(first.year, first.month, 1), self.tr("MMM"))
 
+    def _show_resource_gaps(self, f: DashboardFigures) -> None:
+        gaps = f.resource_gaps
+        self.resource_label.setVisible(bool(gaps))
+        if not gaps:
+            return
+        per_tier: dict[str, int] = {}
+        for gap in gaps:
+            per_tier[gap.tier] = per_tier.get(gap.tier, 0) + gap.customers
+        tiers = labels.join(f"{tier_text(tier)} {count:,}" for tier, count in per_tier.items())
+        lines = [gap.message(f.owner_name(gap.owner) if gap.owner else None).text() for gap in gaps[:3]]
+        if len(gaps) > 3:
+            lines.append(self.tr("and %Ln more owner(s) below their tier's rep level", "", len(gaps) - 3))
+        self.resource_label.setText(
+            self.tr("Resources not met: customers owned below the rep level their tier asks (%1).").replace("%1", tiers)
+            + "\n" + "\n".join("· " + line for line in lines))
+
     def _show_tables(self, f: DashboardFigures) -> None:
+        self._show_resource_gaps(f)
         board = f.dashboard
         matrix = board.migration
         self.migration_table.show_matrix(matrix)
