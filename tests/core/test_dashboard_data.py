@@ -10,6 +10,7 @@ import pytest
 from accountdesk.core.archive import records as archive
 from accountdesk.core.i18n import ValidationError, set_language
 from accountdesk.core.kpi.dashboard import export_dashboard, load_dashboard, period_range
+from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.scoring import default_definition
 from accountdesk.core.tiering.sheet_text import (
     bands_text,
@@ -86,7 +87,12 @@ def test_export_writes_a_sheet_per_section_and_json(db, book, today, tmp_path):
     finally:
         set_language(None)
     workbook = load_workbook(tmp_path / "figures.xlsx")
-    assert workbook.sheetnames == ["概览", "等级分布", "等级迁移", "留存率", "满意度", "回访", "流失预警", "负责人", "挽回", "客户回馈"]
+    assert workbook.sheetnames == ["概览", "等级分布", "等级迁移", "留存率", "满意度", "回访", "流失预警", "负责人",
+                                   "客户分群", "挽回", "客户回馈"]
+    segments = [row for row in workbook["客户分群"].iter_rows(min_row=2, values_only=True) if row[0] == "生命周期阶段"]
+    assert {row[1]: row[2] for row in segments} == {
+        (STAGE_LABELS[f.segment].zh if f.segment in STAGE_LABELS else "未知"): f.customers
+        for f in figures.dashboard.segments["stage"]}
     owners = workbook["负责人"]
     assert [row[0] for row in owners.iter_rows(min_row=2, values_only=True)] == ["王经理", "li"]
     assert owners.cell(row=1, column=3).value == "A 级"

@@ -123,7 +123,7 @@ def test_export_writes_a_workbook_with_a_sheet_per_section(demo_window, dialogs,
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     workbook = load_workbook(target)
     assert workbook.sheetnames == ["Summary", "Tiers", "Tier migration", "Retention", "Satisfaction", "Revisits",
-                                   "Churn risk", "Owners", "Win-back", "Care"]
+                                   "Churn risk", "Owners", "Segments", "Win-back", "Care"]
     tiers = workbook["Tiers"]
     assert [c.value for c in tiers[1]] == ["Tier", "Customers", "Spend", "Share of spend"]
     assert [(row[0], row[1]) for row in tiers.iter_rows(min_row=2, values_only=True)] == [
@@ -165,3 +165,22 @@ def test_switching_the_language_relabels_the_page(demo_window):
     demo_window.actions_["language_en"].trigger()
     assert page.title.text() == "Statistics"
     assert page.tier_chart.bars()[0].label.startswith("Tier")
+
+
+def test_retention_per_lifecycle_stage_and_other_classes(demo_window, sqlite_db, today):
+    page = dashboard(demo_window)
+    period = period_info("this_month", today)
+    with sqlite_db.session() as session:
+        stages = kpi.segment_breakdown(session, period.start, period.end)["stage"]
+    rows = page.segment_table.rows()
+    assert page.segment_table.dimension.currentData() == "stage"
+    assert [row[0] for row in rows] == [{"potential": "Potential", "new": "New", "active": "Active", "loyal": "Loyal",
+                                         "at_risk": "At risk", "churned": "Churned"}.get(f.segment, "Not known")
+                                        for f in stages]
+    loyal = next(f for f in stages if f.segment == "loyal")
+    assert rows[[row[0] for row in rows].index("Loyal")][4:] == [
+        f"{loyal.retention_rate * 100:.1f}%", f"{loyal.retention_base:,} / {loyal.retained:,}"]
+    page.segment_table.set_dimension("need_type")
+    assert {row[0] for row in page.segment_table.rows()} <= {"Price-sensitive", "Quality-sensitive",
+                                                               "Service-sensitive", "Not known"}
+    assert sum(int(row[1].replace(",", "")) for row in page.segment_table.rows()) == 120

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Select, case, func, literal, select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.archive.search import apply_search, ranked_customer_ids, search_terms
 from accountdesk.core.storage.models import (
     Customer,
+    CustomerFigures,
     CustomerTag,
     Interaction,
     RevisitPlan,
@@ -19,6 +20,7 @@ from accountdesk.core.storage.models import (
     User,
 )
 from accountdesk.core.storage.sql import first_column
+from accountdesk.core.tiering.segments import FrequencyBands, frequency_bands
 
 
 @dataclass
@@ -32,11 +34,37 @@ class CustomerFilter:
     churn_risk: bool = False
     include_deleted: bool = False
     today: date | None = None
+    # The method's classes (客户分类): stored codes, as models.LEVELS, NEED_TYPES and rfm.SEGMENTS.
+    purchasing_power: str | None = None
+    need_type: str | None = None
+    frequency_level: str | None = None  # high / mid / low, from the kept figures (segments.py)
+    rfm_segment: str | None = None
+    # The team's frequency bands; None: read from the settings when the filter is run.
+    frequency_bands: FrequencyBands | None = None
 
     def only_text(self) -> bool:
         """True when nothing but the search text narrows the list (an in-memory index can answer)."""
         return not (self.tier or self.stage or self.owner_id is not None or self.tag or self.overdue
-                    or self.churn_risk or self.include_deleted)
+                    or self.churn_risk or self.include_deleted or self.purchasing_power or self.need_type
+                    or self.frequency_level or self.rfm_segment)
+
+    def with_bands(self, session: Session) -> CustomerFilter:
+        """The filter with the team's frequency bands filled in (when it filters by frequency)."""
+        if self.frequency_level and self.frequency_bands is None:
+            return replace(self, frequency_bands=frequency_bands(session))
+        return self
+
+
+def _frequency_clause(level: str, bands: FrequencyBands):
+    """Customers whose kept figures put them in a frequency class, as FrequencyBands.level() does:
+    by distinct purchase days in the scoring window, among customers who ever bought."""
+    days = CustomerFigures.window_days
+    in_band = {"high": days >= bands.high_min_days,
+               "mid": (days >= bands.mid_min_days) & (days < bands.high_min_days),
+               "low": days < bands.mid_min_days}.get(level)
+    if in_band is None:
+        return literal(False)
+    return Customer.id.in_(select(CustomerFigures.customer_id).where(CustomerFigures.purchase_days > 0, in_band))
 
 
 def _last_contact_column():
@@ -99,6 +127,14 @@ def filtered_customers(flt: CustomerFilter) -> Select:
         )
     if flt.churn_risk:
         query = query.where(Customer.stage.in_(("at_risk", "churned")))
+    if flt.purchasing_power:
+        query = query.where(Customer.purchasing_power == flt.purchasing_power)
+    if flt.need_type:
+        query = query.where(Customer.need_type == flt.need_type)
+    if flt.rfm_segment:
+        query = query.where(Customer.rfm_segment == flt.rfm_segment)
+    if flt.frequency_level:
+        query = query.where(_frequency_clause(flt.frequency_level, flt.frequency_bands or FrequencyBands()))
     return query
 
 
@@ -112,6 +148,9 @@ SORTABLE = {
     "score": Customer.score,
     "stage": Customer.stage,
     "updated_at": Customer.updated_at,
+    "purchasing_power": Customer.purchasing_power,
+    "need_type": Customer.need_type,
+    "rfm_segment": Customer.rfm_segment,
 }
 
 
@@ -121,6 +160,8 @@ _NEVER_BLANK = frozenset({"code", "name"})
 def customer_ids(session: Session, flt: CustomerFilter | None = None, order_by: str = "code", descending: bool = False) -> list[int]:
     """Ids of the customers a filter selects, in display order (cheap: the list view holds only ids).
     With a search text, the default order is the search's own: best match first (search.py)."""
+    if flt is not None:
+        flt = flt.with_bands(session)
     query = filtered_customers(flt or CustomerFilter())
     if flt is not None and search_terms(flt.text) and order_by == "code" and not descending:
         session.flush()
@@ -166,11 +207,16 @@ class CustomerRow:
     tags: tuple[str, ...]
     version: int
     deleted: bool
+    purchasing_power: str | None = None
+    need_type: str | None = None
+    frequency_level: str | None = None
+    rfm_segment: str | None = None
 
 
 def customer_rows(session: Session, ids: list[int]) -> dict[int, CustomerRow]:
     """Rows for the given ids in a handful of queries (one per 500 ids), for the list view's cache."""
     rows: dict[int, CustomerRow] = {}
+    bands = frequency_bands(session) if ids else FrequencyBands()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         last_contact = dict(
@@ -195,6 +241,13 @@ def customer_rows(session: Session, ids: list[int]) -> dict[int, CustomerRow]:
                 .group_by(Transaction.customer_id)
             ).all()
         )
+        frequency = {
+            customer_id: bands.level_of_days(window_days, purchase_days)
+            for customer_id, window_days, purchase_days in session.execute(
+                select(CustomerFigures.customer_id, CustomerFigures.window_days, CustomerFigures.purchase_days)
+                .where(CustomerFigures.customer_id.in_(chunk))
+            )
+        }
         tags: dict[int, list[str]] = {}
         for customer_id, tag_name in session.execute(
             select(CustomerTag.customer_id, Tag.name)
@@ -207,11 +260,13 @@ def customer_rows(session: Session, ids: list[int]) -> dict[int, CustomerRow]:
             select(
                 Customer.id, Customer.code, Customer.name, Customer.company, Customer.contact_person, Customer.phone,
                 User.name, Customer.tier, Customer.score, Customer.stage, Customer.version, Customer.deleted_at,
+                Customer.purchasing_power, Customer.need_type, Customer.rfm_segment,
             )
             .outerjoin(User, User.id == Customer.owner_id)
             .where(Customer.id.in_(chunk))
         ):
-            (cid, code, name, company, person, phone, owner, tier, score, stage, version, deleted_at) = row
+            (cid, code, name, company, person, phone, owner, tier, score, stage, version, deleted_at,
+             power, need_type, segment) = row
             last = last_contact.get(cid)
             if last is not None and last.tzinfo is None:
                 last = last.replace(tzinfo=timezone.utc)
@@ -219,7 +274,8 @@ def customer_rows(session: Session, ids: list[int]) -> dict[int, CustomerRow]:
                 id=cid, code=code, name=name, company=company, contact_person=person, phone=phone, owner=owner,
                 tier=tier, score=score, stage=stage, last_contact=last, next_revisit=next_revisit.get(cid),
                 total_spend_cents=int(spend.get(cid) or 0), tags=tuple(tags.get(cid, ())), version=version,
-                deleted=deleted_at is not None,
+                deleted=deleted_at is not None, purchasing_power=power, need_type=need_type,
+                frequency_level=frequency.get(cid), rfm_segment=segment,
             )
     return rows
 

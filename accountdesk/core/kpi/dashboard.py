@@ -20,7 +20,10 @@ from accountdesk.core.reminders.settings import load_reminder_settings
 from accountdesk.core.storage.models import Customer, User, cents_to_decimal
 from accountdesk.core.tiering.lifecycle import STAGE_LABELS
 from accountdesk.core.tiering.policies import tier_policies
+from accountdesk.core.tiering.resources import ResourceGap, resource_gaps
+from accountdesk.core.tiering.rfm import SEGMENT_LABELS
 from accountdesk.core.tiering.scoring import DEFAULT_DEFINITION, list_models
+from accountdesk.core.tiering.segments import FREQUENCY_LABELS
 from accountdesk.core.winback.plans import reason_label
 
 PERIODS = ("this_month", "last_month", "this_quarter", "this_year", "custom")
@@ -149,6 +152,8 @@ class DashboardFigures:
     comparison: Comparison | None = None  # the same figures for the like-for-like days
     winbacks: WinBackFigures | None = None
     care: list[TierCare] = field(default_factory=list)
+    # Customers owned below the rep level their tier asks (now, not in the period).
+    resource_gaps: list[ResourceGap] = field(default_factory=list)
 
     def owner_name(self, login: str | None) -> str:
         return self.owner_names.get(login or "", login or kpi.NO_TIER)
@@ -191,6 +196,7 @@ class DashboardFigures:
         if self.winbacks is not None:
             document["win_backs"] = self.winbacks.as_dict()
         document["care"] = [c.as_dict() for c in self.care]
+        document["resource_gaps"] = [gap.as_dict() for gap in self.resource_gaps]
         return document
 
 
@@ -253,6 +259,7 @@ def load_dashboard(session: Session, start: date, end: date, today: date) -> Das
         owner_names={name: display or name for name, display in session.execute(select(User.name, User.display_name))},
         winbacks=win_back_figures(session, start, end),
         care=sorted(care_by_tier(session, start, end), key=lambda c: rank(c.tier)),
+        resource_gaps=resource_gaps(session),
     )
 
 
@@ -265,6 +272,30 @@ def _label(zh: str, en: str) -> str:
 
 def _money(cents: int) -> Any:
     return cents_to_decimal(cents)
+
+
+# What the breakdown's classes and their values are called in the exported sheet.
+DIMENSION_LABELS = {
+    "stage": Message("生命周期阶段", "Lifecycle stage"),
+    "need_type": Message("需求类型", "Need type"),
+    "purchasing_power": Message("购买力", "Purchasing power"),
+    "frequency_level": Message("购买频率", "Purchase frequency"),
+    "rfm_segment": Message("RFM 分群", "RFM segment"),
+}
+VALUE_LABELS: dict[str, dict[str, Message]] = {
+    "stage": STAGE_LABELS,
+    "need_type": {"price": Message("价格敏感型", "Price-sensitive"), "quality": Message("质量敏感型", "Quality-sensitive"),
+                  "service": Message("服务敏感型", "Service-sensitive")},
+    "purchasing_power": {"high": Message("高端", "High-end"), "mid": Message("中端", "Mid-range"),
+                         "low": Message("低端", "Low-end")},
+    "frequency_level": FREQUENCY_LABELS,
+    "rfm_segment": SEGMENT_LABELS,
+}
+
+
+def segment_value_label(dimension: str, code: str) -> str:
+    label = VALUE_LABELS.get(dimension, {}).get(code)
+    return label.text() if label is not None else (_label("未知", "unknown") if code == kpi.NO_TIER else code)
 
 
 def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list[Any]], dict[int, str]]]:
@@ -318,6 +349,11 @@ def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list
                      _label("平均满意度", "Mean satisfaction"), _label("应回访", "Revisits due"),
                      _label("按时回访", "On time"), _label("按时率", "On-time rate"), _label("流失风险", "At risk")]
     first_money = 2 + len(figures.tier_order)
+    segments = [
+        [DIMENSION_LABELS[dimension].text(), segment_value_label(dimension, f.segment), f.customers,
+         _money(f.spend_cents), f.mean_satisfaction, f.retention_base, f.retained, f.retention_rate]
+        for dimension, rows in board.segments.items() for f in rows
+    ]
     sections = [
         (_label("概览", "Summary"), [_label("指标", "Figure"), _label("数值", "Value")], overview,
          {}),
@@ -341,6 +377,11 @@ def _sections(figures: DashboardFigures) -> list[tuple[str, list[str], list[list
                                           _label("累计消费(元)", "Total spend")], churn, {5: money}),
         (_label("负责人", "Owners"), owner_headers, owners,
          {first_money: money, first_money + 2: mean, first_money + 5: percent}),
+        (_label("客户分群", "Segments"), [_label("分类", "Class"), _label("分群", "Segment"), _label("客户数", "Customers"),
+                                       _label("期间消费(元)", "Spend"), _label("平均满意度", "Mean satisfaction"),
+                                       _label("上期购买客户", "Base"), _label("本期再购", "Retained"),
+                                       _label("留存率", "Retention rate")],
+         segments, {3: money, 4: mean, 7: percent}),
     ]
     if figures.winbacks is not None:
         win = figures.winbacks

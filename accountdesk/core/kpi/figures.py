@@ -10,7 +10,20 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.reminders.settings import load_reminder_settings
-from accountdesk.core.storage.models import Customer, Interaction, RevisitPlan, TierChange, Transaction, User
+from accountdesk.core.storage.models import (
+    LEVELS,
+    LIFECYCLE_STAGES,
+    NEED_TYPES,
+    Customer,
+    CustomerFigures,
+    Interaction,
+    RevisitPlan,
+    TierChange,
+    Transaction,
+    User,
+)
+from accountdesk.core.tiering.rfm import SEGMENT_LABELS
+from accountdesk.core.tiering.segments import FREQUENCY_LEVELS, frequency_bands
 
 NO_TIER = "—"
 
@@ -313,6 +326,91 @@ def per_owner(session: Session, start: date, end: date, grace_days: int = 7, tod
     return sorted(owners.values(), key=lambda f: (f.owner == unassigned, -f.spend_cents, f.owner))
 
 
+# The classes statistics break down by (客户分类), each with its codes in the method's order;
+# a customer with no value for one is counted under NO_TIER ("—").
+SEGMENT_DIMENSIONS: dict[str, tuple[str, ...]] = {
+    "stage": LIFECYCLE_STAGES,
+    "need_type": NEED_TYPES,
+    "purchasing_power": LEVELS,
+    "frequency_level": FREQUENCY_LEVELS,
+    "rfm_segment": tuple(SEGMENT_LABELS),
+}
+
+
+@dataclass(frozen=True)
+class SegmentFigures:
+    """One class of customers over a period: how many, what they spent, how satisfied they were,
+    and how many of those who bought in the period before bought again in it."""
+
+    segment: str
+    customers: int
+    spend_cents: int
+    satisfaction_sum: int
+    satisfaction_count: int
+    retention_base: int
+    retained: int
+
+    @property
+    def mean_satisfaction(self) -> float | None:
+        return round(self.satisfaction_sum / self.satisfaction_count, 2) if self.satisfaction_count else None
+
+    @property
+    def retention_rate(self) -> float | None:
+        return self.retained / self.retention_base if self.retention_base else None
+
+    def as_dict(self) -> dict:
+        return {"segment": self.segment, "customers": self.customers, "spend_cents": self.spend_cents,
+                "mean_satisfaction": self.mean_satisfaction, "satisfaction_scores": self.satisfaction_count,
+                "retention_base": self.retention_base, "retained": self.retained,
+                "retention_rate": self.retention_rate}
+
+
+def segment_breakdown(session: Session, start: date, end: date) -> dict[str, list[SegmentFigures]]:
+    """Per class (SEGMENT_DIMENSIONS) and value: customers, spend, satisfaction and retention for
+    the days start..end; retention compares with the same number of days just before, as the
+    period's headline figure does. Customers are placed by their classes now (stage and segment
+    as last graded, frequency from the kept figures)."""
+    classes: dict[int, tuple[str | None, ...]] = {}
+    bands = frequency_bands(session)
+    for cid, stage, need, power, segment, window_days, all_days in session.execute(
+        select(Customer.id, Customer.stage, Customer.need_type, Customer.purchasing_power, Customer.rfm_segment,
+               CustomerFigures.window_days, CustomerFigures.purchase_days)
+        .outerjoin(CustomerFigures, CustomerFigures.customer_id == Customer.id)
+        .where(_live_customers())
+    ):
+        classes[cid] = (stage, need, power, bands.level_of_days(window_days or 0, all_days or 0), segment)
+    spend = dict(session.execute(
+        select(Transaction.customer_id, func.sum(Transaction.amount_cents))
+        .where(Transaction.deleted_at.is_(None), Transaction.occurred_on.between(start, end))
+        .group_by(Transaction.customer_id)
+    ).all())
+    scores = {cid: (int(total), int(n)) for cid, total, n in session.execute(
+        select(Interaction.customer_id, func.sum(Interaction.satisfaction), func.count(Interaction.satisfaction))
+        .where(Interaction.deleted_at.is_(None), Interaction.satisfaction.is_not(None),
+               Interaction.occurred_at >= _utc_start(start), Interaction.occurred_at < _utc_start(end + timedelta(days=1)))
+        .group_by(Interaction.customer_id)
+    ) if n}
+    length = (end - start).days + 1
+    base = _buyers(session, start - timedelta(days=length), start - timedelta(days=1))
+    retained = base & _buyers(session, start, end)
+    breakdown: dict[str, list[SegmentFigures]] = {}
+    for position, (dimension, codes) in enumerate(SEGMENT_DIMENSIONS.items()):
+        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+        for cid, values in classes.items():
+            row = sums[values[position] or NO_TIER]
+            score_sum, score_count = scores.get(cid, (0, 0))
+            row[0] += 1
+            row[1] += int(spend.get(cid) or 0)
+            row[2] += score_sum
+            row[3] += score_count
+            row[4] += cid in base
+            row[5] += cid in retained
+        order = {code: index for index, code in enumerate(codes)}
+        breakdown[dimension] = [SegmentFigures(code, *sums[code])
+                                for code in sorted(sums, key=lambda c: (c == NO_TIER, order.get(c, len(order)), c))]
+    return breakdown
+
+
 @dataclass
 class Dashboard:
     """Every figure of the statistics screen for one period, as plain data (GUI, export, JSON)."""
@@ -326,6 +424,7 @@ class Dashboard:
     revisits: RevisitFigures
     churn_risk: list[ChurnRiskRow]
     owners: list[OwnerFigures]
+    segments: dict[str, list[SegmentFigures]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -339,6 +438,7 @@ class Dashboard:
             "revisits": {**asdict(self.revisits), "on_time_rate": self.revisits.on_time_rate},
             "churn_risk": [asdict(r) for r in self.churn_risk],
             "owners": [asdict(o) for o in self.owners],
+            "segments": {dimension: [f.as_dict() for f in rows] for dimension, rows in self.segments.items()},
         }
 
 
@@ -355,5 +455,6 @@ def dashboard(session: Session, start: date, end: date, today: date, months: int
         revisits=revisits_on_time(session, start, end, today, grace),
         churn_risk=churn_risk_list(session),
         owners=per_owner(session, start, end, grace, today),
+        segments=segment_breakdown(session, start, end),
     )
 

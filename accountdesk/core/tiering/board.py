@@ -130,7 +130,7 @@ def load_board(session: Session, flt: CustomerFilter | None = None, order: str =
     locked = 0
     # The filter's own conditions, selecting what a card column needs.
     query = _ordered(
-        filtered_customers(flt or CustomerFilter()).with_only_columns(
+        filtered_customers((flt or CustomerFilter()).with_bands(session)).with_only_columns(
             Customer.id, Customer.tier, Customer.score, Customer.tier_locked),
         order,
     )
@@ -158,15 +158,13 @@ def load_board(session: Session, flt: CustomerFilter | None = None, order: str =
 
 
 def _narrows(flt: CustomerFilter | None) -> bool:
-    return flt is not None and bool(
-        flt.text.strip() or flt.tier or flt.stage or flt.owner_id is not None or flt.tag or flt.overdue
-        or flt.churn_risk or flt.include_deleted
-    )
+    return flt is not None and not (flt.only_text() and not flt.text.strip())
 
 
 def column_spend(session: Session, flt: CustomerFilter | None = None) -> dict[str, int]:
     """All-time spend (cents) per tier of the customers `flt` selects (UNGRADED: no tier)."""
-    matching = filtered_customers(flt or CustomerFilter()).with_only_columns(Customer.id, Customer.tier).subquery()
+    matching = (filtered_customers((flt or CustomerFilter()).with_bands(session))
+                .with_only_columns(Customer.id, Customer.tier).subquery())
     if _narrows(flt):
         # A part of the book: look its purchases up customer by customer.
         query = (

@@ -31,12 +31,15 @@ class FrequencyBands:
 
     def level(self, metrics: CustomerMetrics) -> str | None:
         """high / mid / low; None for a customer who never bought (its frequency is unknown)."""
-        if not metrics.purchase_days_all:
+        return self.level_of_days(metrics.purchase_days, metrics.purchase_days_all)
+
+    def level_of_days(self, window_days: int, all_days: int) -> str | None:
+        """The class of `window_days` purchase days in the window (`all_days` ever; 0: unknown)."""
+        if not all_days:
             return None
-        days = metrics.purchase_days
-        if days >= self.high_min_days:
+        if window_days >= self.high_min_days:
             return "high"
-        return "mid" if days >= self.mid_min_days else "low"
+        return "mid" if window_days >= self.mid_min_days else "low"
 
     def as_dict(self) -> dict[str, int]:
         return {"high_min_days": self.high_min_days, "mid_min_days": self.mid_min_days}

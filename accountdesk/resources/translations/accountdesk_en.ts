@@ -669,6 +669,22 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Tags</translation>
     </message>
     <message>
+        <source>Need type</source>
+        <translation>Need type</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>Purchasing power</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM segment</translation>
+    </message>
+    <message>
         <source>Revisit overdue</source>
         <translation>Revisit overdue</translation>
     </message>
@@ -764,6 +780,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <translation>Total spend</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>Tier discount</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
@@ -855,6 +875,42 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <numerusform>%1 of %Ln customer match</numerusform>
             <numerusform>%1 of %Ln customers match</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Choose some filters first: a view keeps the filters you set.</source>
+        <translation>Choose some filters first: a view keeps the filters you set.</translation>
+    </message>
+    <message>
+        <source>Name of the view (the whole team sees it):</source>
+        <translation>Name of the view (the whole team sees it):</translation>
+    </message>
+    <message>
+        <source>Replace the view “%1”?</source>
+        <translation>Replace the view “%1”?</translation>
+    </message>
+    <message>
+        <source>View “%1” saved.</source>
+        <translation>View “%1” saved.</translation>
+    </message>
+    <message>
+        <source>Saving view…</source>
+        <translation>Saving view…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1” for the whole team?</source>
+        <translation>Delete the view “%1” for the whole team?</translation>
+    </message>
+    <message>
+        <source>Deleting view…</source>
+        <translation>Deleting view…</translation>
     </message>
     <message>
         <source>Merge customers</source>
@@ -1058,6 +1114,46 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         <source>Cost / spend</source>
         <translation>Cost / spend</translation>
     </message>
+    <message>
+        <source>Not known</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>Lifecycle stage</translation>
+    </message>
+    <message>
+        <source>Need type</source>
+        <translation>Need type</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>Purchasing power</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>Purchase frequency</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM segment</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>Break down by</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Bought before / again</source>
+        <translation>Bought before / again</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1151,6 +1247,17 @@ Please send that file to whoever supports AccountDesk for you.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>and %Ln more owner below their tier&apos;s rep level</numerusform>
+            <numerusform>and %Ln more owners below their tier&apos;s rep level</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resources not met: customers owned below the rep level their tier asks (%1).</source>
+        <translation>Resources not met: customers owned below the rep level their tier asks (%1).</translation>
+    </message>
+    <message numerus="yes">
         <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
         <translation>
             <numerusform>%1 → %2: %Ln customer changed tier. Rows: tier at the start; columns: at the end.</numerusform>
@@ -1163,6 +1270,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
             <numerusform>%Ln customer at risk or churned, the most valuable first. Double-click to open one.</numerusform>
             <numerusform>%Ln customers at risk or churned, the most valuable first. Double-click to open one.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Customers by their class now; spend and satisfaction in the period; retention: of those who bought in the same number of days before, the share who bought again.</source>
+        <translation>Customers by their class now; spend and satisfaction in the period; retention: of those who bought in the same number of days before, the share who bought again.</translation>
     </message>
     <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
@@ -1239,6 +1350,10 @@ Please send that file to whoever supports AccountDesk for you.</translation>
     <message>
         <source>Care against value per tier</source>
         <translation>Care against value per tier</translation>
+    </message>
+    <message>
+        <source>Per segment</source>
+        <translation>Per segment</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1742,12 +1857,48 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <translation>Clear filters</translation>
     </message>
     <message>
+        <source>Save view…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Save these filters under a name the whole team can pick</source>
+        <translation>Save these filters under a name the whole team can pick</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Any purchasing power</source>
+        <translation>Any purchasing power</translation>
+    </message>
+    <message>
+        <source>Any need type</source>
+        <translation>Any need type</translation>
+    </message>
+    <message>
+        <source>Any frequency</source>
+        <translation>Any frequency</translation>
+    </message>
+    <message>
+        <source>Any RFM segment</source>
+        <translation>Any RFM segment</translation>
+    </message>
+    <message>
         <source>All tiers</source>
         <translation>All tiers</translation>
     </message>
     <message>
         <source>Tier %1</source>
         <translation>Tier %1</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>Saved views…</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>No saved views</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -2253,6 +2404,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Low</source>
         <translation>Low</translation>
+    </message>
+    <message>
+        <source>High-end buyer</source>
+        <translation>High-end buyer</translation>
+    </message>
+    <message>
+        <source>Mid-range buyer</source>
+        <translation>Mid-range buyer</translation>
+    </message>
+    <message>
+        <source>Low-end buyer</source>
+        <translation>Low-end buyer</translation>
     </message>
     <message>
         <source>Created</source>
@@ -3276,14 +3439,6 @@ Merge it anyway?</translation>
 <context>
     <name>PolicyEditor</name>
     <message>
-        <source>Saved the policy of the %1 stage.</source>
-        <translation>Saved the policy of the %1 stage.</translation>
-    </message>
-    <message>
-        <source>Saving the stage policy…</source>
-        <translation>Saving the stage policy…</translation>
-    </message>
-    <message>
         <source>Saved the policy of %1.</source>
         <translation>Saved the policy of %1.</translation>
     </message>
@@ -3298,6 +3453,14 @@ Merge it anyway?</translation>
     <message>
         <source>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</source>
         <translation>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</translation>
+    </message>
+    <message>
+        <source>Each owner&apos;s rep level: the tier board and statistics warn when a customer&apos;s owner is below the rep level of its tier.</source>
+        <translation>Each owner&apos;s rep level: the tier board and statistics warn when a customer&apos;s owner is below the rep level of its tier.</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Revisit every (days)</source>
@@ -3316,14 +3479,6 @@ Merge it anyway?</translation>
         <translation>Discount %</translation>
     </message>
     <message>
-        <source>Rep level</source>
-        <translation>Rep level</translation>
-    </message>
-    <message>
-        <source>Action plan</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
         <source>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</source>
         <translation>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</translation>
     </message>
@@ -3334,6 +3489,30 @@ Merge it anyway?</translation>
     <message>
         <source>Suggested action</source>
         <translation>Suggested action</translation>
+    </message>
+    <message>
+        <source>Rep level</source>
+        <translation>Rep level</translation>
+    </message>
+    <message>
+        <source>Saved the policy of the %1 stage.</source>
+        <translation>Saved the policy of the %1 stage.</translation>
+    </message>
+    <message>
+        <source>Saving the stage policy…</source>
+        <translation>Saving the stage policy…</translation>
+    </message>
+    <message>
+        <source>Saved the owner&apos;s rep level.</source>
+        <translation>Saved the owner&apos;s rep level.</translation>
+    </message>
+    <message>
+        <source>Saving the rep level…</source>
+        <translation>Saving the rep level…</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Action plan</translation>
     </message>
 </context>
 <context>
@@ -5151,6 +5330,20 @@ Merge it anyway?</translation>
     <message>
         <source>Summing the spend per tier…</source>
         <translation>Summing the spend per tier…</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>and %Ln more owner below their tier&apos;s rep level</numerusform>
+            <numerusform>and %Ln more owners below their tier&apos;s rep level</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resources: %Ln customer(s) are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</source>
+        <translation>
+            <numerusform>Resources: %Ln customer are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</numerusform>
+            <numerusform>Resources: %Ln customers are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Manual tier change</source>

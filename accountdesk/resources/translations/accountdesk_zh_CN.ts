@@ -667,6 +667,22 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>标签</translation>
     </message>
     <message>
+        <source>Need type</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>购买频率</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>购买力</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
         <source>Revisit overdue</source>
         <translation>回访已逾期</translation>
     </message>
@@ -762,6 +778,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>累计消费</translation>
     </message>
     <message>
+        <source>Tier discount</source>
+        <translation>等级折扣</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -851,6 +871,42 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>
             <numerusform>%Ln 位客户中有 %1 位符合</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Choose some filters first: a view keeps the filters you set.</source>
+        <translation>请先选择筛选条件：视图保存的是您设置的筛选。</translation>
+    </message>
+    <message>
+        <source>Name of the view (the whole team sees it):</source>
+        <translation>视图名称（全团队可见）：</translation>
+    </message>
+    <message>
+        <source>Replace the view “%1”?</source>
+        <translation>替换视图“%1”？</translation>
+    </message>
+    <message>
+        <source>View “%1” saved.</source>
+        <translation>视图“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Saving view…</source>
+        <translation>正在保存视图…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Delete the view “%1” for the whole team?</source>
+        <translation>为全团队删除视图“%1”？</translation>
+    </message>
+    <message>
+        <source>Deleting view…</source>
+        <translation>正在删除视图…</translation>
     </message>
     <message>
         <source>Merge customers</source>
@@ -1049,6 +1105,46 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <source>Cost / spend</source>
         <translation>成本占消费</translation>
     </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Need type</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <source>Purchasing power</source>
+        <translation>购买力</translation>
+    </message>
+    <message>
+        <source>Purchase frequency</source>
+        <translation>购买频率</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>分群方式</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <source>Bought before / again</source>
+        <translation>上期购买 / 本期再购</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1139,6 +1235,16 @@ Please send that file to whoever supports AccountDesk for you.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>另有 %Ln 位负责人低于其客户等级要求的级别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resources not met: customers owned below the rep level their tier asks (%1).</source>
+        <translation>资源配置未达标：以下客户的负责人低于其等级要求的人员级别（%1）。</translation>
+    </message>
+    <message numerus="yes">
         <source>%1 → %2: %Ln customer(s) changed tier. Rows: tier at the start; columns: at the end.</source>
         <translation>
             <numerusform>%1 → %2：%Ln 位客户等级变动。行为期初等级，列为期末等级。</numerusform>
@@ -1149,6 +1255,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
         <translation>
             <numerusform>%Ln 位客户有流失风险或已流失，按累计消费从高到低排列。双击打开客户。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Customers by their class now; spend and satisfaction in the period; retention: of those who bought in the same number of days before, the share who bought again.</source>
+        <translation>按客户当前分类统计；消费和满意度为本期数据；留存率：此前同样天数内购买过的客户中，本期再次购买的比例。</translation>
     </message>
     <message>
         <source>Customers now, and spend, interactions and revisits in the period.</source>
@@ -1225,6 +1335,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
     <message>
         <source>Care against value per tier</source>
         <translation>各等级回馈成本与价值</translation>
+    </message>
+    <message>
+        <source>Per segment</source>
+        <translation>按客户分群</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1725,12 +1839,48 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Save these filters under a name the whole team can pick</source>
+        <translation>把这些筛选条件存为一个全团队都能选用的视图</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Any purchasing power</source>
+        <translation>全部购买力</translation>
+    </message>
+    <message>
+        <source>Any need type</source>
+        <translation>全部需求类型</translation>
+    </message>
+    <message>
+        <source>Any frequency</source>
+        <translation>全部购买频率</translation>
+    </message>
+    <message>
+        <source>Any RFM segment</source>
+        <translation>全部 RFM 分群</translation>
+    </message>
+    <message>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
         <source>Tier %1</source>
         <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Saved views…</source>
+        <translation>已存视图…</translation>
+    </message>
+    <message>
+        <source>No saved views</source>
+        <translation>暂无已存视图</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -2235,6 +2385,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Low</source>
         <translation>低</translation>
+    </message>
+    <message>
+        <source>High-end buyer</source>
+        <translation>高端</translation>
+    </message>
+    <message>
+        <source>Mid-range buyer</source>
+        <translation>中端</translation>
+    </message>
+    <message>
+        <source>Low-end buyer</source>
+        <translation>低端</translation>
     </message>
     <message>
         <source>Created</source>
@@ -3257,14 +3419,6 @@ Merge it anyway?</source>
 <context>
     <name>PolicyEditor</name>
     <message>
-        <source>Saved the policy of the %1 stage.</source>
-        <translation>已保存“%1”阶段的策略。</translation>
-    </message>
-    <message>
-        <source>Saving the stage policy…</source>
-        <translation>正在保存阶段策略…</translation>
-    </message>
-    <message>
         <source>Saved the policy of %1.</source>
         <translation>已保存%1的行动方案。</translation>
     </message>
@@ -3279,6 +3433,14 @@ Merge it anyway?</source>
     <message>
         <source>What each tier gets (行动方案): how often it is revisited and how, the service level, discount and rep. Double-click a cell to change it; it is saved at once.</source>
         <translation>各等级客户的行动方案：回访频率与方式、服务级别、折扣和对接人。双击单元格即可修改，修改后立即保存。</translation>
+    </message>
+    <message>
+        <source>Each owner&apos;s rep level: the tier board and statistics warn when a customer&apos;s owner is below the rep level of its tier.</source>
+        <translation>各负责人的人员级别：客户的负责人低于其等级要求的级别时，分级看板和统计会提示。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Revisit every (days)</source>
@@ -3297,14 +3459,6 @@ Merge it anyway?</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <source>Rep level</source>
-        <translation>对接人级别</translation>
-    </message>
-    <message>
-        <source>Action plan</source>
-        <translation>行动方案</translation>
-    </message>
-    <message>
         <source>What each lifecycle stage adds: a revisit interval (empty: the tier&apos;s), a channel and a suggested action. A customer is revisited on the stricter of its tier and its stage: the shorter interval, the more personal channel.</source>
         <translation>各生命周期阶段的策略：回访间隔（留空则沿用等级的）、联系方式和建议行动。客户按等级与阶段中更严格的一方回访：间隔取较短者，方式取更亲近者。</translation>
     </message>
@@ -3315,6 +3469,30 @@ Merge it anyway?</source>
     <message>
         <source>Suggested action</source>
         <translation>建议行动</translation>
+    </message>
+    <message>
+        <source>Rep level</source>
+        <translation>对接人级别</translation>
+    </message>
+    <message>
+        <source>Saved the policy of the %1 stage.</source>
+        <translation>已保存“%1”阶段的策略。</translation>
+    </message>
+    <message>
+        <source>Saving the stage policy…</source>
+        <translation>正在保存阶段策略…</translation>
+    </message>
+    <message>
+        <source>Saved the owner&apos;s rep level.</source>
+        <translation>已保存负责人的级别。</translation>
+    </message>
+    <message>
+        <source>Saving the rep level…</source>
+        <translation>正在保存人员级别…</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>行动方案</translation>
     </message>
 </context>
 <context>
@@ -5110,6 +5288,18 @@ Merge it anyway?</source>
     <message>
         <source>Summing the spend per tier…</source>
         <translation>正在汇总各等级消费…</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more owner(s) below their tier&apos;s rep level</source>
+        <translation>
+            <numerusform>另有 %Ln 位负责人低于其客户等级要求的级别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resources: %Ln customer(s) are owned below the rep level their tier asks. Hand them over, or change the rep level in Settings → Tier policies.</source>
+        <translation>
+            <numerusform>资源配置：%Ln 位客户的负责人低于其等级要求的人员级别。请移交客户，或在“设置 → 分级策略”中调整级别。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Manual tier change</source>

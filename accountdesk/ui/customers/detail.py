@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from accountdesk.core.archive import records as archive
+from accountdesk.core.tiering.policies import policy_for
 from accountdesk.ui.customers.audit_tab import AuditTab
 from accountdesk.ui.customers.basic_form import BasicInfoTab
 from accountdesk.ui.customers.care_tab import CareTab
@@ -53,6 +54,7 @@ class CustomerDetail(Retranslating, QWidget):
         self.context = context
         self.customer_id: int | None = None
         self.row = None
+        self.discount: str | None = None  # the tier policy's discount, where a quote would use it
         self._owner_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,9 +126,12 @@ class CustomerDetail(Retranslating, QWidget):
             return
         def read(session):
             users = {u.name: (u.display_name or u.name) for u in archive.list_users(session)}
-            return archive.customer_rows(session, [customer_id]), users
+            rows = archive.customer_rows(session, [customer_id])
+            row = rows.get(customer_id)
+            policy = policy_for(session, row.tier) if row is not None else None
+            return rows, users, policy.discount_percent if policy is not None else None
 
-        rows, self._owner_names = self.context.operations.read_now(read)
+        rows, self._owner_names, self.discount = self.context.operations.read_now(read)
         self.row = rows.get(customer_id)
         self._show_header()
 
@@ -158,6 +163,8 @@ class CustomerDetail(Retranslating, QWidget):
             (self.tr("Last contact"), labels.day(row.last_contact) or "—"),
             (self.tr("Total spend"), labels.money(row.total_spend_cents)),
         ]
+        if self.discount and row.tier:
+            facts.append((self.tr("Tier discount"), f"{self.discount}%"))
         if row.contact_person or row.phone:
             facts.insert(1, (self.tr("Contact"), " ".join(p for p in (row.contact_person, row.phone) if p)))
         text = "&nbsp;&nbsp;&nbsp;".join(f"<span style='color:{MUTED_TEXT}'>{name}</span> {value}" for name, value in facts)

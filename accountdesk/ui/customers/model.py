@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from accountdesk.core.tiering.rfm import SEGMENT_LABELS
+from accountdesk.core.tiering.segments import FREQUENCY_LABELS
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR, tier_color
 
@@ -50,6 +52,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("next_revisit", QT_TRANSLATE_NOOP("CustomerColumns", "Next revisit"), 88),
     Column("total_spend", QT_TRANSLATE_NOOP("CustomerColumns", "Total spend"), 112, numeric=True),
     Column("tags", QT_TRANSLATE_NOOP("CustomerColumns", "Tags"), 140, sortable=False),
+    # The method's classes (客户分类); frequency is worked out, not stored, so it does not sort.
+    Column("need_type", QT_TRANSLATE_NOOP("CustomerColumns", "Need type"), 80),
+    Column("frequency_level", QT_TRANSLATE_NOOP("CustomerColumns", "Frequency"), 76, sortable=False),
+    Column("purchasing_power", QT_TRANSLATE_NOOP("CustomerColumns", "Purchasing power"), 88, hidden=True),
+    Column("rfm_segment", QT_TRANSLATE_NOOP("CustomerColumns", "RFM segment"), 100, hidden=True),
 )
 
 
@@ -223,6 +230,14 @@ class CustomerTableModel(QAbstractTableModel):
             return labels.money(row.total_spend_cents)
         if key == "tags":
             return labels.join(row.tags)
+        if key == "need_type":
+            return labels.need_type(row.need_type)
+        if key == "purchasing_power":
+            return labels.purchasing_power(row.purchasing_power)
+        if key == "frequency_level":
+            return FREQUENCY_LABELS[row.frequency_level].text() if row.frequency_level in FREQUENCY_LABELS else ""
+        if key == "rfm_segment":
+            return SEGMENT_LABELS[row.rfm_segment].text() if row.rfm_segment in SEGMENT_LABELS else ""
         if key == "name" and row.deleted:
             return row.name + " " + QCoreApplication.translate("CustomerColumns", "(deleted)")
         if key == "owner":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.archive import records as archive
+from accountdesk.core.archive import saved_views
 from accountdesk.core.archive.search import SearchIndex
 from accountdesk.core.changes import Changes
 from accountdesk.core.tiering.policies import tier_policies
@@ -145,6 +146,8 @@ class CustomersPage(Retranslating, QWidget):
         self.filters.changed.connect(self.run_search)
         self.filters.down_pressed.connect(self._into_list)
         self.filters.enter_pressed.connect(self._open_best_hit)
+        self.filters.save_view_requested.connect(self.save_view)
+        self.filters.delete_view_requested.connect(self.delete_view)
         self.table.activated.connect(lambda index: self.open_customer(index.data(ID_ROLE)))
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_selection())
@@ -266,13 +269,14 @@ class CustomersPage(Retranslating, QWidget):
             logins = [(u.name, u.display_name or u.name) for u in users]
             tags = [t.name for t in archive.list_tags(session)]
             tiers = [policy.tier for policy in tier_policies(session)]
-            return owners, logins, tags, tiers
+            return owners, logins, tags, tiers, saved_views.saved_views(session)
 
-        owners, self._owner_logins, tags, tiers = self.context.operations.read_now(read)
+        owners, self._owner_logins, tags, tiers, views = self.context.operations.read_now(read)
         self.model.owner_names = dict(self._owner_logins)
         self.filters.set_owners(owners)
         self.filters.set_tags(tags)
         self.filters.set_tiers(tiers)
+        self.filters.set_views(views)
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.customer_list or changes.customers or changes.tiers:
@@ -338,6 +342,8 @@ class CustomersPage(Retranslating, QWidget):
         self.tag_button.setEnabled(writable and count > 0)
         self.export_button.setEnabled(count > 0)  # reading is fine on a read-only database
         self.merge_button.setEnabled(writable and count == 2)
+        self.filters.save_view_button.setEnabled(writable)
+        self.filters.delete_view_button.setEnabled(writable and self.filters.current_view() is not None)
 
     # --- commands (also reached from the main window's actions) ------------------------
 
@@ -386,6 +392,39 @@ class CustomersPage(Retranslating, QWidget):
                                                             warned=dialog.warned_of_duplicates))
         self.active_dialog = dialog
         dialog.open()
+
+    def save_view(self) -> None:
+        """Save the filters as they are under a name the team then picks from the filter bar."""
+        if self.context.read_only:
+            return
+        if self.filters.is_default():
+            self.context.dialogs.info(self, self.tr("Save view"),
+                                      self.tr("Choose some filters first: a view keeps the filters you set."))
+            return
+        name = self.context.dialogs.get_text(
+            self, self.tr("Save view"), self.tr("Name of the view (the whole team sees it):"),
+            options=self.filters.view_names(), text=self.filters.current_view() or "")
+        if not name or not name.strip():
+            return
+        flt = self.filters.current_filter(self.context.today())
+        if name.strip() in self.filters.view_names() and not self.context.dialogs.ask(
+                self, self.tr("Save view"), self.tr("Replace the view “%1”?").replace("%1", name.strip())):
+            return
+
+        def done(view) -> None:
+            self.reload_choices()
+            self.filters.apply_view(view)
+            self.context.hub.status_message.emit(self.tr("View “%1” saved.").replace("%1", view.name))
+
+        self.context.operations.mutate(lambda session: saved_views.save_view(session, name, flt), done,
+                                       label=self.tr("Saving view…"))
+
+    def delete_view(self, name: str) -> None:
+        if self.context.read_only or not self.context.dialogs.ask(
+                self, self.tr("Delete view"), self.tr("Delete the view “%1” for the whole team?").replace("%1", name)):
+            return
+        self.context.operations.mutate(lambda session: saved_views.delete_view(session, name),
+                                       lambda _deleted: self.reload_choices(), label=self.tr("Deleting view…"))
 
     def log_interaction(self) -> None:
         customer_id = self.current_customer_id()

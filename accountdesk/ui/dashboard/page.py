@@ -37,6 +37,7 @@ from accountdesk.ui.dashboard.tables import (
     ChurnRiskTable,
     MigrationTable,
     OwnerTable,
+    SegmentTable,
     WinBackTable,
     percent,
     tier_text,
@@ -204,6 +205,14 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
+        # Customers owned below what their tier asks: the resources the method allots are not met.
+        self.resource_label = QLabel()
+        self.resource_label.setObjectName("resourceGaps")
+        self.resource_label.setWordWrap(True)
+        self.resource_label.setStyleSheet("background: #fee2e2; color: #991b1b; border: 1px solid #fca5a5; "
+                                          "border-radius: 6px; padding: 6px 10px;")
+        self.resource_label.hide()
+        layout.addWidget(self.resource_label)
 
         # --- charts ---
         charts = QGridLayout()
@@ -231,6 +240,11 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         tables.addWidget(self.migration_card, 2)
         tables.addWidget(self.churn_card, 3)
         layout.addLayout(tables)
+
+        self.segment_table = SegmentTable()
+        self.segment_card = _Card(self.segment_table)
+        self.segment_card.setMinimumHeight(320)
+        layout.addWidget(self.segment_card)
 
         self.owner_table = OwnerTable()
         self.owner_card = _Card(self.owner_table)
@@ -427,7 +441,24 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
     def _month_label(self, first: date) -> str:
         return QLocale().toString(QDate(first.year, first.month, 1), self.tr("MMM"))
 
+    def _show_resource_gaps(self, f: DashboardFigures) -> None:
+        gaps = f.resource_gaps
+        self.resource_label.setVisible(bool(gaps))
+        if not gaps:
+            return
+        per_tier: dict[str, int] = {}
+        for gap in gaps:
+            per_tier[gap.tier] = per_tier.get(gap.tier, 0) + gap.customers
+        tiers = labels.join(f"{tier_text(tier)} {count:,}" for tier, count in per_tier.items())
+        lines = [gap.message(f.owner_name(gap.owner) if gap.owner else None).text() for gap in gaps[:3]]
+        if len(gaps) > 3:
+            lines.append(self.tr("and %Ln more owner(s) below their tier's rep level", "", len(gaps) - 3))
+        self.resource_label.setText(
+            self.tr("Resources not met: customers owned below the rep level their tier asks (%1).").replace("%1", tiers)
+            + "\n" + "\n".join("· " + line for line in lines))
+
     def _show_tables(self, f: DashboardFigures) -> None:
+        self._show_resource_gaps(f)
         board = f.dashboard
         matrix = board.migration
         self.migration_table.show_matrix(matrix)
@@ -440,6 +471,10 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.churn_card.caption.setText(
             self.tr("%Ln customer(s) at risk or churned, the most valuable first. Double-click to open one.", "",
                     len(board.churn_risk)))
+        self.segment_table.show_segments(board.segments)
+        self.segment_card.caption.setText(self.tr(
+            "Customers by their class now; spend and satisfaction in the period; retention: of those who bought in "
+            "the same number of days before, the share who bought again."))
         self.owner_table.show_owners(board.owners, f.tier_order, f.owner_name)
         self.owner_card.caption.setText(self.tr("Customers now, and spend, interactions and revisits in the period."))
         if f.winbacks is not None:
@@ -517,6 +552,8 @@ class DashboardPage(ReloadsWhenShown, Retranslating, QWidget):
         self.care_card.title.setText(self.tr("Care against value per tier"))
         self.win_back_table.retranslate()
         self.care_table.retranslate()
+        self.segment_card.title.setText(self.tr("Per segment"))
+        self.segment_table.retranslate()
         self.churn_table.retranslate()
         self.owner_table.retranslate()
         if self.figures is not None:

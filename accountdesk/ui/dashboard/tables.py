@@ -1,11 +1,23 @@
-"""The statistics screen's tables: the tier-migration heat-map, the churn-risk list and per-owner figures."""
+"""The statistics screen's tables: the tier-migration heat-map, the churn-risk list, per-owner and per-segment figures."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from accountdesk.core.tiering.rfm import SEGMENT_LABELS
+from accountdesk.core.tiering.segments import FREQUENCY_LABELS
 from accountdesk.ui.dashboard.charts import heat_color, text_color_on
 from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.theme import tier_color
@@ -297,3 +309,97 @@ class CareTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         _fit_height(self, len(rows))
+def _segment_text(dimension: str, code: str) -> str:
+    if code == NO_TIER:
+        return QCoreApplication.translate("Dashboard", "Not known")
+    if dimension == "stage":
+        return labels.stage(code)
+    if dimension == "need_type":
+        return labels.need_type(code)
+    if dimension == "purchasing_power":
+        return labels.purchasing_power(code)
+    if dimension == "frequency_level" and code in FREQUENCY_LABELS:
+        return FREQUENCY_LABELS[code].text()
+    if dimension == "rfm_segment" and code in SEGMENT_LABELS:
+        return SEGMENT_LABELS[code].text()
+    return code
+
+
+class SegmentTable(QWidget):
+    """The period's figures per class of customer (lifecycle stage first): how many, spend,
+    satisfaction and retention, with a choice of which class to break down by."""
+
+    DIMENSIONS = {
+        "stage": QT_TRANSLATE_NOOP("Dashboard", "Lifecycle stage"),
+        "need_type": QT_TRANSLATE_NOOP("Dashboard", "Need type"),
+        "purchasing_power": QT_TRANSLATE_NOOP("Dashboard", "Purchasing power"),
+        "frequency_level": QT_TRANSLATE_NOOP("Dashboard", "Purchase frequency"),
+        "rfm_segment": QT_TRANSLATE_NOOP("Dashboard", "RFM segment"),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.by_label = QLabel()
+        self.dimension = QComboBox()
+        self.dimension.setObjectName("segmentDimension")
+        for key in self.DIMENSIONS:
+            self.dimension.addItem("", key)
+        row.addWidget(self.by_label)
+        row.addWidget(self.dimension)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.table = QTableWidget()
+        self.table.setObjectName("segmentTable")
+        _plain_table(self.table)
+        self.table.setColumnCount(6)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self._segments: dict = {}
+        self.dimension.currentIndexChanged.connect(lambda _index: self._show())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.by_label.setText(QCoreApplication.translate("Dashboard", "Break down by"))
+        for index in range(self.dimension.count()):
+            self.dimension.setItemText(index, QCoreApplication.translate("Dashboard", self.DIMENSIONS[self.dimension.itemData(index)]))
+        self.table.setHorizontalHeaderLabels([
+            QCoreApplication.translate("Dashboard", "Segment"), QCoreApplication.translate("Dashboard", "Customers"),
+            QCoreApplication.translate("Dashboard", "Spend in period"),
+            QCoreApplication.translate("Dashboard", "Mean satisfaction"),
+            QCoreApplication.translate("Dashboard", "Retention"),
+            QCoreApplication.translate("Dashboard", "Bought before / again")])
+        self._show()
+
+    def show_segments(self, segments: dict) -> None:
+        self._segments = segments
+        self._show()
+
+    def set_dimension(self, key: str) -> None:
+        self.dimension.setCurrentIndex(self.dimension.findData(key))
+
+    def rows(self) -> list[list[str]]:
+        """What the table shows, cell by cell (for tests and a quick look)."""
+        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+
+    def _show(self) -> None:
+        dimension = self.dimension.currentData()
+        figures = self._segments.get(dimension, [])
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(figures))
+        for r, f in enumerate(figures):
+            rate = f.retention_rate
+            cells = [
+                _item(_segment_text(dimension, f.segment)),
+                _item(f"{f.customers:,}", sort=f.customers, align_right=True),
+                _item(labels.money(f.spend_cents), sort=f.spend_cents, align_right=True),
+                _item("—" if f.mean_satisfaction is None else f"{f.mean_satisfaction:.2f}",
+                      sort=f.mean_satisfaction if f.mean_satisfaction is not None else -1, align_right=True),
+                _item(percent(rate), sort=rate if rate is not None else -1, align_right=True),
+                _item(f"{f.retention_base:,} / {f.retained:,}", sort=f.retention_base, align_right=True),
+            ]
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
+        self.table.setSortingEnabled(True)

@@ -39,6 +39,12 @@ LEVELS = {
     "mid": QT_TRANSLATE_NOOP("Labels", "Medium"),
     "low": QT_TRANSLATE_NOOP("Labels", "Low"),
 }
+# Purchasing power (购买力) is stored as a level; the method calls its classes 高端/中端/低端.
+PURCHASING_POWER = {
+    "high": QT_TRANSLATE_NOOP("Labels", "High-end buyer"),
+    "mid": QT_TRANSLATE_NOOP("Labels", "Mid-range buyer"),
+    "low": QT_TRANSLATE_NOOP("Labels", "Low-end buyer"),
+}
 AUDIT_ACTIONS = {
     "create": QT_TRANSLATE_NOOP("Labels", "Created"),
     "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
@@ -170,6 +176,10 @@ def need_type(code: str | None) -> str:
 
 def level(code: str | None) -> str:
     return _translate(LEVELS, code)
+
+
+def purchasing_power(code: str | None) -> str:
+    return _translate(PURCHASING_POWER, code)
 
 
 def audit_action(code: str | None) -> str:

@@ -28,7 +28,9 @@ from accountdesk.core.i18n import ValidationError, current_language
 from accountdesk.core.reminders.care_dates import FESTIVAL_NAMES, CustomDay
 from accountdesk.core.reminders.settings import ANY_TIER, load_reminder_settings, save_reminder_settings
 from accountdesk.core.storage.models import INTERACTION_KINDS, LIFECYCLE_STAGES
+from accountdesk.core.team.identity import list_owners
 from accountdesk.core.tiering.policies import tier_policies, update_tier_policy
+from accountdesk.core.tiering.resources import ROLE_LABELS, owner_roles, set_owner_role
 from accountdesk.core.tiering.sheet_text import model_summaries
 from accountdesk.core.tiering.stage_policies import load_stage_policies, update_stage_policy
 from accountdesk.ui.dashboard.tables import tier_text
@@ -82,6 +84,18 @@ class PolicyEditor(Retranslating, QWidget):
         self.stage_table.setColumnWidth(0, 170)
         self.stage_table.setColumnWidth(1, 120)
         layout.addWidget(self.stage_table, 1)
+        # Each owner's rep level, which the tier board and statistics hold against a tier's rep level.
+        self.roles_hint = QLabel()
+        self.roles_hint.setObjectName("mutedText")
+        self.roles_hint.setWordWrap(True)
+        layout.addWidget(self.roles_hint)
+        self.roles = QTableWidget(0, 2)
+        self.roles.setObjectName("ownerRoles")
+        self.roles.verticalHeader().hide()
+        self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roles.setMaximumHeight(220)
+        layout.addWidget(self.roles)
         self.table.itemChanged.connect(self._on_item_changed)
         self.stage_table.itemChanged.connect(self._on_stage_item_changed)
         self.retranslate()
@@ -98,6 +112,7 @@ class PolicyEditor(Retranslating, QWidget):
             return policies, tiers, load_stage_policies(session)
 
         policies, model_tiers, stages = self.context.operations.read_now(read)
+        self._reload_roles()
         by_tier = {p.tier: p for p in policies}
         tiers = model_tiers + [p.tier for p in policies if p.tier not in model_tiers]
         self._filling = True
@@ -162,6 +177,29 @@ class PolicyEditor(Retranslating, QWidget):
                 self.tr("Saved the policy of the %1 stage.").replace("%1", labels.stage(stage))),
             self._refused, initiator=self, label=self.tr("Saving the stage policy…"),
             changes=Changes(settings=True, revisits=True))
+    def _reload_roles(self) -> None:
+        def read(session):
+            owners = list_owners(session)
+            roles = owner_roles(session, [o.id for o in owners])
+            return [(o.id, o.label, roles.get(o.id)) for o in owners]
+
+        rows = self.context.operations.read_now(read)
+        self.roles.setRowCount(len(rows))
+        for row, (owner_id, label, role) in enumerate(rows):
+            self.roles.setItem(row, 0, QTableWidgetItem(label))
+            combo = QComboBox()
+            for code, name in ROLE_LABELS.items():
+                combo.addItem(name.text(), code)
+            combo.setCurrentIndex(max(combo.findData(role), 0))
+            combo.setEnabled(not self.context.read_only)
+            combo.currentIndexChanged.connect(lambda _i, o=owner_id, c=combo: self.save_role(o, c.currentData()))
+            self.roles.setCellWidget(row, 1, combo)
+
+    def save_role(self, owner_id: int, role: str) -> None:
+        self.context.operations.mutate(
+            lambda session: set_owner_role(session, owner_id, role),
+            lambda _user: self.context.hub.status_message.emit(self.tr("Saved the owner's rep level.")),
+            self._refused, initiator=self, label=self.tr("Saving the rep level…"), changes=Changes(users=True))
 
     def _channel_combo(self, row: int, value: str | None) -> None:
         combo = QComboBox()
@@ -203,6 +241,9 @@ class PolicyEditor(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.hint.setText(self.tr("What each tier gets (行动方案): how often it is revisited and how, the service "
                                   "level, discount and rep. Double-click a cell to change it; it is saved at once."))
+        self.roles_hint.setText(self.tr("Each owner's rep level: the tier board and statistics warn when a "
+                                        "customer's owner is below the rep level of its tier."))
+        self.roles.setHorizontalHeaderLabels([self.tr("Owner"), self.tr("Rep level")])
         self.table.setHorizontalHeaderLabels([
             self.tr("Revisit every (days)"), self.tr("Channel"), self.tr("Service level"), self.tr("Discount %"),
             self.tr("Rep level"), self.tr("Action plan")])

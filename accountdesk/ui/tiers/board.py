@@ -30,6 +30,7 @@ from accountdesk.core.tiering.board import (
 )
 from accountdesk.core.tiering.policies import TierPolicyView, tier_policies
 from accountdesk.core.tiering.regrade import regrade_all, set_manual_tier, unlock_tier
+from accountdesk.core.tiering.resources import ResourceGap, resource_gaps
 from accountdesk.core.tiering.scoring import DEFAULT_MODEL_NAME
 from accountdesk.ui.customers.filters import FilterBar
 from accountdesk.ui.kit import labels
@@ -263,8 +264,19 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
                                        "border-radius: 6px; padding: 6px 10px;")
         self.stale_label.hide()
         layout.addWidget(self.stale_label)
+        # Said when customers are owned below the rep level their tier asks (resources.py).
+        self.resource_label = QLabel()
+        self.resource_label.setObjectName("resourceGaps")
+        self.resource_label.setWordWrap(True)
+        self.resource_label.setStyleSheet("background: #fee2e2; color: #991b1b; border: 1px solid #fca5a5; "
+                                          "border-radius: 6px; padding: 6px 10px;")
+        self.resource_label.hide()
+        layout.addWidget(self.resource_label)
+        self.resource_gaps: list[ResourceGap] = []
         self.filters = FilterBar()
         self.filters.tier.hide()  # the columns are the tiers
+        for widget in (self.filters.view, self.filters.save_view_button, self.filters.delete_view_button):
+            widget.hide()  # views are kept for the customer list
         layout.addWidget(self.filters)
         hint_row = QHBoxLayout()
         self.hint = QLabel()
@@ -336,12 +348,14 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
         self._spend_filter = flt
 
         def work(session):
-            return load_board(session, flt, order), {p.tier: p for p in tier_policies(session)}
+            return load_board(session, flt, order), {p.tier: p for p in tier_policies(session)}, resource_gaps(session)
 
         def done(result) -> None:
             if serial == self._serial:
                 self._set_loading(False)
-                self._show_board(*result)
+                board, policies, self.resource_gaps = result
+                self._show_board(board, policies)
+                self._show_resource_gaps()
                 if not same_filter:
                     for column in self.columns.values():
                         column.set_spend(None)
@@ -372,6 +386,29 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
             self.columns[tier].show_column(column, policies.get(tier), board.total)
         self._update_counts()
 
+    def _reload_resource_gaps(self) -> None:
+        def done(gaps: list[ResourceGap]) -> None:
+            self.resource_gaps = gaps
+            self._show_resource_gaps()
+
+        self.context.operations.read(resource_gaps, done, label="")
+
+    def _show_resource_gaps(self) -> None:
+        """Who owns customers below what their tier asks, the biggest first (the whole book, not the filter)."""
+        gaps = self.resource_gaps
+        if not gaps:
+            self.resource_label.hide()
+            return
+        shown = 4
+        lines = [gap.message(self.owner_display(gap.owner) if gap.owner else None).text() for gap in gaps[:shown]]
+        if len(gaps) > shown:
+            lines.append(self.tr("and %Ln more owner(s) below their tier's rep level", "", len(gaps) - shown))
+        head = self.tr("Resources: %Ln customer(s) are owned below the rep level their tier asks. "
+                       "Hand them over, or change the rep level in Settings → Tier policies.", "",
+                       sum(gap.customers for gap in gaps))
+        self.resource_label.setText(head + "\n" + "\n".join("· " + line for line in lines))
+        self.resource_label.show()
+
     def _rebuild_columns(self, tiers: list[str]) -> None:
         for column in self.columns.values():
             self.columns_layout.removeWidget(column)
@@ -398,11 +435,12 @@ class TierBoardPage(ReloadsWhenShown, Retranslating, QWidget):
             self.reload_choices()
         if initiator is self and not changes.everything:
             return  # our own override already moved the cards
-        if changes.everything or changes.tiers or changes.customer_list or changes.settings:
+        if changes.everything or changes.tiers or changes.customer_list or changes.settings or changes.users:
             self.request_reload()
         elif changes.customers:
             for column in self.columns.values():
                 column.model.invalidate(changes.customers)
+            self._reload_resource_gaps()  # an owner may have changed hands
             if self.filtered():
                 self.request_reload()  # an edit may move a customer in or out of the filter
 
