@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet")
     imp.add_argument("--on-duplicate", choices=["skip", "update", "new"], default="skip")
     imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--skip-column", action="append", default=[], metavar="NAME",
+                     help="a column not to keep as a custom field (by its header; may repeat)")
     imp.add_argument("--errors", metavar="OUT.xlsx")
     imp.add_argument("--strict", action="store_true")
     imp.add_argument("--create-customers", action="store_true", help="create unknown customers named by rows")

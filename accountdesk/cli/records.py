@@ -103,6 +103,7 @@ def run_import_command(database, args) -> int:
         on_duplicate=getattr(args, "on_duplicate", None) or "skip",
         create_customers=bool(getattr(args, "create_customers", False)),
         strict=bool(getattr(args, "strict", False)),
+        skip_columns=tuple(getattr(args, "skip_column", None) or ()),
     )
     dry_run = bool(getattr(args, "dry_run", False))
     path = Path(args.file)

@@ -44,20 +44,31 @@ def test_import_reports_rows_and_writes_rejected_rows(dbfile, tmp_path, capsys):
     code = main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--errors", str(errors)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "row 12, column E (生日): date '2024/13/01' is not a valid date" in out
-    assert "row 11: duplicate, skipped — duplicate of row 4 (same name)" in out
-    assert "Imported (batch 1, can be undone): new 6" in out
-    assert counts(dbfile) == (6, 1)
+    # An unreadable birthday is said for its cell; the customer is imported all the same.
+    assert ("row 12, column E (生日): date '2024/13/01' is not a valid date; the birthday is unreadable, "
+            "the customer is imported without it") in out
+    assert "row 11: duplicate, skipped — duplicate of row 4 (similar name)" in out
+    assert "Imported (batch 1, can be undone): new 7" in out
+    assert counts(dbfile) == (7, 1)
+    assert not errors.exists()  # no row was rejected
+
+
+def test_rejected_rows_are_written_to_a_workbook(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/1/5"], ["乙公司", "2024/13/01"]])
+    errors = tmp_path / "rejected.xlsx"
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--errors", str(errors)]) == 0
+    assert "row 3, column B (合作开始日期): date '2024/13/01' is not a valid date" in capsys.readouterr().out
+    assert counts(dbfile) == (1, 1)
     rejected = list(openpyxl.load_workbook(errors).active.values)
-    assert rejected[0][:3] == ("Sheet row", "Reason", "客户编号")
-    assert rejected[1][:2] == (12, "date '2024/13/01' is not a valid date") and rejected[1][3] == "武汉子丑商行"
+    assert rejected[0][:3] == ("Sheet row", "Reason", "客户名称")
+    assert rejected[1][:3] == (3, "date '2024/13/01' is not a valid date", "乙公司")
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(dbfile, tmp_path, capsys):
     sheet = messy_customer_sheet(tmp_path / "m.xlsx")
     assert main(["--db", str(dbfile), "--lang", "zh", "import", "customers", str(sheet), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "预演（未写入任何数据）：新增 6" in out and "第 12 行 E (生日)列：日期“2024/13/01”无效" in out
+    assert "预演（未写入任何数据）：新增 7" in out and "第 12 行 E (生日)列：日期“2024/13/01”无效；生日无法识别" in out
     assert counts(dbfile) == (0, 0)
 
 
@@ -73,7 +84,7 @@ def test_json_summary(dbfile, tmp_path, capsys):
 
 
 def test_strict_refuses_everything_when_a_row_is_rejected(dbfile, tmp_path, capsys):
-    sheet = messy_customer_sheet(tmp_path / "m.xlsx")
+    sheet = write_xlsx(tmp_path / "m.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/1/5"], ["乙公司", "2024/13/01"]])
     assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--strict"]) == 1
     err = capsys.readouterr().err
     assert "with --strict nothing was imported" in err
@@ -119,7 +130,7 @@ def test_missing_file(dbfile, tmp_path, capsys):
 
 
 def test_dry_run_with_strict_fails_when_rows_would_be_rejected(dbfile, tmp_path, capsys):
-    sheet = messy_customer_sheet(tmp_path / "m.xlsx")
+    sheet = write_xlsx(tmp_path / "m.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/1/5"], ["乙公司", "2024/13/01"]])
     assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--dry-run", "--strict"]) == 1
     assert "with --strict nothing would be imported" in capsys.readouterr().err
     assert counts(dbfile) == (0, 0)

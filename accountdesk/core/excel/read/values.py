@@ -17,10 +17,12 @@ from accountdesk.core.excel.read.cells import (  # noqa: F401  (the parsers' com
 )
 from accountdesk.core.excel.read.dates import (  # noqa: F401  (dates live beside, re-exported)
     Birthday,
+    MonthDay,
     lunar_text,
     parse_birthday,
     parse_date,
     parse_datetime,
+    parse_recent_date,
 )
 from accountdesk.core.faults import CONTROL_CHARACTERS
 from accountdesk.core.i18n import Message
@@ -183,6 +185,7 @@ _NAME_SUFFIXES = tuple(
 )
 
 
+_LEGAL_FORMS = ("股份", "集团")
 _SUFFIX_CHAIN = re.compile("(?:" + "|".join(map(re.escape, _NAME_SUFFIXES)) + ")+$")
 
 
@@ -195,7 +198,8 @@ def name_key(name: str | None) -> str | None:
         return key or None
     quick = _SUFFIX_CHAIN.sub("", key)
     if len(quick) >= 2:
-        return quick
+        return quick + _legal_form(key[len(quick):])
+    whole = key
     stripped = True
     while stripped:
         stripped = False
@@ -205,13 +209,20 @@ def name_key(name: str | None) -> str | None:
                 key = key[: -len(suffix)]
                 stripped = True
                 break
-    return key or None
+    return key + _legal_form(whole[len(key):]) if key else None
+
+
+def _legal_form(suffixes: str) -> str:
+    """股份有限公司 and 有限公司 (or a 集团 and its member) are different firms under one trade name:
+    the legal form named in the stripped suffixes stays part of the key."""
+    return "".join(f"#{word}" for word in _LEGAL_FORMS if word in suffixes)
 
 
 # --- amounts and counts ------------------------------------------------------------------------
 
 _CURRENCY = re.compile(r"^(?:rmb|cny|¥|\$|usd)|(?:rmb|cny|元|圆|块|¥)$", re.IGNORECASE)
 _SCALES = (("亿元", 100_000_000), ("亿", 100_000_000), ("万元", 10_000), ("万", 10_000), ("千元", 1_000), ("千", 1_000), ("k", 1_000))
+_APPROXIMATE = re.compile(r"^(?:大约|约合|约|近|逾|超过|~|≈)")
 _CENT = Decimal("0.01")
 # No customer spends a thousand trillion yuan; beyond it a cell is a typo or an attack, refused by
 # itself (and Decimal arithmetic or SQLite's 64-bit integers would overflow a little further on).
@@ -220,22 +231,31 @@ MAX_AMOUNT_YUAN = 10**15
 
 def _decimal(value: object, what: Message) -> Decimal:
     """A number from a cell: ¥, RMB, 元, thousands separators, 万/亿, (negative) and full-width forms."""
+    return _decimal_and_unit(value, what)[0]
+
+
+def _decimal_and_unit(value: object, what: Message) -> tuple[Decimal, bool]:
+    """The number, and whether the cell names its own unit (¥, 元, 万, 亿 …): such a cell means what
+    it says, whatever unit its column's header gives."""
     if isinstance(value, bool):
         raise CellError(f"“{value}”不是{what.zh}", f"'{value}' is not {what.en}")
     if isinstance(value, int):
-        return Decimal(value)
+        return Decimal(value), False
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise CellError(f"“{show(value)}”不是{what.zh}", f"'{show(value)}' is not {what.en}")
         # repr gives the shortest text that round-trips, so 1234.56 stays 1234.56.
-        return Decimal(repr(value))
+        return Decimal(repr(value)), False
     if not isinstance(value, str):
         raise CellError(f"“{show(value)}”不是{what.zh}", f"'{show(value)}' is not {what.en}")
     check_formula_error(value)
     text = _SPACES.sub("", fold(value)).replace(",", "").replace("，", "")
+    # "约684万", "大约12万", "~300": the figure a manager wrote down is the amount.
+    text = _APPROXIMATE.sub("", text)
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
+    plain = text
     for _ in range(2):
         text = _CURRENCY.sub("", text)
     scale = 1
@@ -245,6 +265,7 @@ def _decimal(value: object, what: Message) -> Decimal:
             text, scale = text[: -len(suffix)], factor
             break
     text = _CURRENCY.sub("", text)
+    own_unit = text != plain
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -254,14 +275,17 @@ def _decimal(value: object, what: Message) -> Decimal:
     if number.adjusted() > 20:  # before any arithmetic: 1E+999999 would overflow Decimal itself
         raise _too_large(value)
     number *= scale
-    return -number if negative else number
+    return (-number if negative else number), own_unit
 
 
 def parse_cents(value: object, scale: int = 1) -> int | None:
-    """Money as integer cents; `scale` comes from the header (金额(万元) → 10000)."""
+    """Money as integer cents; `scale` comes from the header (金额(万元) → 10000) and applies only to
+    a cell that names no unit of its own ("544.7万" under 万元 is 5,447,000, not 万 twice)."""
     if is_blank(value):
         return None
-    number = _decimal(value, Message("金额", "an amount")) * scale
+    number, own_unit = _decimal_and_unit(value, Message("金额", "an amount"))
+    if not own_unit:
+        number *= scale
     if abs(number) > MAX_AMOUNT_YUAN:
         raise _too_large(value)
     cents = number * 100
