@@ -93,7 +93,8 @@ def test_strict_refuses_everything_when_a_row_is_rejected(dbfile, tmp_path, caps
 
 def test_transactions_with_unknown_customers_created_on_request(dbfile, tmp_path, capsys):
     sheet = write_xlsx(tmp_path / "t.xlsx", [["客户名称", "日期", "金额"], ["新客户", "2024/1/5", "¥100"]])
-    assert main(["--db", str(dbfile), "--lang", "en", "import", "transactions", str(sheet)]) == 0
+    # The only row is rejected, so nothing is written: the import failed.
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "transactions", str(sheet)]) == 1
     assert "unknown customer" in capsys.readouterr().out
     assert main(["--db", str(dbfile), "import", "transactions", str(sheet), "--create-customers", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -134,3 +135,29 @@ def test_dry_run_with_strict_fails_when_rows_would_be_rejected(dbfile, tmp_path,
     assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--dry-run", "--strict"]) == 1
     assert "with --strict nothing would be imported" in capsys.readouterr().err
     assert counts(dbfile) == (0, 0)
+
+
+def test_the_summary_groups_rows_by_reason(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "联系人", "生日", "合作开始日期"],
+                                             ["甲公司", "张三", "不详", "2024/1/5"], ["乙公司", "李四", "保密", None],
+                                             ["丙公司", "王五", "农历八月十五", "2024/13/01"],
+                                             ["常州凯达纺织有限公司", None, None, None],
+                                             ["常州凯达纺织股份有限公司", None, None, None],
+                                             ["甲公司贸易有限公司", None, None, None],
+                                             ["甲公司贸易公司", None, None, None]])
+    assert main(["--db", str(dbfile), "--lang", "zh", "import", "customers", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "2 行：生日无法识别 → 已导入客户，生日留空" in out
+    assert "1 行：合作开始日期有误 → 未导入" in out
+    assert "1 行：与已有客户或前面的行重复（名称相似）→ 已跳过" in out  # 甲公司贸易公司 ≈ 甲公司贸易有限公司
+    assert counts(dbfile) == (5, 1)  # the 股份 company is a customer of its own
+
+
+def test_an_import_that_wrote_nothing_because_rows_failed_exits_1(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/13/01"]])
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet)]) == 1
+    assert "none could be imported" in capsys.readouterr().err
+    assert main(["--db", str(dbfile), "import", "customers", str(sheet), "--json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["ok"] is False and document["reasons"][0]["rows"] == 1
+    assert counts(dbfile)[0] == 0
