@@ -14,6 +14,7 @@ from accountdesk.core.excel.imports.importer import ImportOptions, import_file, 
 from accountdesk.core.excel.read.values import parse_birthday, parse_cents
 from accountdesk.core.revisits.plans import plan_revisits
 from accountdesk.core.storage.models import Contact, Customer, Interaction, RevisitPlan, Transaction
+from accountdesk.core.tiering.regrade import regrade_all
 from accountdesk.core.time import local_date
 
 HEADER = ["客户名称", "联系人", "职位", "手机", "座机", "微信", "城市", "生日", "年采购额(万元)", "最近拜访", "客户爱好"]
@@ -28,6 +29,8 @@ ROWS = [
     ["无锡华美纺织有限公司", "赵敏", None, None, None, None, "无锡", "不详", "¥3,000", None, None],
     ["常州凯达纺织有限公司", "钱伟", None, None, None, None, "常州", "1985/3/12", "3,000元", None, None],
     ["常州凯达纺织股份有限公司", "孙丽", None, None, None, None, "常州", "3/12", None, None, None],
+    # "3月12日" typed into Excel: a date of the year it was typed, shown as 3月12日.
+    ["扬州长江物流有限公司", "冯涛", None, None, None, None, "扬州", date(2025, 3, 12), None, None, None],
 ]
 TODAY = date(2026, 11, 20)
 
@@ -95,6 +98,7 @@ def test_person_columns_make_the_primary_contact_with_its_birthday(db, tmp_path)
         "无锡华美纺织有限公司": (None, None, None, "solar", False),  # 不详: no birthday, still a contact
         "常州凯达纺织有限公司": (3, 12, 1985, "solar", False),
         "常州凯达纺织股份有限公司": (3, 12, None, "solar", False),
+        "扬州长江物流有限公司": (3, 12, None, "solar", False),
     }
     unreadable = [p for p in outcome.plan.problems() if p.field == "birthday"]
     assert len(unreadable) == 1 and unreadable[0].warning and unreadable[0].row == 8 and "不详" in unreadable[0].message.zh
@@ -114,7 +118,7 @@ def test_the_book_works_on_day_one(db, tmp_path):
     assert spend == {
         "上海明德供应链管理有限公司": 5_447_000, "杭州恒通机械股份有限公司": 5_447_000, "宁波海川汽配有限公司": 1_502_000,
         "苏州启航电子有限公司": 6_840_000, "南京金石建材有限公司": 120_000_000, "无锡华美纺织有限公司": 3_000,
-        "常州凯达纺织有限公司": 3_000, "常州凯达纺织股份有限公司": 0}
+        "常州凯达纺织有限公司": 3_000, "常州凯达纺织股份有限公司": 0, "扬州长江物流有限公司": 0}
     # 最近拜访 is a dated contact; a year-less 11月2日 is the latest such day on or before the import.
     assert {name: visits.get(c.id) for name, c in customers.items() if c.id in visits} == {
         "上海明德供应链管理有限公司": date(2026, 10, 8), "杭州恒通机械股份有限公司": date(2026, 9, 1),
@@ -170,8 +174,31 @@ def test_importing_the_same_sheet_again_adds_nothing(db, tmp_path):
                     for model in (Customer, Contact, Transaction, Interaction)]
 
     before = counts()
-    assert before == [8, 8, 7, 3]
+    assert before == [9, 9, 7, 3]
     run(db, path)
     assert counts() == before
     run(db, path, on_duplicate="update")
     assert counts() == before
+
+
+def test_the_methods_tier_sheet_imports_both_rows_and_keeps_its_grades(db, tmp_path):
+    path = write_xlsx(tmp_path / "tiers.xlsx", [
+        ["客户分级管理表格", *[None] * 7],
+        ["客户名称", "联系方式", "购买频率", "消费金额(元)", "忠诚度", "影响力", "综合评价", "行动方案"],
+        ["张三", 13800000000, "高", 50000, "长期合作", "10,000+粉丝", "A级", "优先推荐最新产品，提供专属客服和VIP服务"],
+        ["李四", 13900000000, "中", 8000, "短期合作", "1,000+粉丝", "B级", "定期电话回访，推送优惠活动"],
+    ], merges=["A1:H1"])
+    outcome = run(db, path)
+    assert [r.action for r in outcome.plan.rows] == ["new", "new"]
+    with db.write() as session:
+        regrade_all(session, TODAY)  # `retier`
+    with db.session() as session:
+        customers = {c.name: c for c in session.scalars(select(Customer))}
+        session.expunge_all()
+        spend = {row["name"]: row["total_spend"] for row in customer_export_rows(session, TODAY)}
+    zhang, li = customers["张三"], customers["李四"]
+    assert (zhang.tier, li.tier) == ("A", "B")
+    assert (zhang.tier_locked, zhang.tier_lock_reason) == (True, "导入的等级")
+    assert (zhang.followers, li.followers, zhang.phone) == (10000, 1000, "13800000000")
+    assert spend == {"张三": 50000, "李四": 8000}
+    assert zhang.custom_fields == {"购买频率": "高", "忠诚度": "长期合作", "行动方案": "优先推荐最新产品，提供专属客服和VIP服务"}

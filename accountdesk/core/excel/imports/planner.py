@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.excel.imports.rows import Problem, RowPlan
 from accountdesk.core.excel.read.headers import HeaderMatch
 from accountdesk.core.excel.read.reader import SheetData
-from accountdesk.core.excel.read.values import MonthDay, code_key, name_key, phone_key
+from accountdesk.core.excel.read.values import Birthday, MonthDay, code_key, name_key, phone_key
 from accountdesk.core.i18n import Message
 from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction, User, utcnow
 from accountdesk.core.time import local_date
@@ -179,7 +179,7 @@ def _customer_values(parsed: RowPlan, header: HeaderMatch, users: UserIndex, tod
         values["name"] = values["company"]
     if "name" not in values and not any(p.field == "name" for p in parsed.problems):
         parsed.problems.append(_problem(parsed, header, "name", "缺少客户名称", "the customer name is missing"))
-    _person_values(parsed, header)
+    _person_values(parsed, header, today)
     opening = values.pop("opening_spend", None)
     if opening:
         parsed.extras["opening_spend"] = opening
@@ -206,7 +206,7 @@ def _customer_values(parsed: RowPlan, header: HeaderMatch, users: UserIndex, tod
             values["owner_id"] = owner_id
 
 
-def _person_values(parsed: RowPlan, header: HeaderMatch) -> None:
+def _person_values(parsed: RowPlan, header: HeaderMatch, today: date) -> None:
     """The person columns of a customer sheet (联系人, 手机, 职位, 微信, 生日) describe its contact
     person: they make (or update) the customer's primary contact, and the birthday is the person's,
     never the company's. A birthday nobody can read is said for its cell and costs nothing else."""
@@ -218,6 +218,10 @@ def _person_values(parsed: RowPlan, header: HeaderMatch) -> None:
                                       f"{problem.message.en}; the birthday is unreadable, the customer is "
                                       "imported without it")
     birthday = values.pop("birthday", None)
+    if birthday is not None and birthday.year is not None and not birthday.lunar and birthday.year > today.year - 10:
+        # Nobody a key-account manager deals with was born in the last ten years: Excel made "3月12日"
+        # typed into a cell a date of the year it was typed. The month and day are the birthday.
+        birthday = Birthday(birthday.month, birthday.day)
     wechat = values.pop("wechat", None)
     if wechat and _plain(wechat) in _WECHAT_IS_PHONE:
         wechat = values.get("phone")

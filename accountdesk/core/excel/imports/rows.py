@@ -46,6 +46,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "datetime": v.parse_datetime,
     "birthday": v.parse_birthday,
     "int": v.parse_int,
+    "count": v.parse_count,
     "bool": v.parse_bool,
     "tier": v.tier_value,
     "satisfaction": v.parse_satisfaction,

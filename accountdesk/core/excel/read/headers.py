@@ -59,7 +59,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("need_type", "需求类型", "Need type", "需求|敏感类型|Need", "choice:need"),
         _f("purchasing_power", "购买力", "Purchasing power", "消费能力|购买能力", "choice:level"),
         _f("referrals", "推荐客户数", "Referrals", "推荐数|转介绍|转介绍数|推荐|Referral count", "int"),
-        _f("followers", "粉丝数", "Followers", "关注者|粉丝|影响人数|Follower count", "int"),
+        _f("followers", "粉丝数", "Followers", "关注者|粉丝|影响人数|影响力|Follower count", "count"),
         _f("notes", "备注", "Notes", "说明|附注|Remark|Remarks|Comment|Comments|Note"),
         _f("opening_spend", "年采购额", "Opening spend",
            "累计消费|消费金额|采购额|年采购金额|年消费额|累计采购额|累计采购|采购金额|消费总额|累计金额|Annual spend|Total spend",
@@ -111,6 +111,8 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
     "interactions": ("occurred_at",),
 }
 
+# A cell that is a value, not a column name: "10,000+粉丝", "500人" (the first data row under a header).
+_VALUE_LIKE = re.compile(r"[\d,.]+\+?[^\d]{0,3}")
 _UNIT = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]\s*$")
 _DECOR = re.compile(r"[\s*＊:：_\-]+")
 
@@ -173,7 +175,7 @@ class _Matcher:
             return None
         base, _unit = split_unit(str(label))
         key = normalize_label(base)
-        if not key or len(key) > 40:
+        if not key or len(key) > 40 or _VALUE_LIKE.fullmatch(key):
             return None
         if key in self.exact:
             return self.exact[key]

@@ -88,6 +88,7 @@ def code_key(code: str) -> str:
 _PHONE_SEPARATORS = re.compile(r"[\s\-–—.()（）]+")
 _PHONE_SPLIT = re.compile(r"\s*[/,;、，；|]\s*")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+_NAME_THEN_PHONE = re.compile(r"[^\d\s+()（）]{1,20}\s+([+\d(（][\d\s\-–—.()（）+]{6,})")
 
 
 def _one_phone(text: str) -> str:
@@ -143,6 +144,9 @@ def parse_phone(value: object) -> str | None:
             f"电话“{text}”以科学计数法保存，部分数字已丢失",
             f"the phone '{text}' was saved in scientific notation and has lost digits",
         )
+    named = _NAME_THEN_PHONE.fullmatch(text)
+    if named:
+        text = named[1]  # "杨丽华 13800138000", as the tier sheet's 联系方式 writes person and phone
     if re.fullmatch(r"\d+\.0+", text):
         text = text.split(".")[0]  # a number that went through text: 13800138000.0
     parts = [p for p in _PHONE_SPLIT.split(text) if p]
@@ -318,6 +322,21 @@ def parse_int(value: object, *, minimum: int | None = 0, maximum: int | None = N
         high = "" if maximum is None else str(maximum)
         raise CellError(f"“{show(value)}”超出范围 {low}–{high}", f"'{show(value)}' is outside {low}–{high}")
     return result
+
+
+_COUNT = re.compile(r"(?:约|大约|超过|逾)?([\d.]+)(万)?\+?(?:粉丝|人|个|位|名)?(?:以上)?")
+
+
+def parse_count(value: object) -> int | None:
+    """A head count as sheets write it: 10000, "10,000+粉丝", "1.2万粉丝", "500人以上"."""
+    if isinstance(value, str):
+        text = _SPACES.sub("", fold(value)).replace(",", "").replace("，", "")
+        match = _COUNT.fullmatch(text)
+        if match:
+            number = Decimal(match[1]) * (10_000 if match[2] else 1)
+            if number == number.to_integral_value():
+                return int(number)
+    return parse_int(value)
 
 
 _YES = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "主要", "primary", "x"})
