@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--create-customers", action="store_true", help="create unknown customers named by rows")
 
     exp = add("export", cmd_export, "export to .xlsx, .csv or .json (revisits also to .ics)")
-    exp.add_argument("kind", choices=["customers", "tiers", "transactions", "interactions", "revisits"])
+    exp.add_argument("kind", choices=["customers", "tiers", "contacts", "transactions", "interactions", "revisits"])
     exp.add_argument("out")
     exp.add_argument("--template", metavar="T.xlsx")
     exp.add_argument("--as-of", type=parse_date)

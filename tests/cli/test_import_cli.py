@@ -161,3 +161,21 @@ def test_an_import_that_wrote_nothing_because_rows_failed_exits_1(dbfile, tmp_pa
     document = json.loads(capsys.readouterr().out)
     assert document["ok"] is False and document["reasons"][0]["rows"] == 1
     assert counts(dbfile)[0] == 0
+
+
+def test_export_contacts_to_json(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户编号", "客户名称", "联系人", "手机", "生日"],
+                                             ["K1", "甲公司", "张三", "13800138000", "农历腊月初八"],
+                                             ["K2", "乙公司", "李四", None, "1985/3/12"],
+                                             ["K3", "丙公司", "王五", None, "12月20日"],
+                                             ["K4", "丁公司", "赵六", None, "不详"]])
+    assert main(["--db", str(dbfile), "import", "customers", str(sheet)]) == 0
+    out = tmp_path / "contacts.json"
+    assert main(["--db", str(dbfile), "export", "contacts", str(out)]) == 0
+    capsys.readouterr()
+    assert json.loads(out.read_text(encoding="utf-8")) == [
+        {"customer_code": "K1", "name": "张三", "phone": "13800138000", "birthday": "12-08", "lunar": True},
+        {"customer_code": "K2", "name": "李四", "phone": None, "birthday": "1985-03-12", "lunar": False},
+        {"customer_code": "K3", "name": "王五", "phone": None, "birthday": "12-20", "lunar": False},
+        {"customer_code": "K4", "name": "赵六", "phone": None, "birthday": None, "lunar": False},
+    ]

@@ -35,7 +35,7 @@ CUSTOMER_EXPORT_KEYS = (
 )
 # The seed's tier sheet (客户分级管理表格) comes first, then the figures behind it.
 TIER_SHEET_KEYS = ("客户名称", "联系方式", "购买频率", "消费金额(元)", "忠诚度", "影响力", "综合评价", "行动方案")
-EXPORT_KINDS = ("customers", "tiers", "transactions", "interactions", "revisits")
+EXPORT_KINDS = ("customers", "tiers", "contacts", "transactions", "interactions", "revisits")
 
 
 def _window_months(session: Session) -> int:
@@ -239,9 +239,33 @@ def _json_default(value: object) -> object:
     return converted
 
 
+def contact_export_rows(session: Session) -> list[dict]:
+    """One dict per live contact of a live customer, with the keys DESIGN.md fixes for
+    `export contacts X.json`: customer_code name phone birthday lunar. `birthday` is YYYY-MM-DD, or
+    MM-DD when the year is unknown, in the calendar `lunar` says (a lunar birthday as its lunar
+    month and day); None when there is none."""
+    query = (
+        select(Customer.code, Contact.name, Contact.phone, Contact.birth_year, Contact.birth_month,
+               Contact.birth_day, Contact.birth_calendar)
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(Contact.deleted_at.is_(None), Customer.deleted_at.is_(None))
+        .order_by(Customer.code, Contact.id)
+    )
+    rows = []
+    for code, name, phone, year, month, day, calendar in session.execute(query):
+        birthday = None
+        if month and day:
+            birthday = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+        rows.append({"customer_code": code, "name": name, "phone": phone, "birthday": birthday,
+                     "lunar": calendar == "lunar"})
+    return rows
+
+
 def export_rows(session: Session, kind: str, as_of: date) -> list[dict]:
     if kind in ("customers", "tiers"):
         return customer_export_rows(session, as_of)
+    if kind == "contacts":
+        return contact_export_rows(session)
     if kind == "transactions":
         return transaction_export_rows(session)
     if kind == "interactions":
