@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import openpyxl
 import pytest
 from excel_corpus import write_xlsx
 from sqlalchemy import select
 
+from accountdesk.core.archive.customer_list import CustomerFilter, filtered_customers, regions
 from accountdesk.core.excel.exports.rows import customer_export_rows
+from accountdesk.core.excel.exports.workbook import export_workbook
 from accountdesk.core.excel.imports.importer import ImportOptions, import_file, read_for_import
 from accountdesk.core.excel.read.values import parse_birthday, parse_cents
+from accountdesk.core.i18n import set_language
 from accountdesk.core.revisits.plans import plan_revisits
 from accountdesk.core.storage.models import Contact, Customer, Interaction, RevisitPlan, Transaction
 from accountdesk.core.tiering.regrade import regrade_all
@@ -202,3 +206,35 @@ def test_the_methods_tier_sheet_imports_both_rows_and_keeps_its_grades(db, tmp_p
     assert (zhang.followers, li.followers, zhang.phone) == (10000, 1000, "13800000000")
     assert spend == {"张三": 50000, "李四": 8000}
     assert zhang.custom_fields == {"购买频率": "高", "忠诚度": "长期合作", "行动方案": "优先推荐最新产品，提供专属客服和VIP服务"}
+
+
+def test_custom_fields_go_back_out_with_the_customers_and_region_filters_the_list(db, tmp_path):
+    run(db, sheet(tmp_path))
+    out = tmp_path / "customers.xlsx"
+    set_language("zh")
+    try:
+        with db.session() as session:
+            export_workbook(session, "customers", out, as_of=TODAY)
+    finally:
+        set_language(None)
+    with db.session() as session:
+        in_ningbo = session.scalars(filtered_customers(CustomerFilter(region="宁波"))).all()
+        assert "宁波" in regions(session)
+        ningbo = session.scalar(select(Customer.id).where(Customer.name == "宁波海川汽配有限公司"))
+    assert in_ningbo == [ningbo]
+    exported = list(openpyxl.load_workbook(out).active.values)
+    header = list(exported[0])
+    assert "客户爱好" in header
+    by_name = {row[header.index("客户名称")]: row for row in exported[1:]}
+    assert by_name["宁波海川汽配有限公司"][header.index("客户爱好")] == "钓鱼"
+    assert by_name["宁波海川汽配有限公司"][header.index("地区")] == "宁波"
+
+
+def test_a_contact_column_naming_a_person_makes_the_contact(db, tmp_path):
+    path = write_xlsx(tmp_path / "export.xlsx", [["客户名称", "联系方式", "综合评价"],
+                                                 ["甲公司", "杨丽华", "B"], ["乙公司", "周建华 13800138000", "A"]])
+    outcome = run(db, path)
+    assert [r.action for r in outcome.plan.rows] == ["new", "new"]
+    people = contacts_by_customer(db)
+    assert (people["甲公司"].name, people["甲公司"].phone) == ("杨丽华", None)
+    assert people["乙公司"].phone == "13800138000"

@@ -152,6 +152,15 @@ def customers_table(session: Session, as_of: date) -> tuple[str, list[ExportColu
         row[need_index] = _word(_NEEDS, row[need_index])
         row[power_index] = _word(_LEVELS, row[power_index])
         rows.append(row)
+    # The custom fields a sheet brought go back out as columns of their own, under their own headers,
+    # so exporting and importing again keeps them.
+    custom = {code: fields for code, fields in session.execute(
+        select(Customer.code, Customer.custom_fields).where(Customer.deleted_at.is_(None))) if fields}
+    headers = list(dict.fromkeys(name for fields in custom.values() if fields for name in fields))
+    columns += [ExportColumn(f"custom:{name}", name, "text") for name in headers]
+    for row, record in zip(rows, base, strict=True):
+        fields = custom.get(record.get("code")) or {}
+        row.extend(fields.get(name) for name in headers)
     return _label("客户", "Customers"), columns, rows
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.excel.imports.rows import Problem, RowPlan
 from accountdesk.core.excel.read.headers import HeaderMatch
 from accountdesk.core.excel.read.reader import SheetData
-from accountdesk.core.excel.read.values import Birthday, MonthDay, code_key, name_key, phone_key
+from accountdesk.core.excel.read.values import Birthday, MonthDay, PersonName, code_key, name_key, phone_key
 from accountdesk.core.i18n import Message
 from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction, User, utcnow
 from accountdesk.core.time import local_date
@@ -211,6 +211,12 @@ def _person_values(parsed: RowPlan, header: HeaderMatch, today: date) -> None:
     person: they make (or update) the customer's primary contact, and the birthday is the person's,
     never the company's. A birthday nobody can read is said for its cell and costs nothing else."""
     values = parsed.values
+    if isinstance(values.get("phone"), PersonName):
+        person = values.pop("phone")
+        if person.phone:
+            values["phone"] = person.phone
+        if "contact_person" not in values:
+            values["contact_person"] = person.text
     for problem in parsed.problems:
         if problem.field == "birthday" and not problem.warning:
             problem.warning = True
@@ -232,7 +238,7 @@ def _person_values(parsed: RowPlan, header: HeaderMatch, today: date) -> None:
         # hold, goes on a contact of the same name.
         if birthday is not None and birthday.as_date() is not None:
             values["birthday"], birthday = birthday.as_date(), None
-        if birthday is not None or wechat:
+        if name is None and (birthday is not None or wechat):
             name = values.get("name")
     if not name:
         return

@@ -40,6 +40,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "text": v.clean_text,
     "code": v.clean_code,
     "phone": v.parse_phone,
+    "contact_phone": v.parse_contact_phone,
     "email": v.parse_email,
     "date": v.parse_date,
     "recent_date": v.parse_recent_date,
@@ -215,7 +216,7 @@ def _fast_email(raw: list) -> list:
 
 _FAST: dict[Callable[[Any], Any], Callable[[list], list]] = {
     v.clean_text: _fast_text, v.parse_date: _fast_date, v.parse_birthday: _fast_birthday,
-    v.parse_phone: _fast_phone, v.clean_code: _fast_code, v.parse_email: _fast_email,
+    v.parse_phone: _fast_phone, v.parse_contact_phone: _fast_phone, v.clean_code: _fast_code, v.parse_email: _fast_email,
 }
 
 

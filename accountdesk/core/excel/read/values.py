@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -151,6 +152,28 @@ def parse_phone(value: object) -> str | None:
         text = text.split(".")[0]  # a number that went through text: 13800138000.0
     parts = [p for p in _PHONE_SPLIT.split(text) if p]
     return " / ".join(_one_phone(p) for p in parts) if parts else None
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A 联系方式 cell that names a person instead of a number (the tier sheet writes the contact
+    person there when there is no phone)."""
+
+    text: str
+    phone: str | None = None  # "杨丽华 13800138000": the person and their phone
+
+
+def parse_contact_phone(value: object) -> str | PersonName | None:
+    """A customer sheet's 联系方式: a phone, or the contact person's name (with a phone after it, or
+    without any digit at all), as the tier sheet writes who to call."""
+    if type(value) is str and value and not value[0].isdigit() and "@" not in value:
+        text = clean_text(value)
+        if text and len(text) <= 20 and not any(ch.isdigit() for ch in text):
+            return PersonName(text)
+        named = _NAME_THEN_PHONE.fullmatch(fold(text or ""))
+        if named:
+            return PersonName(named[0][: named.start(1)].strip(), parse_phone(named[1]))
+    return parse_phone(value)
 
 
 def phone_key(phone: str | None) -> str | None:
