@@ -211,6 +211,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Custom fields (one "name: text" a line)</source>
+        <translation>Custom fields (one "name: text" a line)</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
@@ -234,6 +238,10 @@
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation>Not saved yet: your changes are still here.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -250,8 +258,24 @@
         <translation>%1 deleted this record while you were editing. Your changes were not saved.</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>Saved by %1</translation>
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation>Saved with your choices (only you changed them): %1</translation>
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation>The value you do not keep stays in the customer&apos;s change history.</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Back to editing</translation>
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +286,8 @@
         <translation>Yours</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>Theirs (saved)</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>(only you changed it)</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>Save my choices</translation>
-    </message>
-    <message>
-        <source>Discard my changes</source>
-        <translation>Discard my changes</translation>
     </message>
 </context>
 <context>
@@ -426,6 +438,10 @@ The details are in the log:
 %2
 
 Please send that file to whoever supports AccountDesk for you.</translation>
+    </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation>AccountDesk</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +1987,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Restored</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation>Not kept (conflict)</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -2029,6 +2049,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Address</source>
         <translation>Address</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>Landline</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
     </message>
     <message>
         <source>Industry</source>
@@ -2675,6 +2707,10 @@ Merge it anyway?</translation>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>The database is busy (another user is saving); trying again…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</translation>
     </message>
 </context>
 <context>
@@ -3458,14 +3494,6 @@ Merge it anyway?</translation>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>%1 reminders updated.</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 reminders snoozed until %2.</translation>
     </message>
     <message>
         <source>Remind me again on</source>

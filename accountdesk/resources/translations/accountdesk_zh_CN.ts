@@ -211,6 +211,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Custom fields (one "name: text" a line)</source>
+        <translation>自定义字段（每行一个“名称：内容”）</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
@@ -234,6 +238,10 @@
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <source>Not saved yet: your changes are still here.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -250,8 +258,24 @@
         <translation>在您编辑期间，%1 删除了此记录。您的修改未保存。</translation>
     </message>
     <message>
-        <source>%1 saved this record while you were editing. Your changes were not saved yet: choose, field by field, what to keep.</source>
-        <translation>在您编辑期间，%1 保存了此记录。您的修改尚未保存：请逐项选择要保留的内容。</translation>
+        <source>%1 saved this record while you were editing, and changed the same fields as you. Your changes are not saved yet: choose, field by field, what to keep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved with your choices (only you changed them): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The value you do not keep stays in the customer&apos;s change history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Field</source>
@@ -262,20 +286,8 @@
         <translation>您的修改</translation>
     </message>
     <message>
-        <source>Theirs (saved)</source>
-        <translation>对方（已保存）</translation>
-    </message>
-    <message>
-        <source>(only you changed it)</source>
-        <translation>（仅您修改了此项）</translation>
-    </message>
-    <message>
         <source>Save my choices</source>
         <translation>按我的选择保存</translation>
-    </message>
-    <message>
-        <source>Discard my changes</source>
-        <translation>放弃我的修改</translation>
     </message>
 </context>
 <context>
@@ -425,6 +437,10 @@ Please send that file to whoever supports AccountDesk for you.</source>
 %2
 
 请把这个文件发给为您提供 AccountDesk 支持的同事。</translation>
+    </message>
+    <message>
+        <source>AccountDesk</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1955,6 +1971,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Not kept (conflict)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2013,6 +2033,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>座机</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
     <message>
         <source>Industry</source>
@@ -2658,6 +2690,10 @@ Merge it anyway?</source>
     <message>
         <source>The database is busy (another user is saving); trying again…</source>
         <translation>数据库正忙（有同事正在保存），正在重试…</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. What you typed is kept; it is saved as soon as the server is back…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3435,14 +3471,6 @@ Merge it anyway?</source>
     <message>
         <source>%1 of these reminders are about another owner&apos;s customers. Close them anyway?</source>
         <translation>其中 %1 条提醒属于其他负责人的客户。仍要关闭吗？</translation>
-    </message>
-    <message>
-        <source>%1 reminders updated.</source>
-        <translation>已更新 %1 条提醒。</translation>
-    </message>
-    <message>
-        <source>%1 reminders snoozed until %2.</source>
-        <translation>%1 条提醒将于 %2 再次提醒。</translation>
     </message>
     <message>
         <source>Remind me again on</source>
