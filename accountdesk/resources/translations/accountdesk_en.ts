@@ -2372,6 +2372,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>— not imported —</translation>
     </message>
     <message>
+        <source>Keep as a custom field</source>
+        <translation>Keep as a custom field</translation>
+    </message>
+    <message>
         <source>Reading {0}…</source>
         <translation>Reading {0}…</translation>
     </message>

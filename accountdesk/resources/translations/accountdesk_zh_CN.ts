@@ -2356,6 +2356,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>— 不导入 —</translation>
     </message>
     <message>
+        <source>Keep as a custom field</source>
+        <translation>作为自定义字段保存</translation>
+    </message>
+    <message>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>

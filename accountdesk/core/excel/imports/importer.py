@@ -100,10 +100,11 @@ def recalled_mapping(session: Session, kind: str, signature: str) -> dict | None
     return setting.value if setting and isinstance(setting.value, dict) else None
 
 
-def remember_mapping(session: Session, header: HeaderMatch) -> None:
-    """Keep a mapping chosen in the wizard, so the same sheet layout maps the same way next time."""
+def remember_mapping(session: Session, header: HeaderMatch, skipped: tuple[str, ...] = ()) -> None:
+    """Keep a mapping chosen in the wizard (and the columns chosen not to import at all), so the
+    same sheet layout maps the same way next time."""
     key = f"{_MAPPING_KEY}{header.kind}.{header.signature()}"
-    value = {"columns": dict(header.columns), "header_row": header.header_rows[1]}
+    value = {"columns": dict(header.columns), "header_row": header.header_rows[1], "skipped": list(skipped)}
     setting = session.scalar(select(Setting).where(Setting.key == key))
     if setting is None:
         session.add(Setting(key=key, value=value))
@@ -119,6 +120,7 @@ def detect_mapping(sheet: SheetData, kind: str, session: Session | None = None) 
         if remembered and remembered.get("header_row") == header.header_rows[1]:
             with contextlib.suppress(AccountDeskError, KeyError, TypeError):
                 header = mapping_from_columns(kind, header.labels, remembered["columns"], header.header_rows[1])
+                header.skipped = tuple(remembered.get("skipped") or ())
     return header
 
 
@@ -156,7 +158,7 @@ _ROW_NUMBER_HEADERS = frozenset({"序号", "编号序号", "行号", "no", "no."
 def _kept_columns(header: HeaderMatch, options: ImportOptions) -> list[int]:
     """The columns no field claims that are kept as the customers' custom fields: all but a running
     number and those the user chose to skip (the wizard's mapping step, `--skip-column`)."""
-    skipped = {normalize_label(name) for name in options.skip_columns}
+    skipped = {normalize_label(name) for name in (*options.skip_columns, *header.skipped)}
     return [i for i in header.ignored
             if normalize_label(header.labels[i]) not in skipped | DERIVED_LABELS
             and normalize_label(split_unit(header.labels[i])[0]) not in DERIVED_LABELS

@@ -222,6 +222,7 @@ class HeaderMatch:
     columns: dict[str, int]  # field name → 0-based column
     scales: dict[str, int] = field(default_factory=dict)  # money columns headed in 万元 etc.
     ignored: list[int] = field(default_factory=list)  # columns with a header no field claims
+    skipped: tuple[str, ...] = ()  # headers a remembered mapping chose not to import at all
 
     @property
     def data_start(self) -> int:
