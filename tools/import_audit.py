@@ -197,6 +197,11 @@ class Readback:
                     for r in connection.execute(f'SELECT * FROM "{table}"'):
                         values = [str(v) for k, v in dict(r).items() if k != "customer_id" and v is not None]
                         self.custom[r["customer_id"]].extend(values)
+            # Custom fields kept on the customer itself (a JSON column custom_fields, header -> text).
+            for customer in self.customers:
+                kept = customer.get("custom_fields")
+                if kept:
+                    self.custom[customer["id"]].extend(str(v) for v in json.loads(kept).values() if v is not None)
         finally:
             connection.close()
         self.by_name: dict[str, list[dict]] = defaultdict(list)

@@ -133,12 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet")
     imp.add_argument("--on-duplicate", choices=["skip", "update", "new"], default="skip")
     imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--skip-column", action="append", default=[], metavar="NAME",
+                     help="a column not to keep as a custom field (by its header; may repeat)")
     imp.add_argument("--errors", metavar="OUT.xlsx")
     imp.add_argument("--strict", action="store_true")
     imp.add_argument("--create-customers", action="store_true", help="create unknown customers named by rows")
 
     exp = add("export", cmd_export, "export to .xlsx, .csv or .json (revisits also to .ics)")
-    exp.add_argument("kind", choices=["customers", "tiers", "transactions", "interactions", "revisits"])
+    exp.add_argument("kind", choices=["customers", "tiers", "contacts", "transactions", "interactions", "revisits"])
     exp.add_argument("out")
     exp.add_argument("--template", metavar="T.xlsx")
     exp.add_argument("--as-of", type=parse_date)

@@ -24,7 +24,9 @@ from accountdesk.core.excel.imports.importer import (
 )
 from accountdesk.core.excel.imports.report import (
     mapping_lines,
+    nothing_written_for_errors,
     plan_lines,
+    reason_lines,
     summary_dict,
     write_error_workbook,
 )
@@ -103,6 +105,7 @@ def run_import_command(database, args) -> int:
         on_duplicate=getattr(args, "on_duplicate", None) or "skip",
         create_customers=bool(getattr(args, "create_customers", False)),
         strict=bool(getattr(args, "strict", False)),
+        skip_columns=tuple(getattr(args, "skip_column", None) or ()),
     )
     dry_run = bool(getattr(args, "dry_run", False))
     path = Path(args.file)
@@ -121,6 +124,11 @@ def run_import_command(database, args) -> int:
     if getattr(args, "errors", None) and outcome.plan.rejected:
         write_error_workbook(outcome.plan, Path(args.errors))
     print_outcome(outcome, dry_run=dry_run, as_json=as_json, errors_path=getattr(args, "errors", None))
+    if nothing_written_for_errors(outcome.plan):
+        if not as_json:
+            say(Message(f"{len(outcome.plan.rejected)} 行被拒，没有任何行可导入。",
+                        f"{len(outcome.plan.rejected)} rows were rejected and none could be imported."), err=True)
+        return 1
     if dry_run and options.strict and outcome.plan.rejected:
         if not as_json:
             say(Message(f"有 {len(outcome.plan.rejected)} 行被拒，按 --strict 要求将不会导入任何行。",
@@ -145,7 +153,7 @@ def print_outcome(outcome, *, dry_run: bool, as_json: bool, errors_path: str | N
                     f"file {sheet.path.name}" + (f", sheet '{sheet.sheet}'" if sheet.sheet else "")
                     + (f", encoding {sheet.encoding}" if sheet.encoding else ""))
     say(str(where))
-    for line in mapping_lines(plan) + plan_lines(plan):
+    for line in mapping_lines(plan) + plan_lines(plan) + reason_lines(plan):
         say(line)
     counts = plan.counts()
     totals = Message(

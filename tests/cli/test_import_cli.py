@@ -44,20 +44,31 @@ def test_import_reports_rows_and_writes_rejected_rows(dbfile, tmp_path, capsys):
     code = main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--errors", str(errors)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "row 12, column E (生日): date '2024/13/01' is not a valid date" in out
-    assert "row 11: duplicate, skipped — duplicate of row 4 (same name)" in out
-    assert "Imported (batch 1, can be undone): new 6" in out
-    assert counts(dbfile) == (6, 1)
+    # An unreadable birthday is said for its cell; the customer is imported all the same.
+    assert ("row 12, column E (生日): date '2024/13/01' is not a valid date; the birthday is unreadable, "
+            "the customer is imported without it") in out
+    assert "row 11: duplicate, skipped — duplicate of row 4 (similar name)" in out
+    assert "Imported (batch 1, can be undone): new 7" in out
+    assert counts(dbfile) == (7, 1)
+    assert not errors.exists()  # no row was rejected
+
+
+def test_rejected_rows_are_written_to_a_workbook(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/1/5"], ["乙公司", "2024/13/01"]])
+    errors = tmp_path / "rejected.xlsx"
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--errors", str(errors)]) == 0
+    assert "row 3, column B (合作开始日期): date '2024/13/01' is not a valid date" in capsys.readouterr().out
+    assert counts(dbfile) == (1, 1)
     rejected = list(openpyxl.load_workbook(errors).active.values)
-    assert rejected[0][:3] == ("Sheet row", "Reason", "客户编号")
-    assert rejected[1][:2] == (12, "date '2024/13/01' is not a valid date") and rejected[1][3] == "武汉子丑商行"
+    assert rejected[0][:3] == ("Sheet row", "Reason", "客户名称")
+    assert rejected[1][:3] == (3, "date '2024/13/01' is not a valid date", "乙公司")
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(dbfile, tmp_path, capsys):
     sheet = messy_customer_sheet(tmp_path / "m.xlsx")
     assert main(["--db", str(dbfile), "--lang", "zh", "import", "customers", str(sheet), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "预演（未写入任何数据）：新增 6" in out and "第 12 行 E (生日)列：日期“2024/13/01”无效" in out
+    assert "预演（未写入任何数据）：新增 7" in out and "第 12 行 E (生日)列：日期“2024/13/01”无效；生日无法识别" in out
     assert counts(dbfile) == (0, 0)
 
 
@@ -73,7 +84,7 @@ def test_json_summary(dbfile, tmp_path, capsys):
 
 
 def test_strict_refuses_everything_when_a_row_is_rejected(dbfile, tmp_path, capsys):
-    sheet = messy_customer_sheet(tmp_path / "m.xlsx")
+    sheet = write_xlsx(tmp_path / "m.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/1/5"], ["乙公司", "2024/13/01"]])
     assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--strict"]) == 1
     err = capsys.readouterr().err
     assert "with --strict nothing was imported" in err
@@ -82,7 +93,8 @@ def test_strict_refuses_everything_when_a_row_is_rejected(dbfile, tmp_path, caps
 
 def test_transactions_with_unknown_customers_created_on_request(dbfile, tmp_path, capsys):
     sheet = write_xlsx(tmp_path / "t.xlsx", [["客户名称", "日期", "金额"], ["新客户", "2024/1/5", "¥100"]])
-    assert main(["--db", str(dbfile), "--lang", "en", "import", "transactions", str(sheet)]) == 0
+    # The only row is rejected, so nothing is written: the import failed.
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "transactions", str(sheet)]) == 1
     assert "unknown customer" in capsys.readouterr().out
     assert main(["--db", str(dbfile), "import", "transactions", str(sheet), "--create-customers", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -119,7 +131,51 @@ def test_missing_file(dbfile, tmp_path, capsys):
 
 
 def test_dry_run_with_strict_fails_when_rows_would_be_rejected(dbfile, tmp_path, capsys):
-    sheet = messy_customer_sheet(tmp_path / "m.xlsx")
+    sheet = write_xlsx(tmp_path / "m.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/1/5"], ["乙公司", "2024/13/01"]])
     assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet), "--dry-run", "--strict"]) == 1
     assert "with --strict nothing would be imported" in capsys.readouterr().err
     assert counts(dbfile) == (0, 0)
+
+
+def test_the_summary_groups_rows_by_reason(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "联系人", "生日", "合作开始日期"],
+                                             ["甲公司", "张三", "不详", "2024/1/5"], ["乙公司", "李四", "保密", None],
+                                             ["丙公司", "王五", "农历八月十五", "2024/13/01"],
+                                             ["常州凯达纺织有限公司", None, None, None],
+                                             ["常州凯达纺织股份有限公司", None, None, None],
+                                             ["甲公司贸易有限公司", None, None, None],
+                                             ["甲公司贸易公司", None, None, None]])
+    assert main(["--db", str(dbfile), "--lang", "zh", "import", "customers", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert "2 行：生日无法识别 → 已导入客户，生日留空" in out
+    assert "1 行：合作开始日期有误 → 未导入" in out
+    assert "1 行：与已有客户或前面的行重复（名称相似）→ 已跳过" in out  # 甲公司贸易公司 ≈ 甲公司贸易有限公司
+    assert counts(dbfile) == (5, 1)  # the 股份 company is a customer of its own
+
+
+def test_an_import_that_wrote_nothing_because_rows_failed_exits_1(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/13/01"]])
+    assert main(["--db", str(dbfile), "--lang", "en", "import", "customers", str(sheet)]) == 1
+    assert "none could be imported" in capsys.readouterr().err
+    assert main(["--db", str(dbfile), "import", "customers", str(sheet), "--json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["ok"] is False and document["reasons"][0]["rows"] == 1
+    assert counts(dbfile)[0] == 0
+
+
+def test_export_contacts_to_json(dbfile, tmp_path, capsys):
+    sheet = write_xlsx(tmp_path / "c.xlsx", [["客户编号", "客户名称", "联系人", "手机", "生日"],
+                                             ["K1", "甲公司", "张三", "13800138000", "农历腊月初八"],
+                                             ["K2", "乙公司", "李四", None, "1985/3/12"],
+                                             ["K3", "丙公司", "王五", None, "12月20日"],
+                                             ["K4", "丁公司", "赵六", None, "不详"]])
+    assert main(["--db", str(dbfile), "import", "customers", str(sheet)]) == 0
+    out = tmp_path / "contacts.json"
+    assert main(["--db", str(dbfile), "export", "contacts", str(out)]) == 0
+    capsys.readouterr()
+    assert json.loads(out.read_text(encoding="utf-8")) == [
+        {"customer_code": "K1", "name": "张三", "phone": "13800138000", "birthday": "12-08", "lunar": True},
+        {"customer_code": "K2", "name": "李四", "phone": None, "birthday": "1985-03-12", "lunar": False},
+        {"customer_code": "K3", "name": "王五", "phone": None, "birthday": "12-20", "lunar": False},
+        {"customer_code": "K4", "name": "赵六", "phone": None, "birthday": None, "lunar": False},
+    ]

@@ -31,7 +31,7 @@ def exported(db, tmp_path) -> dict[str, dict]:
 def test_the_export_carries_each_customers_classes_as_codes(db, tmp_path):
     with db.write() as session:
         monthly = archive.create_customer(session, {"name": "月月采购", "code": "F1", "purchasing_power": "high",
-                                                    "need_type": "quality"}).id
+                                                    "need_type": "quality", "region": "华东"}).id
         quarterly = archive.create_customer(session, {"name": "季度采购", "code": "F2", "need_type": "price"}).id
         once = archive.create_customer(session, {"name": "偶尔采购", "code": "F3"}).id
         archive.create_customer(session, {"name": "潜在客户", "code": "F4"})
@@ -45,7 +45,7 @@ def test_the_export_carries_each_customers_classes_as_codes(db, tmp_path):
     assert (rows["F1"]["purchasing_power"], rows["F1"]["need_type"]) == ("high", "quality")
     assert (rows["F2"]["purchasing_power"], rows["F2"]["need_type"]) == (None, "price")
     assert rows["F1"]["segment"] is not None and rows["F4"]["segment"] is None
-    assert all(row["region"] is None for row in rows.values())  # no region is kept on this branch
+    assert {code: row["region"] for code, row in rows.items()} == {"F1": "华东", "F2": None, "F3": None, "F4": None}
     with db.write() as session:
         save_frequency_bands(session, 20, 10)  # a team that calls only twice-monthly buyers frequent
     rows = exported(db, tmp_path)

@@ -334,3 +334,24 @@ def test_the_history_shows_a_merged_entry_as_merged_with_the_copys_claim_as_text
     rows = page.detail.show_tab("audit").rows()
     (who,) = [row[1] for row in rows if row[3] == "Industry"]
     assert who.startswith(f"merged from {copy.name} by tester (the copy says: boss, 2020-01-01")
+
+
+def test_custom_fields_landline_and_region_are_shown_and_editable(three, type_text, window, qtbot, db):
+    with db.write() as session:
+        archive.update_customer(session, three[0], {"landline": "021-61234567", "region": "上海",
+                                                    "custom_fields": {"客户爱好": "打高尔夫"}})
+    window.context.hub.announce(archive.Changes.all())
+    page = customers_page(window)
+    page.open_customer(three[0])
+    form = page.detail.show_tab("basic")
+    assert (form.widgets["landline"].text(), form.widgets["region"].text()) == ("021-61234567", "上海")
+    custom = form.widgets["custom_fields"]
+    assert custom.toPlainText() == "客户爱好: 打高尔夫"
+    custom.setFocus()
+    qtbot.keyClick(custom, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(custom, Qt.Key.Key_Return)
+    type_text(custom, "忠诚度：长期合作")
+    assert form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as session:
+        assert archive.get_customer(session, three[0]).custom_fields == {"客户爱好": "打高尔夫", "忠诚度": "长期合作"}

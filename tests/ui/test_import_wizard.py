@@ -38,7 +38,8 @@ def click(qtbot, wizard, which=QWizard.WizardButton.NextButton) -> None:
 
 
 def live_customers(db) -> list[dict]:
-    columns = (Customer.name, Customer.phone, Customer.email, Customer.source, Customer.cooperation_since)
+    columns = (Customer.name, Customer.phone, Customer.email, Customer.source, Customer.cooperation_since,
+               Customer.custom_fields)
     with db.session() as session:
         rows = session.execute(select(*columns).where(Customer.deleted_at.is_(None)).order_by(Customer.id))
         return [dict(row._mapping) for row in rows]
@@ -146,6 +147,23 @@ def test_a_changed_mapping_is_used_and_remembered_for_the_same_layout(context, w
     click(qtbot, again)
     assert again.mapping_page.combo_for("C").currentData() is None
     assert again.mapping_page.combo_for("F").currentData() == "source"
+
+
+def test_a_column_with_no_field_is_kept_as_a_custom_field_unless_skipped(wizard, qtbot, dialogs, db, tmp_path):
+    from excel_corpus import write_xlsx
+
+    path = write_xlsx(tmp_path / "c.xlsx", [["客户名称", "手机", "客户爱好", "内部编号"],
+                                            ["甲公司", "13800138000", "打高尔夫", "X-17"]])
+    choose_file(qtbot, wizard, dialogs, path)
+    click(qtbot, wizard)
+    mapping = wizard.mapping_page
+    assert mapping.combo_for("C").currentText() == "Keep as a custom field"
+    mapping.combo_for("D").setCurrentIndex(0)  # "— not imported —"
+    click(qtbot, wizard)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click(qtbot, wizard)
+    customers = {c['name']: c for c in live_customers(db)}
+    assert customers["甲公司"]["custom_fields"] == {"客户爱好": "打高尔夫"}
 
 
 def test_choosing_the_field_another_column_has_moves_it(wizard, qtbot, dialogs, tmp_path):

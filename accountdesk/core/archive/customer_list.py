@@ -30,6 +30,7 @@ class CustomerFilter:
     stage: str | None = None
     owner_id: int | None = None
     tag: str | None = None
+    region: str | None = None  # 城市/地区, as a sheet brought it or a person typed it
     overdue: bool = False
     churn_risk: bool = False
     include_deleted: bool = False
@@ -44,7 +45,7 @@ class CustomerFilter:
 
     def only_text(self) -> bool:
         """True when nothing but the search text narrows the list (an in-memory index can answer)."""
-        return not (self.tier or self.stage or self.owner_id is not None or self.tag or self.overdue
+        return not (self.tier or self.stage or self.owner_id is not None or self.tag or self.region or self.overdue
                     or self.churn_risk or self.include_deleted or self.purchasing_power or self.need_type
                     or self.frequency_level or self.rfm_segment)
 
@@ -112,6 +113,8 @@ def filtered_customers(flt: CustomerFilter) -> Select:
         query = query.where(Customer.stage == flt.stage)
     if flt.owner_id is not None:
         query = query.where(Customer.owner_id == flt.owner_id)
+    if flt.region:
+        query = query.where(Customer.region == flt.region)
     if flt.tag:
         query = query.where(
             Customer.id.in_(select(CustomerTag.customer_id).join(Tag, Tag.id == CustomerTag.tag_id).where(Tag.name == flt.tag))
@@ -144,6 +147,7 @@ SORTABLE = {
     "company": Customer.company,
     "contact_person": Customer.contact_person,
     "phone": Customer.phone,
+    "region": Customer.region,
     "tier": Customer.tier,
     "score": Customer.score,
     "stage": Customer.stage,
@@ -278,6 +282,12 @@ def customer_rows(session: Session, ids: list[int]) -> dict[int, CustomerRow]:
                 frequency_level=frequency.get(cid), rfm_segment=segment,
             )
     return rows
+
+
+def regions(session: Session) -> list[str]:
+    """The regions live customers are in, for the list's region filter."""
+    return list(session.scalars(select(Customer.region).where(Customer.deleted_at.is_(None), Customer.region.is_not(None))
+                                .distinct().order_by(Customer.region)))
 
 
 def count_customers(session: Session) -> int:

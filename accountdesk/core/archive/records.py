@@ -146,8 +146,8 @@ def add_tag_to_customers(session: Session, ids: list[int], name: str) -> int:
 
 def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    text_fields = {"name": 200, "company": 200, "contact_person": 100, "phone": 40, "email": 200,
-                   "position": 100, "address": 300, "industry": 100, "source": 100, "notes": 100_000,
+    text_fields = {"name": 200, "company": 200, "contact_person": 100, "phone": 40, "landline": 40, "email": 200,
+                   "position": 100, "address": 300, "region": 100, "industry": 100, "source": 100, "notes": 100_000,
                    "tier_lock_reason": 10_000, "stage_lock_reason": 10_000, "purchasing_power": 8}
     for key, value in fields.items():
         if key in text_fields:
@@ -170,6 +170,8 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
             values[key] = None if value in (None, "") else get_row(session, User, int(value)).id
         elif key == "owner":
             values["owner_id"] = ensure_user(session, value).id if value else None
+        elif key == "custom_fields":
+            values[key] = _custom_fields(value)
         else:
             raise ValidationError(f"客户没有字段“{key}”", f"customers have no field '{key}'", field=key)
     if "email" in values and values["email"] and not _EMAIL.match(values["email"]):
@@ -179,6 +181,22 @@ def _customer_values(session: Session, fields: dict[str, Any], *, creating: bool
     if creating and not values.get("name"):
         raise invalid("name", "不能为空", "must not be empty")
     return values
+
+
+def _custom_fields(value: Any) -> dict[str, str] | None:
+    """A customer's own fields (a sheet's columns with no field of their own): name → text; a
+    field left empty is dropped."""
+    if value in (None, "", {}):
+        return None
+    if not isinstance(value, dict):
+        raise invalid("custom_fields", "自定义字段应为“名称：内容”", "custom fields must be 'name: text' pairs")
+    kept = {}
+    for name, text in value.items():
+        name = clean_text(name, "custom_fields", 100)
+        text = clean_text(text, "custom_fields", 10_000)
+        if name and text:
+            kept[name] = text
+    return kept or None
 
 
 def next_customer_code(session: Session, prefix: str = "C") -> str:

@@ -177,9 +177,11 @@ class Customer(Tracked, Base):
     company: Mapped[str | None] = mapped_column(String(200))
     contact_person: Mapped[str | None] = mapped_column(String(100))
     phone: Mapped[str | None] = mapped_column(String(40), index=True)
+    landline: Mapped[str | None] = mapped_column(String(40))  # 座机, beside the mobile in `phone`
     email: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[str | None] = mapped_column(String(100))
     address: Mapped[str | None] = mapped_column(String(300))
+    region: Mapped[str | None] = mapped_column(String(100), index=True)  # 城市/地区, a list filter
     industry: Mapped[str | None] = mapped_column(String(100))
     source: Mapped[str | None] = mapped_column(String(100))
     birthday: Mapped[date | None] = mapped_column(Date)
@@ -200,6 +202,8 @@ class Customer(Tracked, Base):
     need_type: Mapped[str | None] = mapped_column(String(16))
     purchasing_power: Mapped[str | None] = mapped_column(String(8))
     notes: Mapped[str | None] = mapped_column(Text)
+    # Columns a sheet brought that have no field of their own, header → text (an import loses nothing).
+    custom_fields: Mapped[dict | None] = mapped_column(JSON)
     # Lower-case name, pinyin, initials, code, phone digits and contact names, for search.
     search_key: Mapped[str] = mapped_column(Text, default="")
     # A customer merged into another (a duplicate) is a tombstone naming the one kept (and a

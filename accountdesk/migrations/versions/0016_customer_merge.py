@@ -1,7 +1,7 @@
 """customer merge: a customer merged into another is a tombstone pointing at it; each merge is kept for its undo
 
 Revision ID: 0016_customer_merge
-Revises: 0012_revisit_cycle
+Revises: 0015_import_fields
 Create Date: 2026-12-03 20:30:00
 
 Adds a column and a table only; no existing customer is merged.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0016_customer_merge'
-down_revision: str | None = '0012_revisit_cycle'
+down_revision: str | None = '0015_import_fields'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

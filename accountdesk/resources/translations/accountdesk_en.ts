@@ -242,6 +242,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Custom fields (one "name: text" a line)</source>
+        <translation>Custom fields (one "name: text" a line)</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
@@ -2566,6 +2570,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>Address</translation>
     </message>
     <message>
+        <source>Landline</source>
+        <translation>Landline</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
         <source>Industry</source>
         <translation>Industry</translation>
     </message>
@@ -2885,6 +2901,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>— not imported —</source>
         <translation>— not imported —</translation>
+    </message>
+    <message>
+        <source>Keep as a custom field</source>
+        <translation>Keep as a custom field</translation>
     </message>
     <message>
         <source>Reading {0}…</source>

@@ -242,6 +242,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Custom fields (one "name: text" a line)</source>
+        <translation>自定义字段（每行一个“名称：内容”）</translation>
+    </message>
+    <message>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
@@ -2547,6 +2551,18 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
         <translation>地址</translation>
     </message>
     <message>
+        <source>Landline</source>
+        <translation>座机</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
@@ -2866,6 +2882,10 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     <message>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <source>Keep as a custom field</source>
+        <translation>作为自定义字段保存</translation>
     </message>
     <message>
         <source>Reading {0}…</source>

@@ -29,11 +29,28 @@ from accountdesk.ui.kit import labels
 from accountdesk.ui.kit.conflict_dialog import settle_conflict
 from accountdesk.ui.kit.dialogs import error_text
 
-TEXT_FIELDS = ("code", "name", "company", "contact_person", "phone", "email", "position", "address", "industry",
-               "source", "birthday", "cooperation_since")
+TEXT_FIELDS = ("code", "name", "company", "contact_person", "phone", "landline", "email", "position", "address",
+               "region", "industry", "source", "birthday", "cooperation_since")
 CHOICE_FIELDS = ("stage", "need_type", "purchasing_power")
 NUMBER_FIELDS = ("referrals", "followers")
-LEFT = ("code", "name", "company", "contact_person", "phone", "email", "position", "address")
+LEFT = ("code", "name", "company", "contact_person", "phone", "landline", "email", "position", "address", "region")
+
+
+def custom_fields_text(fields: dict | None) -> str:
+    """A customer's custom fields as the form edits them: one "name: text" a line."""
+    return "\n".join(f"{name}: {text}" for name, text in (fields or {}).items())
+
+
+def custom_fields_of(text: str) -> dict[str, str] | None:
+    """The form's lines back to name → text (a line without a colon names no field and is left out)."""
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        name, colon, value = line.replace("：", ":").partition(":")
+        if not colon:
+            continue
+        if name.strip() and value.strip():
+            fields[name.strip()] = value.strip()
+    return fields or None
 RIGHT = ("owner", "stage", "need_type", "purchasing_power", "industry", "source", "birthday", "cooperation_since",
          "referrals", "followers", "tags")
 
@@ -52,6 +69,7 @@ def read_customer_form(session, customer_id: int) -> dict:
     values.update({key: getattr(customer, key) for key in CHOICE_FIELDS})
     values.update({key: getattr(customer, key) or 0 for key in NUMBER_FIELDS})
     values["notes"] = customer.notes or ""
+    values["custom_fields"] = customer.custom_fields or None
     values["owner"] = customer.owner.name if customer.owner else ""
     values["tags"] = ", ".join(tag.name for tag in customer.tags)
     values["version"] = customer.version
@@ -112,7 +130,15 @@ class BasicInfoTab(CustomerTab):
         self._labels["notes"] = QLabel()
         grid.addWidget(self._labels["notes"], 1, 0, 1, 2)
         grid.addWidget(notes, 2, 0, 1, 2)
-        grid.setRowStretch(3, 1)
+        # Columns an imported sheet brought that have no field of their own, one "name: text" a line.
+        custom = QPlainTextEdit()
+        custom.setObjectName("field_custom_fields")
+        custom.setFixedHeight(80)
+        self.widgets["custom_fields"] = custom
+        self._labels["custom_fields"] = QLabel()
+        grid.addWidget(self._labels["custom_fields"], 3, 0, 1, 2)
+        grid.addWidget(custom, 4, 0, 1, 2)
+        grid.setRowStretch(5, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll)
         self.error_label = QLabel()
@@ -173,7 +199,7 @@ class BasicInfoTab(CustomerTab):
 
     def retranslate(self) -> None:
         names = {"owner": self.tr("Owner"), "name": self.tr("Customer name *"), "tags": self.tr("Tags"),
-                 "notes": self.tr("Notes")}
+                 "notes": self.tr("Notes"), "custom_fields": self.tr("Custom fields (one \"name: text\" a line)")}
         for key, label in self._labels.items():
             label.setText(names.get(key) or labels.field(key))
         self._fill_choice("stage", labels.choices(labels.STAGES))
@@ -218,6 +244,7 @@ class BasicInfoTab(CustomerTab):
             self.widgets[key].setValue(values[key])  # type: ignore[attr-defined]
         fill_owner_combo(self.widgets["owner"], self._owners, values["owner"])  # type: ignore[arg-type]
         self.widgets["notes"].setPlainText(values["notes"])  # type: ignore[attr-defined]
+        self.widgets["custom_fields"].setPlainText(custom_fields_text(values["custom_fields"]))  # type: ignore[attr-defined]
         for widget in self.widgets.values():
             widget.blockSignals(False)
         self._clear_error()
@@ -233,6 +260,7 @@ class BasicInfoTab(CustomerTab):
         values.update({key: self.widgets[key].value() for key in NUMBER_FIELDS})  # type: ignore[attr-defined]
         values["owner"] = owner_value(self.widgets["owner"])  # type: ignore[arg-type]
         values["notes"] = self.widgets["notes"].toPlainText().strip()  # type: ignore[attr-defined]
+        values["custom_fields"] = custom_fields_of(self.widgets["custom_fields"].toPlainText())  # type: ignore[attr-defined]
         return values
 
     def changed_fields(self) -> dict:
@@ -275,7 +303,7 @@ class BasicInfoTab(CustomerTab):
 
         self._clear_error()
         if changed.keys() & set(IDENTITY_FIELDS):
-            self.duplicate_guard.check(self.current_values(), customer_id, write, self._failed,
+            self.duplicate_guard.check(self.current_values(), customer_id, write,
                                        warned=lambda: self.save_button.setText(self.tr("Save anyway")))
         else:
             write()

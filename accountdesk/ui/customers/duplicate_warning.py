@@ -42,7 +42,7 @@ class DuplicateGuard(QLabel):
         return self._acknowledged is not None
 
     def check(self, values: dict, customer_id: int | None, proceed: Callable[[], None],
-              on_error: Callable[[BaseException], None] | None = None, *, warned: Callable[[], None] | None = None) -> None:
+              *, warned: Callable[[], None] | None = None) -> None:
         """Call `proceed` now if these values were already shown as alike (or resemble no one);
         otherwise show whom they resemble and call `warned`."""
         identity = self.identity(values)
@@ -63,8 +63,14 @@ class DuplicateGuard(QLabel):
             if warned is not None:
                 warned()
 
+        def unread(_error: BaseException) -> None:
+            # The warning is advice: a look that failed (a server gone a moment) must not hold the
+            # save, which keeps the typing and retries by itself.
+            self.reset()
+            proceed()
+
         self.context.operations.read(lambda session: similar_customers(session, identity, customer_id), found,
-                                     on_error, label=self.tr("Looking for duplicates…"))
+                                     unread, label=self.tr("Looking for duplicates…"))
 
     def describe(self, hits: list[DuplicateHit]) -> str:
         shown = hits[:5]

@@ -388,7 +388,7 @@ class CustomersPage(Retranslating, QWidget):
         def create(values: dict) -> None:
             self.context.operations.mutate(lambda session: archive.create_customer(session, values).id, created, failed)
 
-        dialog.submitted.connect(lambda values: guard.check(values, None, lambda: create(values), failed,
+        dialog.submitted.connect(lambda values: guard.check(values, None, lambda: create(values),
                                                             warned=dialog.warned_of_duplicates))
         self.active_dialog = dialog
         dialog.open()

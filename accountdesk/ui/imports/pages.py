@@ -203,6 +203,9 @@ class FilePage(Retranslating, QWizardPage):
         return True
 
 
+KEEP_AS_CUSTOM = "__custom__"  # a mapping choice: the column becomes a custom field of the customer
+
+
 class MappingPage(Retranslating, QWizardPage):
     """The header row and which column goes into which field, as detected (or remembered), editable."""
 
@@ -266,6 +269,9 @@ class MappingPage(Retranslating, QWizardPage):
                                               self.tr("Examples"), self.tr("Imports into")])
         for combo in self._combos:
             combo.setItemText(0, self.tr("— not imported —"))
+            custom = combo.findData(KEEP_AS_CUSTOM)
+            if custom >= 0:
+                combo.setItemText(custom, self.tr("Keep as a custom field"))
         if self.job.data is not None:
             self._show_sheet_info()
             self._update_warning()
@@ -400,10 +406,16 @@ class MappingPage(Retranslating, QWizardPage):
             combo = QComboBox()
             combo.setObjectName(f"mapping_{column_letter(column)}")
             combo.addItem(self.tr("— not imported —"), None)
+            skipped = self.job.detected.skipped if self.job.detected is not None else ()
+            keeps = self.job.kind == "customers" and bool(self._labels[column])
+            if keeps:
+                # A customer sheet loses no column: one with no field is kept as a custom field
+                # unless the manager chooses not to import it.
+                combo.addItem(self.tr("Keep as a custom field"), KEEP_AS_CUSTOM)
             for spec in specs:
                 combo.addItem(spec.label.text() + (" *" if spec.required else ""), spec.name)
             combo.setProperty("column", column)
-            current = field_of.get(column)
+            current = field_of.get(column) or (KEEP_AS_CUSTOM if keeps and self._labels[column] not in skipped else None)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
             combo.currentIndexChanged.connect(lambda _i, c=combo: self._field_chosen(c))
             self._combos.append(combo)
@@ -430,7 +442,13 @@ class MappingPage(Retranslating, QWizardPage):
         self.completeChanged.emit()
 
     def chosen_columns(self) -> dict[str, int]:
-        return {combo.currentData(): combo.property("column") for combo in self._combos if combo.currentData()}
+        return {combo.currentData(): combo.property("column") for combo in self._combos
+                if combo.currentData() and combo.currentData() != KEEP_AS_CUSTOM}
+
+    def skipped_headers(self) -> tuple[str, ...]:
+        """Headers of the columns the manager chose not to import (not even as custom fields)."""
+        return tuple(self._labels[combo.property("column")] for combo in self._combos
+                     if combo.currentData() is None and self._labels[combo.property("column")])
 
     def _update_warning(self) -> None:
         kind = self.job.kind
@@ -469,5 +487,6 @@ class MappingPage(Retranslating, QWizardPage):
             except AccountDeskError as error:
                 self._set_status(error_text(error), ERROR_COLOR)
                 return False
+        job.options.skip_columns = self.skipped_headers()
         job.plan = None
         return True

@@ -139,7 +139,7 @@ class RunPage(Retranslating, QWizardPage):
             try:
                 # The mapping the manager confirmed is offered again for sheets laid out the same way.
                 with database.write() as session:
-                    remember_mapping(session, header)
+                    remember_mapping(session, header, skipped=options.skip_columns)
             except Exception:  # the import itself is in; a mapping not remembered is no reason to alarm
                 log.warning("could not remember the column mapping", exc_info=True)
             return outcome

@@ -17,7 +17,7 @@ from accountdesk.core.excel.imports.importer import (
     read_for_import,
 )
 from accountdesk.core.i18n import AccountDeskError
-from accountdesk.core.storage.models import AuditEntry, Customer, ImportBatch, ImportRecord, User
+from accountdesk.core.storage.models import AuditEntry, Contact, Customer, ImportBatch, ImportRecord, User
 
 
 def run(db, path, kind="customers", *, dry_run=False, **options):
@@ -35,32 +35,46 @@ def test_messy_sheet_plan_and_stored_values(db, tmp_path):
     outcome = run(db, messy_customer_sheet(tmp_path / "messy.xlsx"))
     plan = outcome.plan
     by_row = {row.row: row for row in plan.rows}
-    assert plan.counts()["new"] == 6
+    assert plan.counts()["new"] == 7
     assert by_row[11].action == "duplicate" and "row 4" in by_row[11].note.en  # 上海某某贸易公司 ≈ 有限公司
-    assert by_row[12].action == "error"
-    assert by_row[12].problems[0].column == "E (生日)" and "2024/13/01" in by_row[12].problems[0].message.en
+    # An unreadable birthday is said for its cell and costs the row nothing.
+    assert by_row[12].action == "new"
+    assert by_row[12].problems[0].warning and by_row[12].problems[0].column == "E (生日)"
+    assert "2024/13/01" in by_row[12].problems[0].message.en and "without it" in by_row[12].problems[0].message.en
     assert 13 not in by_row  # the 合计 line is not a customer
     customers = live_customers(db)
     assert set(customers) == {"上海某某贸易有限公司", "北京甲乙科技有限公司", "杭州丙丁实业有限公司", "广州戊己电子",
-                              "深圳庚辛有限公司", "成都壬癸贸易"}
+                              "深圳庚辛有限公司", "成都壬癸贸易", "武汉子丑商行"}
     first = customers["上海某某贸易有限公司"]
-    assert (first.code, first.phone, first.birthday, first.cooperation_since) == ("0001", "13800138000", date(1980, 1, 5), date(2023, 3, 15))
+    # The birthday is the contact person's (张伟), never the company's.
+    assert (first.code, first.phone, first.birthday, first.cooperation_since) == ("0001", "13800138000", None, date(2023, 3, 15))
+    with db.session() as session:
+        people = {c.name: c for c in session.scalars(select(Contact).where(Contact.deleted_at.is_(None)))}
+        session.expunge_all()
+    assert set(people) == {"张伟", "李娜", "王芳", "刘洋", "陈静", "杨勇", "赵磊"}
+    assert all(p.is_primary for p in people.values())
+    assert (people["张伟"].customer_id, people["张伟"].phone) == (first.id, "13800138000")
+    assert [(p.birth_year, p.birth_month, p.birth_day, p.birth_calendar) for p in (people["张伟"], people["赵磊"])] == [
+        (1980, 1, 5, "solar"), (None, None, None, "solar")]
+    assert {(p.birth_year, p.birth_month, p.birth_day) for p in people.values() if p.birth_month} == {
+        (1980, 1, 5), (1981, 2, 6), (1982, 3, 7), (1983, 4, 8), (1984, 5, 9), (1985, 6, 10)}
     assert customers["北京甲乙科技有限公司"].phone == "13800138001"
     assert customers["杭州丙丁实业有限公司"].phone == "13800138002"
     assert customers["广州戊己电子"].phone == "13800138003"
     assert customers["深圳庚辛有限公司"].phone == "13800138004"
     assert customers["深圳庚辛有限公司"].notes == "全角号码"
     assert customers["成都壬癸贸易"].phone == "(021) 6123-4567"
-    assert {c.cooperation_since for n, c in customers.items() if n != "上海某某贸易有限公司"} == {date(2024, 1, 5)}
-    assert {c.birthday for c in customers.values()} == {date(1980, 1, 5), date(1981, 2, 6), date(1982, 3, 7),
-                                                        date(1983, 4, 8), date(1984, 5, 9), date(1985, 6, 10)}
+    assert {c.cooperation_since for n, c in customers.items() if n not in ("上海某某贸易有限公司", "武汉子丑商行")} == {
+        date(2024, 1, 5)}
+    assert {c.birthday for c in customers.values()} == {None}
     # Codes: kept as written, generated where the sheet had none.
-    assert sorted(c.code for c in customers.values()) == ["0001", "0002", "C000001", "C000002", "C000003", "C000004"]
+    assert sorted(c.code for c in customers.values()) == ["0001", "0002", "C000001", "C000002", "C000003", "C000004",
+                                                          "C000005"]
     assert all(c.uid and c.version == 1 and c.updated_by == db.user and c.created_at for c in customers.values())
     with db.session() as session:
         assert search_customer_ids(session, "shmm") == [first.id]  # pinyin initials
         assert search_customer_ids(session, "13800138004") == [customers["深圳庚辛有限公司"].id]
-        assert session.scalar(select(func.count()).select_from(ImportRecord)) == 6
+        assert session.scalar(select(func.count()).select_from(ImportRecord)) == 14  # 7 customers, 7 contacts
     assert outcome.result.batch_id is not None
     if db.path is not None:
         assert outcome.backup is not None and outcome.backup.exists()
@@ -68,7 +82,7 @@ def test_messy_sheet_plan_and_stored_values(db, tmp_path):
 
 def test_dry_run_writes_nothing(db, tmp_path):
     outcome = run(db, messy_customer_sheet(tmp_path / "messy.xlsx"), dry_run=True)
-    assert outcome.plan.counts()["new"] == 6 and outcome.result is None
+    assert outcome.plan.counts()["new"] == 7 and outcome.result is None
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Customer)) == 0
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
@@ -90,7 +104,9 @@ def test_duplicates_against_the_database_by_code_phone_and_fuzzy_name(db, tmp_pa
     ])
     skip = run(db, again, on_duplicate="skip").plan
     assert [r.action for r in skip.rows] == ["duplicate", "duplicate", "duplicate", "new"]
-    assert "same code" in skip.rows[0].note.en and "same name" in skip.rows[1].note.en and "same phone" in skip.rows[2].note.en
+    assert "same code" in skip.rows[0].note.en and "same phone" in skip.rows[2].note.en
+    # Only the suffix differs: 名称相似, not 名称相同.
+    assert "similar name" in skip.rows[1].note.en and "名称相似" in skip.rows[1].note.zh
     assert len(live_customers(db)) == 3
 
 
@@ -142,8 +158,9 @@ def test_owner_is_matched_to_a_team_member(db, tmp_path):
 
 
 def test_strict_writes_nothing_when_a_row_is_rejected(db, tmp_path):
+    sheet = write_xlsx(tmp_path / "bad.xlsx", [["客户名称", "合作开始日期"], ["甲公司", "2024/13/01"], ["乙公司", "2024/1/5"]])
     with pytest.raises(StrictImportRefused) as caught:
-        run(db, messy_customer_sheet(tmp_path / "messy.xlsx"), strict=True)
+        run(db, sheet, strict=True)
     assert "1 rows were rejected" in caught.value.message.en
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(Customer)) == 0

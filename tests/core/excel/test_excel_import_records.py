@@ -81,12 +81,12 @@ def test_duplicate_transactions_in_the_file_and_the_database(db, tmp_path):
     run(db, write_xlsx(tmp_path / "c.xlsx", CUSTOMERS), "customers")
     rows = [["客户编号", "日期", "产品", "金额"], ["C1", "2024/1/5", "设备", 100], ["C1", "2024-01-05", " 设备 ", "100.00"]]
     first = run(db, write_xlsx(tmp_path / "t1.xlsx", rows), "transactions")
-    assert [r.action for r in first.plan.rows] == ["new", "duplicate"]
+    assert [r.action for r in first.plan.rows] == ["new", "new"]  # the same purchase twice in one file: two
     second = run(db, write_xlsx(tmp_path / "t2.xlsx", rows[:2] + [["C1", "2024/1/6", "设备", 100]]), "transactions")
-    assert [r.action for r in second.plan.rows] == ["duplicate", "new"]
+    assert [r.action for r in second.plan.rows] == ["duplicate", "new"]  # matches the first one stored
     third = run(db, write_xlsx(tmp_path / "t3.xlsx", rows[:2]), "transactions", on_duplicate="new")
     assert [r.action for r in third.plan.rows] == ["new"]
-    assert len(rows_of(db, Transaction)) == 3
+    assert len(rows_of(db, Transaction)) == 4
 
 
 def test_interactions_with_kinds_contacts_and_satisfaction(db, tmp_path):
@@ -152,3 +152,20 @@ def test_no_customer_is_created_for_rejected_rows_alone(db, tmp_path):
     outcome = run(db, sheet, "transactions", create_customers=True)
     assert [r.action for r in outcome.plan.rows] == ["error", "new"]
     assert [c.name for c in rows_of(db, Customer)] == ["好客户"]
+
+
+def test_identical_purchase_lines_are_two_purchases_and_a_second_import_adds_nothing(db, tmp_path):
+    run(db, write_xlsx(tmp_path / "c.xlsx", CUSTOMERS), "customers")
+    line = ["C1", "2024/3/5", "滤芯", 2, "300"]
+    header = ["客户编号", "日期", "产品", "数量", "金额"]
+    twice = write_xlsx(tmp_path / "t.xlsx", [header, line, ["C2", "2024/3/5", "滤芯", 1, "150"], line])
+    outcome = run(db, twice, "transactions")
+    assert [r.action for r in outcome.plan.rows] == ["new", "new", "new"]  # the same item ordered twice that day
+    assert sum(t.amount_cents for t in rows_of(db, Transaction) if t.customer_id == ids_by_code(db)["C1"]) == 60000
+    again = run(db, twice, "transactions")
+    assert [r.action for r in again.plan.rows] == ["duplicate"] * 3 and len(rows_of(db, Transaction)) == 3
+    assert [r.action for r in run(db, twice, "transactions", on_duplicate="update").plan.rows] == ["unchanged"] * 3
+    # The file grows by one more identical line: only that one is new.
+    thrice = write_xlsx(tmp_path / "t3.xlsx", [header, line, ["C2", "2024/3/5", "滤芯", 1, "150"], line, line])
+    assert [r.action for r in run(db, thrice, "transactions").plan.rows] == ["duplicate", "duplicate", "duplicate", "new"]
+    assert len(rows_of(db, Transaction)) == 4

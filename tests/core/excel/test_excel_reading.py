@@ -32,7 +32,9 @@ def test_two_level_header_with_merged_cells(tmp_path):
     sheet = read_sheet(two_level_header_sheet(tmp_path / "two.xlsx"))
     header = detect_header(sheet.rows, "customers")
     assert header.header_rows[1] == 1
-    assert header.columns == {"name": 0, "phone": 1, "email": 2}
+    # 消费金额 on a customer sheet is its opening purchase figure, in 万元.
+    assert header.columns == {"name": 0, "phone": 1, "email": 2, "opening_spend": 3}
+    assert header.scales["opening_spend"] == 10_000
     assert header.data_start == 2
     assert header.describe_column(3) == "D (消费金额(万元))"
     transactions = detect_header(sheet.rows, "transactions")
@@ -132,7 +134,7 @@ def test_a_mapping_chosen_by_hand_is_remembered_for_the_layout(db, tmp_path):
     from accountdesk.core.excel.imports.importer import detect_mapping, remember_mapping
     from accountdesk.core.excel.read.headers import mapping_from_columns
 
-    path = write_xlsx(tmp_path / "odd.xlsx", [["客户名称", "手机", "座机"], ["甲公司", "13800138000", "021-61234567"]])
+    path = write_xlsx(tmp_path / "odd.xlsx", [["客户名称", "手机", "分机"], ["甲公司", "13800138000", "021-61234567"]])
     sheet = read_sheet(path)
     with db.session() as session:
         detected = detect_mapping(sheet, "customers", session)
@@ -140,6 +142,6 @@ def test_a_mapping_chosen_by_hand_is_remembered_for_the_layout(db, tmp_path):
     chosen = mapping_from_columns("customers", detected.labels, {"name": 0, "phone": 2}, 0)
     with db.write() as session:
         remember_mapping(session, chosen)
-    again = read_sheet(write_xlsx(tmp_path / "odd2.xlsx", [["客户名称", "手机", "座机"], ["乙公司", "1", "2"]]))
+    again = read_sheet(write_xlsx(tmp_path / "odd2.xlsx", [["客户名称", "手机", "分机"], ["乙公司", "1", "2"]]))
     with db.session() as session:
         assert detect_mapping(again, "customers", session).columns == {"name": 0, "phone": 2}

@@ -130,7 +130,7 @@ def test_text_is_trimmed_including_full_width_spaces():
 @pytest.mark.parametrize("a, b", [
     ("上海某某贸易有限公司", "上海某某贸易公司"),
     ("上海某某贸易有限责任公司", "上海某某贸易"),
-    ("上海某某贸易股份有限公司", "上海某某贸易（集团）公司"),
+    ("上海某某贸易股份有限公司", "上海某某贸易股份公司"),
     ("上海 某某 贸易 有限公司", "上海某某贸易有限公司"),
     ("ＡＢＣ科技有限公司", "abc科技"),
     ("Acme Trading Co., Ltd.", "ACME TRADING"),
@@ -142,6 +142,9 @@ def test_company_names_match_without_their_legal_suffixes(a, b):
 def test_different_companies_stay_different():
     assert v.name_key("上海某某贸易公司") != v.name_key("上海某某科技公司")
     assert v.name_key("集团公司") == "集团"  # never stripped down to nothing
+    # One trade name, two legal forms: a joint-stock company is not the limited company (nor the group).
+    assert v.name_key("常州凯达纺织有限公司") != v.name_key("常州凯达纺织股份有限公司")
+    assert v.name_key("上海某某贸易有限公司") != v.name_key("上海某某贸易集团有限公司")
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -37,7 +37,7 @@ CUSTOMER_EXPORT_KEYS = (
 )
 # The seed's tier sheet (客户分级管理表格) comes first, then the figures behind it.
 TIER_SHEET_KEYS = ("客户名称", "联系方式", "购买频率", "消费金额(元)", "忠诚度", "影响力", "综合评价", "行动方案")
-EXPORT_KINDS = ("customers", "tiers", "transactions", "interactions", "revisits")
+EXPORT_KINDS = ("customers", "tiers", "contacts", "transactions", "interactions", "revisits")
 
 
 def _window_months(session: Session) -> int:
@@ -50,7 +50,7 @@ def _customer_rows(session: Session):
         select(
             Customer.id, Customer.code, Customer.name, owner.name, Customer.tier, Customer.score, Customer.stage,
             Customer.rfm_segment, Customer.tier_locked, Customer.contact_person, Customer.phone, Customer.email,
-            Customer.purchasing_power, Customer.need_type,
+            Customer.purchasing_power, Customer.need_type, Customer.region,
         )
         .outerjoin(owner, owner.id == Customer.owner_id)
         .where(Customer.deleted_at.is_(None))
@@ -75,7 +75,8 @@ def customer_export_rows(session: Session, as_of: date) -> list[dict]:
     revisits = _next_revisits(session)
     bands = frequency_bands(session)
     rows = []
-    for customer_id, code, name, owner, tier, score, stage, segment, *_rest, power, need in _customer_rows(session):
+    for (customer_id, code, name, owner, tier, score, stage, segment, *_rest, power, need,
+         region) in _customer_rows(session):
         m = metrics[customer_id]
         rows.append({
             "code": code,
@@ -95,8 +96,7 @@ def customer_export_rows(session: Session, as_of: date) -> list[dict]:
             "need_type": need,
             "frequency_level": bands.level(m),
             "segment": segment,
-            # No region is kept on this branch yet (imports add customers.region in migration 0015).
-            "region": None,
+            "region": region,
         })
     return rows
 
@@ -249,9 +249,33 @@ def _json_default(value: object) -> object:
     return converted
 
 
+def contact_export_rows(session: Session) -> list[dict]:
+    """One dict per live contact of a live customer, with the keys DESIGN.md fixes for
+    `export contacts X.json`: customer_code name phone birthday lunar. `birthday` is YYYY-MM-DD, or
+    MM-DD when the year is unknown, in the calendar `lunar` says (a lunar birthday as its lunar
+    month and day); None when there is none."""
+    query = (
+        select(Customer.code, Contact.name, Contact.phone, Contact.birth_year, Contact.birth_month,
+               Contact.birth_day, Contact.birth_calendar)
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(Contact.deleted_at.is_(None), Customer.deleted_at.is_(None))
+        .order_by(Customer.code, Contact.id)
+    )
+    rows = []
+    for code, name, phone, year, month, day, calendar in session.execute(query):
+        birthday = None
+        if month and day:
+            birthday = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+        rows.append({"customer_code": code, "name": name, "phone": phone, "birthday": birthday,
+                     "lunar": calendar == "lunar"})
+    return rows
+
+
 def export_rows(session: Session, kind: str, as_of: date) -> list[dict]:
     if kind in ("customers", "tiers"):
         return customer_export_rows(session, as_of)
+    if kind == "contacts":
+        return contact_export_rows(session)
     if kind == "transactions":
         return transaction_export_rows(session)
     if kind == "interactions":

@@ -46,15 +46,16 @@ _KEY_LABELS: dict[str, tuple[str, str, str]] = {
     "next_revisit": ("下次回访", "Next revisit", "date"),
     "frequency_level": ("购买频率等级", "Frequency level", "text"),
     "segment": ("RFM 分群", "RFM segment", "text"),
-    "region": ("地区", "Region", "text"),
-}
+}  # region is an archive field below (a re-import restores it)
 _ARCHIVE: tuple[tuple[str, str, str, str], ...] = (
     ("company", "公司名称", "Company", "text"),
     ("contact_person", "联系人", "Contact person", "text"),
     ("phone", "联系方式", "Phone", "text"),
+    ("landline", "座机", "Landline", "text"),
     ("email", "邮箱", "Email", "text"),
     ("position", "职位", "Position", "text"),
     ("address", "地址", "Address", "text"),
+    ("region", "地区", "Region", "text"),
     ("industry", "行业", "Industry", "text"),
     ("source", "客户来源", "Source", "text"),
     ("birthday", "生日", "Birthday", "date"),
@@ -156,6 +157,15 @@ def customers_table(session: Session, as_of: date) -> tuple[str, list[ExportColu
         row[need_index] = _word(_NEEDS, row[need_index])
         row[power_index] = _word(_LEVELS, row[power_index])
         rows.append(row)
+    # The custom fields a sheet brought go back out as columns of their own, under their own headers,
+    # so exporting and importing again keeps them.
+    custom = {code: fields for code, fields in session.execute(
+        select(Customer.code, Customer.custom_fields).where(Customer.deleted_at.is_(None))) if fields}
+    headers = list(dict.fromkeys(name for fields in custom.values() if fields for name in fields))
+    columns += [ExportColumn(f"custom:{name}", name, "text") for name in headers]
+    for row, record in zip(rows, base, strict=True):
+        fields = custom.get(record.get("code")) or {}
+        row.extend(fields.get(name) for name in headers)
     return _label("客户", "Customers"), columns, rows
 
 

@@ -30,7 +30,17 @@ from accountdesk.core.excel.imports.planner import (
 from accountdesk.core.excel.imports.searchkeys import SearchKeyBuilder
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.revisits.completion import contacts_logged, reopen_for_removed_contacts
-from accountdesk.core.storage.models import Customer, ImportBatch, ImportRecord, UTCDateTime, utcnow
+from accountdesk.core.storage.models import (
+    Contact,
+    Customer,
+    ImportBatch,
+    ImportRecord,
+    Interaction,
+    Transaction,
+    UTCDateTime,
+    utcnow,
+)
+from accountdesk.core.time import local_date, local_noon_utc
 
 _CHUNK = 500
 _WRITE_CHUNK = 20_000
@@ -172,7 +182,8 @@ def _tracked(values: dict[str, Any], now: datetime, user: str | None, uid: str) 
 
 # Columns every new customer row names; the others only when some row has a value for them
 # (fewer columns make the executemany cheaper, and absent ones are NULL anyway).
-_CUSTOMER_REQUIRED: dict[str, Any] = {"code": None, "name": None, "tier_locked": False, "referrals": 0, "followers": 0}
+_CUSTOMER_REQUIRED: dict[str, Any] = {"code": None, "name": None, "tier_locked": False, "tier_lock_reason": None,
+                                       "referrals": 0, "followers": 0}
 
 
 def _customer_template(customer_values: list[dict[str, Any]]) -> dict[str, Any]:
@@ -184,9 +195,16 @@ def _customer_template(customer_values: list[dict[str, Any]]) -> dict[str, Any]:
     return template
 
 
+# A grade a sheet gives (综合评价) is the manager's judgement, not a stale figure: re-grading keeps
+# it until the customer has purchases of its own to be graded by.
+IMPORTED_TIER_REASON = "导入的等级"
+
+
 def _customer_row(values: dict[str, Any], template: dict[str, Any], now: datetime, user: str | None, uid: str,
                   keys: SearchKeyBuilder) -> dict[str, Any]:
     row = {**template, **{k: v for k, v in values.items() if k in template and v is not None}}
+    if row.get("tier"):
+        row["tier_locked"], row["tier_lock_reason"] = True, IMPORTED_TIER_REASON
     get = row.get
     name, company = row["name"], get("company")
     # The same text twice adds nothing to the key (its parts are deduplicated), only time.
@@ -216,6 +234,10 @@ class _PlanWriter:
         self.template = _customer_template(self.customer_values)
         self.customer_uids = fast_uids(len(self.customer_values))
         self.customer_ids: list[int] = []
+        # Written customer rows that bring a contact person, an opening figure or a last contact.
+        self.with_extras = ([row for row in (*self.new_rows, *self.updates) if row.extras]
+                            if self.kind == "customers" else [])
+        self._new_position = {id(row): i for i, row in enumerate(self.new_rows)}
 
     def steps(self) -> list[tuple[Callable[[Session, int, int], None], int]]:
         """(write a range, how many rows) in the order they must be written."""
@@ -223,7 +245,54 @@ class _PlanWriter:
         if self.kind != "customers":
             steps.append((self.children, len(self.new_rows)))
         steps.append((self.apply_updates, len(self.updates)))
+        if self.kind == "customers":
+            steps.append((self.customer_records, len(self.with_extras)))
         return steps
+
+    def customer_records(self, session: Session, start: int, stop: int) -> None:
+        """The contact person, opening purchase and historic contact of each customer row, so an
+        imported book has contacts to pick, spend to grade by and a cadence from the last visit."""
+        chosen = self.with_extras[start:stop]
+        owners = [self.customer_ids[self._new_position[id(row)]] if id(row) in self._new_position else row.target_id
+                  for row in chosen]
+        have_primary = _customers_with_primary(session, [cid for row, cid in zip(chosen, owners, strict=True)
+                                                         if row.action == "update"])
+        existing = [cid for row, cid in zip(chosen, owners, strict=True) if row.action == "update"]
+        named = _contact_names(session, existing)
+        # A customer already in the book keeps its own history: the sheet's opening figure only for
+        # one with no purchases yet, its last visit only when newer than the last contact logged
+        # (so importing the same sheet again adds nothing).
+        with_purchases = _customers_with(session, Transaction, existing)
+        last_logged = _last_contacts(session, existing)
+        contacts, purchases, visits = [], [], []
+        day = self.plan.options.today or local_date(self.now)
+        for row, customer_id in zip(chosen, owners, strict=True):
+            extras = row.extras
+            person = extras.get("contact")
+            if person and (customer_id, person["name"]) not in named:
+                contact = {name: person.get(name) for name in _INSERT_FIELDS["contacts"] if name != "customer_id"}
+                contact.update(customer_id=customer_id, is_primary=customer_id not in have_primary, uid=None)
+                for name, default in _DEFAULTS["contacts"].items():
+                    if contact.get(name) is None:
+                        contact[name] = default
+                contacts.append(contact)
+            if extras.get("opening_spend") and customer_id not in with_purchases:
+                purchases.append({"customer_id": customer_id, "occurred_on": day, "product": OPENING_PRODUCT,
+                                  "quantity": None, "amount_cents": extras["opening_spend"], "notes": OPENING_NOTE,
+                                  "uid": None})
+            last = extras.get("last_contact")
+            if last and (customer_id not in last_logged or local_date(last_logged[customer_id]) < last):
+                visits.append({"customer_id": customer_id, "kind": "visit", "occurred_at": local_noon_utc(last),
+                               "summary": LAST_CONTACT_SUMMARY, "outcome": None, "next_step": None,
+                               "satisfaction": None, "contact_id": None, "user_id": None, "uid": None})
+        for model, rows in ((Contact, contacts), (Transaction, purchases), (Interaction, visits)):
+            for row, uid in zip(rows, fast_uids(len(rows)), strict=True):
+                _tracked(row, self.now, self.user, uid)
+            ids = _bulk_insert(session, model, rows)
+            _record_created(session, self.batch_id, model, ids)
+            self.result.customer_ids.update(r["customer_id"] for r in rows)
+        if visits:
+            contacts_logged(session, {r["customer_id"] for r in visits})
 
     def customers(self, session: Session, start: int, stop: int) -> None:
         values = self.customer_values[start:stop]
@@ -285,6 +354,44 @@ class _PlanWriter:
         summary.update(created=self.result.created, updated=self.result.updated,
                        customers_created=self.result.customers_created)
         return summary
+
+
+# How the records a customer sheet's figures become are named, so a person sees where they came from.
+OPENING_PRODUCT = "期初采购额（导入）"
+OPENING_NOTE = "导入表格中的采购额，作为期初数 / opening figure from an imported sheet"
+LAST_CONTACT_SUMMARY = "最近拜访（导入） / last visit (imported)"
+
+
+def _customers_with_primary(session: Session, customer_ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(customer_ids):
+        found.update(session.scalars(select(Contact.customer_id).where(
+            Contact.customer_id.in_(chunk), Contact.is_primary.is_(True), Contact.deleted_at.is_(None))))
+    return found
+
+
+def _customers_with(session: Session, model, customer_ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(customer_ids):
+        found.update(session.scalars(select(model.customer_id).where(
+            model.customer_id.in_(chunk), model.deleted_at.is_(None)).distinct()))
+    return found
+
+
+def _last_contacts(session: Session, customer_ids: list[int]) -> dict[int, datetime]:
+    found: dict[int, datetime] = {}
+    for chunk in _chunks(customer_ids):
+        found.update(session.execute(select(Interaction.customer_id, func.max(Interaction.occurred_at)).where(
+            Interaction.customer_id.in_(chunk), Interaction.deleted_at.is_(None)).group_by(Interaction.customer_id)).all())
+    return found
+
+
+def _contact_names(session: Session, customer_ids: list[int]) -> set[tuple[int, str]]:
+    found: set[tuple[int, str]] = set()
+    for chunk in _chunks(customer_ids):
+        found.update(session.execute(select(Contact.customer_id, Contact.name).where(
+            Contact.customer_id.in_(chunk), Contact.deleted_at.is_(None))).tuples())
+    return found
 
 
 def _new_batch(session: Session, plan: ImportPlan, user: str | None, summary: dict | None = None) -> ImportBatch:

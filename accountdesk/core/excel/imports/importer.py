@@ -26,20 +26,26 @@ from accountdesk.core.excel.imports.batches import (
 )
 from accountdesk.core.excel.imports.planner import ON_DUPLICATE, ImportOptions, ImportPlan, plan_customers
 from accountdesk.core.excel.imports.record_plan import plan_children
-from accountdesk.core.excel.imports.rows import RowReader
+from accountdesk.core.excel.imports.rows import RowPlan, RowReader
 from accountdesk.core.excel.read.headers import (
+    DERIVED_LABELS,
     KINDS,
     HeaderMatch,
     HeaderScore,
     column_letter,
     detect_header,
     mapping_from_columns,
+    normalize_label,
+    split_unit,
 )
 from accountdesk.core.excel.read.reader import SheetData, read_sheet
+from accountdesk.core.excel.read.values import CellError, clean_text
 from accountdesk.core.i18n import AccountDeskError, Message
-from accountdesk.core.storage.models import Setting
+from accountdesk.core.storage.models import Setting, utcnow
 from accountdesk.core.team.backup import backup_database
 from accountdesk.core.team.conflicts import run_with_retry
+from accountdesk.core.tiering.regrade import RegradeReport, regrade_all
+from accountdesk.core.time import local_date
 
 __all__ = [
     "ImportOptions", "ImportPlan", "ImportResult", "ImportSummary", "UndoResult", "ImportOutcome", "ImportCancelled",
@@ -94,10 +100,11 @@ def recalled_mapping(session: Session, kind: str, signature: str) -> dict | None
     return setting.value if setting and isinstance(setting.value, dict) else None
 
 
-def remember_mapping(session: Session, header: HeaderMatch) -> None:
-    """Keep a mapping chosen in the wizard, so the same sheet layout maps the same way next time."""
+def remember_mapping(session: Session, header: HeaderMatch, skipped: tuple[str, ...] = ()) -> None:
+    """Keep a mapping chosen in the wizard (and the columns chosen not to import at all), so the
+    same sheet layout maps the same way next time."""
     key = f"{_MAPPING_KEY}{header.kind}.{header.signature()}"
-    value = {"columns": dict(header.columns), "header_row": header.header_rows[1]}
+    value = {"columns": dict(header.columns), "header_row": header.header_rows[1], "skipped": list(skipped)}
     setting = session.scalar(select(Setting).where(Setting.key == key))
     if setting is None:
         session.add(Setting(key=key, value=value))
@@ -113,6 +120,7 @@ def detect_mapping(sheet: SheetData, kind: str, session: Session | None = None) 
         if remembered and remembered.get("header_row") == header.header_rows[1]:
             with contextlib.suppress(AccountDeskError, KeyError, TypeError):
                 header = mapping_from_columns(kind, header.labels, remembered["columns"], header.header_rows[1])
+                header.skipped = tuple(remembered.get("skipped") or ())
     return header
 
 
@@ -121,7 +129,9 @@ def build_plan(session: Session, sheet: SheetData, kind: str, header: HeaderMatc
     """Read, check and match every row; nothing is written."""
     parsed = RowReader(kind, header).read(sheet.rows, progress)
     new_customers: dict[str, dict[str, Any]] = {}
+    kept = _kept_columns(header, options) if kind == "customers" else []
     if kind == "customers":
+        keep_unmapped(parsed, sheet.rows, header, kept)
         rows = plan_customers(session, parsed, header, options, progress)
     else:
         rows, new_customers = plan_children(session, kind, parsed, header, options, progress)
@@ -129,11 +139,48 @@ def build_plan(session: Session, sheet: SheetData, kind: str, header: HeaderMatc
         if row.action != "error" and row.errors:
             row.action = "error"
     plan = ImportPlan(kind, sheet, header, options, rows, new_customers)
-    if header.ignored:
-        listed = "、".join(f"{column_letter(i)}（{header.labels[i]}）" for i in header.ignored)
-        listed_en = ", ".join(f"{column_letter(i)} ({header.labels[i]})" for i in header.ignored)
+    if kept:
+        listed = "、".join(f"{column_letter(i)}（{header.labels[i]}）" for i in kept)
+        listed_en = ", ".join(f"{column_letter(i)} ({header.labels[i]})" for i in kept)
+        plan.notes.append(Message(f"作为自定义字段保存的列：{listed}", f"columns kept as custom fields: {listed_en}"))
+    dropped = [i for i in header.ignored if i not in kept]
+    if dropped:
+        listed = "、".join(f"{column_letter(i)}（{header.labels[i]}）" for i in dropped)
+        listed_en = ", ".join(f"{column_letter(i)} ({header.labels[i]})" for i in dropped)
         plan.notes.append(Message(f"未导入的列：{listed}", f"columns not imported: {listed_en}"))
     return plan
+
+
+# A running number is the sheet's, not the customer's: never kept as a custom field.
+_ROW_NUMBER_HEADERS = frozenset({"序号", "编号序号", "行号", "no", "no.", "#", "序"})
+
+
+def _kept_columns(header: HeaderMatch, options: ImportOptions) -> list[int]:
+    """The columns no field claims that are kept as the customers' custom fields: all but a running
+    number and those the user chose to skip (the wizard's mapping step, `--skip-column`)."""
+    skipped = {normalize_label(name) for name in (*options.skip_columns, *header.skipped)}
+    return [i for i in header.ignored
+            if normalize_label(header.labels[i]) not in skipped | DERIVED_LABELS
+            and normalize_label(split_unit(header.labels[i])[0]) not in DERIVED_LABELS
+            and header.labels[i].strip().casefold() not in _ROW_NUMBER_HEADERS]
+
+
+def keep_unmapped(parsed: list[RowPlan], rows: list[list], header: HeaderMatch, columns: list[int]) -> None:
+    """Each row's cells in `columns` as its custom fields, header → text: an import loses nothing."""
+    if not columns:
+        return
+    for row in parsed:
+        cells = rows[row.index]
+        custom = {}
+        for i in columns:
+            try:
+                text = clean_text(cells[i]) if i < len(cells) else None
+            except CellError:
+                text = None
+            if text:
+                custom[header.labels[i]] = text
+        if custom:
+            row.values["custom_fields"] = custom
 
 
 def plan_import(session: Session, sheet: SheetData, kind: str, options: ImportOptions | None = None,
@@ -152,6 +199,7 @@ class ImportOutcome:
     result: ImportResult | None  # None for a dry run or when nothing needed writing
     backup: Path | None = None
     seconds: float = 0.0
+    regrade: RegradeReport | None = None  # the grading run right after a written import
 
 
 def import_file(database, sheet: SheetData, kind: str, options: ImportOptions | None = None, *,
@@ -208,6 +256,15 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         outcome = run_with_retry(write)
     if outcome.result is not None and outcome.result.created + outcome.result.updated >= ANALYZE_AFTER_ROWS:
         database.analyze()  # a server plans the next reads for the tables as they are now
+    if outcome.result is not None:
+        # An imported book is graded at once: its opening figures and contacts count from day one.
+        today = options.today or local_date(utcnow())
+
+        def grade() -> RegradeReport:
+            with database.write() as session:
+                return regrade_all(session, today, reason="导入后评级 / graded after an import")
+
+        outcome.regrade = run_with_retry(grade)
     outcome.seconds = time.perf_counter() - started
     return outcome
 

@@ -14,17 +14,18 @@ from sqlalchemy.orm import Session
 from accountdesk.core.excel.imports.rows import Problem, RowPlan
 from accountdesk.core.excel.read.headers import HeaderMatch
 from accountdesk.core.excel.read.reader import SheetData
-from accountdesk.core.excel.read.values import code_key, name_key, phone_key
+from accountdesk.core.excel.read.values import Birthday, MonthDay, PersonName, code_key, name_key, phone_key
 from accountdesk.core.i18n import Message
-from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction, User
+from accountdesk.core.storage.models import Contact, Customer, Interaction, Transaction, User, utcnow
+from accountdesk.core.time import local_date
 
 ON_DUPLICATE = ("skip", "update", "new")
 ACTIONS = ("new", "update", "unchanged", "duplicate", "error")
 # Customer fields an import can set, in sheet order; the rest belong to tiering or the team.
 CUSTOMER_FIELDS = (
-    "code", "name", "company", "contact_person", "phone", "email", "position", "address", "industry", "source",
-    "birthday", "cooperation_since", "owner_id", "tier", "stage", "need_type", "purchasing_power", "referrals",
-    "followers", "notes",
+    "code", "name", "company", "contact_person", "phone", "landline", "email", "position", "address", "region",
+    "industry", "source", "birthday", "cooperation_since", "owner_id", "tier", "stage", "need_type",
+    "purchasing_power", "referrals", "followers", "notes", "custom_fields",
 )
 # An update never rewrites the code (it is how the row was matched) nor the grade and stage,
 # which tiering owns and records in the tier history; a sheet sets them only on new customers.
@@ -44,6 +45,11 @@ class ImportOptions:
     on_duplicate: str = "skip"  # skip | update | new
     create_customers: bool = False
     strict: bool = False
+    # The day of the import: a year-less 最近拜访 is the latest such day on or before it, and an
+    # opening purchase figure is dated on it. None: the local date when the plan is made.
+    today: date | None = None
+    # Headers of columns the user chose not to keep (as custom fields or otherwise).
+    skip_columns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -161,21 +167,35 @@ def _diff(current: dict[str, Any], values: dict[str, Any], fields: Iterable[str]
 # --- customers -----------------------------------------------------------------------------------
 
 
-def _customer_values(parsed: RowPlan, header: HeaderMatch, users: UserIndex) -> None:
+# A WeChat cell saying the WeChat is the mobile number.
+_WECHAT_IS_PHONE = frozenset({"同手机", "同手机号", "同电话", "手机同号", "同号", "同上", "手机号"})
+# Opening figures this large are more often a unit applied twice than a real year's purchases.
+IMPLAUSIBLE_CENTS = 100_000_000 * 100
+
+
+def _customer_values(parsed: RowPlan, header: HeaderMatch, users: UserIndex, today: date) -> None:
     values = parsed.values
     if "name" not in values and "company" in values and "name" not in header.columns:
         values["name"] = values["company"]
     if "name" not in values and not any(p.field == "name" for p in parsed.problems):
         parsed.problems.append(_problem(parsed, header, "name", "缺少客户名称", "the customer name is missing"))
-    birthday = values.pop("birthday", None)
-    if birthday is not None:
-        day = birthday.as_date()
-        if day is None:
+    _person_values(parsed, header, today)
+    opening = values.pop("opening_spend", None)
+    if opening:
+        parsed.extras["opening_spend"] = opening
+        if abs(opening) > IMPLAUSIBLE_CENTS:
             parsed.problems.append(_problem(
-                parsed, header, "birthday", "客户生日需要完整的公历日期（只有月日或农历生日请记在联系人上）",
-                "a customer's birthday needs a full solar date (put month-day or lunar birthdays on a contact)"))
+                parsed, header, "opening_spend", f"金额 ¥{opening / 100:,.2f} 超过 1 亿元，请核对单位",
+                f"the amount ¥{opening / 100:,.2f} is over ¥100 million; please check its unit", warning=True))
+    last = values.pop("last_contact", None)
+    if isinstance(last, MonthDay):
+        last = last.latest_on_or_before(today)
+    if last is not None:
+        if last > today:
+            parsed.problems.append(_problem(parsed, header, "last_contact", f"最近拜访“{last}”在今天之后，未记为联系",
+                                            f"last contact {last} is after today; not recorded", warning=True))
         else:
-            values["birthday"] = day
+            parsed.extras["last_contact"] = last
     owner = values.pop("owner", None) if "owner" in values else None
     if owner:
         owner_id = users.find(owner)
@@ -186,9 +206,61 @@ def _customer_values(parsed: RowPlan, header: HeaderMatch, users: UserIndex) -> 
             values["owner_id"] = owner_id
 
 
+def _person_values(parsed: RowPlan, header: HeaderMatch, today: date) -> None:
+    """The person columns of a customer sheet (联系人, 手机, 职位, 微信, 生日) describe its contact
+    person: they make (or update) the customer's primary contact, and the birthday is the person's,
+    never the company's. A birthday nobody can read is said for its cell and costs nothing else."""
+    values = parsed.values
+    if isinstance(values.get("phone"), PersonName):
+        person = values.pop("phone")
+        if person.phone:
+            values["phone"] = person.phone
+        if "contact_person" not in values:
+            values["contact_person"] = person.text
+    for problem in parsed.problems:
+        if problem.field == "birthday" and not problem.warning:
+            problem.warning = True
+            problem.message = Message(f"{problem.message.zh}；生日无法识别，客户照常导入，生日留空",
+                                      f"{problem.message.en}; the birthday is unreadable, the customer is "
+                                      "imported without it")
+    birthday = values.pop("birthday", None)
+    if birthday is not None and birthday.year is not None and not birthday.lunar and birthday.year > today.year - 10:
+        # Nobody a key-account manager deals with was born in the last ten years: Excel made "3月12日"
+        # typed into a cell a date of the year it was typed. The month and day are the birthday.
+        birthday = Birthday(birthday.month, birthday.day)
+    wechat = values.pop("wechat", None)
+    if wechat and _plain(wechat) in _WECHAT_IS_PHONE:
+        wechat = values.get("phone")
+    name = values.get("contact_person")
+    if "contact_person" not in header.columns:
+        # No person named beside the customer: the customer is the person (a sheet of people). A full
+        # date stays the customer's birthday; a lunar or year-less one, which only a contact can
+        # hold, goes on a contact of the same name.
+        if birthday is not None and birthday.as_date() is not None:
+            values["birthday"], birthday = birthday.as_date(), None
+        if name is None and (birthday is not None or wechat):
+            name = values.get("name")
+    if not name:
+        return
+    contact: dict[str, Any] = {"name": name, "phone": values.get("phone"), "position": values.get("position"),
+                               "wechat": wechat}
+    if birthday is not None:
+        contact.update(birth_calendar="lunar" if birthday.lunar else "solar", birth_year=birthday.year,
+                       birth_month=birthday.month, birth_day=birthday.day, birth_leap_month=birthday.leap_month)
+    parsed.extras["contact"] = {k: v for k, v in contact.items() if v is not None}
+
+
 _SAME_CODE = Message("编号相同", "same code")
 _SAME_PHONE = Message("电话相同", "same phone")
 _SAME_NAME = Message("名称相同", "same name")
+_SIMILAR_NAME = Message("名称相似", "similar name")
+
+
+def _name_reason(name: str | None, company: str | None, other_names: Iterable[str | None]) -> Message:
+    """名称相同 when a name is the other's, letter for letter; 名称相似 when only the common suffixes
+    (有限公司, Ltd …) and punctuation differ."""
+    mine = {_plain(n) for n in (name, company) if n}
+    return _SAME_NAME if mine & {_plain(n) for n in other_names if n} else _SIMILAR_NAME
 
 
 def plan_customers(session: Session, parsed_rows: list[RowPlan], header: HeaderMatch, options: ImportOptions,
@@ -202,10 +274,11 @@ def plan_customers(session: Session, parsed_rows: list[RowPlan], header: HeaderM
     plans: list[RowPlan] = []
     updated_targets: dict[int, RowPlan] = {}
     total = len(parsed_rows)
+    today = options.today or local_date(utcnow())
     for number, parsed in enumerate(parsed_rows):
         if progress and number % 5000 == 0:
             progress(number, total)
-        _customer_values(parsed, header, users)
+        _customer_values(parsed, header, users, today)
         values = parsed.values
         problems = parsed.problems
         plan = parsed  # the parsed row becomes its own plan
@@ -228,7 +301,9 @@ def plan_customers(session: Session, parsed_rows: list[RowPlan], header: HeaderM
             earlier, reason = seen_code[ck], _SAME_CODE
         else:
             hits = [(seen_phone[pk], _SAME_PHONE)] if pk and pk in seen_phone else []
-            hits += [(seen_name[k], _SAME_NAME) for k in nks if k in seen_name]
+            hits += [(seen_name[k], _name_reason(name, company, (seen_name[k].values.get("name"),
+                                                                 seen_name[k].values.get("company"))))
+                     for k in nks if k in seen_name]
             for other, why in hits:
                 other_code = other.values.get("code")
                 if ck and other_code and code_key(other_code) != ck:
@@ -260,7 +335,9 @@ def plan_customers(session: Session, parsed_rows: list[RowPlan], header: HeaderM
                 candidates += [(cid, _SAME_PHONE) for cid in index.by_phone[pk]]
             for key in nks:
                 if key in index.by_name_key:
-                    candidates += [(cid, _SAME_NAME) for cid in index.by_name_key[key]]
+                    candidates += [(cid, _name_reason(name, company, (index.rows[cid].get("name"),
+                                                                      index.rows[cid].get("company"))))
+                                   for cid in index.by_name_key[key]]
             if candidates and ck:
                 # The sheet gives a code no customer has: a new customer, however alike.
                 cid, why = candidates[0]
@@ -297,6 +374,9 @@ def plan_customers(session: Session, parsed_rows: list[RowPlan], header: HeaderM
                 plan.action = "duplicate"
                 plan.note = Message(f"与第 {updated_targets[matched].row} 行更新同一客户", f"updates the same customer as row {updated_targets[matched].row}")
             else:
+                if "custom_fields" in values:
+                    # The sheet's columns add to the custom fields kept from earlier sheets.
+                    values["custom_fields"] = {**(index.rows[matched].get("custom_fields") or {}), **values["custom_fields"]}
                 changes = _diff(index.rows[matched], values, UPDATABLE_CUSTOMER_FIELDS)
                 plan.changes = changes
                 plan.action = "update" if changes else "unchanged"

@@ -166,7 +166,7 @@ def _load_existing(session: Session, kind: str, customer_ids: set[int], uids: se
     model = MODELS[kind]
     fields = STORED_FIELDS[kind]
     columns = [model.id, model.uid, model.customer_id, *(getattr(model, f) for f in fields)]
-    by_key: dict[tuple, int] = {}
+    by_key: dict[tuple, list[int]] = {}
     by_uid: dict[str, int] = {}
     current: dict[int, dict[str, Any]] = {}
     dead: set[str] = set()
@@ -181,11 +181,13 @@ def _load_existing(session: Session, kind: str, customer_ids: set[int], uids: se
             by_uid[record[1]] = record[0]
             if kind == "contacts":
                 for key in _contact_keys(record[2], values):
-                    by_key.setdefault(key, record[0])
+                    by_key.setdefault(key, []).append(record[0])
             else:
                 key = _natural_key(kind, record[2], values)
                 if key is not None:
-                    by_key.setdefault(key, record[0])
+                    by_key.setdefault(key, []).append(record[0])
+    for ids in by_key.values():
+        ids.sort()  # the n-th line of a sheet meets the n-th record with its key, in the order written
     return by_key, by_uid, current, dead
 
 
@@ -206,6 +208,11 @@ def plan_children(session: Session, kind: str, parsed_rows: list[RowPlan], heade
     contacts_by_customer = _contacts_by_customer(session, customer_ids) if kind == "interactions" else {}
     mode = options.on_duplicate
     seen: dict[tuple, RowPlan] = {}
+    # Two identical purchase lines in one file are two purchases (the same item ordered twice in a
+    # day), not a duplicate: they count by multiplicity. The n-th line with a key matches the n-th
+    # record already stored with it, so importing the same file again adds nothing.
+    by_multiplicity = kind in ("transactions", "interactions")
+    occurrences: dict[tuple, int] = {}
     targeted: dict[int, RowPlan] = {}
     total = len(plans)
     for number, plan in enumerate(plans):
@@ -222,15 +229,23 @@ def plan_children(session: Session, kind: str, parsed_rows: list[RowPlan], heade
         uid = values.get("uid")
         if uid:
             keys.insert(0, ("uid", uid))
-        earlier = next((seen[k] for k in keys if k in seen), None)
+        repeat_keys = ([("uid", uid)] if uid else []) if by_multiplicity else keys
+        earlier = next((seen[k] for k in repeat_keys if k in seen), None)
         if earlier is not None and mode != "new":
             plan.action = "duplicate"
             plan.note = Message(f"与第 {earlier.row} 行重复", f"duplicate of row {earlier.row}")
             continue
         matched = by_uid.get(uid) if uid else None
-        if matched is None:
-            matched = next((by_key[k] for k in keys if k in by_key), None)
-        for key in keys:
+        if matched is None and by_multiplicity:
+            key = keys[-1] if keys and keys[-1][0] != "uid" else None
+            if key is not None:
+                nth = occurrences.get(key, 0)
+                occurrences[key] = nth + 1
+                stored = by_key.get(key, [])
+                matched = stored[nth] if nth < len(stored) else None
+        elif matched is None:
+            matched = next((by_key[k][0] for k in keys if k in by_key), None)
+        for key in repeat_keys:
             seen.setdefault(key, plan)
         if matched is None:
             if uid and uid in dead_uids:

@@ -54,6 +54,68 @@ def plan_lines(plan: ImportPlan, limit: int = REPORT_LINES) -> list[str]:
     return lines
 
 
+_DUPLICATE_REASONS = (Message("编号相同", "same code"), Message("电话相同", "same phone"),
+                      Message("名称相同", "same name"), Message("名称相似", "similar name"))
+
+
+def reason_groups(plan: ImportPlan) -> list[dict]:
+    """The rows that did not go in as the sheet says, grouped by reason with a count and one
+    example: "103 行：生日无法识别 → 已导入客户，生日留空" reads better than 103 lines."""
+    labels = {spec.name: spec.label for spec in FIELDS[plan.kind]}
+    groups: dict[tuple, dict] = {}
+    for row in plan.rows:
+        seen_here: set[tuple] = set()
+        for problem in row.problems:
+            if problem.field == "similar":
+                continue
+            key = ("warning" if problem.warning else "error", problem.field)
+            if key in seen_here:
+                continue
+            seen_here.add(key)
+            group = groups.setdefault(key, {"rows": 0, "example": problem.text(), "problem": problem})
+            group["rows"] += 1
+        if row.action == "duplicate" and row.note is not None:
+            reason = next((r for r in _DUPLICATE_REASONS if r.zh in row.note.zh), None)
+            group = groups.setdefault(("duplicate", reason.en if reason else None),
+                                      {"rows": 0, "example": str(row.note), "reason": reason})
+            group["rows"] += 1
+    found = []
+    for (what, name), group in groups.items():
+        count = group["rows"]
+        if what == "duplicate":
+            reason = group["reason"] or Message("重复", "duplicate")
+            message = Message(f"{count} 行：与已有客户或前面的行重复（{reason.zh}）→ 已跳过",
+                              f"{count} rows: duplicates ({reason.en}) → skipped")
+        else:
+            label = labels.get(name, Message("整行", "the row")) if name else Message("整行", "the row")
+            if name == "birthday" and what == "warning":
+                message = Message(f"{count} 行：生日无法识别 → 已导入客户，生日留空",
+                                  f"{count} rows: birthday unreadable → customer imported, birthday left empty")
+            elif what == "warning":
+                message = Message(f"{count} 行：{label.zh}需核对 → 已导入", f"{count} rows: {label.en} to check → imported")
+            else:
+                message = Message(f"{count} 行：{label.zh}有误 → 未导入", f"{count} rows: {label.en} invalid → not imported")
+        found.append({"kind": what, "field": name, "rows": count, "message_zh": message.zh, "message_en": message.en,
+                      "example": group["example"], "message": message})
+    order = {"error": 0, "warning": 1, "duplicate": 2}
+    return sorted(found, key=lambda g: (order[g["kind"]], -g["rows"]))
+
+
+def reason_lines(plan: ImportPlan) -> list[str]:
+    lines = []
+    for group in reason_groups(plan):
+        lines.append(f"  {group['message']}")
+        lines.append("      " + str(Message(f"例如 {group['example']}", f"e.g. {group['example']}")))
+    if lines:
+        lines.insert(0, str(Message("按原因汇总：", "By reason:")))
+    return lines
+
+
+def nothing_written_for_errors(plan: ImportPlan) -> bool:
+    """Rows were rejected and none went in: the import failed (exit 1), even though it ran."""
+    return bool(plan.rejected) and plan.writes == 0
+
+
 def mapping_lines(plan: ImportPlan) -> list[str]:
     header = plan.header
     labels = {spec.name: spec.label for spec in FIELDS[plan.kind]}
@@ -70,7 +132,7 @@ def summary_dict(outcome, *, dry_run: bool, errors_path: str | None = None) -> d
     result = outcome.result
     sheet = plan.sheet
     return {
-        "ok": True,
+        "ok": not nothing_written_for_errors(plan),
         "file": str(sheet.path),
         "sheet": sheet.sheet,
         "format": sheet.format,
@@ -86,6 +148,7 @@ def summary_dict(outcome, *, dry_run: bool, errors_path: str | None = None) -> d
         "updated": result.updated if result else 0,
         "customers_created": result.customers_created if result else 0,
         "problems": [p.as_dict() for p in plan.problems()],
+        "reasons": [{k: v for k, v in group.items() if k != "message"} for group in reason_groups(plan)],
         "duplicates": [{"row": r.row, "note_zh": r.note.zh if r.note else None, "note_en": r.note.en if r.note else None}
                        for r in plan.rows if r.action == "duplicate"],
         "errors_file": errors_path if errors_path and plan.rejected else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from typing import Any
@@ -40,11 +40,14 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "text": v.clean_text,
     "code": v.clean_code,
     "phone": v.parse_phone,
+    "contact_phone": v.parse_contact_phone,
     "email": v.parse_email,
     "date": v.parse_date,
+    "recent_date": v.parse_recent_date,
     "datetime": v.parse_datetime,
     "birthday": v.parse_birthday,
     "int": v.parse_int,
+    "count": v.parse_count,
     "bool": v.parse_bool,
     "tier": v.tier_value,
     "satisfaction": v.parse_satisfaction,
@@ -56,7 +59,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 
 # Where each kind's fields are stored, for their length limits (PostgreSQL enforces them).
 _TABLES = {"customers": Customer, "contacts": Contact, "transactions": Transaction, "interactions": Interaction}
-_REF_LIMITS = {"customer_code": 32, "customer_name": 200, "owner": 64, "user": 64, "contact": 100}
+_REF_LIMITS = {"customer_code": 32, "customer_name": 200, "owner": 64, "user": 64, "contact": 100, "wechat": 100}
 
 
 def _max_length(kind: str, name: str) -> int | None:
@@ -102,6 +105,9 @@ class RowPlan:
     changes: dict[str, tuple[Any, Any]] | None = None  # field → (old, new), for updates
     customer_id: int | None = None  # child kinds: the customer it belongs to
     new_customer: str | None = None  # child kinds: key into ImportPlan.new_customers
+    # Customer sheets: records a row brings beside the customer ("contact": its contact person's
+    # fields, "opening_spend": cents, "last_contact": a date), written with it.
+    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -210,7 +216,7 @@ def _fast_email(raw: list) -> list:
 
 _FAST: dict[Callable[[Any], Any], Callable[[list], list]] = {
     v.clean_text: _fast_text, v.parse_date: _fast_date, v.parse_birthday: _fast_birthday,
-    v.parse_phone: _fast_phone, v.clean_code: _fast_code, v.parse_email: _fast_email,
+    v.parse_phone: _fast_phone, v.parse_contact_phone: _fast_phone, v.clean_code: _fast_code, v.parse_email: _fast_email,
 }
 
 

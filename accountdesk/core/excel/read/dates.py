@@ -100,6 +100,40 @@ def parse_date(value: object) -> date | None:
 
 
 @dataclass(frozen=True)
+class MonthDay:
+    """A past day written without its year ("11月20日" under 最近拜访): the latest such day on or
+    before the day the sheet is imported."""
+
+    month: int
+    day: int
+
+    def latest_on_or_before(self, today: date) -> date:
+        for year in (today.year, today.year - 1, today.year - 2, today.year - 3, today.year - 4):
+            try:
+                candidate = date(year, self.month, self.day)
+            except ValueError:  # 2/29 in a common year
+                continue
+            if candidate <= today:
+                return candidate
+        return date(today.year - 4, self.month, self.day)
+
+
+def parse_recent_date(value: object) -> date | MonthDay | None:
+    """A day in the past, as a 最近拜访 column holds it: a full date, or a month and day alone."""
+    if isinstance(value, str):
+        text = _SPACES.sub("", fold(value))
+        match = _MONTH_DAY.fullmatch(text) or _SLASH_MONTH_DAY.fullmatch(text)
+        if match and not (match.re is _MONTH_DAY and match[1]):
+            month, day = (int(match[2]), int(match[3])) if match.re is _MONTH_DAY else (int(match[1]), int(match[2]))
+            try:
+                date(2000, month, day)
+            except ValueError:
+                raise _bad_date(value) from None
+            return MonthDay(month, day)
+    return parse_date(value)
+
+
+@dataclass(frozen=True)
 class Birthday:
     """A birthday as people record it: month and day, the year often unknown, solar or lunar."""
 
@@ -118,6 +152,7 @@ class Birthday:
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _MONTH_DAY = re.compile(r"(?:(\d{4})\s*[-/.年])?\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_SLASH_MONTH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")  # 3/12: month first, as Chinese sheets write it
 _LUNAR = re.compile(r"(闰)?([正冬腊〇零一二两三四五六七八九十\d]{1,3})月(初|廿|二十|三十|十)?([〇零一二三四五六七八九十\d]{0,3})日?")
 
 
@@ -182,6 +217,17 @@ def parse_birthday(value: object) -> Birthday | None:
         match = _MONTH_DAY.fullmatch(text)
         if match and not match[1]:
             return _valid_birthday(Birthday(int(match[2]), int(match[3])), value)
+        match = _LUNAR.fullmatch(text)
+        if match and not match[2].isdigit():
+            # 正月初一, 腊月廿三, 八月十五: month names and 初/廿 days are the lunar calendar's own
+            # way of writing a date, so "农历" goes without saying.
+            month = _cn_number(match[2])
+            day = _lunar_day(match[3], match[4])
+            if month is not None and day is not None:
+                return _valid_birthday(Birthday(month, day, None, lunar=True, leap_month=bool(match[1])), value)
+        match = _SLASH_MONTH_DAY.fullmatch(text)
+        if match:
+            return _valid_birthday(Birthday(int(match[1]), int(match[2])), value)
         value = text
     moment = parse_datetime(value)
     if moment is None:

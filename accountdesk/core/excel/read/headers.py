@@ -22,7 +22,7 @@ class FieldSpec:
     name: str
     label: Message
     synonyms: tuple[str, ...]
-    type: str  # text | code | phone | email | date | datetime | birthday | money | int | bool | choice:<set> | tier | satisfaction
+    type: str  # text | code | phone | email | date | recent_date | datetime | birthday | money | int | bool | choice:<set> | tier | satisfaction
     required: bool = False
 
 
@@ -42,10 +42,14 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("name", "客户名称", "Name", "客户|客户名|客户全称|客户姓名|名称|Customer|Customer name", required=True),
         _f("company", "公司名称", "Company", "公司|单位|单位名称|企业|企业名称|所属公司|Company name|Organization"),
         _f("contact_person", "联系人", "Contact person", "联系人姓名|对接人|负责人姓名|Contact|Contact name"),
-        _f("phone", "联系方式", "Phone", "电话|手机|手机号|手机号码|联系电话|电话号码|移动电话|Mobile|Tel|Telephone|Phone number", "phone"),
+        _f("phone", "联系方式", "Phone", "电话|手机|手机号|手机号码|联系电话|电话号码|移动电话|Mobile|Tel|Telephone|Phone number",
+           "contact_phone"),
+        _f("landline", "座机", "Landline", "固定电话|固话|座机号码|办公电话|公司电话|Landline|Office phone", "phone"),
+        _f("wechat", "微信", "WeChat", "微信号|WeChat ID|Weixin"),
         _f("email", "邮箱", "Email", "电子邮箱|电子邮件|邮件|E-mail|Mail", "email"),
         _f("position", "职位", "Position", "职务|岗位|Title|Job title"),
         _f("address", "地址", "Address", "联系地址|公司地址|通讯地址|详细地址"),
+        _f("region", "地区", "Region", "城市|所在城市|所在地区|区域|省市|所在地|City|Region|Billing City"),
         _f("industry", "行业", "Industry", "所属行业|行业类别"),
         _f("source", "客户来源", "Source", "来源|获客渠道|渠道"),
         _f("birthday", "生日", "Birthday", "出生日期|生日日期|Date of birth|DOB", "birthday"),
@@ -56,8 +60,14 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("need_type", "需求类型", "Need type", "需求|敏感类型|Need", "choice:need"),
         _f("purchasing_power", "购买力", "Purchasing power", "消费能力|购买能力", "choice:level"),
         _f("referrals", "推荐客户数", "Referrals", "推荐数|转介绍|转介绍数|推荐|Referral count", "int"),
-        _f("followers", "粉丝数", "Followers", "关注者|粉丝|影响人数|Follower count", "int"),
+        _f("followers", "粉丝数", "Followers", "关注者|粉丝|影响人数|影响力|Follower count", "count"),
         _f("notes", "备注", "Notes", "说明|附注|Remark|Remarks|Comment|Comments|Note"),
+        _f("opening_spend", "年采购额", "Opening spend",
+           "累计消费|消费金额|采购额|年采购金额|年消费额|累计采购额|累计采购|采购金额|消费总额|累计金额|Annual spend|Total spend",
+           "money"),
+        _f("last_contact", "最近拜访", "Last contact",
+           "最近联系|最近跟进|上次拜访|上次联系|最后拜访|最后联系|最近拜访日期|最近联系日期|Last visit|Last contact|Last interaction",
+           "recent_date"),
     ),
     "contacts": (
         *_CUSTOMER_REF,
@@ -102,6 +112,8 @@ IDENTIFYING: dict[str, tuple[str, ...]] = {
     "interactions": ("occurred_at",),
 }
 
+# A cell that is a value, not a column name: "10,000+粉丝", "500人" (the first data row under a header).
+_VALUE_LIKE = re.compile(r"[\d,.]+\+?[^\d]{0,3}")
 _UNIT = re.compile(r"[(（\[【]([^()（）\[\]【】]*)[)）\]】]\s*$")
 _DECOR = re.compile(r"[\s*＊:：_\-]+")
 
@@ -111,6 +123,17 @@ def normalize_label(text: object) -> str:
     if text is None:
         return ""
     return _DECOR.sub("", unicodedata.normalize("NFKC", str(text)).casefold())
+
+
+# Columns of AccountDesk's own customer and tier exports that it works out from the records
+# (scores, counts, dates of the last purchase …): read back, they would be stale copies, so an
+# import neither maps them nor keeps them as custom fields.
+DERIVED_LABELS = frozenset(normalize_label(label) for label in (
+    "得分", "Score", "购买次数", "Purchases", "购买天数", "Purchase days", "首次购买", "First purchase", "最近购买",
+    "Last purchase", "下次回访", "Next revisit", "购买频率等级", "Frequency level", "评分", "等级锁定", "Tier locked", "RFM分群", "RFM segment",
+    "近12个月购买次数", "累计购买次数", "累计购买天数", "客单价(元)", "客单价", "距上次购买天数", "复购率",
+    "典型购买间隔(天)", "典型购买间隔", "消费趋势", "满意度", "未解决投诉", "回访间隔(天)", "回访间隔", "服务等级",
+))
 
 
 def split_unit(label: str) -> tuple[str, str]:
@@ -153,7 +176,7 @@ class _Matcher:
             return None
         base, _unit = split_unit(str(label))
         key = normalize_label(base)
-        if not key or len(key) > 40:
+        if not key or len(key) > 40 or _VALUE_LIKE.fullmatch(key):
             return None
         if key in self.exact:
             return self.exact[key]
@@ -199,6 +222,7 @@ class HeaderMatch:
     columns: dict[str, int]  # field name → 0-based column
     scales: dict[str, int] = field(default_factory=dict)  # money columns headed in 万元 etc.
     ignored: list[int] = field(default_factory=list)  # columns with a header no field claims
+    skipped: tuple[str, ...] = ()  # headers a remembered mapping chose not to import at all
 
     @property
     def data_start(self) -> int:

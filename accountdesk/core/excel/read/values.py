@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -17,10 +18,12 @@ from accountdesk.core.excel.read.cells import (  # noqa: F401  (the parsers' com
 )
 from accountdesk.core.excel.read.dates import (  # noqa: F401  (dates live beside, re-exported)
     Birthday,
+    MonthDay,
     lunar_text,
     parse_birthday,
     parse_date,
     parse_datetime,
+    parse_recent_date,
 )
 from accountdesk.core.faults import CONTROL_CHARACTERS
 from accountdesk.core.i18n import Message
@@ -86,6 +89,7 @@ def code_key(code: str) -> str:
 _PHONE_SEPARATORS = re.compile(r"[\s\-–—.()（）]+")
 _PHONE_SPLIT = re.compile(r"\s*[/,;、，；|]\s*")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+_NAME_THEN_PHONE = re.compile(r"[^\d\s+()（）]{1,20}\s+([+\d(（][\d\s\-–—.()（）+]{6,})")
 
 
 def _one_phone(text: str) -> str:
@@ -141,10 +145,35 @@ def parse_phone(value: object) -> str | None:
             f"电话“{text}”以科学计数法保存，部分数字已丢失",
             f"the phone '{text}' was saved in scientific notation and has lost digits",
         )
+    named = _NAME_THEN_PHONE.fullmatch(text)
+    if named:
+        text = named[1]  # "杨丽华 13800138000", as the tier sheet's 联系方式 writes person and phone
     if re.fullmatch(r"\d+\.0+", text):
         text = text.split(".")[0]  # a number that went through text: 13800138000.0
     parts = [p for p in _PHONE_SPLIT.split(text) if p]
     return " / ".join(_one_phone(p) for p in parts) if parts else None
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A 联系方式 cell that names a person instead of a number (the tier sheet writes the contact
+    person there when there is no phone)."""
+
+    text: str
+    phone: str | None = None  # "杨丽华 13800138000": the person and their phone
+
+
+def parse_contact_phone(value: object) -> str | PersonName | None:
+    """A customer sheet's 联系方式: a phone, or the contact person's name (with a phone after it, or
+    without any digit at all), as the tier sheet writes who to call."""
+    if type(value) is str and value and not value[0].isdigit() and "@" not in value:
+        text = clean_text(value)
+        if text and len(text) <= 20 and not any(ch.isdigit() for ch in text):
+            return PersonName(text)
+        named = _NAME_THEN_PHONE.fullmatch(fold(text or ""))
+        if named:
+            return PersonName(named[0][: named.start(1)].strip(), parse_phone(named[1]))
+    return parse_phone(value)
 
 
 def phone_key(phone: str | None) -> str | None:
@@ -183,6 +212,7 @@ _NAME_SUFFIXES = tuple(
 )
 
 
+_LEGAL_FORMS = ("股份", "集团")
 _SUFFIX_CHAIN = re.compile("(?:" + "|".join(map(re.escape, _NAME_SUFFIXES)) + ")+$")
 
 
@@ -195,7 +225,8 @@ def name_key(name: str | None) -> str | None:
         return key or None
     quick = _SUFFIX_CHAIN.sub("", key)
     if len(quick) >= 2:
-        return quick
+        return quick + _legal_form(key[len(quick):])
+    whole = key
     stripped = True
     while stripped:
         stripped = False
@@ -205,13 +236,20 @@ def name_key(name: str | None) -> str | None:
                 key = key[: -len(suffix)]
                 stripped = True
                 break
-    return key or None
+    return key + _legal_form(whole[len(key):]) if key else None
+
+
+def _legal_form(suffixes: str) -> str:
+    """股份有限公司 and 有限公司 (or a 集团 and its member) are different firms under one trade name:
+    the legal form named in the stripped suffixes stays part of the key."""
+    return "".join(f"#{word}" for word in _LEGAL_FORMS if word in suffixes)
 
 
 # --- amounts and counts ------------------------------------------------------------------------
 
 _CURRENCY = re.compile(r"^(?:rmb|cny|¥|\$|usd)|(?:rmb|cny|元|圆|块|¥)$", re.IGNORECASE)
 _SCALES = (("亿元", 100_000_000), ("亿", 100_000_000), ("万元", 10_000), ("万", 10_000), ("千元", 1_000), ("千", 1_000), ("k", 1_000))
+_APPROXIMATE = re.compile(r"^(?:大约|约合|约|近|逾|超过|~|≈)")
 _CENT = Decimal("0.01")
 # No customer spends a thousand trillion yuan; beyond it a cell is a typo or an attack, refused by
 # itself (and Decimal arithmetic or SQLite's 64-bit integers would overflow a little further on).
@@ -220,22 +258,31 @@ MAX_AMOUNT_YUAN = 10**15
 
 def _decimal(value: object, what: Message) -> Decimal:
     """A number from a cell: ¥, RMB, 元, thousands separators, 万/亿, (negative) and full-width forms."""
+    return _decimal_and_unit(value, what)[0]
+
+
+def _decimal_and_unit(value: object, what: Message) -> tuple[Decimal, bool]:
+    """The number, and whether the cell names its own unit (¥, 元, 万, 亿 …): such a cell means what
+    it says, whatever unit its column's header gives."""
     if isinstance(value, bool):
         raise CellError(f"“{value}”不是{what.zh}", f"'{value}' is not {what.en}")
     if isinstance(value, int):
-        return Decimal(value)
+        return Decimal(value), False
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise CellError(f"“{show(value)}”不是{what.zh}", f"'{show(value)}' is not {what.en}")
         # repr gives the shortest text that round-trips, so 1234.56 stays 1234.56.
-        return Decimal(repr(value))
+        return Decimal(repr(value)), False
     if not isinstance(value, str):
         raise CellError(f"“{show(value)}”不是{what.zh}", f"'{show(value)}' is not {what.en}")
     check_formula_error(value)
     text = _SPACES.sub("", fold(value)).replace(",", "").replace("，", "")
+    # "约684万", "大约12万", "~300": the figure a manager wrote down is the amount.
+    text = _APPROXIMATE.sub("", text)
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
+    plain = text
     for _ in range(2):
         text = _CURRENCY.sub("", text)
     scale = 1
@@ -245,6 +292,7 @@ def _decimal(value: object, what: Message) -> Decimal:
             text, scale = text[: -len(suffix)], factor
             break
     text = _CURRENCY.sub("", text)
+    own_unit = text != plain
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -254,14 +302,17 @@ def _decimal(value: object, what: Message) -> Decimal:
     if number.adjusted() > 20:  # before any arithmetic: 1E+999999 would overflow Decimal itself
         raise _too_large(value)
     number *= scale
-    return -number if negative else number
+    return (-number if negative else number), own_unit
 
 
 def parse_cents(value: object, scale: int = 1) -> int | None:
-    """Money as integer cents; `scale` comes from the header (金额(万元) → 10000)."""
+    """Money as integer cents; `scale` comes from the header (金额(万元) → 10000) and applies only to
+    a cell that names no unit of its own ("544.7万" under 万元 is 5,447,000, not 万 twice)."""
     if is_blank(value):
         return None
-    number = _decimal(value, Message("金额", "an amount")) * scale
+    number, own_unit = _decimal_and_unit(value, Message("金额", "an amount"))
+    if not own_unit:
+        number *= scale
     if abs(number) > MAX_AMOUNT_YUAN:
         raise _too_large(value)
     cents = number * 100
@@ -294,6 +345,21 @@ def parse_int(value: object, *, minimum: int | None = 0, maximum: int | None = N
         high = "" if maximum is None else str(maximum)
         raise CellError(f"“{show(value)}”超出范围 {low}–{high}", f"'{show(value)}' is outside {low}–{high}")
     return result
+
+
+_COUNT = re.compile(r"(?:约|大约|超过|逾)?([\d.]+)(万)?\+?(?:粉丝|人|个|位|名)?(?:以上)?")
+
+
+def parse_count(value: object) -> int | None:
+    """A head count as sheets write it: 10000, "10,000+粉丝", "1.2万粉丝", "500人以上"."""
+    if isinstance(value, str):
+        text = _SPACES.sub("", fold(value)).replace(",", "").replace("，", "")
+        match = _COUNT.fullmatch(text)
+        if match:
+            number = Decimal(match[1]) * (10_000 if match[2] else 1)
+            if number == number.to_integral_value():
+                return int(number)
+    return parse_int(value)
 
 
 _YES = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "主要", "primary", "x"})
