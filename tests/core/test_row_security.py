@@ -208,7 +208,7 @@ def test_only_an_admin_adds_members_and_an_added_admin_can(team):
 
 
 @needs_server
-def test_users_add_on_the_command_line(team, capsys):
+def test_users_add_on_the_command_line(team, capsys, monkeypatch):
     from accountdesk.cli.entry import main
 
     url = team.url(None).replace("+psycopg", "")
@@ -221,6 +221,14 @@ def test_users_add_on_the_command_line(team, capsys):
         assert main(["users", "list", "--db", url, "--json"]) == 0
         listed = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
         assert listed[login]["role"] == "manager" and listed[login]["login"] is True
+        # A typed password reaches the server hashed (the statement never holds it in clear).
+        monkeypatch.setattr("getpass.getpass", lambda prompt: "Pw-Typed-7")
+        assert main(["users", "add", f"{login}_pw", "--role", "rep", "--password-prompt", "--db", url]) == 0
+        team.roles.append(f"{login}_pw")
+        with team.admin.connect() as connection:
+            stored = connection.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :n"),
+                                        {"n": f"{login}_pw"}).scalar()
+        assert stored.startswith("SCRAM-SHA-256$") and "Pw-Typed-7" not in stored
         li_url = team.url(team.logins["li"]).replace("+psycopg", "")
         assert main(["users", "add", f"{login}_2", "--role", "rep", "--db", li_url]) == 1
         assert "Only an admin may add users" in capsys.readouterr().err

@@ -110,14 +110,13 @@ def add_member(database: Database, name: str, *, role: str, team: str | None = N
                 "CREATEROLE).",
             )
         exists = session.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": name}).scalar()
+        # Driver SQL: a SCRAM verifier's colons would read as bound parameters in text().
+        connection = session.connection()
         if not exists:
-            login = f"CREATE ROLE {_quoted(name)} LOGIN"
-            if password:
-                login += f" PASSWORD '{_password_verifier(session, name, password)}'"
-            session.execute(text(login))
-        elif password:
-            session.execute(text(f"ALTER ROLE {_quoted(name)} PASSWORD "
-                                 f"'{_password_verifier(session, name, password)}'"))
+            connection.exec_driver_sql(f"CREATE ROLE {_quoted(name)} LOGIN")
+        if password:
+            connection.exec_driver_sql(f"ALTER ROLE {_quoted(name)} PASSWORD "
+                                       f"'{_password_verifier(session, name, password)}'")
         # An admin may pass the same rights on to the members they add.
         passing = " WITH GRANT OPTION" if role == "admin" else ""
         for grant in _member_grants(session, name):
