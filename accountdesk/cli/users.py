@@ -46,7 +46,8 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 def cmd_users_list(args: argparse.Namespace) -> int:
     database = open_db(args)
     try:
-        members = list_members(database)
+        with database.session() as session:
+            members = list_members(session)
     finally:
         database.dispose()
     if args.json:

@@ -202,7 +202,8 @@ def test_only_an_admin_adds_members_and_an_added_admin_can(team):
     opened = open_database(team.url(newcomer))
     team.opened.append(opened)
     assert _codes(opened) == {"P1"}
-    members = {member.name: member for member in list_members(boss)}
+    with boss.session() as session:
+        members = {member.name: member for member in list_members(session)}
     assert members[newcomer].role == "rep" and members[newcomer].team == "west" and members[newcomer].has_login
     assert members[team.logins["li"]].customers == 2
 
@@ -245,4 +246,5 @@ def test_a_local_file_has_no_logins_and_says_so(sqlite_db):
     assert "a local file has no logins" in refused.value.message.en
     with sqlite_db.write() as session:
         archive.create_customer(session, {"code": "A1", "name": "甲", "owner": "rep_li"})
-    assert [(m.name, m.role, m.customers) for m in list_members(sqlite_db)] == [("rep_li", "rep", 1)]
+    with sqlite_db.session() as session:
+        assert [(m.name, m.role, m.customers) for m in list_members(session)] == [("rep_li", "rep", 1)]

@@ -41,16 +41,27 @@ def login_is_admin(session: Session) -> bool:
     return bool(session.execute(text("SELECT accountdesk_login_is_admin()")).scalar())
 
 
-def list_members(database: Database) -> list[Member]:
-    with database.session() as session:
-        logins: set[str] = set()
-        if not database.is_sqlite:
-            logins = set(session.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars())
-        owned = dict(session.execute(select(Customer.owner_id, func.count())
-                                     .where(Customer.deleted_at.is_(None)).group_by(Customer.owner_id)).all())
-        users = session.scalars(select(User).where(User.deleted_at.is_(None)).order_by(User.team, User.name)).all()
-        return [Member(user.name, user.display_name, user.role, user.team, user.active, user.name in logins,
-                       int(owned.get(user.id, 0))) for user in users]
+def on_server(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def may_add_members(session: Session) -> bool:
+    """Whether this login may add members: a server admin with the right to create logins."""
+    if not on_server(session):
+        return False
+    return login_is_admin(session) and bool(session.execute(text(
+        "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user")).scalar())
+
+
+def list_members(session: Session) -> list[Member]:
+    logins: set[str] = set()
+    if on_server(session):
+        logins = set(session.execute(text("SELECT rolname FROM pg_roles WHERE rolcanlogin")).scalars())
+    owned = dict(session.execute(select(Customer.owner_id, func.count())
+                                 .where(Customer.deleted_at.is_(None)).group_by(Customer.owner_id)).all())
+    users = session.scalars(select(User).where(User.deleted_at.is_(None)).order_by(User.team, User.name)).all()
+    return [Member(user.name, user.display_name, user.role, user.team, user.active, user.name in logins,
+                   int(owned.get(user.id, 0))) for user in users]
 
 
 def _member_grants(session: Session, name: str) -> list[str]:
@@ -101,9 +112,7 @@ def add_member(database: Database, name: str, *, role: str, team: str | None = N
     team = (team or "").strip() or None
     with database.write() as session:
         me = session.execute(text("SELECT session_user")).scalar()
-        may_create = session.execute(text(
-            "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user")).scalar()
-        if not login_is_admin(session) or not may_create:
+        if not may_add_members(session):
             raise AccountDeskError(
                 f"只有管理员可以添加用户；“{me}”不是管理员（或没有建立登录的权限 CREATEROLE）。",
                 f"Only an admin may add users; '{me}' is not an admin (or lacks the right to create logins, "
