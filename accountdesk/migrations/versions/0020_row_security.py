@@ -11,7 +11,8 @@ read-only or read-write.
 On PostgreSQL every table that holds a customer's data gets row-level security: a login sees the
 customers it owns, those it collaborates on, its team's when it is a manager, every customer when it
 is an admin, and the pool of customers nobody owns (公海, owner_id NULL), which any member may claim.
-Rows hanging off a customer follow their customer. The login is `session_user` matched to
+Rows hanging off a customer (every table with a customer_id, and a merge by the customer kept)
+follow their customer. The login is `session_user` matched to
 `users.name`; a login without a users row is treated as a rep who owns nothing. The owner of the
 tables (who ran the migrations) and superusers are not subject to row security; members of the
 owner's role count as admins. The policies read the login's role through SECURITY DEFINER
@@ -96,22 +97,18 @@ def _through_customer(table: str, column: str, *, writing: bool, managing: bool 
     return f"EXISTS (SELECT 1 FROM customers c WHERE c.id = {table}.{column} AND {rule})"
 
 
-# Table → the column naming its customer, and whether a row may name none (then everyone sees it).
-CUSTOMER_TABLES: dict[str, tuple[str, bool]] = {
-    "contacts": ("customer_id", False),
-    "transactions": ("customer_id", False),
-    "interactions": ("customer_id", False),
-    "feedback": ("customer_id", False),
-    "revisit_plans": ("customer_id", False),
-    "reminders": ("customer_id", True),
-    "tier_changes": ("customer_id", False),
-    "customer_tags": ("customer_id", False),
-    "customer_activity": ("customer_id", False),
-    "customer_figures": ("customer_id", False),
-    "customer_merges": ("kept_id", False),
-    "customer_collaborators": ("customer_id", False),
-    "audit_entries": ("customer_id", True),
-}
+# Tables naming their customer otherwise than by customer_id: the column, and whether it may be NULL.
+OTHER_CUSTOMER_COLUMNS: dict[str, tuple[str, bool]] = {"customer_merges": ("kept_id", False)}
+
+
+def customer_tables() -> dict[str, tuple[str, bool]]:
+    """Every table naming a customer → (its column, whether a row may name none: everyone sees it).
+
+    Read from the schema, so a table a parallel migration added before this one is covered too."""
+    rows = op.get_bind().exec_driver_sql(
+        "SELECT table_name, is_nullable = 'YES' FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND column_name = 'customer_id' ORDER BY table_name")
+    return {**{table: ("customer_id", bool(optional)) for table, optional in rows}, **OTHER_CUSTOMER_COLUMNS}
 
 
 def _policies() -> list[str]:
@@ -132,7 +129,7 @@ def _policies() -> list[str]:
         "CREATE POLICY accountdesk_admin ON users FOR ALL USING ((SELECT accountdesk_login_is_admin())) "
         "WITH CHECK ((SELECT accountdesk_login_is_admin()))",
     ]
-    for table, (column, optional) in CUSTOMER_TABLES.items():
+    for table, (column, optional) in customer_tables().items():
         none = f"{table}.{column} IS NULL OR " if optional else ""
         managing = table == "customer_collaborators"
         see = f"({none}{_through_customer(table, column, writing=False)})"
@@ -173,7 +170,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == 'postgresql':
-        for table in ['customers', 'users', *CUSTOMER_TABLES]:
+        for table in ['customers', 'users', *customer_tables()]:
             for policy in ('accountdesk_see', 'accountdesk_add', 'accountdesk_change', 'accountdesk_remove',
                            'accountdesk_admin'):
                 op.execute(f'DROP POLICY IF EXISTS {policy} ON "{table}"')
