@@ -29,6 +29,7 @@ from accountdesk.cli.output import (
 from accountdesk.cli.records import cmd_demo, cmd_export, cmd_import
 from accountdesk.cli.revisits import cmd_reminders, cmd_sheets
 from accountdesk.cli.tiers import cmd_retier
+from accountdesk.cli.users import cmd_users_add, cmd_users_list
 from accountdesk.cli.winback import (
     cmd_care_add,
     cmd_care_list,
@@ -225,6 +226,22 @@ def build_parser() -> argparse.ArgumentParser:
     sheets.add_argument("--from", dest="date_from", type=parse_date)
     sheets.add_argument("--to", dest="date_to", type=parse_date)
     sheets.add_argument("--owner")
+
+    users = commands.add_parser("users", help="the team's members on a server: logins, roles and teams",
+                                description="the team's members on a server: logins, roles and teams")
+    users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    users_add = users_commands.add_parser(
+        "add", parents=[common], help="(PostgreSQL, admins) create a login with a member's rights and its role")
+    users_add.set_defaults(handler=cmd_users_add)
+    users_add.add_argument("name", metavar="NAME", help="the login name (also the owner's name in the app)")
+    users_add.add_argument("--role", required=True, choices=["rep", "manager", "admin"],
+                           help="rep: own and shared customers; manager: also the team's; admin: all")
+    users_add.add_argument("--team", help="the team a manager sees (and a rep belongs to)")
+    users_add.add_argument("--display-name")
+    users_add.add_argument("--password-prompt", action="store_true",
+                           help="ask for the new login's password (else it logs in as the server's pg_hba.conf allows)")
+    users_list = users_commands.add_parser("list", parents=[common], help="members, their roles, teams and customers")
+    users_list.set_defaults(handler=cmd_users_list)
 
     backup = add("backup", cmd_backup, "make a verified backup of the database")
     backup.add_argument("--to", metavar="DIR")

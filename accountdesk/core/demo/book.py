@@ -170,7 +170,7 @@ def _ensure_users(connection: Connection, rng: Random, stamp: _Stamp) -> tuple[l
             seen.add(login)
             team.append((login, surname + given))
     existing = dict(connection.execute(select(User.name, User.id).where(User.name.in_([t[0] for t in team]))).all())
-    missing = [stamp.row(name=login, display_name=display, role="senior" if i == 0 else "manager", active=True)
+    missing = [stamp.row(name=login, display_name=display, role="manager" if i == 0 else "rep", active=True)
                for i, (login, display) in enumerate(team) if login not in existing]
     if missing:
         table = User.__table__

@@ -140,6 +140,19 @@ def explain(error: BaseException) -> AccountDeskError | None:
         )
     if code in ("23502", "23514") or "not null constraint failed" in text or "check constraint failed" in text:
         return DatabaseRuleError("未保存：有必填的值缺失或超出范围。", "Not saved: a required value is missing or out of range.")
+    # The server's row security (migration 0020) refused a customer this login may not change.
+    if "accountdesk: only a manager or an admin may hand over" in text:
+        return DatabaseRuleError(
+            "未保存：客户经理只能从公海认领客户或把自己的客户退回公海；把客户交给别人须由主管或管理员操作。",
+            "Not saved: a rep may only claim a customer from the pool or give their own back to it; handing a "
+            "customer to someone else is for a manager or an admin.",
+        )
+    if "row-level security" in text:
+        return DatabaseRuleError(
+            "未保存：这位客户不归您负责（或您只是只读协作人），服务器不允许您修改它。",
+            "Not saved: this customer is not yours to change (or you collaborate on it read-only); the server "
+            "refused the change.",
+        )
     if code == "42501" or "permission denied" in text or "readonly database" in text:
         return DatabaseRuleError(
             "未保存：您没有修改这些数据的权限（请联系管理员）。",

@@ -134,11 +134,17 @@ class User(Tracked, Base):
 
     name: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str | None] = mapped_column(String(100))
-    role: Mapped[str] = mapped_column(String(16), default="manager")  # manager | senior | admin
+    # rep: their own and shared customers; manager: also their team's; admin: every customer. On
+    # PostgreSQL the server enforces it (migration 0020's row security); a local file does not.
+    role: Mapped[str] = mapped_column(String(16), default="rep")
+    team: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Contacts this owner can make in a day (the Today list's length, the levelling's ceiling);
     # None: the default (agenda.DEFAULT_CAPACITY).
     daily_capacity: Mapped[int | None] = mapped_column(Integer)
+
+
+USER_ROLES = ("rep", "manager", "admin")
 
 
 class Tag(Tracked, Base):
@@ -213,6 +219,16 @@ class Customer(Tracked, Base):
     owner: Mapped[User | None] = relationship(lazy="joined")
     contacts: Mapped[list[Contact]] = relationship(back_populates="customer", order_by="Contact.id")
     tags: Mapped[list[Tag]] = relationship(secondary="customer_tags", order_by="Tag.name")
+
+
+class CustomerCollaborator(Base):
+    """A member who works on a customer they do not own (协作人): reading it, or changing it too."""
+
+    __tablename__ = "customer_collaborators"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    can_write: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Contact(Tracked, Base):

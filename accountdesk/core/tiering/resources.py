@@ -11,13 +11,13 @@ from accountdesk.core.i18n import Message, ValidationError
 from accountdesk.core.storage.models import Customer, User
 from accountdesk.core.tiering.policies import TierPolicyView, tier_policies
 
-# The roles a key-account owner can have (User.role), junior to senior. "admin" is an account's
-# rights, not a rep level: an admin owning customers is not judged.
-ROLE_RANKS = {"rep": 1, "manager": 2, "senior": 3}
+# The roles a member has (User.role, which on a server also decides what they see: rep, manager,
+# admin) read as rep levels: a rep is an account manager, a manager leads a team (the senior
+# level). "admin" is an account's rights, not a rep level: an admin owning customers is not judged.
+ROLE_RANKS = {"rep": 2, "manager": 3}
 ROLE_LABELS = {
-    "rep": Message("客服专员", "service rep"),
-    "manager": Message("客户经理", "account manager"),
-    "senior": Message("资深客户经理", "senior account manager"),
+    "rep": Message("客户经理", "account manager"),
+    "manager": Message("团队主管", "team manager"),
     "admin": Message("管理员", "administrator"),
 }
 # Words of a policy's rep level (free text, e.g. "资深客户经理") that name a rank, most senior first.
@@ -46,7 +46,7 @@ def required_rank(policy: TierPolicyView | None, top_tier: bool) -> int | None:
     least an account manager (the method: an A customer is never left to a junior)."""
     rank = rank_of_level(policy.rep_level if policy is not None else None)
     if rank is None and top_tier:
-        return ROLE_RANKS["manager"]
+        return ROLE_RANKS["rep"]
     return rank
 
 
@@ -90,7 +90,7 @@ def resource_gaps(session: Session) -> list[ResourceGap]:
     for position, policy in enumerate(policies):
         rank = required_rank(policy, position == 0)
         if rank is not None:
-            role = next(code for code, value in ROLE_RANKS.items() if value == rank)
+            role = min((code for code, value in ROLE_RANKS.items() if value >= rank), key=ROLE_RANKS.get, default="manager")
             asked[policy.tier] = (rank, (policy.rep_level or "").strip() or ROLE_LABELS[role].text(), position == 0)
     if not asked:
         return []
@@ -118,7 +118,7 @@ def owner_roles(session: Session, owner_ids: list[int]) -> dict[int, str]:
 
 
 def set_owner_role(session: Session, owner_id: int, role: str) -> User:
-    """An owner's rep level (rep, manager, senior) or admin; in the change history."""
+    """An owner's role (rep, manager or admin; on a server also what they may see); in the change history."""
     if role not in (*ROLE_RANKS, "admin"):
         raise ValidationError(f"未知的角色“{role}”", f"unknown role '{role}'", field="role")
     user = session.get(User, owner_id)

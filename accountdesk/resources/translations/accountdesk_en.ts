@@ -2940,6 +2940,93 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>MembersSettings</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Rep</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>A local file has no logins: whoever can open the file sees every customer; only the operating system&apos;s file permissions protect it. Roles are enforced on a PostgreSQL server.</source>
+        <translation>A local file has no logins: whoever can open the file sees every customer; only the operating system&apos;s file permissions protect it. Roles are enforced on a PostgreSQL server.</translation>
+    </message>
+    <message>
+        <source>The server decides what each login sees: a rep their own, shared and unowned (pool) customers, a manager also their team&apos;s, an admin all. Adding a member creates the server login with exactly the rights it needs.</source>
+        <translation>The server decides what each login sees: a rep their own, shared and unowned (pool) customers, a manager also their team&apos;s, an admin all. Adding a member creates the server login with exactly the rights it needs.</translation>
+    </message>
+    <message>
+        <source>The server decides what each login sees: a rep their own, shared and unowned (pool) customers, a manager also their team&apos;s, an admin all. Only an admin may add members.</source>
+        <translation>The server decides what each login sees: a rep their own, shared and unowned (pool) customers, a manager also their team&apos;s, an admin all. Only an admin may add members.</translation>
+    </message>
+    <message>
+        <source>Added the member %1.</source>
+        <translation>Added the member %1.</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>Add a member</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation>Server login</translation>
+    </message>
+    <message>
+        <source>Login name:</source>
+        <translation>Login name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>optional; sent to the server hashed</source>
+        <translation>optional; sent to the server hashed</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Add member</translation>
+    </message>
+</context>
+<context>
     <name>MergeCommand</name>
     <message>
         <source>Merge another copy</source>
@@ -5135,6 +5222,10 @@ Merge it anyway?</translation>
     <message>
         <source>Working days</source>
         <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>

@@ -2921,6 +2921,93 @@ The records it created ({2}) are removed and the records it updated ({3}) get th
     </message>
 </context>
 <context>
+    <name>MembersSettings</name>
+    <message>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>A local file has no logins: whoever can open the file sees every customer; only the operating system&apos;s file permissions protect it. Roles are enforced on a PostgreSQL server.</source>
+        <translation>本地文件没有登录：任何能打开文件的人都能看到全部客户，保护它的只有操作系统的文件权限。角色只在 PostgreSQL 服务器上生效。</translation>
+    </message>
+    <message>
+        <source>The server decides what each login sees: a rep their own, shared and unowned (pool) customers, a manager also their team&apos;s, an admin all. Adding a member creates the server login with exactly the rights it needs.</source>
+        <translation>每个登录能看到什么由服务器决定：客户经理看到自己负责的、协作的和公海中的客户，主管还能看到本团队的，管理员看到全部。添加成员会在服务器上建立登录，并只授予它所需的权限。</translation>
+    </message>
+    <message>
+        <source>The server decides what each login sees: a rep their own, shared and unowned (pool) customers, a manager also their team&apos;s, an admin all. Only an admin may add members.</source>
+        <translation>每个登录能看到什么由服务器决定：客户经理看到自己负责的、协作的和公海中的客户，主管还能看到本团队的，管理员看到全部。只有管理员可以添加成员。</translation>
+    </message>
+    <message>
+        <source>Added the member %1.</source>
+        <translation>已添加成员 %1。</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Server login</source>
+        <translation>服务器登录</translation>
+    </message>
+    <message>
+        <source>Login name:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>团队：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>optional; sent to the server hashed</source>
+        <translation>可不填；以散列形式发送给服务器</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+</context>
+<context>
     <name>MergeCommand</name>
     <message>
         <source>Merge another copy</source>
@@ -5093,6 +5180,10 @@ Merge it anyway?</source>
     <message>
         <source>Working days</source>
         <translation>工作日与容量</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>

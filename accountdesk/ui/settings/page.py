@@ -1,5 +1,5 @@
-"""The 设置 page: scoring model, tier policies, reminders, the user's name and language, and the database
-(where it is, local / shared / server mode, location warnings, backups)."""
+"""The 设置 page: scoring model, tier policies, reminders, the user's name and language, the database
+(where it is, local / shared / server mode, location warnings, backups) and the team's members."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from accountdesk.ui.kit.dialogs import error_text
 from accountdesk.ui.kit.language import set_interface_language
 from accountdesk.ui.kit.retranslate import Retranslating
 from accountdesk.ui.kit.theme import MUTED_TEXT, OVERDUE_COLOR
+from accountdesk.ui.settings.members import MembersSettings
 from accountdesk.ui.settings.policies import PolicyEditor, ReminderEditor
 from accountdesk.ui.settings.scoring import ScoringEditor
 from accountdesk.ui.settings.workdays import PlanningSettings
@@ -320,7 +321,7 @@ class DatabaseSettings(Retranslating, QWidget):
 
 
 class SettingsPage(Retranslating, QWidget):
-    SECTIONS = ("scoring", "policies", "reminders", "planning", "general", "database")
+    SECTIONS = ("scoring", "policies", "reminders", "planning", "general", "database", "users")
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,7 +341,9 @@ class SettingsPage(Retranslating, QWidget):
         self.planning = PlanningSettings(context)
         self.general = GeneralSettings(context)
         self.database = DatabaseSettings(context)
-        for widget in (self.scoring, self.policies, self.reminders, self.planning, self.general, self.database):
+        self.users = MembersSettings(context)
+        for widget in (self.scoring, self.policies, self.reminders, self.planning, self.general, self.database,
+                       self.users):
             self.tabs.addTab(widget, "")
         layout.addWidget(self.tabs, 1)
         context.hub.operation_did_execute.connect(self._on_changes)
@@ -363,9 +366,12 @@ class SettingsPage(Retranslating, QWidget):
             self.reminders.reload()
         if changes.everything or changes.users or changes.settings:
             self.planning.reload()
+        if changes.everything or changes.users:
+            self.users.reload()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
         for index, text in enumerate((self.tr("Scoring model"), self.tr("Tier policies"), self.tr("Reminders"),
-                                      self.tr("Working days"), self.tr("User and language"), self.tr("Database"))):
+                                      self.tr("Working days"), self.tr("User and language"), self.tr("Database"),
+                                      self.tr("Users"))):
             self.tabs.setTabText(index, text)
