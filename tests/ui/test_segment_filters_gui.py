@@ -73,3 +73,22 @@ def test_frequency_and_segment_filters_narrow_the_list(make_window, demo_db):
     assert page.model.rowCount() < frequent
     page.table.setColumnHidden(column_index("rfm_segment"), False)
     assert set(shown(page, "rfm_segment")) <= {"Important to develop"}
+
+
+def test_the_region_a_sheet_brought_filters_the_list_and_goes_into_a_saved_view(window, db, qtbot):
+    from accountdesk.core.archive import records as archive
+
+    with db.write() as session:
+        for code, name, region in (("R1", "沪上贸易", "上海"), ("R2", "浦江物流", "上海"), ("R3", "羊城电子", "广州"),
+                                   ("R4", "无地区公司", None)):
+            archive.create_customer(session, {"code": code, "name": name, "region": region})
+    page = window.show_page("customers")
+    combo = page.filters.region
+    qtbot.waitUntil(lambda: combo.count() == 3)  # all regions, 上海, 广州
+    combo.setCurrentIndex(combo.findData("上海"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert page.filters.current_filter(None).region == "上海"
+    from accountdesk.core.archive.saved_views import SavedView
+
+    view = SavedView.of_filter("上海客户", page.filters.current_filter(None))
+    assert view.region == "上海" and view.customer_filter().region == "上海"

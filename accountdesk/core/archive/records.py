@@ -20,6 +20,7 @@ from accountdesk.core.archive.customer_list import (  # noqa: F401  (the list is
     customer_rows,
     filtered_customers,
     planned_state,
+    regions,
 )
 from accountdesk.core.archive.search import customer_search_key
 from accountdesk.core.archive.validation import (  # noqa: F401  (NotFoundError and FIELD_LABELS are part of the API)

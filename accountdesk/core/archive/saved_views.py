@@ -42,12 +42,14 @@ class SavedView:
     need_type: str | None = None
     frequency_level: str | None = None
     rfm_segment: str | None = None
+    region: str | None = None
 
     def customer_filter(self, today: date | None = None) -> CustomerFilter:
         return CustomerFilter(
             text=self.text, tier=self.tier, stage=self.stage, owner_id=self.owner_id, tag=self.tag,
             overdue=self.overdue, churn_risk=self.churn_risk, today=today, purchasing_power=self.purchasing_power,
             need_type=self.need_type, frequency_level=self.frequency_level, rfm_segment=self.rfm_segment,
+            region=self.region,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -58,7 +60,7 @@ class SavedView:
         return cls(name=name, text=flt.text.strip(), tier=flt.tier, stage=flt.stage, owner_id=flt.owner_id,
                    tag=flt.tag, overdue=flt.overdue, churn_risk=flt.churn_risk,
                    purchasing_power=flt.purchasing_power, need_type=flt.need_type,
-                   frequency_level=flt.frequency_level, rfm_segment=flt.rfm_segment)
+                   frequency_level=flt.frequency_level, rfm_segment=flt.rfm_segment, region=flt.region)
 
     @classmethod
     def from_stored(cls, stored: Any) -> SavedView | None:

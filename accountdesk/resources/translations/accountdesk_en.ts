@@ -1889,6 +1889,10 @@ The database as it is now is backed up first, so this can be undone.</translatio
         <translation>Any RFM segment</translation>
     </message>
     <message>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
         <source>All tiers</source>
         <translation>All tiers</translation>
     </message>

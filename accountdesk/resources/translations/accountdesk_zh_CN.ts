@@ -1871,6 +1871,10 @@ The database as it is now is backed up first, so this can be undone.</source>
         <translation>全部 RFM 分群</translation>
     </message>
     <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>

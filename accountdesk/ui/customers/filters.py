@@ -65,6 +65,9 @@ class FilterBar(Retranslating, QWidget):
         self.frequency.setObjectName("frequencyFilter")
         self.segment = QComboBox()
         self.segment.setObjectName("segmentFilter")
+        self.region = QComboBox()
+        self.region.setObjectName("regionFilter")
+        self.region.setMinimumContentsLength(5)
         self.view = QComboBox()
         self.view.setObjectName("savedViews")
         self.view.setMinimumContentsLength(14)
@@ -75,8 +78,8 @@ class FilterBar(Retranslating, QWidget):
         layout.addWidget(self.search, 3)
         for widget in (self.view, self.save_view_button, self.delete_view_button, self.clear_button):
             layout.addWidget(widget)
-        for widget in (self.tier, self.stage, self.power, self.need, self.frequency, self.segment, self.owner,
-                       self.tag, self.overdue, self.churn_risk):
+        for widget in (self.tier, self.stage, self.power, self.need, self.frequency, self.segment, self.region,
+                       self.owner, self.tag, self.overdue, self.churn_risk):
             classes.addWidget(widget)
         classes.addStretch(1)
         self._debounce = QTimer(self)
@@ -96,6 +99,7 @@ class FilterBar(Retranslating, QWidget):
         self.delete_view_button.clicked.connect(self._delete_view)
         self._owners: list[tuple[int, str]] = []
         self._tags: list[str] = []
+        self._regions: list[str] = []
         self._views: dict[str, SavedView] = {}
         self._tiers: list[str] = list(TIERS)  # until the page reads the tier policies
         self.retranslate()
@@ -117,7 +121,8 @@ class FilterBar(Retranslating, QWidget):
         return super().eventFilter(watched, event)
 
     def _combos(self) -> tuple[QComboBox, ...]:
-        return (self.tier, self.stage, self.owner, self.tag, self.power, self.need, self.frequency, self.segment)
+        return (self.tier, self.stage, self.owner, self.tag, self.power, self.need, self.frequency, self.segment,
+                self.region)
 
     def _edited(self) -> None:
         """A filter changed by hand: the list no longer shows the picked view as saved."""
@@ -147,6 +152,7 @@ class FilterBar(Retranslating, QWidget):
         self._fill_views()
         self._fill(self.owner, self.tr("All owners"), [(str(i), name) for i, name in self._owners])
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in self._tags])
+        self._fill(self.region, self.tr("All regions"), [(r, r) for r in self._regions])
 
     def set_owners(self, owners: list[tuple[int, str]]) -> None:
         self._owners = owners
@@ -164,6 +170,11 @@ class FilterBar(Retranslating, QWidget):
     def set_tags(self, tags: list[str]) -> None:
         self._tags = tags
         self._fill(self.tag, self.tr("All tags"), [(t, t) for t in tags])
+
+    def set_regions(self, regions: list[str]) -> None:
+        """The regions the book's customers are in (城市/地区, as sheets brought them or people typed them)."""
+        self._regions = regions
+        self._fill(self.region, self.tr("All regions"), [(r, r) for r in regions])
 
     def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
         # Refill without announcing a change: the chosen entry stays chosen if it still exists.
@@ -232,6 +243,7 @@ class FilterBar(Retranslating, QWidget):
         self.search.setText(view.text if view else "")
         values = {self.tier: view.tier, self.stage: view.stage, self.tag: view.tag, self.power: view.purchasing_power,
                   self.need: view.need_type, self.frequency: view.frequency_level, self.segment: view.rfm_segment,
+                  self.region: view.region,
                   self.owner: None if view.owner_id is None else str(view.owner_id)} if view else {}
         for combo in self._combos():
             value = values.get(combo)
@@ -261,6 +273,7 @@ class FilterBar(Retranslating, QWidget):
             need_type=self.need.currentData(),
             frequency_level=self.frequency.currentData(),
             rfm_segment=self.segment.currentData(),
+            region=self.region.currentData(),
         )
 
     def is_default(self) -> bool:

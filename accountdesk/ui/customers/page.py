@@ -269,12 +269,13 @@ class CustomersPage(Retranslating, QWidget):
             logins = [(u.name, u.display_name or u.name) for u in users]
             tags = [t.name for t in archive.list_tags(session)]
             tiers = [policy.tier for policy in tier_policies(session)]
-            return owners, logins, tags, tiers, saved_views.saved_views(session)
+            return owners, logins, tags, tiers, saved_views.saved_views(session), archive.regions(session)
 
-        owners, self._owner_logins, tags, tiers, views = self.context.operations.read_now(read)
+        owners, self._owner_logins, tags, tiers, views, regions = self.context.operations.read_now(read)
         self.model.owner_names = dict(self._owner_logins)
         self.filters.set_owners(owners)
         self.filters.set_tags(tags)
+        self.filters.set_regions(regions)
         self.filters.set_tiers(tiers)
         self.filters.set_views(views)
 
