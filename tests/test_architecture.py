@@ -1,5 +1,5 @@
 """The architecture as tests: no import cycle (in-function imports counted), printing without
-widgets, and the ORM metadata agreeing with a migrated database."""
+widgets, the ORM metadata agreeing with a migrated database, and driver-level SQL in storage only."""
 
 from __future__ import annotations
 
