@@ -1,9 +1,10 @@
 """The architecture as tests: no import cycle (in-function imports counted), printing without
-widgets, and the ORM metadata agreeing with a migrated database."""
+widgets, the ORM metadata agreeing with a migrated database, and driver-level SQL in storage only."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import accountdesk
@@ -121,3 +122,83 @@ def test_the_installer_spec_carries_every_module_and_the_package_files():
     assert sources == {"accountdesk/migrations", "accountdesk/resources"}
     for source in sources:
         assert (PACKAGE.parent / source).is_dir(), source
+
+
+# --- one write path: driver-level SQL lives in core/storage only ---------------------------------
+
+# Where statements written as SQL text belong: storage owns them; migrations are DDL by nature and
+# bench measures raw SQL floors on purpose.
+SQL_HOMES = ("core/storage/", "migrations/", "bench/")
+_DRIVER_CALLS = {"exec_driver_sql", "driver_executemany", "executemany", "executescript"}
+_SQL_STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|BEGIN|COMMIT|ROLLBACK|"
+                            r"SET|WITH|VACUUM|ANALYZE|REINDEX)\b", re.IGNORECASE)
+_SQL_WORDS = re.compile(r"\bPRAGMA\s+\w|pg_advisory|pg_try_advisory|\bnextval\(|\bsetval\(|\bSET LOCAL\b")
+
+
+def _text_of(node: ast.AST) -> str | None:
+    """The literal text of a string or f-string argument (f-string holes as {})."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text_of(node.left), _text_of(node.right)
+        return None if left is None and right is None else (left or "{}") + (right or "{}")
+    return None
+
+
+def driver_sql(source: str) -> list[str]:
+    """Driver-level SQL in a module's source: calls straight to the driver, SQLAlchemy's text(),
+    SQL statements handed to execute(), and pragma, advisory-lock or sequence SQL in any string
+    (docstrings aside)."""
+    tree = ast.parse(source)
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+            found += [f"line {node.lineno}: imports {a.name}" for a in node.names if a.name == "text"]
+        elif isinstance(node, ast.Attribute) and node.attr == "text" and isinstance(node.value, ast.Name) \
+                and node.value.id in ("sqlalchemy", "sa"):
+            found.append(f"line {node.lineno}: {node.value.id}.text")
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            first = _text_of(node.args[0]) if node.args else None
+            if name in _DRIVER_CALLS:
+                found.append(f"line {node.lineno}: {name}()")
+            elif name == "execute" and first is not None and _SQL_STATEMENT.match(first):
+                found.append(f"line {node.lineno}: execute({first[:40]!r})")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings \
+                and _SQL_WORDS.search(node.value):
+            found.append(f"line {node.lineno}: {node.value[:40]!r}")
+    return found
+
+
+def test_driver_level_sql_lives_in_storage_only():
+    # One write path: every statement written as SQL text, every pragma, lock and sequence call is
+    # a named function in accountdesk/core/storage/, so what the database is told is in one place.
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        where = path.relative_to(PACKAGE).as_posix()
+        if not where.startswith(SQL_HOMES) and (hits := driver_sql(path.read_text(encoding="utf-8"))):
+            found[where] = hits
+    assert found == {}
+
+
+def test_the_driver_sql_check_finds_each_kind():
+    planted = '''
+"""A docstring may say PRAGMA data_version."""
+import sqlite3
+from sqlalchemy import select, text
+
+def f(session, connection, path):
+    connection.exec_driver_sql("UPDATE t SET a = 1")
+    driver_executemany(connection, "UPDATE t SET a = a + ?", [])
+    sqlite3.connect(path).execute(f"PRAGMA journal_mode={'WAL'}")
+    sqlite3.connect(path).execute("SELECT key FROM meta")
+    session.execute(select(1))
+    label.text()
+    return "SELECT nextval('customer_code_seq')"
+'''
+    assert {hit.split(":")[0] for hit in driver_sql(planted)} == {
+        "line 4", "line 7", "line 8", "line 9", "line 10", "line 13"}

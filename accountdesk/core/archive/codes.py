@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.storage.models import Customer
+from accountdesk.core.storage.sequences import (
+    draw_code_numbers,
+    last_code_number,
+    set_last_code_number,
+    skip_code_numbers,
+)
 
 _NUMBER = re.compile(r"(\d+)$")
 _IN_CHUNK = 1000
@@ -52,8 +58,7 @@ def allocate_customer_codes(session: Session, count: int, *, taken: Iterable[str
         return [f"{prefix}{n:06d}" for n in range(highest + 1, highest + 1 + count)]
     connection = session.connection()
     for _attempt in range(3):
-        numbers = sorted(connection.execute(
-            text("SELECT nextval('customer_code_seq') FROM generate_series(1, :count)"), {"count": count}).scalars())
+        numbers = draw_code_numbers(connection, count)
         codes = [f"{prefix}{n:06d}" for n in numbers]
         if not (taken.intersection(codes) or _codes_in_use(session, codes)):
             return codes
@@ -76,11 +81,11 @@ def _move_sequence_past(session: Session, highest: int) -> None:
     # another transaction drew meanwhile is never handed out again. (A jump of millions, from a
     # code typed far ahead, is set directly.)
     connection = session.connection()
-    last = connection.execute(text("SELECT last_value FROM customer_code_seq")).scalar_one()
+    last = last_code_number(connection)
     gap = highest - last
     if gap <= 0:
         return
     if gap <= 1_000_000:
-        connection.execute(text("SELECT count(nextval('customer_code_seq')) FROM generate_series(1, :gap)"), {"gap": gap})
+        skip_code_numbers(connection, gap)
     else:
-        connection.execute(text("SELECT setval('customer_code_seq', :n)"), {"n": highest})
+        set_last_code_number(connection, highest)

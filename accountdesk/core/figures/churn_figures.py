@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Integer, and_, case, cast, delete, func, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.storage.bulk_rows import driver_executemany, insert_rows
+from accountdesk.core.storage.bulk_rows import add_to_columns, insert_rows
 from accountdesk.core.storage.database import settled_before
 from accountdesk.core.storage.models import (
     AuditEntry,
@@ -305,11 +305,10 @@ def store(session: Session, refresh: Refresh, figures: Iterable[Activity]) -> in
         # Straight to the driver: plain integers, and SQLAlchemy's per-row parameter handling
         # would cost more than the updates.
         day = refresh.state.day.toordinal()
-        driver_executemany(
-            session.connection(),
-            "UPDATE customer_activity SET recent_spend_cents = recent_spend_cents + ?, "
-            "previous_spend_cents = previous_spend_cents + ?, changed_day = ? WHERE customer_id = ?",
+        add_to_columns(
+            session, table, ["recent_spend_cents", "previous_spend_cents"],
             [(recent, previous, day, customer_id) for customer_id, (recent, previous) in refresh.shifts.items()],
+            also_set=("changed_day",),
         )
     _save_state(session, refresh.state)
     return len(rows) + len(refresh.shifts)

@@ -28,7 +28,7 @@ from sqlalchemy import and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.figures.churn_figures import State, customers_named, id_chunks, kept_state
-from accountdesk.core.storage.bulk_rows import driver_executemany, insert_rows
+from accountdesk.core.storage.bulk_rows import add_to_columns, insert_rows
 from accountdesk.core.storage.models import CustomerFigures, Interaction, Transaction, write_internal_setting
 from accountdesk.core.storage.sql import driver_rows
 from accountdesk.core.tiering.metrics import (
@@ -177,10 +177,6 @@ def _write(session: Session, todo: Plan, reworked_ids: set[int] | None, reworked
     insert_rows(session, table, FIGURE_COLUMNS, list(reworked.values()))
     if todo.shifts:
         # Straight to the driver: plain integers, a few thousand rows.
-        driver_executemany(
-            session.connection(),
-            "UPDATE customer_figures SET " + ", ".join(f"{name} = {name} + ?" for name in SHIFTED)
-            + " WHERE customer_id = ?",
-            [(*deltas, customer_id) for customer_id, deltas in todo.shifts.items()],
-        )
+        add_to_columns(session, table, SHIFTED,
+                       [(*deltas, customer_id) for customer_id, deltas in todo.shifts.items()])
     write_internal_setting(session, STATE_SETTING, todo.state.as_json())

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import bindparam, exists, func, select, text, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from accountdesk.core.files import write_whole_bytes
@@ -16,6 +16,7 @@ from accountdesk.core.i18n import ValidationError
 from accountdesk.core.revisits.workdays import load_work_calendar
 from accountdesk.core.storage.bulk import new_uids
 from accountdesk.core.storage.bulk_rows import insert_rows
+from accountdesk.core.storage.locks import wait_for_advisory_lock
 from accountdesk.core.storage.models import (
     INTERACTION_KINDS,
     Customer,
@@ -51,7 +52,7 @@ _PLANNING_LOCK = 0x41444B31
 def serialize_generation(session: Session) -> None:
     """Take the team-wide generation lock for the rest of this transaction (PostgreSQL only)."""
     if dialect_name(session) == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PLANNING_LOCK})
+        wait_for_advisory_lock(session, _PLANNING_LOCK)
 
 
 # --- tier cadence ------------------------------------------------------------------------------

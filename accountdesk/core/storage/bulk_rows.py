@@ -116,6 +116,24 @@ def driver_executemany(connection: Connection, sql: str, rows: list[tuple]) -> N
     connection.exec_driver_sql(sql, rows)
 
 
+def add_to_columns(session: Session, table: Table, added: list[str], rows: list[tuple], *,
+                   also_set: tuple[str, ...] = (), key: str = "customer_id") -> None:
+    """UPDATE `table` SET each of `added` = itself + ?, each of `also_set` = ? WHERE `key` = ?, for
+    rows given as (amounts…, values…, key), straight to the driver: plain numbers only (figures
+    shifted by a day), where SQLAlchemy's per-row parameter handling would cost more than the updates."""
+    assignments = [f"{name} = {name} + ?" for name in added] + [f"{name} = ?" for name in also_set]
+    driver_executemany(session.connection(), f"UPDATE {table.name} SET {', '.join(assignments)} WHERE {key} = ?", rows)
+
+
+def insert_through_driver(connection: Connection, table: Table, columns: list[str], rows: list[tuple]) -> None:
+    """INSERT rows already in the driver's form (tuples in `columns` order) with one executemany;
+    `?` marks, so SQLite only."""
+    preparer = connection.dialect.identifier_preparer
+    statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
+                 f"VALUES ({', '.join('?' for _ in columns)})")
+    connection.exec_driver_sql(statement, rows)
+
+
 def insert_rows(session: Session, table: Table, columns: list[str], rows: list[tuple],
                 *, ignore_conflicts_on: str | None = None) -> int:
     """INSERT the rows (tuples in `columns` order); with `ignore_conflicts_on`, rows whose value in

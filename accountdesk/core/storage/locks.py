@@ -59,3 +59,9 @@ def hold_job_lock(session: Session, job: str, *, wait_seconds: float = 10.0, pol
                 f"{wait_seconds:g} seconds. Nothing was written — try again when it is done.",
             )
         sleep(poll_seconds)
+
+
+def wait_for_advisory_lock(session: Session, key: int) -> None:
+    """Hold PostgreSQL's advisory lock `key` until the session's transaction ends, waiting for
+    whoever holds it now (PostgreSQL only)."""
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

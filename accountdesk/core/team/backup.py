@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.faults import DiskFullError, is_disk_full
 from accountdesk.core.files import remove_partial
 from accountdesk.core.i18n import AccountDeskError
+from accountdesk.core.storage import file_statements, pragmas, server_statements
 from accountdesk.core.storage.sqlite_file import (
     BACKUP_SUFFIX,
     _backup_target,
@@ -72,9 +73,8 @@ def copy_server_to_file(database, target: Path, progress: Callable[[str, int], N
             counts = fill_file(connection, lambda table: server_rows(source, table), progress)
             meta = [(key, value) for key, value in source.execute(select(Meta.key, Meta.value))
                     if key != "shared"]  # the copy is a file for one person until marked otherwise
-        connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", meta)
-        connection.execute("PRAGMA journal_mode=DELETE")
+        file_statements.upsert_meta(connection, meta)
+        pragmas.set_journal_mode(connection, "delete")
     finally:
         connection.close()
     for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
@@ -98,7 +98,7 @@ def backup_database(
         copy_server_to_file(database, partial)
         connection = sqlite3.connect(partial)
         try:
-            connection.execute("PRAGMA journal_mode=DELETE")
+            pragmas.set_journal_mode(connection, "delete")
         finally:
             connection.close()
     except BaseException as error:
@@ -217,13 +217,10 @@ def _set_file_mode(target: Path, shared: bool) -> None:
     """After a restore the file keeps the team/single mode it had (the backup may differ)."""
     connection = sqlite3.connect(target, timeout=15, isolation_level=None)
     try:
-        connection.execute(
-            "INSERT INTO meta(key, value) VALUES ('shared', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-            ("1" if shared else "0",),
-        )
+        file_statements.upsert_meta(connection, [("shared", "1" if shared else "0")])
         # Someone may have it open; each client sets the journal mode from meta when it connects.
         with contextlib.suppress(sqlite3.OperationalError):
-            connection.execute(f"PRAGMA journal_mode={'DELETE' if shared else 'WAL'}")
+            pragmas.set_journal_mode(connection, "delete" if shared else "wal")
     finally:
         connection.close()
 
@@ -320,10 +317,8 @@ class ServerRestore:
 
 
 def server_holdings(database) -> dict[str, int]:
-    from sqlalchemy import text
-
     with database.engine.connect() as connection:
-        return {name: connection.execute(text(f'SELECT count(*) FROM "{name}"')).scalar_one() for name in _HOLDINGS}
+        return {name: server_statements.row_count(connection, name) for name in _HOLDINGS}
 
 
 def _checked_backup_file(source: Path) -> Path:
@@ -363,8 +358,6 @@ def restore_to_server(source: Path, target: str, *, user: str | None = None, rep
     import tempfile
     import time
 
-    from sqlalchemy import text
-
     from accountdesk.core.archive.codes import note_codes_given
     from accountdesk.core.storage.database import head_revision, open_database, read_sqlite_facts
     from accountdesk.core.storage.transfer import file_rows, fill_server
@@ -391,22 +384,17 @@ def restore_to_server(source: Path, target: str, *, user: str | None = None, rep
                 safety = backup_database(database, label="before-restore")
             file = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                meta = [(key, value) for key, value in file.execute("SELECT key, value FROM meta")
+                meta = [(key, value) for key, value in file_statements.meta_pairs(file)
                         if key not in ("shared", "application", "change_counter")]
-                codes = [code for (code,) in file.execute("SELECT code FROM customers")]
+                codes = file_statements.customer_codes(file)
                 with database.engine.begin() as connection:
                     # A restore brings back who wrote what: the server's author trigger (migration
                     # 0018) lets the tables' owner keep those names; anyone else is the author.
-                    connection.execute(text("SET LOCAL accountdesk.keep_authors = 'on'"))
+                    server_statements.keep_authors(connection)
                     counts = fill_server(connection, lambda table: file_rows(file, table), progress)
-                    for key, value in meta:
-                        connection.execute(text("INSERT INTO meta (key, value) VALUES (:key, :value) "
-                                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                                           {"key": key, "value": value})
+                    server_statements.upsert_meta(connection, meta)
                     # Everyone with this database open sees the restore as a change (and reloads).
-                    connection.execute(text(
-                        "INSERT INTO meta (key, value) VALUES ('change_counter', '1') ON CONFLICT (key) "
-                        "DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)"))
+                    server_statements.bump_change_counter(connection)
                     with Session(bind=connection) as session:
                         note_codes_given(session, codes)
             finally:

@@ -7,18 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Table, and_, delete, func, inspect, not_, select, text
+from sqlalchemy import Table, and_, delete, func, inspect, not_, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.figures import churn_figures, grading_figures
 from accountdesk.core.i18n import Message
+from accountdesk.core.storage.indexes import LIVE_CODE_INDEX, create_live_code_index
 from accountdesk.core.storage.models import Base, Customer, CustomerActivity, CustomerFigures, CustomerTag
 from accountdesk.core.tiering.metrics import figure_rows
 from accountdesk.core.tiering.scoring import current_model, definition_of
 
 # Rows that only mirror others: an orphan among them is dropped by a repair, nothing is lost.
 DERIVED_TABLES = {CustomerFigures.__tablename__, CustomerActivity.__tablename__, CustomerTag.__tablename__}
-LIVE_CODE_INDEX = "uq_customers_code_live"
 
 
 @dataclass
@@ -156,7 +156,7 @@ def repair(session: Session, today: date) -> Repair:
             done.renamed.append((customer.name, code, customer.code))
         session.flush()
     if session.get_bind().dialect.name == "sqlite" and not _has_live_code_index(session):
-        session.execute(text(f"CREATE UNIQUE INDEX {LIVE_CODE_INDEX} ON customers (code) WHERE deleted_at IS NULL"))
+        create_live_code_index(session)
         done.index_rebuilt = True
     if _disagreeing_figures(session, today):
         grading_figures.forget(session)

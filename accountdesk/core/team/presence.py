@@ -14,8 +14,8 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core.i18n import AccountDeskError, Message
+from accountdesk.core.storage import file_statements, pragmas
 from accountdesk.core.storage.change_counter import (
-    CHANGE_COUNTER_KEY,
     own_counter_values,
     read_change_counter,
 )
@@ -37,7 +37,7 @@ class SharedModeError(AccountDeskError):
 def _others_using(path: Path, now: datetime) -> list[PresenceInfo]:
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     try:
-        rows = connection.execute("SELECT user, machine, pid, since, heartbeat_at, session_uid FROM presence").fetchall()
+        rows = file_statements.presence_rows(connection)
     except sqlite3.Error:
         return []
     finally:
@@ -100,20 +100,15 @@ def set_shared_mode(path: Path, on: bool, *, now: datetime | None = None) -> Non
     try:
         target = "delete" if on else "wal"
         try:
-            mode = connection.execute(f"PRAGMA journal_mode={target.upper()}").fetchone()[0]
+            mode = pragmas.set_journal_mode(connection, target)
         except sqlite3.OperationalError as error:
             raise _in_use_error(path, "文件正被其他程序打开", "the file is open elsewhere") from error
         if str(mode).lower() != target:
             raise _in_use_error(path, f"日志模式仍为 {mode}", f"the journal mode stayed {mode}")
-        connection.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        pragmas.set_busy_timeout(connection, BUSY_TIMEOUT_SECONDS * 1000)
         if on:
-            connection.execute("PRAGMA synchronous=FULL")
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute(
-            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-            (SHARED_KEY, "1" if on else "0"),
-        )
-        connection.execute("COMMIT")
+            pragmas.set_full_sync(connection)
+        file_statements.upsert_meta_immediately(connection, [(SHARED_KEY, "1" if on else "0")])
     finally:
         connection.close()
 
@@ -128,7 +123,7 @@ def journal_mode(path: Path) -> str:
     """The journal mode stored in the file (wal, or delete for the rollback journal)."""
     connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        return str(pragmas.journal_mode(connection)).lower()
     finally:
         connection.close()
 
@@ -260,12 +255,11 @@ class ChangeWatcher:
 
     def _read_data_version(self) -> int:
         assert self._sqlite is not None
-        return int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
+        return pragmas.data_version(self._sqlite)
 
     def _read_counter(self) -> int:
         if self._sqlite is not None:
-            row = self._sqlite.execute("SELECT value FROM meta WHERE key=?", (CHANGE_COUNTER_KEY,)).fetchone()
-            return int(row[0]) if row else 0
+            return file_statements.change_counter(self._sqlite)
         with self._database.engine.connect() as connection:
             return read_change_counter(connection)
 

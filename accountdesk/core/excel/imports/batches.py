@@ -30,6 +30,7 @@ from accountdesk.core.excel.imports.planner import (
 from accountdesk.core.excel.imports.searchkeys import SearchKeyBuilder
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.revisits.completion import contacts_logged, reopen_for_removed_contacts
+from accountdesk.core.storage.bulk_rows import insert_through_driver
 from accountdesk.core.storage.models import (
     Contact,
     Customer,
@@ -142,20 +143,17 @@ def _bulk_insert(session: Session, model, rows: list[dict[str, Any]] | Callable[
         return list(result.scalars())
     first_id = (session.scalar(select(func.max(table.c.id))) or 0) + 1 if ids else None
     connection = session.connection()
-    preparer = session.get_bind().dialect.identifier_preparer
-    statement = None
+    columns: list[str] | None = None
     for start in range(0, total, _WRITE_CHUNK):
         chunk = build(start, min(start + _WRITE_CHUNK, total))
         if first_id is not None:
             for offset, row in enumerate(chunk, start=first_id + start):
                 row["id"] = offset
-        if statement is None:
+        if columns is None:
             columns = list(chunk[0])
-            statement = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(c) for c in columns)}) "
-                         f"VALUES ({', '.join('?' for _ in columns)})")
         # Straight to the driver: the change counter hears of this write through the ImportRecord
         # insert that always follows (a session statement on a tracked table).
-        connection.exec_driver_sql(statement, _driver_rows(session, table, columns, chunk))
+        insert_through_driver(connection, table, columns, _driver_rows(session, table, columns, chunk))
     return list(range(first_id, first_id + total)) if first_id is not None else []
 
 

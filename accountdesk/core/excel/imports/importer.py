@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core.excel.imports.batches import (
@@ -42,6 +42,7 @@ from accountdesk.core.excel.read.reader import SheetData, read_sheet
 from accountdesk.core.excel.read.values import CellError, clean_text
 from accountdesk.core.i18n import AccountDeskError, Message
 from accountdesk.core.storage.models import Setting, utcnow
+from accountdesk.core.storage.pragmas import set_cache_size
 from accountdesk.core.team.backup import backup_database
 from accountdesk.core.team.conflicts import run_with_retry
 from accountdesk.core.tiering.regrade import RegradeReport, regrade_all
@@ -231,7 +232,7 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
         with database.write() as session:
             if database.is_sqlite:
                 # A larger page cache for this transaction keeps the indexes being filled in memory.
-                session.execute(text("PRAGMA cache_size=-65536"))
+                set_cache_size(session, 65536)
             plan = plan_import(session, sheet, kind, options, header, progress)
             if options.strict and plan.rejected:
                 refused = StrictImportRefused(
@@ -245,7 +246,7 @@ def _import_file(database, sheet: SheetData, kind: str, options: ImportOptions, 
                 outcome.result = apply_plan(session, plan, user=database.user, progress=progress)
                 outcome.result.backup = str(backup) if backup else None
             if database.is_sqlite:
-                session.execute(text("PRAGMA cache_size=-2000"))  # SQLite's default again
+                set_cache_size(session, 2000)  # SQLite's default again
             return outcome
 
     # On a server, a colleague's write may deadlock with this one or the server may ask to try
