@@ -37,6 +37,12 @@ def command_lines(work: Path, good_backup: Path, good_sheet: Path, good_other: P
         "merge": [["merge", str(good_other)], ["merge", str(good_other), "--dry-run"]],
         "share": [["share", "on"], ["share", "off"]],
         "duplicates": [["duplicates"], ["duplicates", "--json"]],
+        "winback": [["winback", "list"], ["winback", "start", "C000001", "--reason", "price",
+                                          "--action", "2026-11-25:电话回访"]],
+        "care": [["care", "list", "C000001"], ["care", "add", "C000001", "--kind", "gift", "--item", "茶叶",
+                                                "--value", "388.00"]],
+        "greetings": [["greetings", "春节", "--year", "2027"]],
+        "users": [["users", "list"]],
         "merge-customers": [["merge-customers", "C000001", "C000002", "--as-of", "2026-11-20"],
                             ["merge-customers", "C000001", "C000002", "--undo", "--as-of", "2026-11-20"]],
     }

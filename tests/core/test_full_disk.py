@@ -18,9 +18,10 @@ TODAY = date(2026, 11, 20)
 
 @pytest.fixture
 def small_disk(tmp_path):
+    # Room for the demo book (about 2 MiB with its indexes) and its write-ahead log; each test fills the rest.
     folder = tmp_path / "disk"
     folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], check=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)], check=True)
     try:
         yield folder
     finally:

@@ -52,9 +52,11 @@ def plans_of(session, customer_id: int) -> list[RevisitPlan]:
 
 
 def customer_with_plan(db, today, code: str = "A1", *, last_contact: date) -> tuple[int, int]:
-    """A tier-A customer (30-day cadence) whose cadence plan is due 30 days after `last_contact`."""
+    """A tier-A customer (30-day cadence) whose cadence plan is due 30 days after `last_contact`.
+    The tier is locked by hand: the customer has no purchases here, and an import grades the book."""
     with db.write() as s:
         customer = add_customer(s, code)
+        customer.tier_locked, customer.tier_lock_reason = True, "重点客户"
         s.add(Interaction(customer_id=customer.id, kind="phone", occurred_at=local_noon_utc(last_contact)))
         s.flush()
         plan_revisits(s, today)

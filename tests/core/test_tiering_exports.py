@@ -81,7 +81,7 @@ def test_other_kinds_export_plain_rows(graded, today, tmp_path, kind, rows):
 
 def test_unknown_export_kind_is_refused(graded, today, tmp_path):
     with graded.session() as session, pytest.raises(ValidationError):
-        export_json(session, "contacts", tmp_path / "x.json", today)
+        export_json(session, "nonsense", tmp_path / "x.json", today)
 
 
 def test_tier_sheet_starts_with_the_seed_columns(graded, today):

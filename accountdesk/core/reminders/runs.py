@@ -178,23 +178,31 @@ class _RunState:
     day: date
     at: datetime
     rules: str  # fingerprint of the settings and tier policies the run used
+    ended: datetime | None = None  # when the run wrote its last row (older states do not say)
 
 
 def _load_state(session: Session) -> _RunState | None:
     value = session.scalar(select(Setting.value).where(Setting.key == STATE_SETTING))
     try:
-        return _RunState(date.fromisoformat(value["day"]), datetime.fromisoformat(value["at"]), str(value["rules"]))
+        ended = datetime.fromisoformat(value["ended"]) if isinstance(value, dict) and value.get("ended") else None
+        return _RunState(date.fromisoformat(value["day"]), datetime.fromisoformat(value["at"]), str(value["rules"]), ended)
     except (TypeError, KeyError, ValueError):
         return None
 
 
 def _save_state(session: Session, today: date, started: datetime, rules: str) -> None:
     # Every 30 minutes: written as bookkeeping, so it leaves no audit entry.
-    write_internal_setting(session, STATE_SETTING, {"day": today.isoformat(), "at": started.isoformat(), "rules": rules})
+    write_internal_setting(session, STATE_SETTING, {"day": today.isoformat(), "at": started.isoformat(), "rules": rules,
+                                                    "ended": utcnow().isoformat()})
 
 
-def changed_customers(session: Session, since: datetime) -> set[int] | None:
-    """Customers any of whose rows were written since `since` (None: too many to be worth scoping)."""
+def changed_customers(session: Session, since: datetime, planner_since: datetime | None = None) -> set[int] | None:
+    """Customers any of whose rows were written since `since` (None: too many to be worth scoping).
+    Plans the planner wrote count from `planner_since` (the end of the last run) when it is known:
+    a re-grade re-plans between runs, and those plans no run has seen yet."""
+    planner_rows = RevisitPlan.updated_by != PLANNER
+    if planner_since is not None:
+        planner_rows = or_(planner_rows, RevisitPlan.updated_at >= planner_since)
     ids: set[int] = set()
     sources = [
         select(Customer.id).where(Customer.updated_at >= since),
@@ -202,9 +210,9 @@ def changed_customers(session: Session, since: datetime) -> set[int] | None:
         select(Transaction.customer_id).where(Transaction.updated_at >= since),
         select(Interaction.customer_id).where(Interaction.updated_at >= since),
         select(Feedback.customer_id).where(Feedback.updated_at >= since),
-        # Plans the cadence wrote itself were handled by the run that wrote them.
+        # Plans the cadence wrote itself during a run were handled by the run that wrote them.
         select(RevisitPlan.customer_id).where(RevisitPlan.updated_at >= since,
-                                              or_(RevisitPlan.updated_by.is_(None), RevisitPlan.updated_by != PLANNER)),
+                                              or_(RevisitPlan.updated_by.is_(None), planner_rows)),
     ]
     for query in sources:
         # No DISTINCT: it would make SQLite walk the customer_id index instead of the
@@ -243,7 +251,7 @@ def _scope(session: Session, today: date, full: bool | None, rules: str,
     """
     if full or state is None or state.rules != rules or not 0 <= (today - state.day).days <= _MAX_DAYS_BEHIND:
         return None, None
-    changed = changed_customers(session, state.at)
+    changed = changed_customers(session, state.at, state.ended)
     if changed is None:
         return None, None
     return changed, None if state.day == today else state.day

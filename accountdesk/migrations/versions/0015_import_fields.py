@@ -30,7 +30,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index(op.f('ix_customers_region'), table_name='customers')
-    with op.batch_alter_table('customers', schema=None) as batch_op:
-        batch_op.drop_column('custom_fields')
-        batch_op.drop_column('region')
-        batch_op.drop_column('landline')
+    # Column by column, not a batch: a batch rebuilds the table on SQLite and would lose the
+    # expression indexes (birthday and cooperation month-day) that reflection cannot see.
+    for column in ('custom_fields', 'region', 'landline'):
+        op.drop_column('customers', column)
